@@ -1,0 +1,29 @@
+import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
+
+/** A computed value a person pastes somewhere else: shown in full, with a copy button. */
+export function CopyField({ label, value, hint }: { label: string; value: string | null; hint?: string }) {
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    if (!value) return;
+    await navigator.clipboard.writeText(value);
+    setCopied(true);
+    setTimeout(() => setCopied(false), 1500);
+  };
+  return (
+    <div class="copy-field">
+      <div class="copy-label">{label}</div>
+      <div class="copy-row">
+        <output class="copy-value" aria-label={label}>
+          {value ?? t('values.none')}
+        </output>
+        {value && (
+          <button type="button" class="small" onClick={copy} aria-label={t('values.copyLabel', { name: label })}>
+            {copied ? t('values.copied') : t('values.copy')}
+          </button>
+        )}
+      </div>
+      {hint && <div class="hint">{hint}</div>}
+    </div>
+  );
+}

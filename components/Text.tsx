@@ -1,0 +1,7 @@
+import { type Msg, tm } from '@/lib/i18n';
+
+/** A translated message; `backticked` parts (database names, values) render as code. */
+export function Text({ m }: { m: Msg }) {
+  const parts = tm(m).split('`');
+  return <>{parts.map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part))}</>;
+}

@@ -1,0 +1,77 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { Checklist } from '@/components/Checklist';
+import { CopyField } from '@/components/CopyField';
+import { Text } from '@/components/Text';
+import { t } from '@/lib/i18n';
+import { buildChecklist, checklistSummary } from '@/lib/setup/checklist';
+import { computeValues } from '@/lib/setup/computed';
+import { probeItem, progressItem, setupItem } from '@/lib/setup/storage';
+import { odooOriginOfActiveTab } from './active-tab';
+import { SetupForm } from './SetupForm';
+import { useItem } from './use-item';
+
+export function App() {
+  const setup = useItem(setupItem);
+  const probe = useItem(probeItem);
+  const progress = useItem(progressItem);
+  const [tabOrigin, setTabOrigin] = useState<string | null>(null);
+  const [probing, setProbing] = useState(false);
+
+  useEffect(() => {
+    odooOriginOfActiveTab().then(setTabOrigin);
+  }, []);
+
+  const computed = useMemo(() => {
+    if (!setup) return null;
+    const base = probe?.origin === setup.odooOrigin && probe.odoo ? probe.odoo.baseUrl : null;
+    return computeValues(setup.odooOrigin, base);
+  }, [setup, probe]);
+
+  const steps = useMemo(
+    () => buildChecklist({ setup: setup ?? null, probe: probe ?? null, progress: progress ?? {}, computed, probing }),
+    [setup, probe, progress, computed, probing],
+  );
+  const summary = checklistSummary(steps);
+  const loaded = setup !== undefined && probe !== undefined && progress !== undefined;
+
+  return (
+    <main aria-busy={!loaded}>
+      <header>
+        <h1>{t('popup.title')}</h1>
+        <p class="subtitle">{t('popup.subtitle')}</p>
+      </header>
+      <section aria-labelledby="setup-heading">
+        <h2 id="setup-heading">{t('popup.setupHeading')}</h2>
+        {loaded && <SetupForm setup={setup ?? null} tabOrigin={tabOrigin} onBusy={setProbing} />}
+      </section>
+      {computed && (
+        <section aria-labelledby="values-heading" class="values">
+          <h2 id="values-heading">{t('popup.valuesHeading')}</h2>
+          <CopyField
+            label={t('values.redirectUri')}
+            value={computed.redirectUri}
+            hint={t(computed.source === 'webBaseUrl' ? 'values.fromBaseUrl' : 'values.fromOrigin')}
+          />
+          <CopyField label={t('values.authorizedDomain')} value={computed.authorizedDomain} />
+          <CopyField label={t('values.projectName')} value={computed.projectName} />
+          <CopyField label={t('values.appName')} value={computed.appName} />
+          {computed.problems.map((p) => (
+            <p class="warning" key={p.key}>
+              <Text m={p} />
+            </p>
+          ))}
+        </section>
+      )}
+      <section aria-labelledby="checklist-heading">
+        <h2 id="checklist-heading">
+          {t('popup.checklistHeading')}{' '}
+          <span class="summary">
+            {t('popup.summary', { done: summary.done, total: summary.total })}
+            {summary.attention > 0 && ` · ${t('popup.summaryAttention', { count: summary.attention })}`}
+          </span>
+        </h2>
+        <Checklist steps={steps} />
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * The Odoo connection, owned by the background: the stored setup, the permission for its origin,
+ * and the probe. The popup asks; the background checks, probes and stores, so a probe finishes even
+ * if the popup closes (Firefox closes it when the permission prompt opens).
+ */
+import { browser } from 'wxt/browser';
+import { msg } from '../i18n';
+import type { Reply } from '../messaging';
+import { type ProbeResult, probeOdoo } from '../odoo/probe';
+import { originPattern } from '../setup/odoo-url';
+import { guessAccountType, type Setup, type SetupInput, validateSetup } from '../setup/setup';
+import { probeItem, setupItem } from '../setup/storage';
+
+export async function hasOriginPermission(origin: string): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ origins: [originPattern(origin)] });
+  } catch {
+    return false;
+  }
+}
+
+export async function saveSetup(input: SetupInput): Promise<Reply<Setup>> {
+  const result = validateSetup(input);
+  if (!result.ok) return { ok: false, error: msg('err.form'), fieldErrors: result.errors };
+  const previous = await setupItem.get();
+  const next = result.value;
+  // Re-saving the proposed address unchanged keeps it marked as a proposal.
+  if (previous?.gmailProposed && next.gmail === previous.gmail) next.gmailProposed = true;
+  await setupItem.set(next);
+  const probe = await probeItem.get();
+  if (probe && probe.origin !== next.odooOrigin) await probeItem.set(null);
+  return { ok: true, value: next };
+}
+
+let inFlight: { origin: string; promise: Promise<ProbeResult> } | null = null;
+
+/** Probes the stored origin once at a time; concurrent callers share the same probe. */
+export function probeStoredOdoo(): Promise<ProbeResult | null> {
+  return setupItem.get().then((setup) => {
+    if (!setup) return null;
+    if (inFlight?.origin === setup.odooOrigin) return inFlight.promise;
+    const promise = runProbe(setup).finally(() => {
+      if (inFlight?.promise === promise) inFlight = null;
+    });
+    inFlight = { origin: setup.odooOrigin, promise };
+    return promise;
+  });
+}
+
+async function runProbe(setup: Setup): Promise<ProbeResult> {
+  const origin = setup.odooOrigin;
+  const result: ProbeResult = (await hasOriginPermission(origin))
+    ? await probeOdoo(origin)
+    : { origin, at: Date.now(), status: 'permissionDenied' };
+  // The setup may have changed while the probe ran; only store a result for the current origin.
+  const current = await setupItem.get();
+  if (current?.odooOrigin !== origin) return result;
+  await probeItem.set(result);
+  const email = result.odoo?.userEmail;
+  if (!current.gmail && email) {
+    await setupItem.update((s) =>
+      s && !s.gmail ? { ...s, gmail: email, gmailProposed: true, accountType: s.accountType ?? guessAccountType(email) } : s,
+    );
+  }
+  return result;
+}
+
+export async function probeHandler(): Promise<Reply<ProbeResult>> {
+  const result = await probeStoredOdoo();
+  if (!result) return { ok: false, error: msg('step.odoo.enterUrl') };
+  return { ok: true, value: result };
+}
+
+/** A grant given in a prompt that outlived the popup still leads to a probe; a revoke is shown. */
+export function watchOriginPermissions(): void {
+  browser.permissions.onAdded.addListener(async (permissions) => {
+    const setup = await setupItem.get();
+    if (setup && permissions.origins?.includes(originPattern(setup.odooOrigin))) await probeStoredOdoo();
+  });
+  browser.permissions.onRemoved.addListener(async (permissions) => {
+    const setup = await setupItem.get();
+    if (setup && permissions.origins?.includes(originPattern(setup.odooOrigin))) {
+      await probeItem.set({ origin: setup.odooOrigin, at: Date.now(), status: 'permissionDenied' });
+    }
+  });
+}

@@ -1,0 +1,166 @@
+/**
+ * The first look at an Odoo: who is logged in, which version, and whether the Gmail module is ready.
+ * Sequence from odoo-gmail.md §10 steps 1–2. The result is plain data (stored, shown in the popup);
+ * it never contains a token or a secret.
+ */
+import { z } from 'zod';
+import { callKw, jsonRpc, OdooRpcError, type RpcOptions } from './rpc';
+import { ModuleRow, SessionInfo, UserRow } from './schemas';
+import { parseOdooVersion } from './version';
+
+export const PROBE_STATUSES = [
+  'ok',
+  'notLoggedIn',
+  'notAdmin',
+  'notOdoo',
+  'unreachable',
+  'timeout',
+  'serverError',
+  'permissionDenied',
+] as const;
+export type ProbeStatus = (typeof PROBE_STATUSES)[number];
+
+export const ModuleInfo = z.object({
+  state: z.enum(['installed', 'uninstalled', 'uninstallable', 'to upgrade', 'to remove', 'to install', 'missing']),
+  /** Version recorded in the database (Odoo's `latest_version`, label "Installed Version"). */
+  dbVersion: z.string().nullable(),
+  /** Version of the code on disk (Odoo's `installed_version`, label "Latest Version"). */
+  codeVersion: z.string().nullable(),
+  outdated: z.boolean(),
+});
+export type ModuleInfo = z.infer<typeof ModuleInfo>;
+
+export const ProbeResult = z.object({
+  origin: z.string(),
+  at: z.number(),
+  status: z.enum(PROBE_STATUSES),
+  /** HTTP status or Odoo's own message, for the details line. */
+  detail: z.string().optional(),
+  odoo: z
+    .object({
+      db: z.string(),
+      version: z.string(),
+      major: z.number(),
+      minor: z.number(),
+      saas: z.boolean(),
+      edition: z.enum(['community', 'enterprise']),
+      isSystem: z.boolean(),
+      baseUrl: z.string().nullable(),
+      userName: z.string().nullable(),
+      userEmail: z.string().nullable(),
+    })
+    .optional(),
+  gmailModule: ModuleInfo.optional(),
+});
+export type ProbeResult = z.infer<typeof ProbeResult>;
+
+const str = (v: string | false | null | undefined): string | null => (typeof v === 'string' && v !== '' ? v : null);
+
+export function moduleInfoFrom(rows: ModuleRow[]): ModuleInfo {
+  const row = rows.find((r) => r.name === 'google_gmail');
+  if (!row) return { state: 'missing', dbVersion: null, codeVersion: null, outdated: false };
+  const dbVersion = str(row.latest_version);
+  const codeVersion = str(row.installed_version);
+  const outdated = row.state === 'to upgrade' || (row.state === 'installed' && !!codeVersion && dbVersion !== codeVersion);
+  return { state: row.state, dbVersion, codeVersion, outdated };
+}
+
+/** Turns a failed first request into a status a person can act on. */
+export function statusFromError(error: unknown): { status: ProbeStatus; detail?: string } {
+  if (!(error instanceof OdooRpcError)) return { status: 'unreachable', detail: String(error) };
+  switch (error.kind) {
+    case 'network':
+      return { status: 'unreachable', detail: error.message };
+    case 'timeout':
+      return { status: 'timeout' };
+    case 'sessionExpired':
+      return { status: 'notLoggedIn' };
+    case 'accessDenied':
+      return { status: 'notAdmin', detail: error.details.odooMessage ?? error.message };
+    case 'http': {
+      const status = error.details.status ?? 0;
+      // 404/405: the path does not exist there; anything 5xx: Odoo or its proxy is failing.
+      return status >= 500 ? { status: 'serverError', detail: String(status) } : { status: 'notOdoo', detail: String(status) };
+    }
+    case 'notJson':
+    case 'notRpc':
+    case 'badReply':
+      return { status: 'notOdoo', detail: error.kind };
+    case 'odooError':
+      return { status: 'serverError', detail: error.details.odooMessage ?? error.message };
+  }
+}
+
+export async function probeOdoo(origin: string, opts: RpcOptions = {}): Promise<ProbeResult> {
+  const at = Date.now();
+  let raw: unknown;
+  try {
+    raw = await jsonRpc(origin, '/web/session/get_session_info', {}, opts);
+  } catch (error) {
+    return { origin, at, ...statusFromError(error) };
+  }
+  const parsed = SessionInfo.safeParse(raw);
+  if (!parsed.success) return { origin, at, status: 'notOdoo', detail: 'session_info' };
+  const info = parsed.data;
+  if (!info.uid) return { origin, at, status: 'notLoggedIn' };
+  const version = parseOdooVersion(info.server_version_info, info.server_version);
+  if (!version) return { origin, at, status: 'notOdoo', detail: 'server_version_info' };
+
+  const isSystem = info.is_system === true;
+  let userEmail: string | null = null;
+  try {
+    const rows = z.array(UserRow).parse(await callKw(origin, 'res.users', 'read', [[info.uid], ['email', 'login']], {}, opts));
+    userEmail = str(rows[0]?.email) ?? (str(rows[0]?.login)?.includes('@') ? str(rows[0]?.login) : null);
+  } catch {
+    // The address is only a proposal for the form; a refusal here changes nothing else.
+  }
+
+  const odoo = {
+    db: info.db,
+    version: version.label,
+    major: version.major,
+    minor: version.minor,
+    saas: version.saas,
+    edition: version.edition,
+    isSystem,
+    baseUrl: str(info['web.base.url']),
+    userName: str(info.name),
+    userEmail,
+  };
+  if (!isSystem) return { origin, at, status: 'notAdmin', odoo };
+
+  if (!odoo.baseUrl) {
+    // Not every version puts it in session_info; the parameter itself is readable by admins (§9).
+    try {
+      odoo.baseUrl = str(
+        z
+          .union([z.string(), z.literal(false)])
+          .parse(await callKw(origin, 'ir.config_parameter', 'get_param', ['web.base.url'], {}, opts)),
+      );
+    } catch {
+      // Computed values then fall back to the origin, and say so.
+    }
+  }
+
+  try {
+    const rows = z
+      .array(ModuleRow)
+      .parse(
+        await callKw(
+          origin,
+          'ir.module.module',
+          'search_read',
+          [[['name', 'in', ['google_gmail']]]],
+          { fields: ['name', 'state', 'latest_version', 'installed_version'] },
+          opts,
+        ),
+      );
+    return { origin, at, status: 'ok', odoo, gmailModule: moduleInfoFrom(rows) };
+  } catch (error) {
+    if (error instanceof z.ZodError) return { origin, at, status: 'ok', odoo, detail: 'module-read' };
+    const s = statusFromError(error);
+    // Lost the connection or the session between two calls: report that, not a half-known Odoo.
+    if (s.status === 'notLoggedIn' || s.status === 'unreachable' || s.status === 'timeout') return { origin, at, ...s };
+    return { origin, at, status: 'ok', odoo, detail: s.detail ?? s.status };
+  }
+}

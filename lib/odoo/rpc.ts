@@ -1,0 +1,113 @@
+/**
+ * Odoo's JSON-RPC, as its own web client speaks it: POST with `Content-Type: application/json`, the
+ * `{"jsonrpc":"2.0","method":"call","params":…}` envelope, the admin's `session_id` cookie
+ * (credentials: 'include'). Every failure becomes an `OdooRpcError` whose `kind` says what a person
+ * can do about it. Reference: ../shared/reference/odoo-gmail.md §8.1–8.2.
+ */
+import { type RpcErrorBody, RpcErrorEnvelope, RpcResultEnvelope } from './schemas';
+
+export type RpcErrorKind =
+  /** fetch() rejected: DNS, refused connection, TLS, CORS-style network failure. */
+  | 'network'
+  | 'timeout'
+  /** HTTP status other than 200 (502 from a proxy, 500, 404 …). */
+  | 'http'
+  /** 200 with a body that is not JSON (an HTML login page of an SSO proxy, a captive portal …). */
+  | 'notJson'
+  /** JSON, but not a JSON-RPC envelope: whatever answered is not Odoo. */
+  | 'notRpc'
+  /** `odoo.http.SessionExpiredException`: nobody is logged in in this browser. */
+  | 'sessionExpired'
+  /** `odoo.exceptions.AccessError` / `AccessDenied`: logged in, but not allowed. */
+  | 'accessDenied'
+  /** `UserError`, `ValidationError`, `MissingError`, …: Odoo refused with a message meant for a person. */
+  | 'odooError'
+  /** The reply was an envelope but its `result` did not have the expected shape. */
+  | 'badReply';
+
+export class OdooRpcError extends Error {
+  override readonly name = 'OdooRpcError';
+  constructor(
+    readonly kind: RpcErrorKind,
+    message: string,
+    readonly details: { status?: number; odooName?: string; odooMessage?: string } = {},
+  ) {
+    super(message);
+  }
+}
+
+export interface RpcOptions {
+  signal?: AbortSignal;
+  /** Per-request limit; Odoo's own client waits longer, but a person should not. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+let nextId = 1;
+
+function classifyOdooError(error: RpcErrorBody): OdooRpcError {
+  const name = error.data?.name ?? '';
+  const text = error.data?.message || error.message;
+  const details = { odooName: name, odooMessage: text };
+  if (name === 'odoo.http.SessionExpiredException' || error.code === 100) {
+    return new OdooRpcError('sessionExpired', 'Odoo session expired', details);
+  }
+  if (name === 'odoo.exceptions.AccessError' || name === 'odoo.exceptions.AccessDenied') {
+    return new OdooRpcError('accessDenied', text, details);
+  }
+  return new OdooRpcError('odooError', text, details);
+}
+
+/** One JSON-RPC call. Resolves with `result` (unknown: the caller parses it with zod). */
+export async function jsonRpc(origin: string, path: string, params: unknown, opts: RpcOptions = {}): Promise<unknown> {
+  const timeout = AbortSignal.timeout(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+  const doFetch = opts.fetch ?? fetch;
+  let response: Response;
+  try {
+    response = await doFetch(new URL(path, origin).href, {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', method: 'call', id: nextId++, params }),
+      signal,
+    });
+  } catch (error) {
+    if (timeout.aborted) throw new OdooRpcError('timeout', `No answer within ${opts.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms`);
+    if (opts.signal?.aborted) throw error;
+    throw new OdooRpcError('network', error instanceof Error ? error.message : String(error));
+  }
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    if (timeout.aborted) throw new OdooRpcError('timeout', 'Reply cut off by the time limit');
+    throw new OdooRpcError('network', error instanceof Error ? error.message : String(error));
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    if (!response.ok) throw new OdooRpcError('http', `HTTP ${response.status}`, { status: response.status });
+    throw new OdooRpcError('notJson', 'The reply is not JSON', { status: response.status });
+  }
+  const failure = RpcErrorEnvelope.safeParse(body);
+  if (failure.success) throw classifyOdooError(failure.data.error);
+  const success = RpcResultEnvelope.safeParse(body);
+  if (!response.ok) throw new OdooRpcError('http', `HTTP ${response.status}`, { status: response.status });
+  if (!success.success) throw new OdooRpcError('notRpc', 'The reply is not a JSON-RPC envelope', { status: response.status });
+  return success.data.result;
+}
+
+/** `/web/dataset/call_kw/<model>/<method>` — the path suffix is informational, as in Odoo's client. */
+export function callKw(
+  origin: string,
+  model: string,
+  method: string,
+  args: unknown[],
+  kwargs: Record<string, unknown> = {},
+  opts: RpcOptions = {},
+): Promise<unknown> {
+  return jsonRpc(origin, `/web/dataset/call_kw/${model}/${method}`, { model, method, args, kwargs }, opts);
+}

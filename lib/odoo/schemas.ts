@@ -1,0 +1,72 @@
+/**
+ * Odoo's JSON-RPC replies, as zod schemas. Every byte that comes back from Odoo goes through one of
+ * these before the extension acts on it. Shapes: ../shared/reference/odoo-gmail.md §8.
+ */
+import { z } from 'zod';
+
+/** `{"jsonrpc":"2.0","id":…,"error":{"code":200,"message":"Odoo Server Error","data":{"name":…,"message":…}}}` */
+export const RpcErrorBody = z.object({
+  code: z.number(),
+  message: z.string(),
+  data: z
+    .object({
+      name: z.string(),
+      message: z.string().optional().default(''),
+      arguments: z.array(z.unknown()).optional(),
+      debug: z.string().optional(),
+    })
+    .loose()
+    .optional(),
+});
+export type RpcErrorBody = z.infer<typeof RpcErrorBody>;
+
+/** A reply is an error envelope when it has `error`, a success when it has the key `result` (even null). */
+export const RpcErrorEnvelope = z.object({ error: RpcErrorBody }).loose();
+export const RpcResultEnvelope = z
+  .object({ result: z.unknown() })
+  .loose()
+  .refine((o) => Object.hasOwn(o, 'result'), 'no result key');
+
+/** `server_version_info`: `[17, 0, 0, 'final', 0, '']`, `['saas~17', 4, 0, 'final', 0, 'e']`. */
+export const ServerVersionInfo = z
+  .array(z.union([z.number(), z.string()]))
+  .min(2)
+  .refine((v) => typeof v[1] === 'number', 'minor version must be a number');
+
+/** `/web/session/get_session_info` (odoo-gmail.md §8.1). Extra keys vary per version and are kept. */
+export const SessionInfo = z
+  .object({
+    uid: z.union([z.number().int().positive(), z.literal(false), z.null()]),
+    is_system: z.boolean().optional(),
+    is_admin: z.boolean().optional(),
+    db: z.string().min(1),
+    server_version: z.string(),
+    server_version_info: ServerVersionInfo,
+    'web.base.url': z.string().optional(),
+    username: z.string().optional(),
+    name: z.string().optional(),
+    partner_id: z.union([z.number(), z.literal(false)]).optional(),
+  })
+  .loose();
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const MODULE_STATES = ['uninstallable', 'uninstalled', 'installed', 'to upgrade', 'to remove', 'to install'] as const;
+
+/**
+ * `ir.module.module` search_read row. Odoo swaps the names on purpose (§8.5): `installed_version` is
+ * the code on disk ("Latest Version"), `latest_version` is what the database has ("Installed Version").
+ */
+export const ModuleRow = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  state: z.enum(MODULE_STATES),
+  latest_version: z.union([z.string(), z.literal(false), z.null()]),
+  installed_version: z.union([z.string(), z.literal(false), z.null()]),
+});
+export type ModuleRow = z.infer<typeof ModuleRow>;
+
+export const UserRow = z.object({
+  id: z.number().int(),
+  email: z.union([z.string(), z.literal(false), z.null()]).optional(),
+  login: z.union([z.string(), z.literal(false), z.null()]).optional(),
+});

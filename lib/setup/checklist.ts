@@ -1,0 +1,198 @@
+/**
+ * The popup's checklist, derived — never stored — from what the extension knows: the setup, the last
+ * Odoo probe, and the progress that features report. A step turns "done" only on evidence (Odoo's
+ * answer, a Console page the assistant saw); steps no feature drives yet stay "to do" with the
+ * guide's manual instruction.
+ */
+import { type Msg, msg } from '../i18n';
+import type { ProbeResult } from '../odoo/probe';
+import { versionSupport } from '../odoo/version';
+import type { ComputedValues } from './computed';
+import type { Setup } from './setup';
+import { STEP_IDS, type StepId, type StepProgressMap, type StepState } from './steps';
+
+export interface ChecklistStep {
+  id: StepId;
+  state: StepState;
+  /** One line: what is true now, or what to do next. */
+  next: Msg;
+  /** Where the person does it by hand (Console page or Odoo page), when there is one. */
+  link?: string;
+}
+
+export interface ChecklistInput {
+  setup: Setup | null;
+  probe: ProbeResult | null;
+  progress: StepProgressMap;
+  computed: ComputedValues | null;
+  /** A probe is running right now. */
+  probing?: boolean;
+}
+
+const CONSOLE = 'https://console.cloud.google.com';
+
+export function consoleLink(path: string, projectId?: string | null): string {
+  const url = new URL(path, CONSOLE);
+  if (projectId) url.searchParams.set('project', projectId);
+  return url.href;
+}
+
+/** Odoo's settings page, in the URL scheme of its version (17.2+ and 18 use `/odoo/...`). */
+export function odooSettingsLink(origin: string, major: number | undefined, minor = 0): string {
+  const modern = (major ?? 0) >= 18 || (major === 17 && minor >= 2);
+  return modern ? `${origin}/odoo/settings` : `${origin}/web#action=base_setup.action_general_configuration`;
+}
+export function odooMailServersLink(origin: string, major: number | undefined, minor = 0): string {
+  const modern = (major ?? 0) >= 18 || (major === 17 && minor >= 2);
+  return modern
+    ? `${origin}/odoo/action-base.action_ir_mail_server_list`
+    : `${origin}/web#action=base.action_ir_mail_server_list`;
+}
+
+function odooStep(input: ChecklistInput): Omit<ChecklistStep, 'id'> {
+  const { setup, probe, probing } = input;
+  if (!setup) return { state: 'todo', next: msg('step.odoo.enterUrl') };
+  if (probing) return { state: 'inProgress', next: msg('step.odoo.checking', { origin: setup.odooOrigin }) };
+  if (!probe || probe.origin !== setup.odooOrigin) return { state: 'todo', next: msg('step.odoo.pressConnect') };
+  const login = `${setup.odooOrigin}/web/login`;
+  switch (probe.status) {
+    case 'ok': {
+      const o = probe.odoo;
+      if (!o) return { state: 'attention', next: msg('step.odoo.notOdoo') };
+      const support = versionSupport({ ...o, label: o.version });
+      if (support === 'tooOld') return { state: 'attention', next: msg('step.odoo.tooOld', { version: o.version }) };
+      const key =
+        support === 'newer'
+          ? 'step.odoo.okNewer'
+          : o.edition === 'enterprise'
+            ? 'step.odoo.okEnterprise'
+            : 'step.odoo.okCommunity';
+      return { state: 'done', next: msg(key, { db: o.db, version: o.version }) };
+    }
+    case 'notLoggedIn':
+      return { state: 'attention', next: msg('step.odoo.notLoggedIn'), link: login };
+    case 'notAdmin':
+      return { state: 'attention', next: msg('step.odoo.notAdmin', { db: probe.odoo?.db ?? '?' }), link: login };
+    case 'notOdoo':
+      return { state: 'attention', next: msg('step.odoo.notOdoo') };
+    case 'unreachable':
+      return { state: 'attention', next: msg('step.odoo.unreachable') };
+    case 'timeout':
+      return { state: 'attention', next: msg('step.odoo.timeout') };
+    case 'serverError':
+      return { state: 'attention', next: msg('step.odoo.serverError', { detail: probe.detail ?? '' }) };
+    case 'permissionDenied':
+      return { state: 'attention', next: msg('step.odoo.permissionDenied', { origin: setup.odooOrigin }) };
+  }
+}
+
+function moduleStep(input: ChecklistInput): Omit<ChecklistStep, 'id'> {
+  const { probe, setup } = input;
+  if (!setup || probe?.status !== 'ok' || !probe.odoo) return { state: 'todo', next: msg('step.needsOdoo') };
+  const apps = `${setup.odooOrigin}/odoo/apps`;
+  const m = probe.gmailModule;
+  if (!m) return { state: 'todo', next: msg('step.module.unknown'), link: apps };
+  if (m.state === 'installed' && m.outdated) {
+    return {
+      state: 'attention',
+      next: msg('step.module.outdated', { dbVersion: m.dbVersion ?? '?', codeVersion: m.codeVersion ?? '?' }),
+      link: apps,
+    };
+  }
+  switch (m.state) {
+    case 'installed':
+      return { state: 'done', next: msg('step.module.installed', { version: m.dbVersion ?? '' }) };
+    case 'uninstalled':
+      return { state: 'todo', next: msg('step.module.uninstalled'), link: apps };
+    case 'to install':
+    case 'to upgrade':
+    case 'to remove':
+      return { state: 'attention', next: msg('step.module.pending', { state: m.state }), link: apps };
+    case 'uninstallable':
+    case 'missing':
+      return { state: 'attention', next: msg('step.module.missing') };
+  }
+}
+
+/** The manual instruction of a step no feature has reported on yet (seed guide wording). */
+function manualStep(id: StepId, input: ChecklistInput): Omit<ChecklistStep, 'id'> {
+  const { setup, computed, probe } = input;
+  const gmail = setup?.gmail ?? '';
+  const major = probe?.odoo?.major;
+  const minor = probe?.odoo?.minor;
+  const origin = setup?.odooOrigin ?? '';
+  switch (id) {
+    case 'project':
+      return {
+        state: 'todo',
+        next: msg(setup?.accountType === 'personal' ? 'step.project.manualPersonal' : 'step.project.manualWorkspace'),
+        link: consoleLink('/projectcreate'),
+      };
+    case 'consent':
+      return {
+        state: 'todo',
+        next: msg(setup?.accountType === 'personal' ? 'step.consent.manualExternal' : 'step.consent.manualInternal', {
+          gmail: gmail || '…',
+        }),
+        link: consoleLink('/auth/overview'),
+      };
+    case 'domain':
+      if (computed && !computed.authorizedDomain) return { state: 'na', next: msg('step.domain.none') };
+      return {
+        state: 'todo',
+        next: msg('step.domain.manual', { domain: computed?.authorizedDomain ?? '…' }),
+        link: consoleLink('/auth/branding'),
+      };
+    case 'testUser':
+      if (setup?.accountType === 'workspace') return { state: 'na', next: msg('step.testUser.internal') };
+      if (!setup?.accountType) return { state: 'todo', next: msg('step.testUser.chooseType') };
+      return { state: 'todo', next: msg('step.testUser.manual', { gmail: gmail || '…' }), link: consoleLink('/auth/audience') };
+    case 'client':
+      return {
+        state: 'todo',
+        next: msg('step.client.manual', { redirectUri: computed?.redirectUri ?? '…' }),
+        link: consoleLink('/auth/clients/create'),
+      };
+    case 'credentials':
+      return {
+        state: 'todo',
+        next: msg('step.credentials.manual'),
+        ...(origin ? { link: odooSettingsLink(origin, major, minor) } : {}),
+      };
+    case 'server':
+      return {
+        state: 'todo',
+        next: msg(major === 15 ? 'step.server.manual15' : 'step.server.manual', { gmail: gmail || '…' }),
+        ...(origin ? { link: odooMailServersLink(origin, major, minor) } : {}),
+      };
+    case 'connect':
+      return { state: 'todo', next: msg('step.connect.manual', { gmail: gmail || '…' }) };
+    case 'test':
+      return { state: 'todo', next: msg('step.test.manual') };
+    case 'odoo':
+    case 'module':
+      return { state: 'todo', next: msg('step.needsOdoo') };
+  }
+}
+
+export function buildChecklist(input: ChecklistInput): ChecklistStep[] {
+  return STEP_IDS.map((id): ChecklistStep => {
+    if (id === 'odoo') return { id, ...odooStep(input) };
+    if (id === 'module') return { id, ...moduleStep(input) };
+    const manual = manualStep(id, input);
+    const reported = input.progress[id];
+    if (!reported || manual.state === 'na') return { id, ...manual };
+    return {
+      id,
+      ...manual,
+      state: reported.state,
+      next: reported.note ? (reported.note as Msg) : manual.next,
+    };
+  });
+}
+
+export const checklistSummary = (steps: ChecklistStep[]) => ({
+  done: steps.filter((s) => s.state === 'done' || s.state === 'na').length,
+  attention: steps.filter((s) => s.state === 'attention').length,
+  total: steps.length,
+});

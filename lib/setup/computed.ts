@@ -1,0 +1,52 @@
+/**
+ * The values a person would otherwise work out by hand from the guide, computed from what Odoo
+ * itself reports. Nothing here is guessed from the database name (odoo-gmail.md §9: "Never derive
+ * the redirect URI from the DB name; use web.base.url").
+ */
+import { authorizedDomainFor, googleRedirectUriProblems, redirectUriFromBaseUrl } from '../google/redirect-uri';
+import { type Msg, msg } from '../i18n';
+
+/** Seed guide: "rename the Project name to `Odoo`" and "enter `Odoo` in the App name field". */
+export const PROJECT_NAME = 'Odoo';
+export const APP_NAME = 'Odoo';
+export const CLIENT_NAME = 'Odoo';
+
+export interface ComputedValues {
+  /** Where the redirect URI comes from: Odoo's `web.base.url`, or (before a probe) the origin typed. */
+  source: 'webBaseUrl' | 'origin';
+  redirectUri: string | null;
+  authorizedDomain: string | null;
+  projectName: string;
+  appName: string;
+  /** Things Google or Odoo will object to, in plain words. */
+  problems: Msg[];
+}
+
+export function computeValues(odooOrigin: string, webBaseUrl: string | null): ComputedValues {
+  const base = webBaseUrl?.trim() ? webBaseUrl.trim() : odooOrigin;
+  const redirectUri = redirectUriFromBaseUrl(base);
+  const problems: Msg[] = [];
+  let authorizedDomain: string | null = null;
+  if (!redirectUri) {
+    problems.push(msg('err.baseUrl.invalid', { value: base }));
+  } else {
+    const redirect = new URL(redirectUri);
+    authorizedDomain = authorizedDomainFor(redirect.hostname);
+    problems.push(...googleRedirectUriProblems(redirectUri));
+    const baseUrl = new URL(base);
+    if (baseUrl.pathname !== '/' && baseUrl.pathname !== '') {
+      problems.push(msg('warn.baseUrl.path', { path: baseUrl.pathname }));
+    }
+    if (webBaseUrl && baseUrl.origin !== odooOrigin) {
+      problems.push(msg('warn.baseUrl.differs', { baseUrl: baseUrl.origin, origin: odooOrigin }));
+    }
+  }
+  return {
+    source: webBaseUrl?.trim() ? 'webBaseUrl' : 'origin',
+    redirectUri,
+    authorizedDomain,
+    projectName: PROJECT_NAME,
+    appName: APP_NAME,
+    problems,
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * `npm start`: builds the extension, starts the bundled demo Odoo on http://127.0.0.1:8069 (sign in
+ * as admin / admin), and launches Debian's Chromium with the extension loaded and the demo open.
+ * Installs Chromium with apt when it is missing (as root, or through sudo).
+ *
+ * Options: --version 17.0 | 15.0 | 16.0 | 18.0 | 19.0 | saas~17.4   (demo Odoo version)
+ *          --edition community | enterprise
+ *          --no-browser                                             (only build and serve the demo)
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startFakeOdoo } from '../test/fake-odoo/server.ts';
+
+const { values } = parseArgs({
+  options: {
+    version: { type: 'string', default: '17.0' },
+    edition: { type: 'string', default: 'community' },
+    port: { type: 'string', default: '8069' },
+    'no-browser': { type: 'boolean', default: false },
+  },
+});
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function ensureChromium(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  const root = process.getuid?.() === 0;
+  const sudo = !root && spawnSync('sh', ['-c', 'command -v sudo'], { stdio: 'ignore' }).status === 0;
+  if (!root && !sudo) {
+    console.error(`Chromium is not installed. Install it with: apt-get install -y chromium   (then run npm start again)`);
+    return false;
+  }
+  console.log('Installing Debian Chromium (apt-get install -y chromium)…');
+  const prefix = root ? [] : ['sudo'];
+  for (const args of [
+    ['apt-get', 'update'],
+    ['apt-get', 'install', '-y', 'chromium'],
+  ]) {
+    const [cmd, ...rest] = [...prefix, ...args];
+    if (!cmd || spawnSync(cmd, rest, { stdio: 'inherit' }).status !== 0) return false;
+  }
+  return existsSync(CHROMIUM);
+}
+
+console.log('Building the extension (wxt build)…');
+if (spawnSync(resolve('node_modules/.bin/wxt'), ['build'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+const extension = resolve('.output/chrome-mv3');
+
+const odoo = await startFakeOdoo({
+  port: Number(values.port),
+  version: values.version,
+  edition: values.edition === 'enterprise' ? 'enterprise' : 'community',
+  db: 'demo',
+});
+console.log(`\nDemo Odoo ${values.version} (${values.edition}) at ${odoo.origin} — database "demo", sign in as admin / admin.`);
+
+const hasDisplay = !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+if (values['no-browser'] || !hasDisplay || !ensureChromium()) {
+  console.log(`\nLoad the extension by hand: chrome://extensions › Developer mode › Load unpacked › ${extension}`);
+  if (!hasDisplay && !values['no-browser']) console.log('(No display found, so no browser was started.)');
+  console.log('Press Ctrl+C to stop the demo Odoo.');
+} else {
+  const profile = resolve('.demo-profile');
+  mkdirSync(profile, { recursive: true });
+  const browser = spawn(
+    CHROMIUM,
+    [
+      `--user-data-dir=${profile}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
+      '--no-first-run',
+      '--no-default-browser-check',
+      `${odoo.origin}/web/login`,
+    ],
+    { stdio: 'ignore' },
+  );
+  console.log(
+    '\nChromium is open with the extension. Sign in to the demo Odoo, then click the extension icon (puzzle piece › Gmail for Odoo).',
+  );
+  console.log('Close Chromium or press Ctrl+C to stop.');
+  browser.on('exit', async () => {
+    await odoo.stop();
+    process.exit(0);
+  });
+}
+process.on('SIGINT', async () => {
+  await odoo.stop();
+  process.exit(0);
+});

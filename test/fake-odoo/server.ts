@@ -1,0 +1,350 @@
+/**
+ * A fake Odoo that speaks Odoo's wire format (../shared/reference/odoo-gmail.md), for the tests and
+ * the demo. It is independent of the extension's code on purpose: it reimplements Odoo's behaviour
+ * from the reference, so a test passes only when the extension speaks real Odoo.
+ *
+ * Routes (each cites its section):
+ * - GET/POST /web/login                 login form; sets the `session_id` cookie (HttpOnly, SameSite=Lax) §8.2
+ * - GET /web/session/logout
+ * - GET /web, /odoo[/…]                 the backend; anonymous visitors are redirected to /web/login
+ * - POST /web/session/get_session_info  JSON-RPC, auth='user'                                          §8.1
+ * - POST /web/dataset/call_kw[/m/f]     JSON-RPC, auth='user', dispatched to models/*                  §8.1
+ * Errors are Odoo's JSON-RPC error envelopes (HTTP 200) — see errors.ts.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Db, type DbOptions, type Session, type User } from './db.ts';
+import { errorEnvelope, OdooException, sessionExpired } from './errors.ts';
+import { MODELS } from './models/index.ts';
+import { serverVersion } from './profiles.ts';
+
+export interface FakeOdooOptions extends DbOptions {
+  host?: string;
+  port?: number;
+  /** Added before every answer (a slow Odoo). */
+  latencyMs?: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  /** The request carried a `session_id` cookie of a logged-in session. */
+  authenticated: boolean;
+  model?: string;
+  rpcMethod?: string;
+  body?: string;
+  origin?: string;
+  at: number;
+}
+
+export type Fault = { kind: 'status'; status: number; body: string; contentType: string } | null;
+
+export interface FakeOdoo {
+  origin: string;
+  port: number;
+  db: Db;
+  requests: RecordedRequest[];
+  /** Answer every request with this instead (502 from a proxy, a 500 page, an HTML login wall …). */
+  setFault(fault: Fault): void;
+  setLatency(ms: number): void;
+  /** Forget every session: the next RPC gets Odoo's session-expired answer. */
+  expireSessions(): void;
+  /** Log a user in without the form (returns the cookie value). */
+  login(login: string): string;
+  stop(): Promise<void>;
+  /** Listen again on the same port (Odoo coming back after a restart). */
+  restart(): Promise<void>;
+}
+
+const COOKIE = 'session_id';
+
+function parseCookies(header: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (header ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k) out[k] = decodeURIComponent(v.join('='));
+  }
+  return out;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+export async function startFakeOdoo(options: FakeOdooOptions = {}): Promise<FakeOdoo> {
+  const host = options.host ?? '127.0.0.1';
+  let server: Server;
+  let port = options.port ?? 0;
+  let fault: Fault = null;
+  let latency = options.latencyMs ?? 0;
+  const requests: RecordedRequest[] = [];
+  const csrfSecret = randomBytes(16);
+  // The origin is known once listening; the db needs it for web.base.url.
+  let db: Db;
+  let origin = '';
+
+  const sessionOf = (req: IncomingMessage): Session | undefined => {
+    const sid = parseCookies(req.headers.cookie)[COOKIE];
+    return sid ? db.sessions.get(sid) : undefined;
+  };
+  const setSessionCookie = (res: ServerResponse, session: Session) => {
+    // Odoo: httponly=True, samesite='Lax', max_age one week (odoo/http.py `_set_cookie`).
+    res.setHeader('Set-Cookie', `${COOKIE}=${session.sid}; Max-Age=604800; HttpOnly; Path=/; SameSite=Lax`);
+  };
+  const csrfToken = (session: Session) => createHmac('sha1', csrfSecret).update(session.sid).digest('hex');
+
+  const html = (res: ServerResponse, status: number, title: string, body: string) => {
+    res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(
+      `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>${body}</body></html>`,
+    );
+  };
+  const json = (res: ServerResponse, payload: unknown) => {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify(payload));
+  };
+  const redirect = (res: ServerResponse, location: string) => {
+    res.writeHead(303, { Location: location, 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(`<a href="${escapeHtml(location)}">${escapeHtml(location)}</a>`);
+  };
+
+  function loginPage(res: ServerResponse, session: Session, redirectTo: string, error?: string) {
+    // Shape of Odoo's `web.login` template (17.0): an oe_login_form with csrf_token, login, password.
+    html(
+      res,
+      200,
+      'Login | Odoo',
+      `<main><form class="oe_login_form" role="form" action="/web/login" method="post">
+<input type="hidden" name="csrf_token" value="${csrfToken(session)}">
+<div class="mb-3 field-login"><label for="login" class="form-label">Email</label><input type="text" placeholder="Email" name="login" id="login" required autofocus autocapitalize="off" class="form-control"></div>
+<div class="mb-3"><label for="password" class="form-label">Password</label><input type="password" placeholder="Password" name="password" id="password" required class="form-control"></div>
+${error ? `<p class="alert alert-danger" role="alert">${escapeHtml(error)}</p>` : ''}
+<input type="hidden" name="redirect" value="${escapeHtml(redirectTo)}">
+<div class="oe_login_buttons"><button type="submit" class="btn btn-primary">Log in</button></div>
+</form><p>Database: ${escapeHtml(db.name)}</p></main>`,
+    );
+  }
+
+  function sessionInfo(user: User) {
+    // Keys of `ir.http.session_info()` that the extension reads (§8.1), plus a few it must ignore.
+    return {
+      uid: user.id,
+      is_system: user.isSystem,
+      is_admin: user.isAdmin,
+      is_public: false,
+      user_context: { lang: 'en_US', tz: 'Europe/Brussels', uid: user.id },
+      db: db.name,
+      ...serverVersion(db.profile, db.edition),
+      ...(db.profile.sessionHasBaseUrl ? { 'web.base.url': db.params.get('web.base.url') ?? '' } : {}),
+      name: user.name,
+      username: user.login,
+      partner_display_name: user.name,
+      partner_id: user.id + 1,
+      support_url: 'https://www.odoo.com/buy',
+      home_action_id: false,
+    };
+  }
+
+  async function handleJson(req: IncomingMessage, res: ServerResponse, path: string) {
+    const body = await readBody(req);
+    const session = sessionOf(req);
+    const user = session?.uid ? db.users.get(session.uid) : undefined;
+    const record: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path,
+      authenticated: !!user,
+      body,
+      at: Date.now(),
+      ...(req.headers.origin ? { origin: req.headers.origin } : {}),
+    };
+    requests.push(record);
+    // Odoo dispatches JSON routes on the mimetype; anything else is a 400 (odoo/http.py, §8.1).
+    const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim();
+    if (type !== 'application/json' && type !== 'application/json-rpc') {
+      html(
+        res,
+        400,
+        '400 Bad Request',
+        `<h1>Bad Request</h1><p>Request inferred type is compatible with ['http'] but '${escapeHtml(path)}' is type='json'.</p>`,
+      );
+      return;
+    }
+    let payload: { id?: unknown; params?: Record<string, unknown> };
+    try {
+      payload = JSON.parse(body);
+    } catch {
+      html(res, 400, '400 Bad Request', '<h1>Bad Request</h1><p>Invalid JSON data</p>');
+      return;
+    }
+    const id = payload.id ?? null;
+    try {
+      if (!user) throw sessionExpired();
+      let result: unknown;
+      if (path === '/web/session/get_session_info') {
+        result = sessionInfo(user);
+      } else {
+        const params = payload.params ?? {};
+        const model = String(params.model ?? '');
+        const method = String(params.method ?? '');
+        record.model = model;
+        record.rpcMethod = method;
+        const impl = MODELS[model];
+        if (!impl) throw new OdooException('builtins.KeyError', model);
+        if (method.startsWith('_')) {
+          throw new OdooException(
+            'odoo.exceptions.AccessError',
+            `Private methods (such as ${method}) cannot be called remotely.`,
+          );
+        }
+        const fn = impl.methods[method];
+        if (!fn)
+          throw new OdooException('builtins.AttributeError', `The method '${method}' does not exist on the model '${model}'`);
+        const args = Array.isArray(params.args) ? params.args : [];
+        const kwargs = (params.kwargs ?? {}) as Record<string, unknown>;
+        result = await fn({ db, user, origin }, args, kwargs);
+      }
+      json(res, { jsonrpc: '2.0', id, result });
+    } catch (error) {
+      const odooError =
+        error instanceof OdooException
+          ? error
+          : new OdooException(
+              `builtins.${error instanceof Error ? error.constructor.name : 'Exception'}`,
+              String(error instanceof Error ? error.message : error),
+            );
+      json(res, errorEnvelope(id, odooError));
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    if (latency > 0) await new Promise((r) => setTimeout(r, latency));
+    const url = new URL(req.url ?? '/', origin);
+    const path = url.pathname;
+    if (fault) {
+      requests.push({ method: req.method ?? 'GET', path, authenticated: false, at: Date.now() });
+      res.writeHead(fault.status, { 'Content-Type': fault.contentType });
+      res.end(fault.body);
+      return;
+    }
+    if (
+      req.method === 'POST' &&
+      (path === '/web/session/get_session_info' || path === '/web/dataset/call_kw' || path.startsWith('/web/dataset/call_kw/'))
+    ) {
+      return handleJson(req, res, path);
+    }
+    requests.push({ method: req.method ?? 'GET', path, authenticated: !!sessionOf(req)?.uid, at: Date.now() });
+
+    if (path === '/web/login') {
+      let session = sessionOf(req);
+      if (!session) {
+        session = db.newSession();
+        setSessionCookie(res, session);
+      }
+      if (req.method === 'POST') {
+        const form = new URLSearchParams(await readBody(req));
+        if (form.get('csrf_token') !== csrfToken(session)) {
+          return html(res, 400, '400 Bad Request', '<h1>Bad Request</h1><p>Session expired (invalid CSRF token)</p>');
+        }
+        const user = [...db.users.values()].find((u) => u.login === form.get('login') && u.password === form.get('password'));
+        if (!user) return loginPage(res, session, form.get('redirect') ?? '', 'Wrong login/password');
+        // Odoo rotates the session id on authentication.
+        db.sessions.delete(session.sid);
+        const fresh = db.newSession(user.id);
+        setSessionCookie(res, fresh);
+        return redirect(res, form.get('redirect') || db.profile.home);
+      }
+      if (session.uid) return redirect(res, url.searchParams.get('redirect') || db.profile.home);
+      return loginPage(res, session, url.searchParams.get('redirect') ?? '');
+    }
+    if (path === '/web/session/logout') {
+      const session = sessionOf(req);
+      if (session) db.sessions.delete(session.sid);
+      return redirect(res, '/web/login');
+    }
+    if (path === '/web' || path === '/odoo' || path.startsWith('/odoo/') || path === '/') {
+      const session = sessionOf(req);
+      const user = session?.uid ? db.users.get(session.uid) : undefined;
+      if (!user) return redirect(res, `/web/login?redirect=${encodeURIComponent(url.pathname + url.search)}`);
+      return html(
+        res,
+        200,
+        'Odoo',
+        `<div class="o_web_client"><header class="o_main_navbar">Odoo ${escapeHtml(db.profile.label)} — ${escapeHtml(db.name)}</header><main><h1>Discuss</h1><p>Logged in as ${escapeHtml(user.name)}</p></main></div>`,
+      );
+    }
+    return html(res, 404, '404: Not Found', '<h1>Not Found</h1><p>The requested URL was not found on the server.</p>');
+  }
+
+  function listen(): Promise<void> {
+    server = createServer((req, res) => {
+      handle(req, res).catch((error: unknown) => {
+        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+        res.end(String(error));
+      });
+    });
+    return new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        port = (server.address() as AddressInfo).port;
+        resolve();
+      });
+    });
+  }
+
+  await listen();
+  origin = `http://${host}:${port}`;
+  db = new Db(options, origin);
+
+  return {
+    origin,
+    port,
+    db,
+    requests,
+    setFault: (f) => {
+      fault = f;
+    },
+    setLatency: (ms) => {
+      latency = ms;
+    },
+    expireSessions: () => db.sessions.clear(),
+    login(login) {
+      const user = [...db.users.values()].find((u) => u.login === login);
+      if (!user) throw new Error(`no user ${login}`);
+      return db.newSession(user.id).sid;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+    restart: () => listen(),
+  };
+}
+
+/** A web server that is not Odoo: a generic site answering every path with HTML. */
+export async function startNotOdoo(): Promise<{ origin: string; stop(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    const status = req.method === 'POST' ? 405 : 200;
+    res.writeHead(status, { 'Content-Type': 'text/html' });
+    res.end('<!DOCTYPE html><html><head><title>Welcome to nginx!</title></head><body><h1>Welcome to nginx!</h1></body></html>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

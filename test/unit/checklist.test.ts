@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { t, tm } from '@/lib/i18n';
+import type { ProbeResult } from '@/lib/odoo/probe';
+import { buildChecklist, type ChecklistInput, checklistSummary } from '@/lib/setup/checklist';
+import { computeValues } from '@/lib/setup/computed';
+import type { Setup } from '@/lib/setup/setup';
+import { STEP_IDS } from '@/lib/setup/steps';
+
+const ORIGIN = 'https://acme.odoo.com';
+const setup = (over: Partial<Setup> = {}): Setup => ({
+  odooOrigin: ORIGIN,
+  gmail: 'me@gmail.com',
+  accountType: 'personal',
+  gmailProposed: false,
+  ...over,
+});
+const okProbe = (over: Partial<ProbeResult> = {}): ProbeResult => ({
+  origin: ORIGIN,
+  at: 1,
+  status: 'ok',
+  odoo: {
+    db: 'acme',
+    version: '17.0',
+    major: 17,
+    minor: 0,
+    saas: false,
+    edition: 'community',
+    isSystem: true,
+    baseUrl: ORIGIN,
+    userName: 'Admin',
+    userEmail: 'admin@acme.com',
+  },
+  gmailModule: { state: 'installed', dbVersion: '17.0.1.2', codeVersion: '17.0.1.2', outdated: false },
+  ...over,
+});
+const input = (over: Partial<ChecklistInput> = {}): ChecklistInput => ({
+  setup: setup(),
+  probe: okProbe(),
+  progress: {},
+  computed: computeValues(ORIGIN, ORIGIN),
+  ...over,
+});
+const step = (list: ReturnType<typeof buildChecklist>, id: string) => {
+  const s = list.find((x) => x.id === id);
+  if (!s) throw new Error(`no step ${id}`);
+  return s;
+};
+
+describe('buildChecklist', () => {
+  it('lists every step of the guide, in order', () => {
+    expect(buildChecklist(input()).map((s) => s.id)).toEqual([...STEP_IDS]);
+    expect(STEP_IDS).toHaveLength(11);
+    for (const id of STEP_IDS) expect(t(`step.${id}.title`)).not.toBe('');
+  });
+
+  it('says the exact sentence for a logged-in administrator', () => {
+    expect(tm(step(buildChecklist(input()), 'odoo').next)).toBe(
+      'Logged in to db `acme` as an administrator (Odoo 17.0 Community)',
+    );
+    const ee = okProbe();
+    if (ee.odoo) ee.odoo.edition = 'enterprise';
+    expect(tm(step(buildChecklist(input({ probe: ee })), 'odoo').next)).toBe(
+      'Logged in to db `acme` as an administrator (Odoo 17.0 Enterprise)',
+    );
+  });
+
+  it.each([
+    ['notLoggedIn', 'Not logged in — open Odoo and sign in'],
+    ['notAdmin', 'You are not an administrator'],
+    ['notOdoo', 'This is not an Odoo server'],
+    ['unreachable', 'Odoo could not be reached'],
+    ['permissionDenied', 'Access to https://acme.odoo.com was not allowed'],
+  ] as const)('%s needs attention: "%s…"', (status, text) => {
+    const s = step(buildChecklist(input({ probe: { origin: ORIGIN, at: 1, status } })), 'odoo');
+    expect(s.state).toBe('attention');
+    expect(tm(s.next).startsWith(text)).toBe(true);
+  });
+
+  it('shows the probe as in progress while it runs, and asks for a URL first', () => {
+    expect(step(buildChecklist(input({ probing: true })), 'odoo').state).toBe('inProgress');
+    const none = buildChecklist(input({ setup: null, probe: null, computed: null }));
+    expect(step(none, 'odoo')).toMatchObject({ state: 'todo', next: { key: 'step.odoo.enterUrl' } });
+    expect(step(none, 'module')).toMatchObject({ state: 'todo', next: { key: 'step.needsOdoo' } });
+  });
+
+  it('ignores a probe of another origin', () => {
+    const s = step(buildChecklist(input({ probe: okProbe({ origin: 'https://other.odoo.com' }) })), 'odoo');
+    expect(s).toMatchObject({ state: 'todo', next: { key: 'step.odoo.pressConnect' } });
+  });
+
+  it('marks Odoo older than 15.0 as needing attention', () => {
+    const old = okProbe();
+    if (old.odoo) Object.assign(old.odoo, { version: '14.0', major: 14 });
+    expect(step(buildChecklist(input({ probe: old })), 'odoo')).toMatchObject({
+      state: 'attention',
+      next: { key: 'step.odoo.tooOld' },
+    });
+  });
+
+  it.each([
+    [{ state: 'installed', dbVersion: '17.0.1.2', codeVersion: '17.0.1.2', outdated: false }, 'done', 'step.module.installed'],
+    [{ state: 'installed', dbVersion: '15.0.0.1', codeVersion: '15.0.1.0', outdated: true }, 'attention', 'step.module.outdated'],
+    [{ state: 'uninstalled', dbVersion: null, codeVersion: '17.0.1.2', outdated: false }, 'todo', 'step.module.uninstalled'],
+    [{ state: 'to upgrade', dbVersion: '17.0.1.2', codeVersion: '17.0.1.2', outdated: true }, 'attention', 'step.module.pending'],
+    [{ state: 'missing', dbVersion: null, codeVersion: null, outdated: false }, 'attention', 'step.module.missing'],
+  ] as const)('module %j → %s', (gmailModule, state, key) => {
+    expect(step(buildChecklist(input({ probe: okProbe({ gmailModule: { ...gmailModule } }) })), 'module')).toMatchObject({
+      state,
+      next: { key },
+    });
+  });
+
+  it('never shows a step it does not drive as done: Console and Odoo steps stay to do with the manual instruction', () => {
+    const list = buildChecklist(input());
+    for (const id of ['project', 'consent', 'domain', 'testUser', 'client', 'credentials', 'server', 'connect', 'test']) {
+      expect(step(list, id).state).toBe('todo');
+    }
+    expect(tm(step(list, 'client').next)).toContain('https://acme.odoo.com/google_gmail/confirm');
+    expect(tm(step(list, 'domain').next)).toContain('odoo.com');
+    expect(step(list, 'client').link).toBe('https://console.cloud.google.com/auth/clients/create');
+  });
+
+  it('has no test user step for an Internal (Workspace) app, and no domain step on localhost', () => {
+    const ws = buildChecklist(input({ setup: setup({ gmail: 'me@acme.com', accountType: 'workspace' }) }));
+    expect(step(ws, 'testUser').state).toBe('na');
+    const local = buildChecklist(
+      input({ setup: setup({ odooOrigin: 'http://localhost:8069' }), computed: computeValues('http://localhost:8069', null) }),
+    );
+    expect(step(local, 'domain').state).toBe('na');
+  });
+
+  it('uses the 15.0 wording and links for the mail server, and modern ones for 17.2+', () => {
+    const p15 = okProbe();
+    if (p15.odoo) Object.assign(p15.odoo, { version: '15.0', major: 15 });
+    const s15 = step(buildChecklist(input({ probe: p15 })), 'server');
+    expect(s15.next.key).toBe('step.server.manual15');
+    expect(s15.link).toBe('https://acme.odoo.com/web#action=base.action_ir_mail_server_list');
+    const p18 = okProbe();
+    if (p18.odoo) Object.assign(p18.odoo, { version: '18.0', major: 18 });
+    expect(step(buildChecklist(input({ probe: p18 })), 'credentials').link).toBe('https://acme.odoo.com/odoo/settings');
+  });
+
+  it("takes a feature's report over the manual instruction", () => {
+    const list = buildChecklist(
+      input({ progress: { project: { state: 'done', at: 2, note: { key: 'step.project.manualPersonal' } } } }),
+    );
+    expect(step(list, 'project')).toMatchObject({ state: 'done' });
+    expect(checklistSummary(list)).toEqual({ done: 3, attention: 0, total: 11 });
+  });
+});

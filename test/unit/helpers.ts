@@ -1,0 +1,62 @@
+/**
+ * Test doubles for the browser APIs WXT's fake browser leaves unimplemented (permissions), and a way
+ * to deliver a message to the background as a given sender would.
+ */
+import { vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+
+type Listener = (p: { origins?: string[]; permissions?: string[] }) => void | Promise<void>;
+
+export function installPermissions(initial: string[] = []) {
+  const granted = new Set(initial);
+  const added: Listener[] = [];
+  const removed: Listener[] = [];
+  const api = {
+    granted,
+    /** What the next prompt answers. */
+    answer: true,
+    request: vi.fn(async ({ origins = [] }: { origins?: string[] }) => {
+      if (!api.answer) return false;
+      const fresh = origins.filter((o) => !granted.has(o));
+      for (const o of origins) granted.add(o);
+      if (fresh.length) await Promise.all(added.map((l) => l({ origins: fresh })));
+      return true;
+    }),
+    contains: vi.fn(async ({ origins = [] }: { origins?: string[] }) => origins.every((o) => granted.has(o))),
+    async revoke(origin: string) {
+      granted.delete(origin);
+      await Promise.all(removed.map((l) => l({ origins: [origin] })));
+    },
+    onAdded: { addListener: (l: Listener) => added.push(l), removeListener: () => {}, hasListener: () => false },
+    onRemoved: { addListener: (l: Listener) => removed.push(l), removeListener: () => {}, hasListener: () => false },
+  };
+  (fakeBrowser as unknown as { permissions: unknown }).permissions = api;
+  return api;
+}
+
+export const POPUP = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup.html' };
+export const CONSOLE_TAB = {
+  id: 'test-extension-id',
+  url: 'https://console.cloud.google.com/auth/clients/create?project=odoo-123',
+  tab: { id: 7, url: 'https://console.cloud.google.com/auth/clients/create?project=odoo-123' },
+  frameId: 0,
+};
+
+/** Delivers a message in @webext-core/messaging's format to the background's listeners. */
+export async function sendAs(sender: object, type: string, data: unknown): Promise<unknown> {
+  let response: unknown;
+  const done = new Promise((resolve) => {
+    fakeBrowser.runtime.onMessage
+      .trigger({ id: 1, type, data, timestamp: Date.now() }, sender, (r: unknown) => {
+        response = r;
+        resolve(r);
+      })
+      .then((results: unknown[]) => {
+        if (!results.includes(true)) resolve(undefined);
+      });
+  });
+  await done;
+  const wrapped = response as { res?: unknown; err?: unknown } | undefined;
+  if (wrapped?.err) throw new Error(JSON.stringify(wrapped.err));
+  return wrapped?.res;
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { z } from 'zod';
+import { defineValidatedItem, probeItem, setupItem } from '@/lib/setup/storage';
+
+describe('validated storage items', () => {
+  it('round-trips a setup in storage.local', async () => {
+    const setup = {
+      odooOrigin: 'https://acme.odoo.com',
+      gmail: 'me@acme.com',
+      accountType: 'workspace' as const,
+      gmailProposed: false,
+    };
+    await setupItem.set(setup);
+    expect(await setupItem.get()).toEqual(setup);
+    expect((await fakeBrowser.storage.local.get('setup')).setup).toEqual(setup);
+  });
+
+  it('falls back to the default when the stored value is damaged, instead of crashing the popup', async () => {
+    await fakeBrowser.storage.local.set({ setup: { odooOrigin: 42, gmail: ['x'] } });
+    expect(await setupItem.get()).toBeNull();
+    await fakeBrowser.storage.local.set({ probe: 'garbage' });
+    expect(await probeItem.get()).toBeNull();
+  });
+
+  it('refuses to write a value its schema rejects, and keeps the old one', async () => {
+    await setupItem.set({ odooOrigin: 'https://a.example.com', gmail: null, accountType: null, gmailProposed: false });
+    // @ts-expect-error — a wrong shape on purpose
+    await expect(setupItem.set({ odooOrigin: 1 })).rejects.toThrow();
+    expect((await setupItem.get())?.odooOrigin).toBe('https://a.example.com');
+  });
+
+  it('runs migrations from the stored version before the first read', async () => {
+    // A value written by an earlier build, with WXT's version metadata beside it.
+    await fakeBrowser.storage.local.set({ prefs: { url: 'https://acme.odoo.com/' }, prefs$: { v: 1 } });
+    const V2 = z.object({ odooOrigin: z.string() });
+    const prefs = defineValidatedItem('local:prefs', V2.nullable(), {
+      fallback: null,
+      version: 2,
+      migrations: { 2: (old) => ({ odooOrigin: new URL((old as { url: string }).url).origin }) },
+    });
+    expect(await prefs.get()).toEqual({ odooOrigin: 'https://acme.odoo.com' });
+    expect((await fakeBrowser.storage.local.get('prefs$')).prefs$).toMatchObject({ v: 2 });
+  });
+
+  it('serialises concurrent updates: no write is lost', async () => {
+    const counter = defineValidatedItem('local:counter', z.number(), { fallback: 0, version: 1 });
+    await Promise.all(Array.from({ length: 20 }, () => counter.update((n) => n + 1)));
+    expect(await counter.get()).toBe(20);
+  });
+
+  it('tells watchers about changes with the parsed value', async () => {
+    const seen: unknown[] = [];
+    const unwatch = setupItem.watch((v) => seen.push(v));
+    await setupItem.set({ odooOrigin: 'https://b.example.com', gmail: null, accountType: null, gmailProposed: false });
+    await fakeBrowser.storage.local.set({ setup: { broken: true } });
+    unwatch();
+    expect(seen).toEqual([{ odooOrigin: 'https://b.example.com', gmail: null, accountType: null, gmailProposed: false }, null]);
+  });
+});

@@ -1,0 +1,41 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// Hosts the extension reads without asking: the Google Cloud Console, where its content script guides the user.
+// Every Odoo origin is asked for at runtime, at a user click (optional_host_permissions).
+export const CONSOLE_MATCHES = ['https://console.cloud.google.com/*', 'https://console.developers.google.com/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    'build:manifestGenerated': (wxt, manifest) => {
+      // WXT takes the popup's <title> as the toolbar tooltip; use the localized name instead.
+      const action = manifest.action ?? manifest.browser_action;
+      if (action) action.default_title = '__MSG_extName__';
+      // Test build only (`--mode e2e`): Chromium's permission prompt cannot be answered by a test
+      // driver, so the fake Odoo's loopback host is granted up front — the stand-in for a runtime grant
+      // that fregante/webext-dynamic-content-scripts' tests use. permissions.request() then resolves
+      // without a prompt and the same code path runs. Production builds never contain it.
+      if (wxt.config.mode === 'e2e') manifest.host_permissions = [...(manifest.host_permissions ?? []), 'http://127.0.0.1/*'];
+    },
+  },
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'activeTab', 'alarms', 'notifications'],
+    host_permissions: [...CONSOLE_MATCHES],
+    // Any Odoo: Odoo Online, odoo.sh, a custom domain, an on-premise install on http://localhost:8069.
+    // Nothing here is granted at install; the popup asks for exactly one origin when the user clicks "Connect to Odoo".
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'odoo-gmail-oauth@assistant.example',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+});
