@@ -19,11 +19,25 @@ export const protocol = {
   saveSetup: { from: ['extensionPage'], payload: SetupInput },
   /** Probe the stored Odoo origin with the user's session and store the result. */
   probeOdoo: { from: ['extensionPage'], payload: z.object({}).strict() },
+  /** The Console assistant captured the client ID and secret from "OAuth client created". */
+  captureCredentials: {
+    from: ['consoleContent'],
+    payload: z.object({ clientId: z.string().max(200), clientSecret: z.string().max(200) }).strict(),
+  },
+  /** The person pasted the ID and secret, or imported a client_secret JSON, in the popup. */
+  setCredentials: {
+    from: ['extensionPage'],
+    payload: z
+      .object({ clientId: z.string().max(200), clientSecret: z.string().max(200), source: z.enum(['json', 'paste']) })
+      .strict(),
+  },
 } as const satisfies Record<string, { from: readonly SenderKind[]; payload: z.ZodType }>;
 
 export interface ProtocolMap {
   saveSetup(data: SetupInput): Reply<Setup>;
   probeOdoo(data: Record<string, never>): Reply<ProbeResult>;
+  captureCredentials(data: { clientId: string; clientSecret: string }): Reply<{ clientId: string }>;
+  setCredentials(data: { clientId: string; clientSecret: string; source: 'json' | 'paste' }): Reply<{ clientId: string }>;
 }
 
 export type MessageName = keyof ProtocolMap & keyof typeof protocol;

@@ -9,7 +9,7 @@
  *              browser stops (../shared/reference/field-notes.md §3.6).
  */
 import { storage, type WxtStorageItem } from '@wxt-dev/storage';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ProbeResult } from '../odoo/probe';
 import { Setup } from './setup';
 import { StepProgressMap } from './steps';
@@ -58,6 +58,45 @@ export function defineValidatedItem<T>(
     watch: (cb) => item.watch((raw) => cb(parse(raw))),
   };
 }
+
+/**
+ * The OAuth client's secret between its capture (Console dialog, imported JSON, paste) and Odoo's
+ * write. `storage.session`: memory only, cleared when the browser stops, not readable by content
+ * scripts. Wiped as soon as Odoo has confirmed the write.
+ */
+export const Credentials = z.object({
+  clientId: z.string(),
+  clientSecret: z.string(),
+  source: z.enum(['console', 'json', 'paste']),
+  at: z.number(),
+});
+export type Credentials = z.infer<typeof Credentials>;
+export const credentialsItem = defineValidatedItem('session:credentials', Credentials.nullable(), { fallback: null, version: 1 });
+
+/** What the extension knows of the Google side (no secret): filled by the Console assistant. */
+export const GoogleState = z.object({
+  projectId: z.string().nullable(),
+  clientId: z.string().nullable(),
+  audience: z.enum(['internal', 'external']).nullable(),
+  publishing: z.enum(['testing', 'production']).nullable(),
+  authorizedDomains: z.array(z.string()),
+  testUsers: z.array(z.string()),
+  redirectUris: z.array(z.string()),
+  /** When the client secret was captured (the secret itself is never here). */
+  secretCapturedAt: z.number().nullable(),
+});
+export type GoogleState = z.infer<typeof GoogleState>;
+export const EMPTY_GOOGLE_STATE: GoogleState = {
+  projectId: null,
+  clientId: null,
+  audience: null,
+  publishing: null,
+  authorizedDomains: [],
+  testUsers: [],
+  redirectUris: [],
+  secretCapturedAt: null,
+};
+export const googleItem = defineValidatedItem('local:google', GoogleState, { fallback: EMPTY_GOOGLE_STATE, version: 1 });
 
 export const setupItem = defineValidatedItem('local:setup', Setup.nullable(), { fallback: null, version: 1 });
 export const probeItem = defineValidatedItem('local:probe', ProbeResult.nullable(), { fallback: null, version: 1 });
