@@ -1,0 +1,162 @@
+/**
+ * Checks that run before the person hits the wall: the extension knows Odoo's `web.base.url`, the
+ * origin they use, the URIs registered on the client, the account type, the audience and publishing
+ * status — enough to predict most failures of the seed's FAQ and field-notes P1–P7, P19.
+ */
+import { compareUris } from '../google/uri-compare';
+import { msg } from '../i18n';
+import { consoleLink } from '../setup/checklist';
+import type { Diagnosis } from './sign-in';
+
+export type Severity = 'warn' | 'info';
+export interface Warning extends Diagnosis {
+  severity: Severity;
+  /** An action the extension can perform for the person (on an explicit click). */
+  action?: 'freezeBaseUrl' | 'useIap';
+}
+
+export interface PreventInput {
+  /** The origin the person uses (and the extension talks to). */
+  odooOrigin: string;
+  /** Odoo's `web.base.url` as read by the probe, if any. */
+  webBaseUrl: string | null;
+  /** `web.base.url.freeze` is set in Odoo (null: unknown). */
+  baseUrlFrozen: boolean | null;
+  /** `web.base.url` + `/google_gmail/confirm`. */
+  redirectUri: string | null;
+  odooMajor: number | null;
+  edition: 'community' | 'enterprise' | null;
+  accountType: 'workspace' | 'personal' | null;
+  gmail: string | null;
+  audience: 'internal' | 'external' | null;
+  publishing: 'testing' | 'production' | null;
+  /** Redirect URIs known to be registered on the client (empty: unknown). */
+  registeredRedirectUris: string[];
+  testUsers: string[];
+  projectId: string | null;
+  clientId: string | null;
+  /** When the Gmail account was last connected (refresh token obtained), ms. */
+  lastConnectAt: number | null;
+  now: number;
+}
+
+export const TESTING_TOKEN_DAYS = 7;
+const DAY = 24 * 60 * 60 * 1000;
+
+export function preventiveChecks(i: PreventInput): Warning[] {
+  const out: Warning[] = [];
+  const external = i.audience === 'external' || (i.audience === null && i.accountType === 'personal');
+  const testing = i.publishing !== 'production';
+
+  // Odoo 19 Enterprise: Odoo's own relay connects Gmail with no Google project (field-notes §0.1).
+  if ((i.odooMajor ?? 0) >= 19 && i.edition === 'enterprise') {
+    out.push({
+      id: 'iapAvailable',
+      step: 'project',
+      severity: 'info',
+      action: 'useIap',
+      title: msg('prevent.iapAvailable.title'),
+      cause: msg('prevent.iapAvailable.cause'),
+      fix: msg('prevent.iapAvailable.fix'),
+    });
+  }
+
+  if (i.webBaseUrl) {
+    const base = safeUrl(i.webBaseUrl);
+    const origin = safeUrl(i.odooOrigin);
+    if (base && origin && base.origin !== origin.origin) {
+      const diffs = compareUris(`${base.protocol}//${base.host}/`, `${origin.protocol}//${origin.host}/`);
+      // http in web.base.url while people use https: Odoo behind a proxy without proxy_mode (P1).
+      const id =
+        diffs.includes('scheme') && base.protocol === 'http:'
+          ? 'baseUrlHttp'
+          : diffs.includes('port')
+            ? 'baseUrlPort'
+            : 'baseUrlHost';
+      out.push({
+        id,
+        step: 'client',
+        severity: 'warn',
+        action: 'freezeBaseUrl',
+        title: msg(`prevent.${id}.title`),
+        cause: msg(`prevent.${id}.cause`, { baseUrl: base.origin, origin: origin.origin }),
+        fix: msg(`prevent.${id}.fix`, { baseUrl: base.origin, origin: origin.origin }),
+        value: i.redirectUri ?? '',
+      });
+    } else if (i.baseUrlFrozen === false) {
+      // Right today, but the next admin login from another address rewrites it (§9, P3).
+      out.push({
+        id: 'freezeBaseUrl',
+        step: 'client',
+        severity: 'info',
+        action: 'freezeBaseUrl',
+        title: msg('prevent.freezeBaseUrl.title'),
+        cause: msg('prevent.freezeBaseUrl.cause', { baseUrl: base?.origin ?? i.webBaseUrl }),
+        fix: msg('prevent.freezeBaseUrl.fix'),
+      });
+    }
+  }
+
+  if (i.redirectUri && i.registeredRedirectUris.length > 0 && !i.registeredRedirectUris.includes(i.redirectUri)) {
+    out.push({
+      id: 'redirectNotRegistered',
+      step: 'client',
+      severity: 'warn',
+      title: msg('prevent.redirectNotRegistered.title'),
+      cause: msg('prevent.redirectNotRegistered.cause', { redirectUri: i.redirectUri }),
+      fix: msg('prevent.redirectNotRegistered.fix', { redirectUri: i.redirectUri }),
+      link: i.clientId ? consoleLink(`/auth/clients/${i.clientId}`, i.projectId) : consoleLink('/auth/clients', i.projectId),
+      value: i.redirectUri,
+    });
+  }
+
+  if (i.accountType === 'workspace' && i.audience === 'external') {
+    out.push({
+      id: 'workspaceExternal',
+      step: 'consent',
+      severity: 'info',
+      title: msg('prevent.workspaceExternal.title'),
+      cause: msg('prevent.workspaceExternal.cause'),
+      fix: msg('prevent.workspaceExternal.fix'),
+      link: consoleLink('/auth/audience', i.projectId),
+    });
+  }
+
+  if (external && testing) {
+    const gmail = i.gmail?.toLowerCase() ?? null;
+    if (gmail && !i.testUsers.map((u) => u.toLowerCase()).includes(gmail)) {
+      out.push({
+        id: 'testUserMissing',
+        step: 'testUser',
+        severity: 'warn',
+        title: msg('prevent.testUserMissing.title'),
+        cause: msg('prevent.testUserMissing.cause', { gmail }),
+        fix: msg('prevent.testUserMissing.fix', { gmail }),
+        link: consoleLink('/auth/audience', i.projectId),
+        value: gmail,
+      });
+    }
+    // External + Testing: refresh tokens expire seven days after consent (google-console.md §6.4, P6).
+    const daysLeft = i.lastConnectAt === null ? null : TESTING_TOKEN_DAYS - Math.floor((i.now - i.lastConnectAt) / DAY);
+    out.push({
+      id: daysLeft !== null && daysLeft <= 2 ? 'testingExpirySoon' : 'testingExpiry',
+      step: daysLeft !== null && daysLeft <= 2 ? 'test' : 'consent',
+      severity: daysLeft !== null && daysLeft <= 2 ? 'warn' : 'info',
+      title: msg(daysLeft !== null && daysLeft <= 2 ? 'prevent.testingExpirySoon.title' : 'prevent.testingExpiry.title'),
+      cause: msg(daysLeft === null ? 'prevent.testingExpiry.cause' : 'prevent.testingExpiry.causeDays', {
+        days: Math.max(daysLeft ?? TESTING_TOKEN_DAYS, 0),
+      }),
+      fix: msg(i.accountType === 'workspace' ? 'prevent.testingExpiry.fixWorkspace' : 'prevent.testingExpiry.fixPersonal'),
+      link: consoleLink('/auth/audience', i.projectId),
+    });
+  }
+  return out;
+}
+
+function safeUrl(value: string): URL | null {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
