@@ -101,7 +101,8 @@ export function parseSignInError(href: string, pageText = ''): SignInError | nul
   if (!isSignInErrorUrl(url)) return null;
   const raw = url.searchParams.get('authError');
   const fields = raw ? protobufStrings(base64UrlToBytes(raw) ?? new Uint8Array()) : new Map<number, string>();
-  const textCode = /Error \d{3}: ([a-z_]+)/.exec(pageText)?.[1] ?? null;
+  // The page's "Error 400: code" line (English) / "Lỗi 400: code" (Vietnamese, UNVERIFIED wording).
+  const textCode = /(?:Error|Lỗi) \d{3}: ([a-z_]+)/.exec(pageText)?.[1] ?? null;
   const code = fields.get(1)?.trim() || textCode || 'unknown';
   const message = fields.get(2) ?? null;
   const known = (KNOWN_AUTH_ERRORS as readonly string[]).includes(code) ? (code as AuthErrorCode) : null;

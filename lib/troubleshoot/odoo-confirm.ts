@@ -105,8 +105,10 @@ export function diagnoseConfirmPage(href: string, title: string, text: string, f
  * never an error. Recognised by their text (their URL is not documented).
  */
 export type GoogleInterstitial = 'unverifiedProduction' | 'testingWarning' | null;
+// English from §6.3; the Vietnamese patterns are our translation (UNVERIFIED against Google's page).
+const UNVERIFIED_APP = /Google hasn.t verified this app|Google chưa xác minh ứng dụng này/i;
+const TESTING_APP = /currently being tested|đang được thử nghiệm/i;
 export function classifyInterstitial(text: string): GoogleInterstitial {
-  if (!/Google hasn.t verified this app/i.test(text)) return null;
-  if (/currently being tested|given access to an app that.s currently being tested/i.test(text)) return 'testingWarning';
-  return 'unverifiedProduction';
+  if (!UNVERIFIED_APP.test(text)) return null;
+  return TESTING_APP.test(text) ? 'testingWarning' : 'unverifiedProduction';
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeAuthError, parseSignInError, protobufStrings, redirectUriInText } from '@/lib/google/auth-error';
+import { SIGN_IN_ERROR_CODES, signInErrorHtml, signInErrorUrl } from '../fixtures/google/sign-in-pages';
 
 const page = (code: string, message: string, path = '/signin/oauth/error') =>
   `https://accounts.google.com${path}?authError=${encodeAuthError(code, message)}&client_id=123-abc.apps.googleusercontent.com&flowName=GeneralOAuthFlow`;
@@ -70,4 +71,24 @@ describe('protobuf and text helpers', () => {
     );
     expect(redirectUriInText('no details')).toBeNull();
   });
+});
+
+describe('every replica error page, in English and Vietnamese, is read back to its code', () => {
+  it.each(SIGN_IN_ERROR_CODES.flatMap((code) => (['en', 'vi'] as const).map((lang) => [code, lang] as const)))(
+    '%s (%s)',
+    (code, lang) => {
+      const redirectUri = 'https://acme.odoo.com/google_gmail/confirm';
+      const url = signInErrorUrl({ code, lang, redirectUri, clientId: '1-a.apps.googleusercontent.com', v2: lang === 'vi' });
+      const html = signInErrorHtml({ code, lang, redirectUri });
+      const text = html.replace(/<[^>]+>/g, '\n');
+      expect(parseSignInError(url, text)).toMatchObject({
+        code,
+        known: code,
+        redirectUri,
+        clientId: '1-a.apps.googleusercontent.com',
+      });
+      // Even without authError, the page's own text gives the code.
+      expect(parseSignInError('https://accounts.google.com/signin/oauth/error', text)).toMatchObject({ code, redirectUri });
+    },
+  );
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tm } from '@/lib/i18n';
 import { type ConfirmPageFacts, classifyInterstitial, diagnoseConfirmPage } from '@/lib/troubleshoot/odoo-confirm';
+import { interstitialHtml } from '../fixtures/google/sign-in-pages';
 
 const facts: ConfirmPageFacts = {
   moduleOutdated: false,
@@ -92,4 +93,15 @@ describe('classifyInterstitial (google-console.md §6.3)', () => {
     ],
     ['Choose an account', null],
   ])('%#', (text, kind) => expect(classifyInterstitial(text)).toBe(kind));
+});
+
+describe('the interstitial replicas are recognised in both languages', () => {
+  it.each([
+    ['testing', 'en', 'testingWarning'],
+    ['production', 'en', 'unverifiedProduction'],
+    ['testing', 'vi', 'testingWarning'],
+    ['production', 'vi', 'unverifiedProduction'],
+  ] as const)('%s (%s) → %s', (kind, lang, expected) => {
+    expect(classifyInterstitial(interstitialHtml(kind, lang).replace(/<[^>]+>/g, '\n'))).toBe(expected);
+  });
 });
