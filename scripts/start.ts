@@ -72,6 +72,8 @@ if (values['no-browser'] || !hasDisplay || !ensureChromium()) {
       `--load-extension=${extension}`,
       '--no-first-run',
       '--no-default-browser-check',
+      // Chromium refuses to start as root with its sandbox (containers, CI boxes).
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       `${odoo.origin}/web/login`,
     ],
     { stdio: 'ignore' },
