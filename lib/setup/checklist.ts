@@ -72,7 +72,13 @@ function odooStep(input: ChecklistInput): Omit<ChecklistStep, 'id'> {
     case 'notLoggedIn':
       return { state: 'attention', next: msg('step.odoo.notLoggedIn'), link: login };
     case 'notAdmin':
-      return { state: 'attention', next: msg('step.odoo.notAdmin', { db: probe.odoo?.db ?? '?' }), link: login };
+      return {
+        state: 'attention',
+        next: probe.odoo
+          ? msg('step.odoo.notAdmin', { db: probe.odoo.db })
+          : msg('step.odoo.notAllowed', { detail: probe.detail ?? '' }),
+        link: login,
+      };
     case 'notOdoo':
       return { state: 'attention', next: msg('step.odoo.notOdoo') };
     case 'unreachable':

@@ -66,7 +66,7 @@ describe('buildChecklist', () => {
 
   it.each([
     ['notLoggedIn', 'Not logged in — open Odoo and sign in'],
-    ['notAdmin', 'You are not an administrator'],
+    ['notAdmin', 'Odoo refused access'],
     ['notOdoo', 'This is not an Odoo server'],
     ['unreachable', 'Odoo could not be reached'],
     ['permissionDenied', 'Access to https://acme.odoo.com was not allowed'],
@@ -74,6 +74,13 @@ describe('buildChecklist', () => {
     const s = step(buildChecklist(input({ probe: { origin: ORIGIN, at: 1, status } })), 'odoo');
     expect(s.state).toBe('attention');
     expect(tm(s.next).startsWith(text)).toBe(true);
+  });
+
+  it('names the database when a logged-in user is not an administrator', () => {
+    const probe = okProbe({ status: 'notAdmin' });
+    expect(tm(step(buildChecklist(input({ probe })), 'odoo').next)).toBe(
+      'You are not an administrator of db `acme` — sign in as an administrator (Settings › Administration), then check again.',
+    );
   });
 
   it('shows the probe as in progress while it runs, and asks for a URL first', () => {

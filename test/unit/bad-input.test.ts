@@ -1,0 +1,252 @@
+/**
+ * Bad input, table-driven: each row is something a person, a file, Odoo or a hostile page may hand
+ * the extension, and the exact sentence the person then reads. No row may crash, and none may change
+ * stored state (asserted where state exists).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { startBackground } from '@/lib/background';
+import { parseClientId, parseClientSecret, parseClientSecretJson } from '@/lib/google/formats';
+import { type Msg, tm } from '@/lib/i18n';
+import { removeAllListeners } from '@/lib/messaging';
+import { probeOdoo } from '@/lib/odoo/probe';
+import { buildChecklist } from '@/lib/setup/checklist';
+import { parseOdooUrl } from '@/lib/setup/odoo-url';
+import { parseGmail, validateSetup } from '@/lib/setup/setup';
+import { CONSOLE_TAB, installPermissions, POPUP, sendAs } from './helpers';
+import { fixture, replay } from './odoo-replay';
+
+const text = (m: Msg) => tm(m);
+const ID = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
+const SECRET = 'GOCSPX-AbCdEfGhIjKlMnOpQrStUvWx_-12';
+
+describe('Odoo URLs', () => {
+  it.each([
+    ['', 'Enter the address of your Odoo.'],
+    ['odoo.com', 'Start the address with https:// (or http:// for Odoo on your own computer).'],
+    ['acme.odoo.com', 'Start the address with https:// (or http:// for Odoo on your own computer).'],
+    ['https://acme.odoo.com/odoo/discuss', 'Enter only the address of your Odoo, without a path.'],
+    [
+      'https://admin:hunter2@acme.odoo.com',
+      'Leave out the user name and password — the extension uses the session you are signed in with.',
+    ],
+    ['https://acme .odoo.com', 'An address has no spaces.'],
+    ['ftp://acme.odoo.com', '"ftp:" is not a web address — Odoo is reached with https:// (or http:// on a local install).'],
+    ['file:///etc/passwd', '"file:" is not a web address — Odoo is reached with https:// (or http:// on a local install).'],
+    ['https://acme.odoo.com/)', 'Enter only the address of your Odoo, without a path.'],
+    ['https://acme.odoo.com#x', 'Enter only the address of your Odoo, without a path.'],
+    ['https://odoo', '"odoo" is not a valid server name.'],
+    ['https://999.999.999.999', 'This is not a web address.'],
+    ['https://www.odoo.com', "This is Odoo's own website — enter your database's address, like https://yourcompany.odoo.com."],
+  ])('%j → %s', (input, message) => {
+    const r = parseOdooUrl(input);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(text(r.error)).toBe(message);
+  });
+
+  it('IDN and IP hosts are accepted, normalised', () => {
+    expect(parseOdooUrl('https://erp.bücher.de')).toMatchObject({ ok: true, origin: 'https://erp.xn--bcher-kva.de' });
+    expect(parseOdooUrl('http://10.1.2.3:8069')).toMatchObject({ ok: true, origin: 'http://10.1.2.3:8069' });
+  });
+});
+
+describe('Gmail addresses and account types', () => {
+  it.each([
+    ['', 'Enter the Gmail address Odoo will send from.'],
+    ['sales', 'This is not an email address.'],
+    ['sales@', 'The address needs a domain after @, like you@gmail.com.'],
+    ['sales@acme', 'The address needs a domain after @, like you@gmail.com.'],
+    ['sales@@acme.com', 'This is not an email address.'],
+    ['<sales@acme.com>', 'This is not an email address.'],
+  ])('%j → %s', (input, message) => {
+    const r = parseGmail(input);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(text(r.error)).toBe(message);
+  });
+
+  it('a personal address with Google Workspace chosen', () => {
+    const r = validateSetup({ odooUrl: 'https://acme.odoo.com', gmail: 'me@googlemail.com', accountType: 'workspace' });
+    expect(r.ok).toBe(false);
+    if (!r.ok && r.errors.accountType) {
+      expect(text(r.errors.accountType.error)).toBe(
+        '@googlemail.com addresses are personal Google accounts — choose Personal Gmail.',
+      );
+    }
+  });
+});
+
+describe('Client IDs, secrets and client_secret files', () => {
+  it.each([
+    [ID.slice(0, 40), 'A Client ID ends with .apps.googleusercontent.com — copy the whole value.'],
+    [
+      'abc.apps.googleusercontent.com',
+      'This is not a Google OAuth Client ID (it looks like 123456789012-abc….apps.googleusercontent.com).',
+    ],
+    [`${ID.slice(0, 20)} ${ID.slice(20)}`, 'A Client ID has no spaces — copy it again with the copy button.'],
+    [SECRET, 'This is the client secret, not the Client ID.'],
+  ])('client ID %j → %s', (input, message) => {
+    const r = parseClientId(input);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(text(r.error)).toBe(message);
+  });
+
+  it.each([
+    [SECRET.slice(0, 20), 'This secret is cut short — a client secret is GOCSPX- followed by 28 characters.'],
+    ['GOCSXP-AbCdEfGhIjKlMnOpQrStUvWx_-12', 'This is not a Google OAuth client secret (it looks like GOCSPX-…).'],
+    [
+      '****_-12',
+      "This is the masked secret (****1234). Google shows the full secret only once; add a new secret on the client's page.",
+    ],
+    [`\t${SECRET.slice(0, 10)} ${SECRET.slice(10)}`, 'A client secret has no spaces — copy it again with the copy button.'],
+    [ID, 'This is the Client ID, not the client secret.'],
+  ])('secret %j → %s', (input, message) => {
+    const r = parseClientSecret(input);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(text(r.error)).toBe(message);
+  });
+
+  it.each([
+    [
+      'a Desktop-client JSON',
+      JSON.stringify({ installed: { client_id: ID, client_secret: SECRET, redirect_uris: ['http://localhost'] } }),
+      'This JSON is for a Desktop app client. Odoo needs a Web application client — create one with the redirect URI shown here.',
+    ],
+    [
+      'JSON with web missing the secret',
+      JSON.stringify({ web: { client_id: ID } }),
+      'This JSON has no Web application client (a "web" entry with client_id and client_secret).',
+    ],
+    ['a 5 MB file', 'x'.repeat(5 * 1024 * 1024), 'This file is far too large to be a client_secret JSON file.'],
+    ['not JSON', '<html>Sign in</html>', 'This file is not JSON — choose the client_secret_….json file that Google downloaded.'],
+    ['an empty file', '', 'This file is not JSON — choose the client_secret_….json file that Google downloaded.'],
+  ])('%s', (_label, body, message) => {
+    const r = parseClientSecretJson(body);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(text(r.error)).toBe(message);
+  });
+});
+
+describe('Odoo replies, as the checklist says them', () => {
+  const ORIGIN = 'https://acme.odoo.com';
+  const sentence = async (route: Parameters<typeof replay>[0]) => {
+    const probe = await probeOdoo(ORIGIN, { fetch: replay(route).fetch });
+    const steps = buildChecklist({
+      setup: { odooOrigin: ORIGIN, gmail: null, accountType: null, gmailProposed: false },
+      probe,
+      progress: {},
+      computed: null,
+    });
+    return text(steps[0]?.next ?? { key: 'step.odoo.enterUrl' });
+  };
+  const session = (over: Record<string, unknown>) => ({
+    jsonrpc: '2.0',
+    id: 1,
+    result: { ...(fixture('session-17.0.json') as { result: object }).result, ...over },
+  });
+
+  it.each([
+    [
+      'the HTML login page of an SSO proxy',
+      () => ({ text: '<html><form action="/login">SSO</form></html>' }),
+      'This is not an Odoo server — check the address.',
+    ],
+    [
+      'HTTP 500 with an HTML page',
+      () => ({ status: 500, text: '<h1>Internal Server Error</h1>' }),
+      'Odoo answered with an error (500) — it may be down or restarting; check again in a moment.',
+    ],
+    [
+      'HTTP 502 from a proxy',
+      () => ({ status: 502, text: '<center>nginx</center>' }),
+      'Odoo answered with an error (502) — it may be down or restarting; check again in a moment.',
+    ],
+    [
+      'session expired envelope',
+      () => ({ json: fixture('error-session-expired.json') }),
+      'Not logged in — open Odoo and sign in, then check again.',
+    ],
+    [
+      'AccessError envelope',
+      () => ({ json: fixture('error-access.json') }),
+      "Odoo refused access (You are not allowed to access 'Module' (ir.module.module) records.) — sign in as an administrator (Settings › Administration), then check again.",
+    ],
+    [
+      'UserError envelope',
+      () => ({ json: fixture('error-user.json') }),
+      'Odoo answered with an error (Please configure your Gmail credentials.) — it may be down or restarting; check again in a moment.',
+    ],
+    [
+      'a reply missing fields',
+      () => ({ json: { jsonrpc: '2.0', id: 1, result: { uid: 2 } } }),
+      'This is not an Odoo server — check the address.',
+    ],
+    ['wrong types (uid as a string)', () => ({ json: session({ uid: '2' }) }), 'This is not an Odoo server — check the address.'],
+    [
+      'wrong types (server_version_info a string)',
+      () => ({ json: session({ server_version_info: '17.0' }) }),
+      'This is not an Odoo server — check the address.',
+    ],
+    ['nothing listening', () => undefined, 'Odoo could not be reached — check the address and your connection.'],
+  ])('%s', async (_label, route, expected) => {
+    expect(await sentence(route)).toBe(expected);
+  });
+});
+
+describe('messages to the background', () => {
+  beforeEach(() => {
+    installPermissions();
+    startBackground();
+  });
+  afterEach(() => removeAllListeners());
+
+  it.each([
+    [
+      'another extension',
+      { ...POPUP, id: 'evil-extension' },
+      'saveSetup',
+      { odooUrl: 'https://acme.odoo.com', gmail: '', accountType: null },
+      'This message did not come from the extension itself and was ignored.',
+    ],
+    [
+      'a web page',
+      { id: 'test-extension-id', url: 'https://evil.example.com/', tab: { id: 1 }, frameId: 0 },
+      'captureCredentials',
+      { clientId: ID, clientSecret: SECRET },
+      'This message did not come from the extension itself and was ignored.',
+    ],
+    [
+      'a Console iframe',
+      { ...CONSOLE_TAB, frameId: 3 },
+      'captureCredentials',
+      { clientId: ID, clientSecret: SECRET },
+      'This message did not come from the extension itself and was ignored.',
+    ],
+    [
+      'the popup with a malformed payload',
+      POPUP,
+      'saveSetup',
+      { odooUrl: ['x'] },
+      'The extension received a malformed "saveSetup" request and ignored it. Reload the extension.',
+    ],
+    [
+      'the Console with extra fields',
+      CONSOLE_TAB,
+      'captureCredentials',
+      { clientId: ID, clientSecret: SECRET, odooOrigin: 'https://evil.example.com' },
+      'The extension received a malformed "captureCredentials" request and ignored it. Reload the extension.',
+    ],
+    [
+      'the Console with a masked secret',
+      CONSOLE_TAB,
+      'captureCredentials',
+      { clientId: ID, clientSecret: '****_-12' },
+      "This is the masked secret (****1234). Google shows the full secret only once; add a new secret on the client's page.",
+    ],
+  ])('from %s', async (_label, sender, type, data, message) => {
+    const before = JSON.stringify([await fakeBrowser.storage.local.get(null), await fakeBrowser.storage.session.get(null)]);
+    const reply = (await sendAs(sender, type, data)) as { ok: boolean; error: Msg };
+    expect(reply.ok).toBe(false);
+    expect(text(reply.error)).toBe(message);
+    expect(JSON.stringify([await fakeBrowser.storage.local.get(null), await fakeBrowser.storage.session.get(null)])).toBe(before);
+  });
+});
