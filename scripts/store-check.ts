@@ -89,7 +89,8 @@ function checkPackage(label: string, zip: Map<string, Buffer>) {
       const key = /^__MSG_(\w+)__$/.exec(m[field])?.[1];
       const text = key ? parsed[key]?.message : undefined;
       check(`${label}: ${field} resolves in ${lang}`, !!text && text.length > 1, text);
-      if (field === 'name') check(`${label}: name ≤ 75 characters in ${lang} (AMO/CWS limit)`, (text ?? '').length <= 75);
+      const limit = field === 'name' ? 45 : 132; // AMO's schema caps the name at 45; CWS the description at 132
+      check(`${label}: ${field} ≤ ${limit} characters in ${lang}`, (text ?? '').length <= limit, `${(text ?? '').length}`);
     }
   }
   for (const size of ICON_SIZES) {
