@@ -114,6 +114,32 @@ describe('popup in Firefox against the fake Odoo', () => {
   });
 });
 
+describe('the Console host permission is revocable in Firefox', () => {
+  beforeEach(async () => {
+    firefox = await launchFirefox();
+  });
+
+  it('granted at install; when taken away the popup says so, and one click asks again', async () => {
+    const popup = await firefox.openExtensionPage('popup.html', { ready: 'form.setup' });
+    const api = 'globalThis.browser.permissions';
+    const consoleGranted = () =>
+      popup.evaluate(
+        `${api}.contains({ origins: ['https://console.cloud.google.com/*', 'https://console.developers.google.com/*'] })`,
+      );
+    expect(await consoleGranted()).toBe(true);
+    expect(await popup.$('.notice')).toBeNull();
+
+    // What about:addons › Permissions does when the person turns the Console off.
+    expect(await popup.evaluate(`${api}.remove({ origins: ['https://console.cloud.google.com/*'] })`)).toBe(true);
+    await popup.waitForSelector('.notice', { timeout: 10_000 });
+    expect(await consoleGranted()).toBe(false);
+
+    await clickButton(popup, 'Allow on Google Cloud Console');
+    await popup.waitForSelector('.notice', { hidden: true, timeout: 10_000 });
+    expect(await consoleGranted()).toBe(true);
+  });
+});
+
 describe('the background is an event page', () => {
   it('is declared as non-persistent scripts, keeps storage.session and answers after it was suspended', async () => {
     // Suspend an idle event page after 1 s instead of 30 s.

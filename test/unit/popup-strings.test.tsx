@@ -13,6 +13,7 @@ import { CopyField } from '@/components/CopyField';
 import { Text } from '@/components/Text';
 import { App } from '@/entrypoints/popup/App';
 import { startBackground } from '@/lib/background';
+import { CONSOLE_ORIGINS } from '@/lib/console-access';
 import { msg } from '@/lib/i18n';
 import { removeAllListeners } from '@/lib/messaging';
 import { STEP_IDS, STEP_STATES } from '@/lib/setup/steps';
@@ -94,12 +95,22 @@ describe('the checker itself', () => {
 });
 
 describe('popup components render only localized text', () => {
-  it('App, nothing set up yet', async () => {
-    installPermissions();
+  it('App, nothing set up yet, Console access taken away', async () => {
+    const permissions = installPermissions();
+    permissions.answer = false;
     await mount(<App />);
-    await settle(() => !!root.querySelector('form.setup'));
+    await settle(() => !!root.querySelector('form.setup') && !!root.querySelector('.notice'));
     expect(root.querySelectorAll('li[data-step]').length).toBe(STEP_IDS.length);
     expect(findLiterals(root)).toEqual([]);
+
+    // Asking again at a click: refused, then granted.
+    await act(async () => root.querySelector<HTMLButtonElement>('.notice button')?.click());
+    await settle(() => !!root.querySelector('.notice [role="alert"]'));
+    expect(findLiterals(root)).toEqual([]);
+    permissions.answer = true;
+    await act(async () => root.querySelector<HTMLButtonElement>('.notice button')?.click());
+    await settle(() => !root.querySelector('.notice'));
+    expect(permissions.request).toHaveBeenLastCalledWith({ origins: CONSOLE_ORIGINS });
   });
 
   it('App, with field errors, a suggestion and a refused permission', async () => {
