@@ -39,6 +39,8 @@ export interface LaunchOptions {
   /** Firefox UI language, e.g. 'en-US' or 'vi' (needs the language pack to really switch). */
   locale?: string;
   prefs?: Record<string, unknown>;
+  /** Accept self-signed certificates (an HTTPS stand-in for a real Odoo domain). */
+  acceptInsecureCerts?: boolean;
 }
 
 function geckoId(extensionDir: string): string {
@@ -58,6 +60,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
+    acceptInsecureCerts: options.acceptInsecureCerts ?? false,
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [id]: EXTENSION_UUID }),
@@ -86,10 +89,19 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
     extensionOrigin,
     async openExtensionPage(path, { ready = 'body *', window = false } = {}) {
       const page = await browser.newPage(window ? { type: 'window', windowBounds: { width: 420, height: 800 } } : {});
-      // Never resolves for moz-extension:// (toolchain.md §7c): wait for the content instead.
+      // Never resolves for moz-extension:// (toolchain.md §7c): wait for the content instead. While the
+      // initial about:blank gives way to the extension page, a poll can hit the realm being torn down
+      // ("right-hand side of 'in' should be an object"): poll again until the deadline.
       page.goto(`${extensionOrigin}/${path.replace(/^\//, '')}`).catch(() => {});
-      await page.waitForSelector(ready, { timeout: 15_000 });
-      return page;
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        try {
+          await page.waitForSelector(ready, { timeout: Math.max(500, deadline - Date.now()) });
+          return page;
+        } catch (error) {
+          if (Date.now() >= deadline) throw error;
+        }
+      }
     },
     close: () => browser.close(),
   };
