@@ -7,6 +7,26 @@ export const CONSOLE_MATCHES = ['https://console.cloud.google.com/*', 'https://c
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  // Firefox too is built as MV3 (WXT would default it to MV2): README › Firefox explains why.
+  manifestVersion: 3,
+  // The sources zip AMO asks for (`wxt zip -b firefox`): an allowlist of what rebuilds the package, so
+  // test outputs, logs, browser profiles and keys can never land in it. README › Store packages.
+  zip: {
+    includeSources: [
+      'entrypoints/**',
+      'components/**',
+      'lib/**',
+      'locales/**',
+      'public/**',
+      'scripts/icons.ts',
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'README.md',
+    ],
+    excludeSources: ['**/*.log', '**/*.pem', '**/*.key', '**/*.p12', '**/.env*'],
+  },
   vite: () => ({ plugins: [preact()] }),
   hooks: {
     'build:manifestGenerated': (wxt, manifest) => {
@@ -17,7 +37,10 @@ export default defineConfig({
       // driver, so the fake Odoo's loopback host is granted up front — the stand-in for a runtime grant
       // that fregante/webext-dynamic-content-scripts' tests use. permissions.request() then resolves
       // without a prompt and the same code path runs. Production builds never contain it.
-      if (wxt.config.mode === 'e2e') manifest.host_permissions = [...(manifest.host_permissions ?? []), 'http://127.0.0.1/*'];
+      // Firefox tests need no such grant: the pref extensions.webextOptionalPermissionPrompts=false lets
+      // the real permissions.request() grant the origin (test/firefox/harness.ts).
+      if (wxt.config.mode === 'e2e' && wxt.config.browser !== 'firefox')
+        manifest.host_permissions = [...(manifest.host_permissions ?? []), 'http://127.0.0.1/*'];
     },
   },
   manifest: ({ browser }) => ({
@@ -33,8 +56,13 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: 'odoo-gmail-oauth@assistant.example',
+          // 140: data_collection_permissions (140) ⊇ optional_host_permissions (128), AbortSignal.any (124),
+          // storage.session (115). The full list is in README › Firefox.
+          strict_min_version: '140.0',
           data_collection_permissions: { required: ['none'] },
         },
+        // Firefox for Android reads data_collection_permissions from 142 on.
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),

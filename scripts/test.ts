@@ -3,7 +3,8 @@
  * them all (CI reads that line, not the tools' own summaries).
  *
  * Suites: typecheck (tsc), lint (biome), unit (vitest), build (wxt, production and e2e), e2e
- * (playwright + Debian Chromium). A check that cannot report counts (crashed, missing browser)
+ * (playwright + Debian Chromium); build-firefox, firefox-lint (web-ext lint), store (the zips), firefox
+ * (Firefox ESR over WebDriver BiDi). A check that cannot report counts (crashed, missing browser)
  * counts as one failure.
  */
 import { spawnSync } from 'node:child_process';
@@ -94,11 +95,67 @@ if (!only.length || only.includes('e2e')) {
   }
 }
 
+// --- Firefox and store packages (issue 6) -------------------------------------------------------
+// build-firefox: the Firefox package (MV3) and its e2e build; firefox-lint: web-ext lint with every
+// warning justified (scripts/firefox-lint.ts); store: both zips and the AMO sources zip as a reviewer
+// opens them (scripts/store-check.ts); firefox: real Firefox ESR over WebDriver BiDi (test/firefox/).
+check('build-firefox', bin('wxt'), ['build', '-b', 'firefox']);
+check('build-firefox-e2e', bin('wxt'), ['build', '-b', 'firefox', '--mode', 'e2e']);
+check('firefox-lint', process.execPath, ['scripts/firefox-lint.ts']);
+
+if (!only.length || only.includes('store')) {
+  const start = Date.now();
+  console.log('\n$ node scripts/store-check.ts');
+  const r = spawnSync(process.execPath, ['scripts/store-check.ts'], { encoding: 'utf8' });
+  process.stdout.write(r.stdout ?? '');
+  process.stderr.write(r.stderr ?? '');
+  const m = /^store-check: (\d+) passed, (\d+) failed$/m.exec(r.stdout ?? '');
+  const seconds = (Date.now() - start) / 1000;
+  results.push(
+    m
+      ? { suite: 'store', passed: Number(m[1]), failed: Number(m[2]) || (r.status === 0 ? 0 : 1), skipped: 0, seconds }
+      : { suite: 'store', passed: 0, failed: 1, skipped: 0, seconds, note: 'store-check did not report' },
+  );
+}
+
+if (!only.length || only.includes('firefox')) {
+  const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+  if (!existsSync(firefox)) {
+    console.error(
+      `\n${firefox} is missing: install Debian's Firefox ESR (sudo apt-get install -y firefox-esr) or set FIREFOX_PATH.`,
+    );
+    results.push({ suite: 'firefox', passed: 0, failed: 1, skipped: 0, seconds: 0, note: 'no firefox-esr' });
+  } else {
+    const out = resolve(cache, 'vitest-firefox.json');
+    const r = run(bin('vitest'), [
+      'run',
+      '-c',
+      'vitest.firefox.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile=${out}`,
+    ]);
+    const json = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(out);
+    results.push(
+      json
+        ? {
+            suite: 'firefox',
+            passed: json.numPassedTests,
+            failed: json.numFailedTests,
+            skipped: json.numPendingTests + json.numTodoTests,
+            seconds: r.seconds,
+          }
+        : { suite: 'firefox', passed: 0, failed: 1, skipped: 0, seconds: r.seconds, note: 'vitest did not report' },
+    );
+  }
+}
+// --- end of Firefox and store packages ------------------------------------------------------------
+
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
-console.log(`\n${pad('suite', 12)}${pad('passed', 8)}${pad('failed', 8)}${pad('skipped', 9)}${pad('seconds', 9)}note`);
+console.log(`\n${pad('suite', 18)}${pad('passed', 8)}${pad('failed', 8)}${pad('skipped', 9)}${pad('seconds', 9)}note`);
 for (const r of results) {
   console.log(
-    `${pad(r.suite, 12)}${pad(r.passed, 8)}${pad(r.failed, 8)}${pad(r.skipped, 9)}${pad(r.seconds.toFixed(1), 9)}${r.note ?? ''}`,
+    `${pad(r.suite, 18)}${pad(r.passed, 8)}${pad(r.failed, 8)}${pad(r.skipped, 9)}${pad(r.seconds.toFixed(1), 9)}${r.note ?? ''}`,
   );
 }
 const passed = results.reduce((n, r) => n + r.passed, 0);

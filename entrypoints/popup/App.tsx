@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Checklist } from '@/components/Checklist';
+import { ConsoleAccess } from '@/components/ConsoleAccess';
 import { CopyField } from '@/components/CopyField';
 import { Text } from '@/components/Text';
 import { t } from '@/lib/i18n';
@@ -40,6 +41,7 @@ export function App() {
         <h1>{t('popup.title')}</h1>
         <p class="subtitle">{t('popup.subtitle')}</p>
       </header>
+      <ConsoleAccess />
       <section aria-labelledby="setup-heading">
         <h2 id="setup-heading">{t('popup.setupHeading')}</h2>
         {loaded && <SetupForm setup={setup ?? null} tabOrigin={tabOrigin} onBusy={setProbing} />}

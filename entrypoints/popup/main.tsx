@@ -1,9 +1,10 @@
+import '@/lib/zod-config';
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { App } from './App';
 
-document.documentElement.lang = browser.i18n.getUILanguage();
+// The language of the messages shown (a browser in French gets the English bundle: lang=en).
+document.documentElement.lang = t('a11y.lang');
 document.title = t('popup.title');
 const root = document.getElementById('app');
 if (root) render(<App />, root);

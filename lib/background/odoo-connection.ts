@@ -71,11 +71,38 @@ export async function probeHandler(): Promise<Reply<ProbeResult>> {
   return { ok: true, value: result };
 }
 
+/**
+ * How long a grant waits for the setup it belongs to. Firefox closes the popup as its permission
+ * doorhanger opens, so the popup's `saveSetup` and the grant race: when the grant comes first (a quick
+ * click, or no prompt at all), the probe starts once the setup naming that origin is stored.
+ */
+export const GRANT_WAITS_FOR_SETUP_MS = 10_000;
+
+/** The stored setup once its origin is one of `patterns` — now, or when it is saved — or null on abort. */
+function setupNaming(patterns: readonly string[], signal: AbortSignal): Promise<Setup | null> {
+  const matches = (s: Setup | null): s is Setup => !!s && patterns.includes(originPattern(s.odooOrigin));
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (s: Setup | null) => {
+      if (done) return;
+      done = true;
+      unwatch();
+      signal.removeEventListener('abort', onAbort);
+      resolve(s);
+    };
+    const onAbort = () => finish(null);
+    const unwatch = setupItem.watch((s) => matches(s) && finish(s));
+    signal.addEventListener('abort', onAbort, { once: true });
+    if (signal.aborted) onAbort();
+    setupItem.get().then((s) => matches(s) && finish(s), onAbort);
+  });
+}
+
 /** A grant given in a prompt that outlived the popup still leads to a probe; a revoke is shown. */
 export function watchOriginPermissions(): void {
   browser.permissions.onAdded.addListener(async (permissions) => {
-    const setup = await setupItem.get();
-    if (setup && permissions.origins?.includes(originPattern(setup.odooOrigin))) await probeStoredOdoo();
+    const setup = await setupNaming(permissions.origins ?? [], AbortSignal.timeout(GRANT_WAITS_FOR_SETUP_MS));
+    if (setup) await probeStoredOdoo();
   });
   browser.permissions.onRemoved.addListener(async (permissions) => {
     const setup = await setupItem.get();

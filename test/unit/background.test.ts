@@ -122,6 +122,25 @@ describe('saveSetup and probeOdoo through the message channel', () => {
     expect(await probeItem.get()).toBeNull();
   });
 
+  it("probes when the grant overtakes the popup's saveSetup (Firefox closes the popup at its prompt)", async () => {
+    // Not awaited: the fake awaits the onAdded listeners, which now wait for the setup.
+    const granted = permissions.request({ origins: [PATTERN] });
+    expect(await probeItem.get()).toBeNull();
+    await sendAs(POPUP, 'saveSetup', { odooUrl: ORIGIN, gmail: 'me@gmail.com', accountType: null });
+    await vi.waitFor(async () => expect((await probeItem.get())?.status).toBe('ok'));
+    expect(odoo.calls.filter((c) => c.url.endsWith('/web/session/get_session_info'))).toHaveLength(1);
+    await granted;
+  });
+
+  it('a grant for another origin does not probe the stored one', async () => {
+    await sendAs(POPUP, 'saveSetup', { odooUrl: ORIGIN, gmail: 'me@gmail.com', accountType: null });
+    void permissions.request({ origins: ['https://other.odoo.com/*'] });
+    await sendAs(POPUP, 'saveSetup', { odooUrl: ORIGIN, gmail: 'you@gmail.com', accountType: null });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await probeItem.get()).toBeNull();
+    expect(odoo.calls).toHaveLength(0);
+  });
+
   it('probes when the permission is granted from a prompt that outlived the popup, and shows a revoke', async () => {
     await sendAs(POPUP, 'saveSetup', { odooUrl: ORIGIN, gmail: 'me@gmail.com', accountType: null });
     await permissions.request({ origins: [PATTERN] });

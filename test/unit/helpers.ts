@@ -60,3 +60,21 @@ export async function sendAs(sender: object, type: string, data: unknown): Promi
   if (wrapped?.err) throw new Error(JSON.stringify(wrapped.err));
   return wrapped?.res;
 }
+
+/**
+ * Makes `runtime.sendMessage` from a component under test (rendered in happy-dom) arrive at the
+ * background's listeners as if sent by the popup page. The fake browser delivers with an empty sender,
+ * which the background rightly refuses.
+ */
+export function sendMessagesAsPopup(): void {
+  // @webext-core/messaging calls chrome.runtime.sendMessage(message, callback).
+  fakeBrowser.runtime.sendMessage = ((message: unknown, callback?: (response: unknown) => void) => {
+    const reply = new Promise((resolve) => {
+      fakeBrowser.runtime.onMessage.trigger(message, POPUP, resolve).then((results: unknown[]) => {
+        if (!results.includes(true)) resolve(undefined);
+      });
+    });
+    if (typeof callback === 'function') reply.then(callback);
+    return reply;
+  }) as unknown as typeof fakeBrowser.runtime.sendMessage;
+}

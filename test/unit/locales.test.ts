@@ -25,4 +25,19 @@ describe('locales', () => {
       expect(placeholders(other?.message ?? ''), key).toEqual(placeholders(entry.message));
     }
   });
+
+  // Store limits (issue 6): Chrome Web Store takes a description of at most 132 characters and a name
+  // of at most 75; AMO's linter schema caps the name at 45.
+  it.each(LOCALES)('%s: the manifest name and description fit the stores', (lang) => {
+    const name = messages[lang]?.extName?.message ?? '';
+    const description = messages[lang]?.extDescription?.message ?? '';
+    expect(name.length).toBeGreaterThan(1);
+    expect(name.length).toBeLessThanOrEqual(45);
+    expect(description.length).toBeGreaterThan(1);
+    expect(description.length).toBeLessThanOrEqual(132);
+  });
+
+  it.each(LOCALES)("%s: a11y.lang names the language of its own file (the popup's <html lang>)", (lang) => {
+    expect(messages[lang]?.a11y_lang?.message).toBe(lang);
+  });
 });

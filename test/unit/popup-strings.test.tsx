@@ -1,0 +1,187 @@
+// @vitest-environment happy-dom
+/**
+ * Every user-visible string of the popup comes from the locales: the popup is rendered in several
+ * states with a pseudo-locale (each message wrapped in ⟦…⟧), and no text node, aria-label, title or
+ * placeholder may be left unwrapped (see literal-text.ts). Data (URLs, emails, computed values) is
+ * declared per state.
+ */
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Checklist } from '@/components/Checklist';
+import { CopyField } from '@/components/CopyField';
+import { Text } from '@/components/Text';
+import { App } from '@/entrypoints/popup/App';
+import { startBackground } from '@/lib/background';
+import { CONSOLE_ORIGINS } from '@/lib/console-access';
+import { msg } from '@/lib/i18n';
+import { removeAllListeners } from '@/lib/messaging';
+import { STEP_IDS, STEP_STATES } from '@/lib/setup/steps';
+import { progressItem } from '@/lib/setup/storage';
+import { installPermissions, POPUP, sendAs, sendMessagesAsPopup } from './helpers';
+import { findLiterals, stripMessages, usePseudoLocale } from './literal-text';
+import { odooRoutes, replay } from './odoo-replay';
+
+const ORIGIN = 'https://acme.odoo.com';
+let root: HTMLElement;
+
+beforeEach(() => {
+  usePseudoLocale();
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+  removeAllListeners();
+  vi.unstubAllGlobals();
+});
+
+async function mount(node: preact.ComponentChild) {
+  await act(async () => {
+    render(node, root);
+  });
+}
+
+/** Lets storage reads, watchers and messages settle, then re-renders. */
+async function settle(until: () => boolean) {
+  await vi.waitFor(
+    async () => {
+      await act(async () => {});
+      expect(until(), root.textContent ?? '').toBe(true);
+    },
+    { timeout: 3000 },
+  );
+}
+
+async function typeInto(selector: string, value: string) {
+  const input = root.querySelector<HTMLInputElement>(selector);
+  if (!input) throw new Error(`no ${selector}`);
+  await act(async () => {
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+async function submit() {
+  await act(async () => {
+    root.querySelector('form')?.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+  });
+}
+
+describe('the checker itself', () => {
+  it('reports literal text, attributes and placeholders, and accepts wrapped messages, data and symbols', async () => {
+    await mount(
+      <div>
+        <h1>Hello</h1>
+        <p>
+          ⟦Logged in to db <code>acme</code> as an administrator⟧
+        </p>
+        <button type="button" aria-label="Close">
+          ⟦Copy⟧
+        </button>
+        <input placeholder="https://yourcompany.odoo.com" />
+        <span aria-hidden="true">✓ done</span>
+        <p>{`${ORIGIN} · 3/11`}</p>
+      </div>,
+    );
+    expect(findLiterals(root, [ORIGIN])).toEqual([
+      { where: '<h1>', text: 'Hello' },
+      { where: '<button> [aria-label]', text: 'Close' },
+      { where: '<input> [placeholder]', text: 'https://yourcompany.odoo.com' },
+    ]);
+    expect(stripMessages('⟦Copy ⟦Authorized redirect URI⟧⟧ x')).toBe(' x');
+  });
+});
+
+describe('popup components render only localized text', () => {
+  it('App, nothing set up yet, Console access taken away', async () => {
+    const permissions = installPermissions();
+    permissions.answer = false;
+    await mount(<App />);
+    await settle(() => !!root.querySelector('form.setup') && !!root.querySelector('.notice'));
+    expect(root.querySelectorAll('li[data-step]').length).toBe(STEP_IDS.length);
+    expect(findLiterals(root)).toEqual([]);
+
+    // Asking again at a click: refused, then granted.
+    await act(async () => root.querySelector<HTMLButtonElement>('.notice button')?.click());
+    await settle(() => !!root.querySelector('.notice [role="alert"]'));
+    expect(findLiterals(root)).toEqual([]);
+    permissions.answer = true;
+    await act(async () => root.querySelector<HTMLButtonElement>('.notice button')?.click());
+    await settle(() => !root.querySelector('.notice'));
+    expect(permissions.request).toHaveBeenLastCalledWith({ origins: CONSOLE_ORIGINS });
+  });
+
+  it('App, with field errors, a suggestion and a refused permission', async () => {
+    const permissions = installPermissions();
+    permissions.answer = false;
+    sendMessagesAsPopup();
+    startBackground();
+    await mount(<App />);
+    await settle(() => !!root.querySelector('form.setup'));
+
+    await typeInto('#odooUrl', 'acme.odoo.com');
+    await typeInto('#gmail', 'not-an-email');
+    await submit();
+    await settle(() => root.querySelectorAll('.field-messages .error').length === 2);
+    expect(root.querySelector('button.link')).not.toBeNull(); // "Use https://acme.odoo.com"
+    expect(findLiterals(root, ['https://acme.odoo.com'])).toEqual([]);
+
+    // A valid form whose permission prompt is refused: the banner, and the checklist says why.
+    await typeInto('#odooUrl', ORIGIN);
+    await typeInto('#gmail', 'me@acme.com');
+    await submit();
+    await settle(() => !!root.querySelector('.banner'));
+    await settle(() => root.querySelector('li[data-step="odoo"]')?.getAttribute('data-state') === 'attention');
+    expect(findLiterals(root, [ORIGIN, 'me@acme.com', `${ORIGIN}/google_gmail/confirm`, 'odoo.com', 'Odoo'])).toEqual([]);
+  });
+
+  it('App, connected, with every step state and warnings', async () => {
+    installPermissions([`${ORIGIN}/*`]);
+    const odoo = replay(odooRoutes({ session: 'session-17.0.json', modules: 'modules-outdated-15.0.json' }));
+    vi.stubGlobal('fetch', odoo.fetch);
+    startBackground();
+    await sendAs(POPUP, 'saveSetup', { odooUrl: ORIGIN, gmail: '', accountType: null });
+    await sendAs(POPUP, 'probeOdoo', {});
+    const states = ['done', 'inProgress', 'attention', 'na', 'todo'] as const;
+    await progressItem.set({
+      project: { state: states[0], at: 1 },
+      consent: { state: states[1], at: 1, note: msg('step.odoo.checking', { origin: ORIGIN }) },
+      domain: { state: states[2], at: 1, note: msg('err.redirect.https') },
+      testUser: { state: states[3], at: 1 },
+    });
+    await mount(<App />);
+    await settle(() => root.querySelector('li[data-step="odoo"]')?.getAttribute('data-state') === 'done');
+    const shown = new Set([...root.querySelectorAll('li[data-step]')].map((li) => li.getAttribute('data-state')));
+    for (const state of STEP_STATES) expect(shown, state).toContain(state);
+
+    const values = [...root.querySelectorAll('output')].map((o) => o.textContent ?? '');
+    expect(findLiterals(root, [ORIGIN, 'admin@acme.com', ...values])).toEqual([]);
+  });
+
+  it('Checklist, CopyField and Text on their own', async () => {
+    await mount(
+      <div>
+        <Checklist
+          steps={STEP_STATES.map((state, i) => ({
+            id: STEP_IDS[i] ?? 'odoo',
+            state,
+            next: msg('step.needsOdoo'),
+            link: 'https://console.cloud.google.com/',
+          }))}
+        />
+        <CopyField label="⟦Authorized redirect URI⟧" value={null} />
+        <CopyField label="⟦Authorized domain⟧" value="odoo.com" hint="⟦From Odoo's web.base.url⟧" />
+        <p>
+          <Text m={msg('step.odoo.okCommunity', { db: 'acme', version: '17.0' })} />
+        </p>
+      </div>,
+    );
+    expect(findLiterals(root, ['odoo.com'])).toEqual([]);
+    await act(async () => {
+      root.querySelector<HTMLButtonElement>('.copy-field button')?.click();
+    });
+    expect(findLiterals(root, ['odoo.com'])).toEqual([]);
+  });
+});
