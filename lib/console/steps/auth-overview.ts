@@ -4,7 +4,7 @@
  * on Branding, Audience and Clients. The assistant's click opens the wizard (./auth-wizard.ts); if
  * the wizard opens in place instead of at `/auth/overview/create`, it is filled right here.
  */
-import { find } from '../fill';
+import { find, waitForTarget } from '../fill';
 import { S } from '../selectors';
 import { done, type Env, notReady, type Plan, pageState, type Step, tx } from '../step';
 import { wizardPlan } from './auth-wizard';
@@ -26,7 +26,10 @@ export const authOverview: Step = {
   pages: ['authOverview'],
   title: 'console.step.overview',
   async prepare(env) {
-    const state = await pageState(env, () => find(S.appName), 15_000);
+    // A configured overview has no single sign of its own (§3.2 lists the empty state only): no
+    // empty state after a few seconds means configured — and if "Get started" shows later, the
+    // page is read again.
+    const state = await pageState(env, () => find(S.appName), env.ctx.progress.consent === 'done' ? 2000 : 5000);
     if (state === 'getStarted') return getStartedPlan(env);
     if (state === 'ready') return wizardPlan(env, authOverview);
     if (state === 'failed') {
@@ -39,6 +42,7 @@ export const authOverview: Step = {
       { label: tx('console.next.audience'), path: '/auth/audience' },
       { label: tx('console.next.clientCreate'), path: '/auth/clients/create' },
     ]);
+    if (await waitForTarget(S.getStarted, env.signal, 60_000).catch(() => null)) env.rerun();
     return null;
   },
 };
