@@ -60,16 +60,34 @@ export function startAssistant(ctx: AssistantContext): void {
   let step: AbortController | null = null;
   let capture: AbortController | null = null;
   let projectId: string | null = null;
+  /** A project creation this tab started that the Console has not proven yet (./steps/dashboard.ts). */
+  let pending = false;
   const child = () => {
     const c = new AbortController();
     ctx.signal.addEventListener('abort', () => c.abort(), { once: true });
     return c;
   };
-  const report = (page: PageId, r: Omit<Parameters<Env['report']>[0], never>) =>
-    sendMessage('consoleReport', { page, ...r }).then(
+  const report = (page: PageId | null, r: Parameters<Env['report']>[0]) => {
+    if (r.facts?.pendingProject) pending = true;
+    if (r.step === 'project' && r.state === 'done') pending = false;
+    return sendMessage('consoleReport', { page, ...r }).then(
       () => undefined,
       () => undefined,
     );
+  };
+
+  /** The "Navigate to <id> project" notification proved the creation (§3.1), wherever Google went meanwhile. */
+  function projectFound(page: PageId | null, id: string): void {
+    step?.abort();
+    void report(page, { step: 'project', state: 'done', facts: { projectId: id } }).then(() => {
+      projectId = id;
+      panel.show({
+        title: t('console.step.dashboard'),
+        status: { text: t('console.status.projectDone', { projectId: id }), tone: 'ok' },
+        links: [{ label: t('console.next.overview'), href: consoleUrl('/auth/overview', id) }],
+      });
+    });
+  }
 
   function startCapture(page: PageId): AbortController {
     const c = child();
@@ -132,7 +150,7 @@ export function startAssistant(ctx: AssistantContext): void {
       },
       rerun: () => run(location.href),
     };
-    void watchNewProject(env);
+    if (context.pendingProject) void watchNewProject(signal, context.projectId, (id) => projectFound(page, id));
     // Filling another project than the one created for Odoo is a mistake worth one question.
     const here = projectOf(url);
     if (
@@ -167,6 +185,10 @@ export function startAssistant(ctx: AssistantContext): void {
       capture?.abort();
       capture = null;
       panel.remove();
+      if (pending) {
+        step = child();
+        void watchNewProject(step.signal, projectId, (id) => projectFound(null, id));
+      }
       return;
     }
     if (CLIENT_PAGES.includes(page)) capture ??= startCapture(page);

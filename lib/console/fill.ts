@@ -253,9 +253,10 @@ function type(el: Input, value: string): void {
   el.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
+/** Leaves the field: a real blur when it has focus (blur + focusout), else the same two events. */
 function blur(el: Element): void {
-  if (document.activeElement === el || (el.getRootNode() as ShadowRoot).activeElement === el) (el as HTMLElement).blur();
-  else el.dispatchEvent(new FocusEvent('blur'));
+  if (document.activeElement === el || (el.getRootNode() as ShadowRoot).activeElement === el) return (el as HTMLElement).blur();
+  el.dispatchEvent(new FocusEvent('blur'));
   el.dispatchEvent(new FocusEvent('focusout', { bubbles: true, composed: true }));
 }
 

@@ -12,6 +12,7 @@ import { t } from '../i18n';
 
 export interface ManualRow {
   label: string;
+  /** What to enter; empty for a radio button or checkbox to choose. */
   value: string;
   reason: string;
 }
@@ -171,17 +172,19 @@ export function createPanel(signal: AbortSignal): Panel {
           'ol',
           {},
           ...view.manual.rows.map((r) =>
-            h(
-              'li',
-              {},
-              t('panel.lookFor', { label: r.label }),
-              ' ',
-              h('code', {}, r.value),
-              ' ',
-              copyButton(r.label, r.value),
-              h('br'),
-              h('small', {}, r.reason),
-            ),
+            r.value
+              ? h(
+                  'li',
+                  {},
+                  t('panel.lookFor', { label: r.label }),
+                  ' ',
+                  h('code', {}, r.value),
+                  ' ',
+                  copyButton(r.label, r.value),
+                  h('br'),
+                  h('small', {}, r.reason),
+                )
+              : h('li', {}, t('panel.choose', { label: r.label }), h('br'), h('small', {}, r.reason)),
           ),
         ),
         view.manual.lastly && h('p', {}, view.manual.lastly),

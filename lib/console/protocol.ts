@@ -33,7 +33,8 @@ export type ConsoleContextRequest = z.infer<typeof ConsoleContextRequest>;
 
 export const ConsoleReport = z
   .object({
-    page: z.enum(PAGE_IDS),
+    /** The page it was read on; null for a Console page outside the journey (a pending project's notification). */
+    page: z.enum(PAGE_IDS).nullable(),
     step: z.enum(CONSOLE_STEPS).optional(),
     state: z.enum(['inProgress', 'done', 'attention']).optional(),
     reason: z

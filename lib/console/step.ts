@@ -106,6 +106,9 @@ export function consoleUrl(path: string, projectId: string | null): string {
 export const fieldLabel = (f: Field): string =>
   f.group ? `${shownLabel(f.group.names)} › ${shownLabel(f.target.names)}` : shownLabel(f.target.names);
 
+/** What a person enters by hand: nothing for a radio button or checkbox (they choose it). */
+const manualValue = (f: Field): string => (f.kind === 'radio' || f.kind === 'check' ? '' : f.value);
+
 function firstTarget(s: Section | undefined): Target | undefined {
   return s && (s.open ?? s.fields[0]?.target ?? s.next);
 }
@@ -177,7 +180,8 @@ export async function runStep(step: Step, env: Env): Promise<void> {
     for (const [i, section] of plan.sections.entries()) {
       if (firstFailure) {
         // After a failure nothing more is clicked: the rest is listed for the person.
-        for (const f of section.fields) manual.push({ label: fieldLabel(f), value: f.value, reason: tx('panel.reason.after') });
+        for (const f of section.fields)
+          manual.push({ label: fieldLabel(f), value: manualValue(f), reason: tx('panel.reason.after') });
         continue;
       }
       if (section.skip?.()) continue;
@@ -197,7 +201,7 @@ export async function runStep(step: Step, env: Env): Promise<void> {
       for (const f of section.fields) {
         const [outcome, el] = await fill(f, scope, signal);
         anchor = el ?? anchor;
-        if (!outcome.ok) failed(outcome.reason, fieldLabel(f), f.value);
+        if (!outcome.ok) failed(outcome.reason, fieldLabel(f), manualValue(f));
         else if (outcome.changed) sectionChanged = changed = true;
       }
       if (firstFailure) {
@@ -280,7 +284,7 @@ export async function notReady(env: Env, step: Step, state: PageState, progress?
   env.show({
     title,
     status: { text: tx('console.status.notReady'), tone: 'warn' },
-    manual: { rows: fields.map((f) => ({ label: fieldLabel(f), value: f.value, reason: tx('panel.reason.notReady') })) },
+    manual: { rows: fields.map((f) => ({ label: fieldLabel(f), value: manualValue(f), reason: tx('panel.reason.notReady') })) },
     action: { label: tx('panel.retry'), run: () => env.rerun() },
   });
 }

@@ -18,6 +18,7 @@ export interface ReplicaConfig {
   slow?: boolean;
   missing?: string[];
   revert?: string[];
+  revertTimes?: number;
   accountType?: 'personal' | 'workspace';
   email?: string;
   failOnce?: string[];

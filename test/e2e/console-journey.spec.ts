@@ -46,15 +46,17 @@ test('new UI, personal Gmail: project → consent → domain → test user → c
   await expect(a.panel).toContainText('User support email');
   await human.click(a.main, 'Fill in and create the app');
   await page.waitForURL((u) => u.pathname === '/auth/overview');
-  await expect.poll(async () => (await replicaState(page)).consent).toEqual({
-    appName: 'Odoo',
-    supportEmail: 'me@gmail.com',
-    audience: 'external',
-    contactEmails: ['me@gmail.com'],
-    domains: [],
-    testUsers: [],
-    publishing: 'testing',
-  });
+  await expect
+    .poll(async () => (await replicaState(page)).consent)
+    .toEqual({
+      appName: 'Odoo',
+      supportEmail: 'me@gmail.com',
+      audience: 'external',
+      contactEmails: ['me@gmail.com'],
+      domains: [],
+      testUsers: [],
+      publishing: 'testing',
+    });
   await expect.poll(async () => (await progress(context)).consent?.state).toBe('done');
 
   // 3. Branding › Authorized domain (§3.3): odoo.com for acme.odoo.com.
@@ -99,7 +101,7 @@ test('new UI, personal Gmail: project → consent → domain → test user → c
     authorizedDomains: ['odoo.com'],
     testUsers: ['me@gmail.com'],
   });
-  await human.click(dialog.getByRole('button', { name: 'OK' }), 'OK on Google\'s dialog');
+  await human.click(dialog.getByRole('button', { name: 'OK' }), "OK on Google's dialog");
   expect(await domText(page)).not.toContain(client.secret);
 
   // The popup's checklist: every Console step done, on evidence.
@@ -131,7 +133,10 @@ test('legacy UI, Google Workspace: User Type → app registration → credential
   await expect(a.status).toHaveText(`Project ${projectId} is your Odoo project ✓`);
 
   // Legacy navigation: the Console's own menu (SPA, no reload).
-  await human.click(page.getByRole('navigation').getByRole('link', { name: 'OAuth consent screen' }), 'menu: OAuth consent screen');
+  await human.click(
+    page.getByRole('navigation').getByRole('link', { name: 'OAuth consent screen' }),
+    'menu: OAuth consent screen',
+  );
   await expect(a.main).toHaveText('Fill in: User Type Internal, then Create');
   await human.click(a.main, 'Fill in: User Type Internal');
   await page.waitForURL(/consent\/edit;newAppInternalUser=true/);
@@ -158,7 +163,7 @@ test('legacy UI, Google Workspace: User Type → app registration → credential
   expect(client.redirectUris).toEqual([REDIRECT_URI]);
   expect((await storage(context, 'session')).credentials).toMatchObject({ clientId: client.id, clientSecret: client.secret });
   expect(JSON.stringify(await storage(context, 'local'))).not.toContain(client.secret);
-  await human.click(page.getByRole('dialog').getByRole('button', { name: 'OK' }), 'OK on Google\'s dialog');
+  await human.click(page.getByRole('dialog').getByRole('button', { name: 'OK' }), "OK on Google's dialog");
   expect(await domText(page)).not.toContain(client.secret);
 
   const steps = await progress(context);

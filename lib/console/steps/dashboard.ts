@@ -28,14 +28,17 @@ export function notifiedProject(): string | null {
   return null;
 }
 
-/** While a creation is pending, on any page of the journey: wait for the notification. */
-export async function watchNewProject(env: Env): Promise<void> {
-  if (!env.ctx.pendingProject) return;
-  const id = await waitFor(notifiedProject, env.signal, 10 * 60_000, 250).catch(() => null);
-  if (id && id !== env.ctx.projectId) {
-    await env.report({ step: 'project', state: 'done', facts: { projectId: id } });
-    env.rerun();
-  }
+/**
+ * While a creation is pending — on any Console page, since Google may go back to a page that is no
+ * part of the journey (§3.1) — wait for the notification naming the new project.
+ */
+export async function watchNewProject(
+  signal: AbortSignal,
+  known: string | null,
+  found: (projectId: string) => void,
+): Promise<void> {
+  const id = await waitFor(notifiedProject, signal, 10 * 60_000, 250).catch(() => null);
+  if (id && id !== known) found(id);
 }
 
 export const dashboard: Step = {
