@@ -255,7 +255,10 @@ function type(el: Input, value: string): void {
 
 /** Leaves the field: a real blur when it has focus (blur + focusout), else the same two events. */
 function blur(el: Element): void {
-  if (document.activeElement === el || (el.getRootNode() as ShadowRoot).activeElement === el) return (el as HTMLElement).blur();
+  if (document.activeElement === el || (el.getRootNode() as ShadowRoot).activeElement === el) {
+    (el as HTMLElement).blur();
+    return;
+  }
   el.dispatchEvent(new FocusEvent('blur'));
   el.dispatchEvent(new FocusEvent('focusout', { bubbles: true, composed: true }));
 }
@@ -314,19 +317,13 @@ export async function choose(box: HTMLElement, option: Labels, signal: AbortSign
     if (!enabled) return fail('disabled');
   }
   click(box);
-  let seen = false;
-  const opt = await waitFor(
-    () => {
-      const all = optionsOf(box);
-      seen ||= all.length > 0;
-      return all.find((o) => optionText(o).some((x) => matches(x, list)));
-    },
-    signal,
-    10_000,
-  ).catch(() => null);
+  // The list renders later, in the overlay; once it is there, the option is either in it or not.
+  const rendered = await waitFor(() => optionsOf(box).length > 0, signal, 10_000).catch(() => false);
+  const wanted = () => optionsOf(box).find((o) => optionText(o).some((x) => matches(x, list)));
+  const opt = rendered ? await waitFor(wanted, signal, 1500).catch(() => null) : null;
   if (!opt) {
     key(box, 'keydown', 'Escape');
-    return fail(seen ? 'noOption' : 'notFound');
+    return fail(rendered ? 'noOption' : 'notFound');
   }
   click(opt);
   const kept = await waitFor(() => shows(box, list) || opt.getAttribute('aria-selected') === 'true', signal, 3000).catch(

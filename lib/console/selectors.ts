@@ -43,7 +43,7 @@ export const S = {
   // ── Create project (§3.1) ──
   /** AX textbox `Project name`; CSS `proj-name-id-input input` (latchkey). */
   projectName: T('textbox', ['Project name'], ['Tên dự án' /* UNVERIFIED vi */], { css: 'proj-name-id-input input' }),
-  /** AX textbox `Project ID` (shown after `Edit the project id.`). */
+  /** AX textbox `Project ID` (shown after `Edit the project id.`) (§3.1). */
   projectId: T('textbox', ['Project ID'], ['Mã dự án' /* UNVERIFIED vi */]),
   /** AX button `Create` in `main > form`; CSS `button[type="submit"]` (latchkey). Legacy pages: `CREATE` (§3.8, §3.9). */
   create: T('button', ['Create'], ['Tạo' /* UNVERIFIED vi */]),
@@ -94,9 +94,9 @@ export const S = {
   saveAndContinue: T('button', ['Save and continue'], ['Lưu và tiếp tục' /* UNVERIFIED vi */]),
 
   // ── Branding (§3.3) / legacy App domain (§3.8) ──
-  /** Button `Add domain` (lab text "+ Add Domain"; legacy `+ ADD DOMAIN`). */
+  /** Button `Add domain` (lab text "+ Add Domain"; legacy `+ ADD DOMAIN`) (§3.3, §3.8). */
   addDomain: T('button', ['Add domain'], ['Thêm miền' /* UNVERIFIED vi */]),
-  /** Each new field: AX textbox `Authorized domain` (visible label "Authorized domain 1", "… 2"). */
+  /** Each new field: AX textbox `Authorized domain` (visible label "Authorized domain 1", "… 2") (§3.3). */
   authorizedDomain: T(
     'textbox',
     ['Authorized domain 1', /^authorized domain(?: \d+)?$/],
@@ -112,7 +112,7 @@ export const S = {
   // ── Audience (§3.4) / legacy Test users (§3.8) ──
   /** The test users list: heading "Test users" (§3.4, §3.8 step 3). */
   testUsers: T('group', ['Test users'], ['Người dùng thử nghiệm' /* UNVERIFIED vi */]),
-  /** `+ Add users` (AX button /add users/i); legacy `+ ADD USERS`. */
+  /** `+ Add users` (AX button /add users/i); legacy `+ ADD USERS` (§3.4, §3.8). */
   addUsers: T('button', ['Add users', /^add users?$/], ['Thêm người dùng' /* UNVERIFIED vi */]),
   /** The side panel's chip input: `mat-chip-grid input` (latchkey); its label is not in the reference. */
   testUserInput: T('textbox', ['Email', /e-?mail/], ['Email' /* UNVERIFIED vi */, /email/], {
@@ -139,25 +139,22 @@ export const S = {
   clientName: T('textbox', ['Name'], ['Tên' /* UNVERIFIED vi */], { fcn: 'displayName' }),
   /** AX group `Authorized redirect URIs` — not `Authorized JavaScript origins` (§3.6, §3.9). */
   redirectUris: T('group', ['Authorized redirect URIs'], ['URI chuyển hướng được ủy quyền' /* UNVERIFIED vi */]),
-  /** `+ Add URI` in each group (legacy `+ ADD URI`). */
+  /** `+ Add URI` in each group (legacy `+ ADD URI`) (§3.6, §3.9). */
   addUri: T('button', ['Add URI'], ['Thêm URI' /* UNVERIFIED vi */]),
   /** Each row: AX textbox `URIs N ` (trailing space; §3.6); its formcontrolname is UNVERIFIED (§10.2). */
   uri: T('textbox', ['URIs 1', /^uris \d+$/], ['URI 1' /* UNVERIFIED vi */, /^uri \d+$/]),
 
   // ── "OAuth client created" dialog and client details (§3.7, §3.10) ──
-  /** `mat-dialog-container` / `.mat-mdc-dialog-container`, AX dialog `OAuth client created`. */
+  /** `mat-dialog-container` / `.mat-mdc-dialog-container`, AX dialog `OAuth client created` (§3.7, §4.1). */
   dialog: 'mat-dialog-container, .mat-mdc-dialog-container, [role="dialog"], [role="alertdialog"]',
   clientCreated: { en: ['OAuth client created'], vi: ['Đã tạo ứng dụng OAuth' /* UNVERIFIED vi */] } as Labels,
-  /** Copy buttons named `Copy to clipboard: <value>` (gclientid). */
+  /** Copy buttons named `Copy to clipboard: <value>` (gclientid, §3.7). */
   copyPrefix: { en: [/^copy to clipboard: ?(.+)$/], vi: [/^sao chép vào bảng nhớ tạm: ?(.+)$/ /* UNVERIFIED vi */] } as Labels,
-  /** AX terms `Client ID`, `Client secret` (definition-list style). */
+  /** AX terms `Client ID`, `Client secret` (definition-list style, §3.7). */
   clientIdTerm: { en: ['Client ID'], vi: ['Mã ứng dụng khách' /* UNVERIFIED vi */] } as Labels,
   clientSecretTerm: { en: ['Client secret'], vi: ['Mật khẩu ứng dụng khách' /* UNVERIFIED vi */] } as Labels,
   /** Client details: "Client secrets" › `Add secret` — a new secret shown once in a dialog (§3.7). */
   addSecret: T('button', ['Add secret'], ['Thêm mật khẩu' /* UNVERIFIED vi */]),
-  /** Legacy credentials list: `+ CREATE CREDENTIALS` then menu item `OAuth client ID` (§3.9). */
-  createCredentials: T('button', ['Create credentials'], ['Tạo thông tin xác thực' /* UNVERIFIED vi */]),
-  oauthClientId: T('button', ['OAuth client ID'], ['Mã ứng dụng khách OAuth' /* UNVERIFIED vi */]),
 
   // ── Structural hooks named by the reference (§4.1) ──
   /** Where CDK overlays (select options, menus) render, outside the field (§3.6, §4.2). */
