@@ -172,6 +172,9 @@ export async function runStep(step: Step, env: Env): Promise<void> {
     let firstFailure: { code: Reason; field: string } | null = null;
     let pendingButton: Target | undefined;
     let changed = false;
+    // The last field filled: buttons are looked for from there outwards (its section's Next, its form's
+    // Create), also for a section without fields of its own.
+    let anchor: Element | null = null;
     const failed = (code: Reason, label: string, value = '') => {
       firstFailure ??= { code, field: label };
       manual.push({ label, value, reason: tx(`panel.reason.${code}` as MsgKey) });
@@ -196,7 +199,6 @@ export async function runStep(step: Step, env: Env): Promise<void> {
         click(opener);
         scope = (await dialogAfter(before, signal)) ?? document;
       }
-      let anchor: Element | null = null;
       let sectionChanged = false;
       for (const f of section.fields) {
         const [outcome, el] = await fill(f, scope, signal);
