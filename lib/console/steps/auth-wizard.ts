@@ -41,17 +41,19 @@ export function wizardPlan(env: Env, step: Step): Plan | null {
     ],
     async after() {
       env.show({ title: tx(step.title), status: { text: tx('console.status.creating'), tone: 'busy' } });
-      // The wizard closes onto the overview (§3.2); gclientid waits long here (terms to accept).
-      const left = await waitFor(
-        () => {
-          const page = detectPage(location.href);
-          return page === from ? !find(S.appName) : !!page && AFTER.includes(page);
-        },
-        env.keep,
-        10 * 60_000,
-        250,
-      ).catch(() => false);
-      if (left) await env.report({ step: 'consent', state: 'done', facts: { audience } });
+      // The wizard closes onto the overview (§3.2). gclientid waits up to 10 minutes there (terms to
+      // accept): after a minute the panel says Google did not finish, and keeps watching.
+      const left = () => {
+        const page = detectPage(location.href);
+        return page === from ? !find(S.appName) : !!page && AFTER.includes(page);
+      };
+      let ok = await waitFor(left, env.keep, 60_000, 250).catch(() => false);
+      if (!ok) {
+        await env.report({ step: 'consent', state: 'attention', reason: { code: 'rejected', field: tx(step.title) } });
+        env.show({ title: tx(step.title), status: { text: tx('console.status.rejected'), tone: 'warn' } });
+        ok = await waitFor(left, env.keep, 9 * 60_000, 500).catch(() => false);
+      }
+      if (ok) await env.report({ step: 'consent', state: 'done', facts: { audience } });
     },
   };
 }
