@@ -101,7 +101,7 @@ test('new UI, personal Gmail: project → consent → domain → test user → c
     authorizedDomains: ['odoo.com'],
     testUsers: ['me@gmail.com'],
   });
-  await human.click(dialog.getByRole('button', { name: 'OK' }), "OK on Google's dialog");
+  await human.click(dialog.getByRole('button', { name: 'OK', exact: true }), "OK on Google's dialog");
   expect(await domText(page)).not.toContain(client.secret);
 
   // The popup's checklist: every Console step done, on evidence.
@@ -163,7 +163,7 @@ test('legacy UI, Google Workspace: User Type → app registration → credential
   expect(client.redirectUris).toEqual([REDIRECT_URI]);
   expect((await storage(context, 'session')).credentials).toMatchObject({ clientId: client.id, clientSecret: client.secret });
   expect(JSON.stringify(await storage(context, 'local'))).not.toContain(client.secret);
-  await human.click(page.getByRole('dialog').getByRole('button', { name: 'OK' }), "OK on Google's dialog");
+  await human.click(page.getByRole('dialog').getByRole('button', { name: 'OK', exact: true }), "OK on Google's dialog");
   expect(await domText(page)).not.toContain(client.secret);
 
   const steps = await progress(context);

@@ -201,7 +201,7 @@ test('a secret that never showed: "Add secret" on the client page, the new one c
   expect((await storage(context, 'session')).credentials).toBeUndefined();
   const created = (await replicaState(page)).clients[0];
   if (!created) throw new Error('no client');
-  await human.click(page.getByRole('dialog').getByRole('button', { name: 'OK' }), "OK on Google's dialog");
+  await human.click(page.getByRole('dialog').getByRole('button', { name: 'OK', exact: true }), "OK on Google's dialog");
 
   await human.click(a.panel.getByRole('link', { name: "Open the client's page" }), "Open the client's page");
   await page.waitForURL(new RegExp(`/auth/clients/${created.id.replace(/\./g, '\\.')}`));
@@ -212,7 +212,7 @@ test('a secret that never showed: "Add secret" on the client page, the new one c
   expect(client?.secrets).toHaveLength(2);
   expect((await storage(context, 'session')).credentials).toMatchObject({ clientId: created.id, clientSecret: client?.secret });
   expect(await panelText(page)).not.toContain(client?.secret);
-  await human.click(page.getByRole('dialog').getByRole('button', { name: 'OK' }), "OK on Google's dialog");
+  await human.click(page.getByRole('dialog').getByRole('button', { name: 'OK', exact: true }), "OK on Google's dialog");
   expect(await domText(page)).not.toContain(client?.secret);
   const popup = await openPopup(context, extensionId);
   await expect(stepRow(popup, 'client').row).toHaveAttribute('data-state', 'done');
