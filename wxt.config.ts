@@ -1,9 +1,12 @@
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { CONSOLE_MATCHES } from './lib/console/matches';
 
 // Hosts the extension reads without asking: the Google Cloud Console, where its content script guides the user.
 // Every Odoo origin is asked for at runtime, at a user click (optional_host_permissions).
-export const CONSOLE_MATCHES = ['https://console.cloud.google.com/*', 'https://console.developers.google.com/*'];
+// (Defined in lib/console/matches.ts so that the content script can import it without this file.)
+export { CONSOLE_MATCHES };
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
@@ -29,6 +32,16 @@ export default defineConfig({
   },
   vite: () => ({ plugins: [preact()] }),
   hooks: {
+    // The Console content script (entrypoints/console.content) must stay small: its `wxt/browser` is the
+    // native namespace instead of webextension-polyfill (lib/console/browser-shim.ts). Only that entrypoint:
+    // every other one (other content scripts included) keeps the polyfill.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script' && e.name === 'console')) return;
+      const alias = config.resolve?.alias ?? [];
+      const rest = Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
+      const shim = resolve(import.meta.dirname, 'lib/console/browser-shim.ts');
+      config.resolve = { ...config.resolve, alias: [{ find: /^wxt\/browser$/, replacement: shim }, ...rest] };
+    },
     'build:manifestGenerated': (wxt, manifest) => {
       // WXT takes the popup's <title> as the toolbar tooltip; use the localized name instead.
       const action = manifest.action ?? manifest.browser_action;

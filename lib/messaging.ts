@@ -5,6 +5,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from 'zod';
+import { type ConsoleContext, ConsoleContextRequest, ConsoleReport } from './console/protocol';
 import type { Msg } from './i18n';
 import type { ProbeResult } from './odoo/probe';
 import { type Setup, type SetupErrors, SetupInput } from './setup/setup';
@@ -31,6 +32,11 @@ export const protocol = {
       .object({ clientId: z.string().max(200), clientSecret: z.string().max(200), source: z.enum(['json', 'paste']) })
       .strict(),
   },
+  // ── Console assistant (issue 4): lib/console/, handlers in lib/background/console.ts ──
+  /** The content script on a Console page asks for the values to fill and what is already known. */
+  consoleContext: { from: ['consoleContent'], payload: ConsoleContextRequest },
+  /** The content script reports a step's progress and the facts the page showed. */
+  consoleReport: { from: ['consoleContent'], payload: ConsoleReport },
 } as const satisfies Record<string, { from: readonly SenderKind[]; payload: z.ZodType }>;
 
 export interface ProtocolMap {
@@ -38,6 +44,9 @@ export interface ProtocolMap {
   probeOdoo(data: Record<string, never>): Reply<ProbeResult>;
   captureCredentials(data: { clientId: string; clientSecret: string }): Reply<{ clientId: string }>;
   setCredentials(data: { clientId: string; clientSecret: string; source: 'json' | 'paste' }): Reply<{ clientId: string }>;
+  // ── Console assistant (issue 4) ──
+  consoleContext(data: ConsoleContextRequest): Reply<ConsoleContext>;
+  consoleReport(data: ConsoleReport): Reply<null>;
 }
 
 export type MessageName = keyof ProtocolMap & keyof typeof protocol;

@@ -6,7 +6,7 @@ import { Text } from '@/components/Text';
 import { t } from '@/lib/i18n';
 import { buildChecklist, checklistSummary } from '@/lib/setup/checklist';
 import { computeValues } from '@/lib/setup/computed';
-import { probeItem, progressItem, setupItem } from '@/lib/setup/storage';
+import { googleItem, probeItem, progressItem, setupItem } from '@/lib/setup/storage';
 import { odooOriginOfActiveTab } from './active-tab';
 import { SetupForm } from './SetupForm';
 import { useItem } from './use-item';
@@ -15,6 +15,7 @@ export function App() {
   const setup = useItem(setupItem);
   const probe = useItem(probeItem);
   const progress = useItem(progressItem);
+  const google = useItem(googleItem); // Console assistant (issue 4): project ID for the Console links
   const [tabOrigin, setTabOrigin] = useState<string | null>(null);
   const [probing, setProbing] = useState(false);
 
@@ -29,8 +30,16 @@ export function App() {
   }, [setup, probe]);
 
   const steps = useMemo(
-    () => buildChecklist({ setup: setup ?? null, probe: probe ?? null, progress: progress ?? {}, computed, probing }),
-    [setup, probe, progress, computed, probing],
+    () =>
+      buildChecklist({
+        setup: setup ?? null,
+        probe: probe ?? null,
+        progress: progress ?? {},
+        computed,
+        probing,
+        google: google ?? null,
+      }),
+    [setup, probe, progress, computed, probing, google],
   );
   const summary = checklistSummary(steps);
   const loaded = setup !== undefined && probe !== undefined && progress !== undefined;

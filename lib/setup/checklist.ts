@@ -10,6 +10,7 @@ import { versionSupport } from '../odoo/version';
 import type { ComputedValues } from './computed';
 import type { Setup } from './setup';
 import { STEP_IDS, type StepId, type StepProgressMap, type StepState } from './steps';
+import type { GoogleState } from './storage';
 
 export interface ChecklistStep {
   id: StepId;
@@ -27,6 +28,8 @@ export interface ChecklistInput {
   computed: ComputedValues | null;
   /** A probe is running right now. */
   probing?: boolean;
+  /** What the Console assistant learnt (issue 4): its project ID goes into every Console link. */
+  google?: GoogleState | null;
 }
 
 const CONSOLE = 'https://console.cloud.google.com';
@@ -127,6 +130,7 @@ function manualStep(id: StepId, input: ChecklistInput): Omit<ChecklistStep, 'id'
   const major = probe?.odoo?.major;
   const minor = probe?.odoo?.minor;
   const origin = setup?.odooOrigin ?? '';
+  const projectId = input.google?.projectId;
   switch (id) {
     case 'project':
       return {
@@ -140,24 +144,31 @@ function manualStep(id: StepId, input: ChecklistInput): Omit<ChecklistStep, 'id'
         next: msg(setup?.accountType === 'personal' ? 'step.consent.manualExternal' : 'step.consent.manualInternal', {
           gmail: gmail || '…',
         }),
-        link: consoleLink('/auth/overview'),
+        link: consoleLink('/auth/overview', projectId),
       };
     case 'domain':
       if (computed && !computed.authorizedDomain) return { state: 'na', next: msg('step.domain.none') };
       return {
         state: 'todo',
         next: msg('step.domain.manual', { domain: computed?.authorizedDomain ?? '…' }),
-        link: consoleLink('/auth/branding'),
+        link: consoleLink('/auth/branding', projectId),
       };
     case 'testUser':
       if (setup?.accountType === 'workspace') return { state: 'na', next: msg('step.testUser.internal') };
       if (!setup?.accountType) return { state: 'todo', next: msg('step.testUser.chooseType') };
-      return { state: 'todo', next: msg('step.testUser.manual', { gmail: gmail || '…' }), link: consoleLink('/auth/audience') };
+      return {
+        state: 'todo',
+        next: msg('step.testUser.manual', { gmail: gmail || '…' }),
+        link: consoleLink('/auth/audience', projectId),
+      };
     case 'client':
       return {
         state: 'todo',
         next: msg('step.client.manual', { redirectUri: computed?.redirectUri ?? '…' }),
-        link: consoleLink('/auth/clients/create'),
+        // A client already created (its secret missed): its own page, where "Add secret" is.
+        link: input.google?.clientId
+          ? consoleLink(`/auth/clients/${input.google.clientId}`, projectId)
+          : consoleLink('/auth/clients/create', projectId),
       };
     case 'credentials':
       return {

@@ -1,0 +1,145 @@
+/**
+ * The background side of the Console assistant: it answers the content script with the values to
+ * fill (computed exactly as the popup shows them) and records what the Console pages showed —
+ * progress of the checklist steps project, consent, domain, testUser, client, and the Google facts
+ * (project ID, audience, publishing status, domains, test users, redirect URIs). No secret passes
+ * here: the secret goes through `captureCredentials` (credentials.ts) and never travels back.
+ */
+import { z } from 'zod';
+import type { ConsoleContext, ConsoleReport, ConsoleStep } from '../console/protocol';
+import { type Msg, type MsgKey, msg } from '../i18n';
+import type { Reply } from '../messaging';
+import { CLIENT_NAME, computeValues } from '../setup/computed';
+import {
+  credentialsItem,
+  defineValidatedItem,
+  EMPTY_GOOGLE_STATE,
+  googleItem,
+  probeItem,
+  progressItem,
+  setupItem,
+} from '../setup/storage';
+
+/**
+ * A project creation the person started on `/projectcreate`, until the Console proves it (the
+ * dashboard of that project, or the "Navigate to … project" notification — google-console.md §3.1).
+ * Session storage: a creation left pending is meaningless after a browser restart.
+ */
+const PendingProject = z.object({ projectId: z.string().nullable(), fromProject: z.string().nullable(), at: z.number() });
+export const pendingProjectItem = defineValidatedItem('session:consolePendingProject', PendingProject.nullable(), {
+  fallback: null,
+  version: 1,
+});
+/** Project creation takes seconds to a minute; after this a pending creation is forgotten. */
+export const PENDING_PROJECT_MS = 15 * 60_000;
+
+export async function consoleContext(): Promise<Reply<ConsoleContext>> {
+  const [setup, probe, google, progress, credentials, pending] = await Promise.all([
+    setupItem.get(),
+    probeItem.get(),
+    googleItem.get(),
+    progressItem.get(),
+    credentialsItem.get(),
+    pendingProjectItem.get(),
+  ]);
+  const base = setup && probe?.origin === setup.odooOrigin && probe.odoo ? probe.odoo.baseUrl : null;
+  const computed = setup ? computeValues(setup.odooOrigin, base) : null;
+  const accountType = setup?.accountType ?? null;
+  const steps: ConsoleStep[] = ['project', 'consent', 'domain', 'testUser', 'client'];
+  return {
+    ok: true,
+    value: {
+      ready: setup !== null,
+      gmail: setup?.gmail ?? null,
+      accountType,
+      audience: accountType === 'workspace' ? 'internal' : accountType === 'personal' ? 'external' : null,
+      projectName: computed?.projectName ?? 'Odoo',
+      appName: computed?.appName ?? 'Odoo',
+      clientName: CLIENT_NAME,
+      authorizedDomain: computed?.authorizedDomain ?? null,
+      redirectUri: computed?.redirectUri ?? null,
+      projectId: google.projectId,
+      pendingProject: pending && Date.now() - pending.at < PENDING_PROJECT_MS ? pending : null,
+      clientId: google.clientId,
+      secretCaptured: !!credentials && credentials.clientId === google.clientId,
+      known: { authorizedDomains: google.authorizedDomains, testUsers: google.testUsers, redirectUris: google.redirectUris },
+      progress: Object.fromEntries(steps.flatMap((s) => (progress[s] ? [[s, progress[s].state]] : []))),
+    },
+  };
+}
+
+function noteFor(r: ConsoleReport, gmail: string | null, projectId: string | null): Msg | undefined {
+  const f = r.facts ?? {};
+  if (r.state === 'attention') {
+    const code = r.reason?.code ?? 'notFound';
+    return msg(`console.note.${code}` as MsgKey, { field: r.reason?.field ?? '' });
+  }
+  if (r.state === 'done') {
+    switch (r.step) {
+      case 'project':
+        return msg('console.note.projectDone', { projectId: f.projectId ?? projectId ?? '' });
+      case 'consent':
+        return msg(
+          f.audience === 'internal'
+            ? 'console.note.consentDoneInternal'
+            : f.audience === 'external'
+              ? 'console.note.consentDoneExternal'
+              : 'console.note.consentDone',
+        );
+      case 'domain':
+        return msg('console.note.domainDone', { domain: f.authorizedDomains?.at(-1) ?? '' });
+      case 'testUser':
+        return msg('console.note.testUserDone', { email: gmail ?? '' });
+      default:
+        return undefined;
+    }
+  }
+  if (r.step === 'project') return msg('console.note.projectPending', { projectId: f.pendingProject?.projectId ?? '…' });
+  if (r.step === 'client') return msg('console.note.clientCreated');
+  return msg('console.note.inProgress');
+}
+
+export async function consoleReport(r: ConsoleReport): Promise<Reply<null>> {
+  const at = Date.now();
+  const f = r.facts ?? {};
+  const setup = await setupItem.get();
+  const before = await googleItem.get();
+  // A project is only "the Odoo project" on evidence: the step says done and names it.
+  const projectDone = r.step === 'project' && r.state === 'done' && !!f.projectId;
+  if (r.step === 'project' && r.state === 'done' && !f.projectId)
+    return { ok: false, error: msg('err.payload', { name: 'consoleReport' }) };
+  // A different, newly created project: what was learnt about the previous one no longer applies.
+  const newProject = projectDone && before.projectId !== null && before.projectId !== f.projectId;
+
+  if (f.pendingProject) await pendingProjectItem.set({ ...f.pendingProject, at });
+  if (projectDone) await pendingProjectItem.set(null);
+
+  await googleItem.update((g) => {
+    const next = newProject ? { ...EMPTY_GOOGLE_STATE, clientId: g.clientId, secretCapturedAt: g.secretCapturedAt } : { ...g };
+    if (projectDone && f.projectId) next.projectId = f.projectId;
+    if (f.audience) next.audience = f.audience;
+    if (f.publishing) next.publishing = f.publishing;
+    // Lists are read whole from the page, which is the truth for this project.
+    if (f.authorizedDomains) next.authorizedDomains = [...new Set(f.authorizedDomains)];
+    if (f.testUsers) next.testUsers = [...new Set(f.testUsers.map((e) => e.toLowerCase()))];
+    if (f.redirectUris) next.redirectUris = [...new Set(f.redirectUris)];
+    if (f.clientId) next.clientId = f.clientId;
+    return next;
+  });
+
+  const step = r.step;
+  const state = r.state;
+  if (step && state && !(step === 'client' && state === 'done')) {
+    // The client step turns done only when its ID and secret arrive (credentials.ts).
+    const note = noteFor(r, setup?.gmail ?? null, before.projectId);
+    await progressItem.update((p) => {
+      const next = { ...p };
+      if (newProject) for (const s of ['consent', 'domain', 'testUser'] as const) delete next[s];
+      // Evidence already seen is not undone by a later, weaker report (a revisit, a retry).
+      if (next[step]?.state === 'done' && state !== 'done') return next;
+      next[step] = { state, at, ...(note ? { note } : {}) };
+      return next;
+    });
+  }
+  return { ok: true, value: null };
+}

@@ -1,0 +1,206 @@
+/**
+ * The Console assistant's lifecycle in the page: nothing runs until a URL is recognized as a page
+ * of the journey (./detect.ts). On each SPA navigation (`wxt:locationchange`) the previous page's
+ * work is aborted and the new page's step starts with fresh values from the background. The
+ * capture of the client's ID and secret watches across the client pages (the "OAuth client
+ * created" dialog can outlive the URL it started on).
+ */
+import { type Msg, msg, t, tm } from '../i18n';
+import { watchCapture } from './capture';
+import { clientIdOf, detectPage, type PageId, projectOf } from './detect';
+import { sendMessage } from './messages';
+import { createPanel } from './panel';
+import { consoleUrl, type Env, runStep, type Step, tx } from './step';
+import { audience } from './steps/audience';
+import { authOverview } from './steps/auth-overview';
+import { authWizard } from './steps/auth-wizard';
+import { branding } from './steps/branding';
+import { clientCreate } from './steps/client-create';
+import { clientDetails } from './steps/client-details';
+import { clientsList } from './steps/clients-list';
+import { dashboard, watchNewProject } from './steps/dashboard';
+import { legacyAppRegistration } from './steps/legacy-app-registration';
+import { legacyUserType } from './steps/legacy-user-type';
+import { projectCreate } from './steps/project-create';
+
+/** Every step, one file each (./steps/). */
+export const STEPS: Step[] = [
+  projectCreate,
+  dashboard,
+  authOverview,
+  authWizard,
+  branding,
+  audience,
+  clientsList,
+  clientCreate,
+  clientDetails,
+  legacyUserType,
+  legacyAppRegistration,
+];
+
+/** Pages where an "OAuth client created" or added-secret dialog can show (§3.7, §3.10). */
+const CLIENT_PAGES: PageId[] = [
+  'clientsList',
+  'clientCreate',
+  'clientDetails',
+  'legacyCredentials',
+  'legacyClientCreate',
+  'legacyClientDetails',
+];
+
+export interface AssistantContext {
+  signal: AbortSignal;
+  addEventListener(target: Window, type: 'wxt:locationchange', handler: (event: { newUrl: URL }) => void): void;
+}
+
+const errorText = (e: unknown): Msg => msg('err.messaging', { detail: e instanceof Error ? e.message : String(e) });
+
+export function startAssistant(ctx: AssistantContext): void {
+  const panel = createPanel(ctx.signal);
+  let step: AbortController | null = null;
+  let capture: AbortController | null = null;
+  let projectId: string | null = null;
+  /** A project creation this tab started that the Console has not proven yet (./steps/dashboard.ts). */
+  let pending = false;
+  const child = () => {
+    const c = new AbortController();
+    ctx.signal.addEventListener('abort', () => c.abort(), { once: true });
+    return c;
+  };
+  const report = (page: PageId | null, r: Parameters<Env['report']>[0]) => {
+    if (r.facts?.pendingProject) pending = true;
+    if (r.step === 'project' && r.state === 'done') pending = false;
+    return sendMessage('consoleReport', { page, ...r }).then(
+      () => undefined,
+      () => undefined,
+    );
+  };
+
+  /** The "Navigate to <id> project" notification proved the creation (§3.1), wherever Google went meanwhile. */
+  function projectFound(page: PageId | null, id: string): void {
+    step?.abort();
+    void report(page, { step: 'project', state: 'done', facts: { projectId: id } }).then(() => {
+      projectId = id;
+      panel.show({
+        title: t('console.step.dashboard'),
+        status: { text: t('console.status.projectDone', { projectId: id }), tone: 'ok' },
+        links: [{ label: t('console.next.overview'), href: consoleUrl('/auth/overview', id) }],
+      });
+    });
+  }
+
+  function startCapture(page: PageId): AbortController {
+    const c = child();
+    void watchCapture({
+      signal: c.signal,
+      clientIdHint: () => clientIdOf(location.href),
+      async send(clientId, clientSecret) {
+        const reply = await sendMessage('captureCredentials', { clientId, clientSecret }).catch(() => null);
+        return !!reply?.ok;
+      },
+      onCaptured(clientId) {
+        step?.abort();
+        panel.show({
+          title: t('console.step.capture'),
+          status: { text: t('console.status.captured', { clientId }), tone: 'ok' },
+        });
+      },
+      onMissed(clientId) {
+        step?.abort();
+        void report(detectPage(location.href) ?? page, {
+          step: 'client',
+          state: 'attention',
+          reason: { code: 'secretMissed' },
+          ...(clientId ? { facts: { clientId } } : {}),
+        });
+        const path = clientId ? `/auth/clients/${clientId}` : '/auth/clients';
+        panel.show({
+          title: t('console.step.capture'),
+          status: { text: t('console.status.secretMissed'), tone: 'warn' },
+          links: [{ label: t('console.next.clientDetails'), href: consoleUrl(path, projectId) }],
+        });
+      },
+    });
+    return c;
+  }
+
+  async function runPage(page: PageId, url: URL, signal: AbortSignal): Promise<void> {
+    const def = STEPS.find((s) => s.pages.includes(page));
+    if (!def) return;
+    const reply = await sendMessage('consoleContext', { page }).catch((e: unknown) => ({
+      ok: false as const,
+      error: errorText(e),
+    }));
+    if (signal.aborted) return;
+    if (!reply.ok) {
+      panel.show({ title: tx(def.title), status: { text: tm(reply.error), tone: 'warn' } });
+      return;
+    }
+    const context = reply.value;
+    projectId = context.projectId;
+    const env: Env = {
+      page,
+      url,
+      signal,
+      keep: ctx.signal,
+      ctx: context,
+      report: (r) => report(page, r),
+      show: (view) => {
+        if (!signal.aborted) panel.show(view);
+      },
+      rerun: () => run(location.href),
+    };
+    if (context.pendingProject) void watchNewProject(signal, context.projectId, (id) => projectFound(page, id));
+    // Filling another project than the one created for Odoo is a mistake worth one question.
+    const here = projectOf(url);
+    if (
+      context.projectId &&
+      here &&
+      !/^\d+$/.test(here) &&
+      here !== context.projectId &&
+      page !== 'dashboard' &&
+      page !== 'projectCreate'
+    ) {
+      const switched = new URL(url);
+      switched.searchParams.set('project', context.projectId);
+      env.show({
+        title: tx(def.title),
+        status: { text: tx('console.status.wrongProject', { current: here, projectId: context.projectId }), tone: 'warn' },
+        links: [
+          { label: tx('console.action.switchProject', { projectId: context.projectId }), href: switched.href },
+          { label: tx('console.action.continueHere'), run: () => void runStep(def, env) },
+        ],
+      });
+      return;
+    }
+    await runStep(def, env);
+  }
+
+  function run(href: string): void {
+    step?.abort();
+    step = null;
+    const url = new URL(href);
+    const page = detectPage(url);
+    if (!page) {
+      capture?.abort();
+      capture = null;
+      panel.remove();
+      if (pending) {
+        step = child();
+        void watchNewProject(step.signal, projectId, (id) => projectFound(null, id));
+      }
+      return;
+    }
+    if (CLIENT_PAGES.includes(page)) capture ??= startCapture(page);
+    else {
+      capture?.abort();
+      capture = null;
+    }
+    const current = child();
+    step = current;
+    runPage(page, url, current.signal).catch(() => undefined);
+  }
+
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => run(event.newUrl.href));
+  run(location.href);
+}

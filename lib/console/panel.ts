@@ -1,0 +1,221 @@
+/**
+ * The in-page panel: a small UI in an open shadow root (the Console's styles cannot reach it, and
+ * it cannot restyle the Console), built with plain DOM. It shows the step, the values it will fill,
+ * one main button, and — when a field could not be filled — the guided manual mode: the label to
+ * look for, the value with a copy button, and the reason.
+ *
+ * It never covers the Console's own controls: it sits in the corner that overlaps the fewest of
+ * them, re-chosen on every update, and the person can drag it (or move it with the arrow keys on
+ * its handle) anywhere. It never shows the client secret.
+ */
+import { t } from '../i18n';
+
+export interface ManualRow {
+  label: string;
+  /** What to enter; empty for a radio button or checkbox to choose. */
+  value: string;
+  reason: string;
+}
+export interface PanelView {
+  title: string;
+  status?: { text: string; tone?: 'ok' | 'warn' | 'busy' };
+  values?: { label: string; value: string }[];
+  action?: { label: string; run?: () => void; disabled?: boolean };
+  manual?: { rows: ManualRow[]; lastly?: string };
+  links?: { label: string; href?: string; run?: () => void }[];
+}
+export interface Panel {
+  show(view: PanelView): void;
+  remove(): void;
+}
+
+const CSS = `
+:host{all:initial}
+section{position:fixed;z-index:2147483646;width:320px;max-height:70vh;overflow:auto;box-sizing:border-box;
+ font:13px/1.4 system-ui,sans-serif;color:#1f1f1f;background:#fff;border:1px solid #c4c7c5;border-radius:10px;
+ box-shadow:0 4px 16px rgba(0,0,0,.2);padding:0 12px 12px}
+header{display:flex;align-items:center;gap:6px;margin:0 -12px 8px;padding:6px 8px;background:#f0f4f9;border-radius:10px 10px 0 0}
+h2{flex:1;font-size:13px;margin:0}
+button{font:inherit;cursor:pointer;border-radius:6px;border:1px solid #747775;background:#fff;padding:3px 8px}
+.main{display:block;width:100%;margin-top:8px;padding:7px;background:#0b57d0;border-color:#0b57d0;color:#fff;font-weight:600}
+.main:disabled{opacity:.6;cursor:default}
+.handle{cursor:move;border:0;background:none;padding:0 4px}
+p{margin:4px 0}.ok{color:#146c2e}.warn{color:#b3261e}.busy{color:#444}
+dl{margin:4px 0;display:grid;grid-template-columns:auto 1fr;gap:2px 8px}dt{color:#444}dd{margin:0;word-break:break-all}
+ol{margin:6px 0;padding-left:18px}li{margin:4px 0}code{word-break:break-all;background:#f1f3f4;padding:0 3px}
+a{color:#0b57d0}.links{display:flex;flex-wrap:wrap;gap:6px;margin-top:8px}
+`;
+
+type Child = Node | string | null | undefined | false;
+function h(tag: string, props: Record<string, string> = {}, ...children: Child[]): HTMLElement {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) el.setAttribute(k, v);
+  for (const c of children) if (c) el.append(c);
+  return el;
+}
+
+function copyButton(label: string, value: string): HTMLElement {
+  const button = h('button', { type: 'button', 'aria-label': t('panel.copyLabel', { label }) }, t('panel.copy'));
+  button.onclick = async () => {
+    try {
+      await navigator.clipboard.writeText(value);
+    } catch {
+      // Clipboard API refused (no focus, Firefox policy): the classic selection copy.
+      const area = h('textarea') as HTMLTextAreaElement;
+      area.value = value;
+      button.after(area);
+      area.select();
+      document.execCommand('copy');
+      area.remove();
+    }
+    button.textContent = t('panel.copied');
+  };
+  return button;
+}
+
+const MARGIN = 16;
+const INTERACTIVE = 'button, a[href], input, select, textarea, [role="button"], [role="combobox"], [role="link"]';
+
+export function createPanel(signal: AbortSignal): Panel {
+  let host: HTMLElement | null = null;
+  let box: HTMLElement;
+  let body: HTMLElement;
+  let title: HTMLElement;
+  let moved = false;
+
+  const overlaps = (r: DOMRect, x: number, y: number, w: number, hgt: number) =>
+    r.width > 0 && r.height > 0 && r.left < x + w && r.right > x && r.top < y + hgt && r.bottom > y;
+
+  /** The corner covering the fewest of the page's controls (ties keep the earlier corner). */
+  function place(): void {
+    if (moved) return;
+    const w = box.offsetWidth || 320;
+    const hgt = box.offsetHeight || 200;
+    const vw = document.documentElement.clientWidth || innerWidth;
+    const vh = document.documentElement.clientHeight || innerHeight;
+    const rects = [...document.querySelectorAll(INTERACTIVE)].map((e) => e.getBoundingClientRect());
+    const corners: [number, number][] = [
+      [vw - w - MARGIN, vh - hgt - MARGIN],
+      [MARGIN, vh - hgt - MARGIN],
+      [vw - w - MARGIN, MARGIN + 56],
+      [MARGIN, MARGIN + 56],
+    ];
+    let best = corners[0] ?? [MARGIN, MARGIN];
+    let bestCount = Number.POSITIVE_INFINITY;
+    for (const [x, y] of corners) {
+      const count = rects.filter((r) => overlaps(r, x, y, w, hgt)).length;
+      if (count < bestCount) [best, bestCount] = [[x, y], count];
+    }
+    box.style.left = `${Math.max(0, best[0])}px`;
+    box.style.top = `${Math.max(0, best[1])}px`;
+  }
+
+  function moveBy(dx: number, dy: number): void {
+    moved = true;
+    box.style.left = `${Math.max(0, box.offsetLeft + dx)}px`;
+    box.style.top = `${Math.max(0, box.offsetTop + dy)}px`;
+  }
+
+  function mount(): void {
+    host = document.createElement('gmail-odoo-assistant');
+    const shadow = host.attachShadow({ mode: 'open' });
+    const handle = h('button', { type: 'button', class: 'handle', 'aria-label': t('panel.move'), title: t('panel.move') }, '⠿');
+    const toggle = h('button', { type: 'button', 'aria-expanded': 'true' }, t('panel.minimize'));
+    title = h('h2');
+    body = h('div');
+    box = h('section', { role: 'region', 'aria-label': t('panel.region') }, h('header', {}, handle, title, toggle), body);
+    shadow.append(h('style', {}, CSS), box);
+    document.body.append(host);
+
+    toggle.onclick = () => {
+      const open = body.hidden;
+      body.hidden = !open;
+      toggle.setAttribute('aria-expanded', String(open));
+      toggle.textContent = t(open ? 'panel.minimize' : 'panel.expand');
+    };
+    handle.onkeydown = (e) => {
+      const step = { ArrowLeft: [-20, 0], ArrowRight: [20, 0], ArrowUp: [0, -20], ArrowDown: [0, 20] }[e.key];
+      if (step) {
+        e.preventDefault();
+        moveBy(step[0] ?? 0, step[1] ?? 0);
+      }
+    };
+    handle.onpointerdown = (e) => {
+      let last = [e.clientX, e.clientY];
+      const onMove = (m: PointerEvent) => {
+        moveBy(m.clientX - (last[0] ?? 0), m.clientY - (last[1] ?? 0));
+        last = [m.clientX, m.clientY];
+      };
+      window.addEventListener('pointermove', onMove);
+      window.addEventListener('pointerup', () => window.removeEventListener('pointermove', onMove), { once: true });
+    };
+    window.addEventListener('resize', place, { signal });
+  }
+
+  function show(view: PanelView): void {
+    if (!host?.isConnected) mount();
+    title.textContent = view.title;
+    const parts: Child[] = [];
+    if (view.status) {
+      parts.push(h('p', { role: 'status', class: view.status.tone ?? '' }, view.status.text));
+    }
+    if (view.values?.length) {
+      parts.push(
+        h('p', {}, t('panel.willFill')),
+        h('dl', {}, ...view.values.flatMap((v) => [h('dt', {}, v.label), h('dd', {}, v.value)])),
+      );
+    }
+    if (view.manual?.rows.length) {
+      parts.push(
+        h('p', { class: 'warn' }, h('strong', {}, t('panel.manualTitle'))),
+        h(
+          'ol',
+          {},
+          ...view.manual.rows.map((r) =>
+            r.value
+              ? h(
+                  'li',
+                  {},
+                  t('panel.lookFor', { label: r.label }),
+                  ' ',
+                  h('code', {}, r.value),
+                  ' ',
+                  copyButton(r.label, r.value),
+                  h('br'),
+                  h('small', {}, r.reason),
+                )
+              : h('li', {}, t('panel.choose', { label: r.label }), h('br'), h('small', {}, r.reason)),
+          ),
+        ),
+        view.manual.lastly && h('p', {}, view.manual.lastly),
+      );
+    }
+    if (view.action) {
+      const button = h('button', { type: 'button', class: 'main' }, view.action.label) as HTMLButtonElement;
+      button.disabled = !!view.action.disabled || !view.action.run;
+      const run = view.action.run;
+      if (run) button.onclick = () => run();
+      parts.push(button);
+    }
+    if (view.links?.length) {
+      parts.push(
+        h(
+          'div',
+          { class: 'links' },
+          ...view.links.map((l) => {
+            if (l.href) return h('a', { href: l.href }, l.label);
+            const b = h('button', { type: 'button' }, l.label);
+            const run = l.run;
+            if (run) b.onclick = () => run();
+            return b;
+          }),
+        ),
+      );
+    }
+    body.replaceChildren(...parts.filter((p): p is Node | string => !!p));
+    place();
+  }
+
+  signal.addEventListener('abort', () => host?.remove(), { once: true });
+  return { show, remove: () => host?.remove() };
+}

@@ -1,0 +1,86 @@
+/**
+ * The Console assistant's messages (payload schemas for the background, types for the content
+ * script). The content script imports types only from here — zod never reaches its bundle.
+ */
+import { z } from 'zod';
+import { CLIENT_ID_LENIENT_RE } from '../google/client-formats';
+import type { StepState } from '../setup/steps';
+import { PAGE_IDS } from './detect';
+
+/** The checklist steps the Console assistant drives (lib/setup/steps.ts). */
+export const CONSOLE_STEPS = ['project', 'consent', 'domain', 'testUser', 'client'] as const;
+export type ConsoleStep = (typeof CONSOLE_STEPS)[number];
+
+/** Why a step needs the person: each has `console.note.<code>` (popup) and `panel.reason.<code>` (panel). */
+export const REASONS = [
+  'notFound',
+  'notKept',
+  'noOption',
+  'disabled',
+  'noChip',
+  'noButton',
+  'rejected',
+  'notReady',
+  'secretMissed',
+] as const;
+export type Reason = (typeof REASONS)[number];
+
+/** Project ID (google-console.md §5.4) or project number (§1: numbers work in links too). */
+const ProjectRef = z.string().regex(/^(?:[a-z][a-z0-9-]{4,28}[a-z0-9]|\d{1,20})$/);
+
+export const ConsoleContextRequest = z.object({ page: z.enum(PAGE_IDS) }).strict();
+export type ConsoleContextRequest = z.infer<typeof ConsoleContextRequest>;
+
+export const ConsoleReport = z
+  .object({
+    /** The page it was read on; null for a Console page outside the journey (a pending project's notification). */
+    page: z.enum(PAGE_IDS).nullable(),
+    step: z.enum(CONSOLE_STEPS).optional(),
+    state: z.enum(['inProgress', 'done', 'attention']).optional(),
+    reason: z
+      .object({ code: z.enum(REASONS), field: z.string().max(120).optional() })
+      .strict()
+      .optional(),
+    /** What the page showed (read by the content script), each validated on its own. */
+    facts: z
+      .object({
+        projectId: ProjectRef.optional(),
+        pendingProject: z.object({ projectId: ProjectRef.nullable(), fromProject: ProjectRef.nullable() }).strict().optional(),
+        audience: z.enum(['internal', 'external']).optional(),
+        publishing: z.enum(['testing', 'production']).optional(),
+        authorizedDomains: z
+          .array(z.string().regex(/^[a-z0-9.-]{1,253}$/))
+          .max(100)
+          .optional(),
+        testUsers: z.array(z.email().max(320)).max(100).optional(),
+        redirectUris: z.array(z.url().max(2048)).max(100).optional(),
+        clientId: z.string().regex(CLIENT_ID_LENIENT_RE).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .refine((r) => !r.state || r.step, { message: 'a state needs its step' });
+export type ConsoleReport = z.infer<typeof ConsoleReport>;
+
+/** What the content script needs to fill a page: the values the popup computed, and what is known. */
+export interface ConsoleContext {
+  /** The popup's setup exists (Odoo address known). */
+  ready: boolean;
+  gmail: string | null;
+  accountType: 'workspace' | 'personal' | null;
+  /** Internal for Google Workspace, External for personal Gmail (google-console.md §3.2, seed guide). */
+  audience: 'internal' | 'external' | null;
+  projectName: string;
+  appName: string;
+  clientName: string;
+  authorizedDomain: string | null;
+  redirectUri: string | null;
+  projectId: string | null;
+  pendingProject: { projectId: string | null; fromProject: string | null; at: number } | null;
+  clientId: string | null;
+  /** A secret for `clientId` is held (storage.session); the secret itself never travels back. */
+  secretCaptured: boolean;
+  known: { authorizedDomains: string[]; testUsers: string[]; redirectUris: string[] };
+  progress: Partial<Record<ConsoleStep, StepState>>;
+}

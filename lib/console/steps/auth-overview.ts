@@ -1,0 +1,48 @@
+/**
+ * Google Auth Platform overview (google-console.md §3.2): an unconfigured project shows the empty
+ * state "Google Auth Platform not configured yet" with the CTA `Get started` (AX role link) — also
+ * on Branding, Audience and Clients. The assistant's click opens the wizard (./auth-wizard.ts); if
+ * the wizard opens in place instead of at `/auth/overview/create`, it is filled right here.
+ */
+import { find, waitForTarget } from '../fill';
+import { S } from '../selectors';
+import { done, type Env, notReady, type Plan, pageState, type Step, tx } from '../step';
+import { wizardPlan } from './auth-wizard';
+
+/** Any page showing the empty state: one click on `Get started`, then the wizard. */
+export function getStartedPlan(env: Env): Plan {
+  return {
+    action: tx('console.action.getStarted'),
+    progress: 'consent',
+    sections: [{ fields: [], next: S.getStarted, until: S.appName }],
+    async after() {
+      env.rerun();
+    },
+  };
+}
+
+export const authOverview: Step = {
+  id: 'auth-overview',
+  pages: ['authOverview'],
+  title: 'console.step.overview',
+  async prepare(env) {
+    // A configured overview has no single sign of its own (§3.2 lists the empty state only): no
+    // empty state after a few seconds means configured — and if "Get started" shows later, the
+    // page is read again.
+    const state = await pageState(env, () => find(S.appName), env.ctx.progress.consent === 'done' ? 2000 : 5000);
+    if (state === 'getStarted') return getStartedPlan(env);
+    if (state === 'ready') return wizardPlan(env, authOverview);
+    if (state === 'failed') {
+      await notReady(env, authOverview, state);
+      return null;
+    }
+    // No empty state: the platform is configured. Evidence of *what* is configured comes from Branding/Audience.
+    done(env, authOverview, tx('console.status.configured'), [
+      { label: tx('console.next.branding'), path: '/auth/branding' },
+      { label: tx('console.next.audience'), path: '/auth/audience' },
+      { label: tx('console.next.clientCreate'), path: '/auth/clients/create' },
+    ]);
+    if (await waitForTarget(S.getStarted, env.signal, 60_000).catch(() => null)) env.rerun();
+    return null;
+  },
+};

@@ -1,0 +1,53 @@
+/**
+ * Create the OAuth client (google-console.md §3.6, §3.9; seed guide "Create Credentials"):
+ * Application type = `Web application` (an overlay listbox; never `Desktop app`, §2.1 FAQ), then the
+ * fields that appear only after that choice — Name `Odoo` and, in the group `Authorized redirect
+ * URIs` (not JavaScript origins), `Add URI` → `URIs 1` = the redirect URI Odoo sends — then
+ * `Create`, on the person's click, which says so. A URI already in the list is not added again. The
+ * "OAuth client created" dialog that follows is read by ../capture.ts.
+ */
+import { isLegacyPage } from '../detect';
+import { find, query, visible, waitFor } from '../fill';
+import { S, shownLabel } from '../selectors';
+import { type Field, missing, notReady, pageState, type Step, tx } from '../step';
+import { getStartedPlan } from './auth-overview';
+
+export const clientCreate: Step = {
+  id: 'client-create',
+  pages: ['clientCreate', 'legacyClientCreate'],
+  title: 'console.step.clientCreate',
+  async prepare(env) {
+    const { redirectUri, clientName } = env.ctx;
+    const fields: Field[] = [
+      { target: S.applicationType, kind: 'option', option: S.webApplication, value: shownLabel(S.webApplication) },
+      // Shown only after the type is chosen (§3.6): awaited, with a timeout.
+      { target: S.clientName, kind: 'text', value: clientName, waitMs: 15_000 },
+      ...(redirectUri
+        ? [{ target: S.uri, kind: 'row', group: S.redirectUris, add: S.addUri, value: redirectUri, waitMs: 15_000 } as Field]
+        : []),
+    ];
+    const state = await pageState(env, () => find(S.applicationType));
+    if (state === 'getStarted' && !isLegacyPage(env.page)) return getStartedPlan(env);
+    if (state !== 'ready') {
+      await notReady(env, clientCreate, state, 'client', fields);
+      return null;
+    }
+    if (!env.ctx.ready) return missing(env, clientCreate, 'setup');
+    if (!redirectUri) return missing(env, clientCreate, 'redirect');
+    return {
+      action: tx('console.action.createClient', { name: clientName }),
+      progress: 'client',
+      sections: [{ fields, next: S.create }],
+      async after() {
+        await env.report({ step: 'client', state: 'inProgress' });
+        env.show({ title: tx(clientCreate.title), status: { text: tx('console.status.waitingDialog'), tone: 'busy' } });
+        // The dialog is read by the capture watcher; if none shows, say so instead of waiting forever.
+        const shown = await waitFor(() => query(document, S.dialog, true).some(visible), env.keep, 60_000, 250).catch(
+          () => false,
+        );
+        if (!shown)
+          await env.report({ step: 'client', state: 'attention', reason: { code: 'notReady', field: tx(clientCreate.title) } });
+      },
+    };
+  },
+};

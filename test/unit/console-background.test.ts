@@ -1,0 +1,207 @@
+/**
+ * The background side of the Console assistant: the values it hands the content script (computed as
+ * the popup shows them), what it records from the Console's pages (progress and Google facts), and
+ * its checks — only the Console content script may talk, payloads are validated, a step turns done
+ * only on evidence and is not undone by a weaker report.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startBackground } from '@/lib/background';
+import { pendingProjectItem } from '@/lib/background/console';
+import { tm } from '@/lib/i18n';
+import { removeAllListeners } from '@/lib/messaging';
+import { buildChecklist } from '@/lib/setup/checklist';
+import { computeValues } from '@/lib/setup/computed';
+import { credentialsItem, googleItem, probeItem, progressItem, setupItem } from '@/lib/setup/storage';
+import { CONSOLE_TAB, installPermissions, POPUP, sendAs } from './helpers';
+
+const ORIGIN = 'https://acme.odoo.com';
+const ID = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
+const SECRET = 'GOCSPX-AbCdEfGhIjKlMnOpQrStUvWx_-12';
+
+async function seed(accountType: 'personal' | 'workspace' = 'personal', baseUrl = ORIGIN) {
+  await setupItem.set({ odooOrigin: ORIGIN, gmail: 'me@gmail.com', accountType, gmailProposed: false });
+  await probeItem.set({
+    origin: ORIGIN,
+    at: 1,
+    status: 'ok',
+    odoo: {
+      db: 'acme',
+      version: '17.0',
+      major: 17,
+      minor: 0,
+      saas: false,
+      edition: 'community',
+      isSystem: true,
+      baseUrl,
+      userName: 'A',
+      userEmail: 'me@gmail.com',
+    },
+  });
+}
+const report = (data: object) => sendAs(CONSOLE_TAB, 'consoleReport', { page: 'branding', ...data });
+
+beforeEach(() => {
+  installPermissions();
+  startBackground();
+});
+afterEach(() => removeAllListeners());
+
+describe('consoleContext', () => {
+  it('hands over the values the popup computed: names, audience, domain, redirect URI', async () => {
+    await seed('personal', 'https://mail.acme.odoo.com');
+    const reply = (await sendAs(CONSOLE_TAB, 'consoleContext', { page: 'clientCreate' })) as { ok: true; value: object };
+    expect(reply.value).toMatchObject({
+      ready: true,
+      gmail: 'me@gmail.com',
+      audience: 'external',
+      projectName: 'Odoo',
+      appName: 'Odoo',
+      clientName: 'Odoo',
+      authorizedDomain: 'odoo.com',
+      redirectUri: 'https://mail.acme.odoo.com/google_gmail/confirm',
+      secretCaptured: false,
+      progress: {},
+    });
+  });
+
+  it('Internal for Google Workspace; nothing but "not ready" without a setup', async () => {
+    await seed('workspace');
+    expect(await sendAs(CONSOLE_TAB, 'consoleContext', { page: 'authWizard' })).toMatchObject({
+      value: { audience: 'internal' },
+    });
+    await setupItem.set(null);
+    expect(await sendAs(CONSOLE_TAB, 'consoleContext', { page: 'authWizard' })).toMatchObject({
+      value: { ready: false, gmail: null, redirectUri: null },
+    });
+  });
+
+  it('says whether the secret of the known client is held — never the secret itself', async () => {
+    await seed();
+    await sendAs(CONSOLE_TAB, 'captureCredentials', { clientId: ID, clientSecret: SECRET });
+    const reply = await sendAs(CONSOLE_TAB, 'consoleContext', { page: 'clientDetails' });
+    expect(reply).toMatchObject({ value: { clientId: ID, secretCaptured: true } });
+    expect(JSON.stringify(reply)).not.toContain(SECRET);
+  });
+
+  it('refuses the popup and unknown pages', async () => {
+    expect(await sendAs(POPUP, 'consoleContext', { page: 'branding' })).toMatchObject({
+      ok: false,
+      error: { key: 'err.sender' },
+    });
+    expect(await sendAs(CONSOLE_TAB, 'consoleContext', { page: 'somewhere' })).toMatchObject({
+      ok: false,
+      error: { key: 'err.payload' },
+    });
+  });
+});
+
+describe('consoleReport', () => {
+  it('records a project in two steps: pending, then proven', async () => {
+    await seed();
+    await report({
+      page: 'projectCreate',
+      step: 'project',
+      state: 'inProgress',
+      facts: { pendingProject: { projectId: 'odoo-123456', fromProject: null } },
+    });
+    expect(await pendingProjectItem.get()).toMatchObject({ projectId: 'odoo-123456', fromProject: null });
+    expect((await progressItem.get()).project).toMatchObject({
+      state: 'inProgress',
+      note: { key: 'console.note.projectPending' },
+    });
+    expect((await googleItem.get()).projectId).toBeNull();
+
+    await report({ page: 'dashboard', step: 'project', state: 'done', facts: { projectId: 'odoo-123456' } });
+    expect((await googleItem.get()).projectId).toBe('odoo-123456');
+    expect(await pendingProjectItem.get()).toBeNull();
+    expect((await progressItem.get()).project?.state).toBe('done');
+  });
+
+  it('refuses "project done" without the project, and bad facts', async () => {
+    expect(await report({ step: 'project', state: 'done' })).toMatchObject({ ok: false });
+    expect(await report({ facts: { projectId: 'Not A Project' } })).toMatchObject({ ok: false, error: { key: 'err.payload' } });
+    expect(await report({ facts: { testUsers: ['not-an-email'] } })).toMatchObject({ ok: false });
+    expect(await report({ facts: { authorizedDomains: ['ODOO.COM/x'] } })).toMatchObject({ ok: false });
+    expect(await report({ state: 'done' })).toMatchObject({ ok: false });
+    expect(await report({ step: 'domain', state: 'done', extra: 1 })).toMatchObject({ ok: false });
+    expect(await progressItem.get()).toEqual({});
+  });
+
+  it('stores what the page showed, whole lists replacing the old ones', async () => {
+    await googleItem.update((g) => ({ ...g, authorizedDomains: ['old.com'] }));
+    await report({
+      facts: { authorizedDomains: ['odoo.com'], audience: 'external', publishing: 'testing', testUsers: ['Me@Gmail.com'] },
+    });
+    expect(await googleItem.get()).toMatchObject({
+      authorizedDomains: ['odoo.com'],
+      audience: 'external',
+      publishing: 'testing',
+      testUsers: ['me@gmail.com'],
+    });
+  });
+
+  it('a fall-back is "needs attention" with its reason; a later weaker report does not undo "done"', async () => {
+    await seed();
+    await report({ page: 'clientCreate', step: 'client', state: 'attention', reason: { code: 'notFound', field: 'Name' } });
+    const steps = buildChecklist({
+      setup: await setupItem.get(),
+      probe: await probeItem.get(),
+      progress: await progressItem.get(),
+      computed: computeValues(ORIGIN, ORIGIN),
+    });
+    const client = steps.find((s) => s.id === 'client');
+    expect(client?.state).toBe('attention');
+    expect(tm(client?.next ?? { key: 'state.todo' })).toBe('Needs you on the Console: "Name" was not found — fill it by hand.');
+
+    await report({ step: 'domain', state: 'done', facts: { authorizedDomains: ['odoo.com'] } });
+    await report({ step: 'domain', state: 'attention', reason: { code: 'rejected', field: 'Authorized domain 1' } });
+    expect((await progressItem.get()).domain).toMatchObject({
+      state: 'done',
+      note: { key: 'console.note.domainDone', params: { domain: 'odoo.com' } },
+    });
+  });
+
+  it('never marks the client done itself: only its captured credentials do', async () => {
+    await report({ page: 'clientCreate', step: 'client', state: 'done' });
+    expect((await progressItem.get()).client).toBeUndefined();
+    await sendAs(CONSOLE_TAB, 'captureCredentials', { clientId: ID, clientSecret: SECRET });
+    expect((await progressItem.get()).client?.state).toBe('done');
+    expect((await credentialsItem.get())?.clientSecret).toBe(SECRET);
+  });
+
+  it("a second, different project: the previous one's consent, domain and test user no longer count", async () => {
+    await report({ step: 'project', state: 'done', facts: { projectId: 'odoo-111111' } });
+    await report({ step: 'consent', state: 'done', facts: { audience: 'external' } });
+    await report({ step: 'domain', state: 'done', facts: { authorizedDomains: ['odoo.com'] } });
+    await report({ step: 'project', state: 'done', facts: { projectId: 'odoo-222222' } });
+    expect(Object.keys(await progressItem.get())).toEqual(['project']);
+    expect(await googleItem.get()).toMatchObject({ projectId: 'odoo-222222', authorizedDomains: [], audience: null });
+  });
+
+  it('every Console link of the checklist carries the project', async () => {
+    await seed();
+    await report({ step: 'project', state: 'done', facts: { projectId: 'odoo-123456' } });
+    const steps = buildChecklist({
+      setup: await setupItem.get(),
+      probe: await probeItem.get(),
+      progress: await progressItem.get(),
+      computed: computeValues(ORIGIN, ORIGIN),
+      google: await googleItem.get(),
+    });
+    for (const id of ['consent', 'domain', 'testUser', 'client']) {
+      expect(new URL(steps.find((s) => s.id === id)?.link ?? '').searchParams.get('project')).toBe('odoo-123456');
+    }
+    // A client whose secret was missed: its own page, where "Add secret" is.
+    await googleItem.update((g) => ({ ...g, clientId: ID }));
+    const again = buildChecklist({
+      setup: await setupItem.get(),
+      probe: null,
+      progress: {},
+      computed: null,
+      google: await googleItem.get(),
+    });
+    expect(again.find((s) => s.id === 'client')?.link).toBe(
+      `https://console.cloud.google.com/auth/clients/${ID}?project=odoo-123456`,
+    );
+  });
+});

@@ -1,0 +1,158 @@
+// @vitest-environment happy-dom
+/**
+ * The panel and the step runner: the values shown before the click, one main button, filling on
+ * the click, the button a person would click next — and the fall-back: a field that cannot be
+ * filled turns the step into guided manual mode (label, value, copy button, reason), nothing more
+ * is clicked, and the step is reported as needing attention.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createPanel } from '@/lib/console/panel';
+import type { ConsoleContext } from '@/lib/console/protocol';
+import { S } from '@/lib/console/selectors';
+import { type Env, runStep, type Step } from '@/lib/console/step';
+
+const CTX: ConsoleContext = {
+  ready: true,
+  gmail: 'me@gmail.com',
+  accountType: 'personal',
+  audience: 'external',
+  projectName: 'Odoo',
+  appName: 'Odoo',
+  clientName: 'Odoo',
+  authorizedDomain: 'odoo.com',
+  redirectUri: 'https://acme.odoo.com/google_gmail/confirm',
+  projectId: 'odoo-123456',
+  pendingProject: null,
+  clientId: null,
+  secretCaptured: false,
+  known: { authorizedDomains: [], testUsers: [], redirectUris: [] },
+  progress: {},
+};
+
+const shadow = () => document.querySelector('gmail-odoo-assistant')?.shadowRoot as ShadowRoot;
+const mainButton = () => shadow().querySelector('button.main') as HTMLButtonElement;
+
+function env(reports: unknown[]): Env {
+  const controller = new AbortController();
+  const panel = createPanel(controller.signal);
+  return {
+    page: 'clientCreate',
+    url: new URL('https://console.cloud.google.com/auth/clients/create?project=odoo-123456'),
+    signal: controller.signal,
+    keep: controller.signal,
+    ctx: CTX,
+    report: async (r) => {
+      reports.push(r);
+    },
+    show: (v) => panel.show(v),
+    rerun: () => undefined,
+  };
+}
+
+const step: Step = {
+  id: 'test-step',
+  pages: ['clientCreate'],
+  title: 'console.step.clientCreate',
+  async prepare() {
+    return {
+      action: 'Fill in and create OAuth client Odoo',
+      progress: 'client',
+      sections: [
+        {
+          fields: [
+            { target: S.clientName, kind: 'text', value: 'Odoo', waitMs: 100 },
+            { target: S.appName, kind: 'text', value: 'Odoo app', waitMs: 100 },
+          ],
+          next: S.create,
+        },
+        { fields: [{ target: S.contactEmails, kind: 'chip', value: 'me@gmail.com', waitMs: 100 }] },
+      ],
+      after: async () => {
+        document.body.dataset.after = 'yes';
+      },
+    };
+  },
+};
+
+afterEach(() => {
+  document.body.innerHTML = '';
+  delete document.body.dataset.after;
+});
+
+describe('panel and runner', () => {
+  it('shows the values and one main button; on the click fills, clicks the next button, runs after()', async () => {
+    document.body.innerHTML = `<form><input aria-label="Name"><input aria-label="App name"><button type="button">Create</button>
+      <input aria-label="Text field for emails"></form>`;
+    const created = vi.fn();
+    document.querySelector('button')?.addEventListener('click', created);
+    const reports: unknown[] = [];
+    const e = env(reports);
+    const oneSection: Step = {
+      ...step,
+      async prepare(env) {
+        const plan = await step.prepare(env);
+        return plan && { ...plan, sections: plan.sections.slice(0, 1) };
+      },
+    };
+    await runStep(oneSection, e);
+    expect(shadow().querySelector('section')?.getAttribute('aria-label')).toBe('Gmail for Odoo assistant');
+    expect(shadow().textContent).toContain('Name');
+    expect(mainButton().textContent).toBe('Fill in and create OAuth client Odoo');
+    expect(created).not.toHaveBeenCalled(); // nothing happens before the person's click
+
+    mainButton().click();
+    await vi.waitFor(() => expect(document.body.dataset.after).toBe('yes'));
+    expect(created).toHaveBeenCalledTimes(1);
+    expect((document.querySelector('[aria-label="Name"]') as HTMLInputElement).value).toBe('Odoo');
+    expect(reports).toEqual([]);
+  });
+
+  it('falls back to guided manual mode: label, value, copy button, reason — and clicks nothing', async () => {
+    document.body.innerHTML = `<form><input aria-label="App name"><button type="button">Create</button></form>`;
+    const created = vi.fn();
+    document.querySelector('button')?.addEventListener('click', created);
+    const reports: unknown[] = [];
+    await runStep(step, env(reports));
+    mainButton().click();
+    await vi.waitFor(() => expect(shadow().textContent).toContain('Do this by hand:'));
+
+    const items = [...shadow().querySelectorAll('li')].map((li) => li.textContent);
+    expect(items[0]).toContain('Find "Name" and enter Odoo');
+    expect(items[0]).toContain('The field was not found on this page.');
+    expect(items[1]).toContain('Find "Text field for emails" and enter me@gmail.com');
+    expect(items[1]).toContain('Not done yet, because of the field above.');
+    expect(shadow().textContent).toContain('Then click "Create".');
+    expect(shadow().querySelector('button[aria-label="Copy Name"]')).not.toBeNull();
+    expect(mainButton().textContent).toBe('Try again');
+    // The field that could be filled was; the Create button was not clicked.
+    expect((document.querySelector('[aria-label="App name"]') as HTMLInputElement).value).toBe('Odoo app');
+    expect(created).not.toHaveBeenCalled();
+    expect(document.body.dataset.after).toBeUndefined();
+    expect(reports).toEqual([{ step: 'client', state: 'attention', reason: { code: 'notFound', field: 'Name' } }]);
+  });
+
+  it('copies a value to the clipboard from manual mode', async () => {
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const panel = createPanel(new AbortController().signal);
+    panel.show({ title: 'T', manual: { rows: [{ label: 'Name', value: 'Odoo', reason: 'why' }] } });
+    (shadow().querySelector('button[aria-label="Copy Name"]') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(writeText).toHaveBeenCalledWith('Odoo'));
+    await vi.waitFor(() => expect(shadow().querySelector('button[aria-label="Copy Name"]')?.textContent).toBe('Copied'));
+  });
+
+  it('lives in its own shadow root, is removed when its signal aborts, and can be minimized and moved', () => {
+    const c = new AbortController();
+    const panel = createPanel(c.signal);
+    panel.show({ title: 'T', status: { text: 'hello' } });
+    const toggle = [...shadow().querySelectorAll('header button')].find((b) => b.textContent === 'Minimize') as HTMLButtonElement;
+    toggle.click();
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    const handle = shadow().querySelector('button[aria-label="Move the assistant"]') as HTMLButtonElement;
+    const box = shadow().querySelector('section') as HTMLElement;
+    handle.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown' }));
+    expect(box.style.top).toMatch(/px$/);
+    c.abort();
+    expect(document.querySelector('gmail-odoo-assistant')).toBeNull();
+  });
+});
