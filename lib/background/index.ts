@@ -1,6 +1,15 @@
 /** Everything the background does at start-up; `entrypoints/background.ts` only calls this. */
 import { receiveCredentials } from './credentials';
+import { runCheck, startMonitor } from './monitor';
 import { probeHandler, saveSetup, watchOriginPermissions } from './odoo-connection';
+import {
+  connectGmail,
+  installGmailModule,
+  pendingCredentials,
+  saveCredentialsToOdoo,
+  setupMailServer,
+  watchConnectReturn,
+} from './odoo-gmail';
 import { route } from './router';
 
 export function startBackground(): void {
@@ -9,4 +18,13 @@ export function startBackground(): void {
   route('captureCredentials', (data) => receiveCredentials({ ...data, source: 'console' }));
   route('setCredentials', (data) => receiveCredentials(data));
   watchOriginPermissions();
+  // --- Odoo side (issue 3).
+  route('installGmailModule', () => installGmailModule());
+  route('pendingCredentials', () => pendingCredentials());
+  route('saveCredentialsToOdoo', () => saveCredentialsToOdoo());
+  route('setupMailServer', () => setupMailServer());
+  route('connectGmail', () => connectGmail());
+  route('checkGmail', (data) => runCheck(data.trigger));
+  watchConnectReturn();
+  startMonitor();
 }

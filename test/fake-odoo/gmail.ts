@@ -16,7 +16,9 @@ const pyTupleRepr = (scope: string, model: string, id: number) => `('${scope}', 
 /** `_get_gmail_csrf_token()`: HMAC-SHA256 keyed by `database.secret`, scope `google_gmail_oauth`, message (model, id) (§1.2). */
 export function gmailCsrfToken(db: Db, model: string, id: number): string {
   const secret = db.params.get('database.secret') ?? '';
-  return createHmac('sha256', secret).update(pyTupleRepr('google_gmail_oauth', model, id)).digest('hex');
+  return createHmac('sha256', secret)
+    .update(pyTupleRepr('google_gmail_oauth', model, id))
+    .digest('hex');
 }
 
 /** `get_base_url()` + '/google_gmail/confirm' (§3, §9): always from `web.base.url`. */
@@ -87,7 +89,7 @@ export const isGmailServer = (db: Db, r: RecordValues): boolean =>
   db.gmail.flag15 ? r.use_google_gmail_service === true : r.smtp_authentication === 'gmail';
 
 const GMAIL_BAD_CREDENTIALS =
-  "5.7.8 Username and Password not accepted. For more information, go to\n5.7.8  https://support.google.com/mail/?p=BadCredentials d2e1a72fcca58-7a1b2c3d4e5f - gsmtp";
+  '5.7.8 Username and Password not accepted. For more information, go to\n5.7.8  https://support.google.com/mail/?p=BadCredentials d2e1a72fcca58-7a1b2c3d4e5f - gsmtp';
 
 /**
  * `test_smtp_connection()` against smtp.gmail.com (§5): connect, log in (XOAUTH2 for Gmail servers),
@@ -123,7 +125,9 @@ export function simulateSmtpTest(db: Db, record: RecordValues, currentUserEmail:
   else if (filter) emailFrom = `${db.params.get('mail.default.from') ?? 'odoo'}@${filter}`;
   else if (currentUserEmail) emailFrom = currentUserEmail;
   else {
-    throw userError('Please configure an email on the current user to simulate sending an email message via this outgoing server');
+    throw userError(
+      'Please configure an email on the current user to simulate sending an email message via this outgoing server',
+    );
   }
   if (!user) {
     // Never authenticated (empty Username): Gmail refuses MAIL FROM (P12).

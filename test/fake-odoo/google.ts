@@ -123,7 +123,13 @@ export class FakeGoogle {
       );
     }
     if (q.get('response_type') !== 'code' || !(q.get('scope') ?? '').split(' ').includes('https://mail.google.com/')) {
-      return this.errorPage(400, 'Access blocked: Authorization Error', 'invalid_request', 'Some requested scopes are invalid.', url);
+      return this.errorPage(
+        400,
+        'Access blocked: Authorization Error',
+        'invalid_request',
+        'Some requested scopes are invalid.',
+        url,
+      );
     }
     if (!this.account) {
       return this.page(200, 'Sign in - Google Accounts', '<h1>Sign in</h1><p>to continue to Odoo</p>');
@@ -149,7 +155,13 @@ export class FakeGoogle {
       );
     }
     const id = randomBytes(8).toString('hex');
-    this.pending.set(id, { clientId: client.clientId, redirectUri, account, scope: q.get('scope') ?? '', state: q.get('state') ?? '' });
+    this.pending.set(id, {
+      clientId: client.clientId,
+      redirectUri,
+      account,
+      scope: q.get('scope') ?? '',
+      state: q.get('state') ?? '',
+    });
     // The offline/consent parameters are what make Google return a refresh token (§3).
     const offline = q.get('access_type') === 'offline' && q.get('prompt') === 'consent';
     return this.page(

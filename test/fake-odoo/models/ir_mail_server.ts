@@ -6,8 +6,8 @@
  */
 import { activeFilter, type Db, matchDomain, type RecordValues } from '../db.ts';
 import { accessError, OdooException, userError } from '../errors.ts';
+import { gmailUri, MAIL_SERVER, simulateSmtpTest } from '../gmail.ts';
 import { pyRepr } from '../gmail-facts.ts';
-import { gmailUri, isGmailServer, MAIL_SERVER, simulateSmtpTest } from '../gmail.ts';
 import { idsArg, requireSystem } from './access.ts';
 import { pick } from './fields.ts';
 import type { CallContext, Model } from './types.ts';
@@ -71,7 +71,11 @@ export function mailServerFields(db: Db): Record<string, FieldDef> {
     if (g.authCodeField) fields.google_gmail_authorization_code = { type: 'char', string: 'Authorization Code', default: false };
     fields.google_gmail_refresh_token = { type: 'char', string: 'Refresh Token', default: false };
     fields.google_gmail_access_token = { type: 'char', string: 'Access Token', default: false };
-    fields.google_gmail_access_token_expiration = { type: 'integer', string: 'Access Token Expiration Timestamp', default: false };
+    fields.google_gmail_access_token_expiration = {
+      type: 'integer',
+      string: 'Access Token Expiration Timestamp',
+      default: false,
+    };
     fields.google_gmail_uri = { type: 'char', string: 'URI', default: false };
     if (!g.flag15) fields.smtp_authentication_info = { type: 'text', string: 'Authentication Info', default: false };
   }
@@ -84,7 +88,8 @@ function validate(db: Db, vals: Record<string, unknown>): void {
   const fields = mailServerFields(db);
   for (const [name, value] of Object.entries(vals)) {
     const def = fields[name];
-    if (!def || name === 'id') throw new OdooException('builtins.ValueError', `Invalid field '${name}' on model '${MAIL_SERVER}'`);
+    if (!def || name === 'id')
+      throw new OdooException('builtins.ValueError', `Invalid field '${name}' on model '${MAIL_SERVER}'`);
     if (def.type === 'selection' && value !== false && !def.selection?.some(([v]) => v === value)) {
       throw new OdooException('builtins.ValueError', `Wrong value for ${MAIL_SERVER}.${name}: ${pyRepr(String(value))}`);
     }
@@ -104,7 +109,9 @@ function checkGmailConstraints(db: Db, r: RecordValues): void {
   }
   if (r.smtp_authentication !== 'gmail') return;
   if (r.smtp_pass) {
-    throw userError(`Please leave the password field empty for Gmail mail server ${quoted}. The OAuth process does not require it`);
+    throw userError(
+      `Please leave the password field empty for Gmail mail server ${quoted}. The OAuth process does not require it`,
+    );
   }
   if (r.smtp_encryption !== 'starttls') {
     throw userError(`Incorrect Connection Security for Gmail mail server ${pyRepr(name)}. Please set it to "TLS (STARTTLS)".`);
@@ -180,7 +187,10 @@ export const irMailServer: Model = {
         Object.assign(record, vals);
         for (const [name, def] of Object.entries(fields)) {
           if (def.required && (record[name] === false || record[name] === '')) {
-            throw new OdooException('odoo.exceptions.ValidationError', `The operation cannot be completed: Missing required fields on ${MAIL_SERVER}: ${def.string}`);
+            throw new OdooException(
+              'odoo.exceptions.ValidationError',
+              `The operation cannot be completed: Missing required fields on ${MAIL_SERVER}: ${def.string}`,
+            );
           }
         }
         checkGmailConstraints(ctx.db, record);
@@ -224,7 +234,8 @@ export const irMailServer: Model = {
     /** §6: the "Connect your Gmail account" button. */
     open_google_gmail_uri(ctx, args) {
       const ids = idsArg(args);
-      if (ids.length !== 1) throw new OdooException('builtins.ValueError', `Expected singleton: ${MAIL_SERVER}(${ids.join(', ')})`);
+      if (ids.length !== 1)
+        throw new OdooException('builtins.ValueError', `Expected singleton: ${MAIL_SERVER}(${ids.join(', ')})`);
       const allowed = ctx.db.gmail.linkCheck === 'is_admin' ? ctx.user.isAdmin : ctx.user.isSystem;
       if (!allowed) throw accessError('Only the administrator can link a Gmail mail server.');
       const record = browse(ctx, ids[0] as number);

@@ -31,7 +31,11 @@ export const irModuleModule: Model = {
     },
     button_immediate_install(ctx, args) {
       for (const module of modulesOf(ctx, args)) {
-        if (module.state === 'uninstallable') throw new OdooException('odoo.exceptions.UserError', `You try to install module "${module.name}" that depends on module "…".\nBut the latter module is not available in your system.`);
+        if (module.state === 'uninstallable')
+          throw new OdooException(
+            'odoo.exceptions.UserError',
+            `You try to install module "${module.name}" that depends on module "…".\nBut the latter module is not available in your system.`,
+          );
         if (module.state === 'uninstalled' || module.state === 'to install') {
           module.state = 'installed';
           module.latest_version = module.installed_version;

@@ -52,9 +52,7 @@ export const resConfigSettings: Model = {
     default_get(ctx, args) {
       const fields = settingsFields(ctx.db);
       const wanted = (args[0] ?? Object.keys(fields)) as string[];
-      return Object.fromEntries(
-        wanted.filter((f) => f in fields).map((f) => [f, currentValue(ctx.db, fields[f] as SettingDef)]),
-      );
+      return Object.fromEntries(wanted.filter((f) => f in fields).map((f) => [f, currentValue(ctx.db, fields[f] as SettingDef)]));
     },
     create(ctx, args) {
       const vals = (Array.isArray(args[0]) ? args[0][0] : args[0]) as Record<string, unknown>;
