@@ -5,8 +5,10 @@ import { Text } from '@/components/Text';
 import { t } from '@/lib/i18n';
 import { buildChecklist, checklistSummary } from '@/lib/setup/checklist';
 import { computeValues } from '@/lib/setup/computed';
-import { probeItem, progressItem, setupItem } from '@/lib/setup/storage';
+import { monitorItem, odooGmailItem } from '@/lib/setup/odoo-state';
+import { googleItem, probeItem, progressItem, setupItem } from '@/lib/setup/storage';
 import { odooOriginOfActiveTab } from './active-tab';
+import { OdooPanel } from './OdooPanel';
 import { SetupForm } from './SetupForm';
 import { useItem } from './use-item';
 
@@ -16,6 +18,10 @@ export function App() {
   const progress = useItem(progressItem);
   const [tabOrigin, setTabOrigin] = useState<string | null>(null);
   const [probing, setProbing] = useState(false);
+  // --- Odoo side (issue 3)
+  const odooGmail = useItem(odooGmailItem);
+  const monitor = useItem(monitorItem);
+  const google = useItem(googleItem);
 
   useEffect(() => {
     odooOriginOfActiveTab().then(setTabOrigin);
@@ -28,9 +34,19 @@ export function App() {
   }, [setup, probe]);
 
   const steps = useMemo(
-    () => buildChecklist({ setup: setup ?? null, probe: probe ?? null, progress: progress ?? {}, computed, probing }),
-    [setup, probe, progress, computed, probing],
+    () =>
+      buildChecklist({
+        setup: setup ?? null,
+        probe: probe ?? null,
+        progress: progress ?? {},
+        computed,
+        probing,
+        odooGmail: odooGmail ?? null,
+        monitor: monitor ?? null,
+      }),
+    [setup, probe, progress, computed, probing, odooGmail, monitor],
   );
+  const odooReady = !!setup && probe?.origin === setup.odooOrigin && probe.status === 'ok' && !!probe.odoo?.isSystem;
   const summary = checklistSummary(steps);
   const loaded = setup !== undefined && probe !== undefined && progress !== undefined;
 
@@ -61,6 +77,9 @@ export function App() {
             </p>
           ))}
         </section>
+      )}
+      {odooReady && setup && probe && (
+        <OdooPanel setup={setup} probe={probe} state={odooGmail ?? null} monitor={monitor ?? null} google={google ?? null} />
       )}
       <section aria-labelledby="checklist-heading">
         <h2 id="checklist-heading">
