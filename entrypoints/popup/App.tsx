@@ -46,7 +46,12 @@ export function App() {
       }),
     [setup, probe, progress, computed, probing, odooGmail, monitor],
   );
-  const odooReady = !!setup && probe?.origin === setup.odooOrigin && probe.status === 'ok' && !!probe.odoo?.isSystem;
+  // Shown for an administrator's Odoo; kept when the session ended later, so the monitor stays visible.
+  const odooReady =
+    !!setup &&
+    probe?.origin === setup.odooOrigin &&
+    (probe.status === 'ok' || probe.status === 'notLoggedIn') &&
+    !!probe.odoo?.isSystem;
   const summary = checklistSummary(steps);
   const loaded = setup !== undefined && probe !== undefined && progress !== undefined;
 

@@ -82,11 +82,17 @@ for (const version of ['15.0', '16.0', '17.0', '18.0', '19.0']) {
       expect(odoo.db.params.get('base_setup.default_external_email_server')).toBe('True');
       const [create] = rpcBodies(odoo, 'res.config.settings', 'create');
       expect(create?.args).toEqual([
-        { google_gmail_client_identifier: CLIENT_ID, google_gmail_client_secret: CLIENT_SECRET, external_email_server_default: true },
+        {
+          google_gmail_client_identifier: CLIENT_ID,
+          google_gmail_client_secret: CLIENT_SECRET,
+          external_email_server_default: true,
+        },
       ]);
       // No module_* key is ever sent (a false one uninstalls, §8.3).
       expect(odoo.requests.some((r) => r.body?.includes('module_'))).toBe(false);
-      expect(settingsTab.url()).toBe(`${odoo.origin}${version >= '18' ? '/odoo/settings' : '/web#action=base_setup.action_general_configuration'}`);
+      expect(settingsTab.url()).toBe(
+        `${odoo.origin}${version >= '18' ? '/odoo/settings' : '/web#action=base_setup.action_general_configuration'}`,
+      );
       expect(JSON.stringify(await storageArea(context, 'session'))).not.toContain(CLIENT_SECRET);
       expect(JSON.stringify(await storageArea(context, 'local'))).not.toContain(CLIENT_SECRET);
 
@@ -97,7 +103,9 @@ for (const version of ['15.0', '16.0', '17.0', '18.0', '19.0']) {
       let servers = odoo.mailServers();
       expect(servers).toHaveLength(1);
       expect(servers[0]).toMatchObject({ name: `Gmail (${GMAIL})`, ...expectedServer(version) });
-      expect(rpcBodies(odoo, 'ir.mail_server', 'create')[0]?.args).toEqual([{ name: `Gmail (${GMAIL})`, ...expectedServer(version) }]);
+      expect(rpcBodies(odoo, 'ir.mail_server', 'create')[0]?.args).toEqual([
+        { name: `Gmail (${GMAIL})`, ...expectedServer(version) },
+      ]);
       // Nothing connected yet: connect is the next thing to do.
       await expect(stepRow(popup, 'test').next).toHaveText('Connect the Gmail account first.');
 
@@ -115,7 +123,9 @@ for (const version of ['15.0', '16.0', '17.0', '18.0', '19.0']) {
       // --- Connect: guidance first, then Google's consent in a tab, Allow, back to Odoo's form.
       await expect(p.getByText(`Google will ask for an account — choose ${GMAIL}.`)).toBeVisible();
       await expect(p.getByText(`${GMAIL} must be one of its test users`)).toBeVisible();
-      const google = await openedBy(context, isGoogle, () => p.getByRole('button', { name: 'Connect your Gmail account' }).click());
+      const google = await openedBy(context, isGoogle, () =>
+        p.getByRole('button', { name: 'Connect your Gmail account' }).click(),
+      );
       await expect(google.getByText(GMAIL)).toBeVisible();
       await google.getByRole('button', { name: 'Allow' }).click();
       await google.waitForURL(`${odoo.origin}${FORM_URL[version]?.(id)}`);
@@ -153,12 +163,16 @@ for (const version of ['15.0', '16.0', '17.0', '18.0', '19.0']) {
       await worker.evaluate(() => chrome.notifications.clear('gmail-monitor-red'));
       await p.getByRole('button', { name: 'Test Connection' }).click();
       await expect(p.getByText(/^Last check: /)).toBeVisible();
-      await expect.poll(async () => ((await storageArea(context, 'local')).monitor as { trigger: string }).trigger).toBe('manual');
+      await expect
+        .poll(async () => ((await storageArea(context, 'local')).monitor as { trigger: string }).trigger)
+        .toBe('manual');
       expect(Object.keys(await worker.evaluate(() => chrome.notifications.getAll()))).toEqual([]);
       expect(((await storageArea(context, 'local')).monitor as { notifiedAt: number }).notifiedAt).toBe(monitor.notifiedAt);
 
       // --- Reconnect: green again.
-      const again = await openedBy(context, isGoogle, () => p.getByRole('button', { name: 'Reconnect your Gmail account' }).click());
+      const again = await openedBy(context, isGoogle, () =>
+        p.getByRole('button', { name: 'Reconnect your Gmail account' }).click(),
+      );
       await again.getByRole('button', { name: 'Allow' }).click();
       await expect(stepRow(popup, 'test').row).toHaveAttribute('data-state', 'done');
       expect(await badgeText(context)).toBe('OK');

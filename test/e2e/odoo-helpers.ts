@@ -31,7 +31,12 @@ export function googleReady(odoo: FakeOdoo, account = GMAIL, testUsers = [GMAIL]
 }
 
 /** Signed in to the fake Odoo, popup open, setup saved with GMAIL (personal) and probed. */
-export async function connectedPopup(context: BrowserContext, extensionId: string, odoo: FakeOdoo, login = 'admin'): Promise<Page> {
+export async function connectedPopup(
+  context: BrowserContext,
+  extensionId: string,
+  odoo: FakeOdoo,
+  login = 'admin',
+): Promise<Page> {
   await loginToOdoo(context.pages()[0] ?? (await context.newPage()), odoo, login);
   const popup = await openPopup(context, extensionId);
   await popup.getByLabel('Odoo URL').fill(odoo.origin);
@@ -45,7 +50,11 @@ export async function connectedPopup(context: BrowserContext, extensionId: strin
  * Runs `action` and returns the page it opened whose URL matches. A new tab starts as about:blank,
  * so the URL is polled rather than read at the 'page' event.
  */
-export async function openedBy(context: BrowserContext, test: (url: string) => boolean, action: () => Promise<void>): Promise<Page> {
+export async function openedBy(
+  context: BrowserContext,
+  test: (url: string) => boolean,
+  action: () => Promise<void>,
+): Promise<Page> {
   const before = new Set(context.pages());
   await action();
   let found: Page | undefined;
