@@ -167,6 +167,7 @@ function CredentialsBlock({
 }) {
   const [pending, setPending] = useState<Pending | null>(null);
   const [showForm, setShowForm] = useState(false);
+  const [justSaved, setJustSaved] = useState(false);
   const [clientId, setClientId] = useState('');
   const [secret, setSecret] = useState('');
   const [fieldErrors, setFieldErrors] = useState<{ clientId?: Msg; secret?: Msg; file?: Msg }>({});
@@ -184,7 +185,10 @@ function CredentialsBlock({
   const save = async () => {
     const reply = await run('credentials', () => sendMessage('saveCredentialsToOdoo', {}));
     await refresh();
-    if (reply?.ok) setShowForm(false);
+    if (reply?.ok) {
+      setShowForm(false);
+      setJustSaved(true);
+    }
   };
 
   const submit = async (event: Event) => {
@@ -237,7 +241,8 @@ function CredentialsBlock({
       <h3 id="credentials-heading">{t('odoo.credentials.heading')}</h3>
       {saved && !ready && (
         <p class="ok">
-          {t('odoo.credentials.saved', { clientId: saved.clientId })} {t('odoo.credentials.settingsOpened')}
+          {t(saved.found ? 'step.credentials.found' : 'odoo.credentials.saved', { clientId: saved.clientId })}
+          {justSaved && ` ${t('odoo.credentials.settingsOpened')}`}
         </p>
       )}
       {ready && !showForm && (

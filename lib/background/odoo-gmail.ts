@@ -15,6 +15,7 @@ import {
   GmailSetupError,
   installOrUpgradeGmail,
   type ModuleAction,
+  readGmailCredentials,
   upsertGmailServer,
   writeGmailCredentials,
 } from '../odoo/gmail-setup';
@@ -26,7 +27,7 @@ import { credentialsItem } from '../setup/storage';
 import { wipeSecret } from './credentials';
 import { runCheck } from './monitor';
 import { probeStoredOdoo } from './odoo-connection';
-import { runOp, updateState, withKeepAlive } from './odoo-context';
+import { runOp, stateFor, updateState, withKeepAlive } from './odoo-context';
 
 /** Installing a module reloads Odoo's registry: give it minutes, not seconds. */
 const MODULE_TIMEOUT_MS = 5 * 60_000;
@@ -73,7 +74,7 @@ export function saveCredentialsToOdoo(): Promise<Reply<{ clientId: string }>> {
     await wipeSecret();
     await updateState(origin, (s) => ({
       ...s,
-      credentials: { clientId: written.clientId, at: Date.now(), secretConfirmed: written.secretConfirmed },
+      credentials: { clientId: written.clientId, at: Date.now(), secretConfirmed: written.secretConfirmed, found: false },
     }));
     // Show the person the filled fields in Odoo's own Settings.
     await browser.tabs.create({ url: odooSettingsLink(origin, odoo.major, odoo.minor) }).catch(() => undefined);
@@ -82,14 +83,22 @@ export function saveCredentialsToOdoo(): Promise<Reply<{ clientId: string }>> {
 }
 
 export function setupMailServer(): Promise<Reply<{ id: number; action: 'created' | 'updated' }>> {
-  const reply = runOp('server', async ({ origin, setup }) => {
+  const reply = runOp('server', async ({ origin, setup, odoo }) => {
     const gmail = setup.gmail ? parseGmail(setup.gmail) : null;
     if (!gmail?.ok) throw new MsgError(msg('odoo.err.needGmail'));
     const schema = await detectServerSchema(origin);
     if (!schema) throw new MsgError(msg('odoo.err.moduleFirst'));
     const written = await upsertGmailServer(origin, gmail.value, schema);
+    // Credentials entered by hand earlier count too (their secret may no longer be visible on the Console, P21).
+    const known = (await stateFor(origin)).credentials;
+    const existing = known ? null : await readGmailCredentials(origin, { secretInParams: odoo.major <= NEWEST_SECRET_IN_PARAMS });
+    const found =
+      existing?.clientId && existing.secretPresent !== false
+        ? { clientId: existing.clientId, at: Date.now(), secretConfirmed: existing.secretPresent, found: true }
+        : null;
     await updateState(origin, (s) => ({
       ...s,
+      credentials: s.credentials ?? found,
       server: {
         id: written.id,
         name: written.name,

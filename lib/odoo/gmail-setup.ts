@@ -140,6 +140,37 @@ export async function writeGmailCredentials(
   return { clientId: stored, secretConfirmed: true };
 }
 
+/**
+ * What Odoo already holds (set by hand earlier, or by another browser): the Client ID, and whether a
+ * secret parameter exists — counted, not read. `secretPresent` is null where the secret may live in
+ * a credential store instead (newer than 19, §1.2).
+ */
+export async function readGmailCredentials(
+  origin: string,
+  options: { secretInParams: boolean } & RpcOptions,
+): Promise<{ clientId: string | null; secretPresent: boolean | null }> {
+  const { secretInParams, ...opts } = options;
+  const clientId = await callParsed(
+    origin,
+    'ir.config_parameter',
+    'get_param',
+    ['google_gmail_client_id'],
+    z.union([z.string(), z.literal(false)]),
+    opts,
+  );
+  if (!clientId) return { clientId: null, secretPresent: null };
+  if (!secretInParams) return { clientId, secretPresent: null };
+  const count = await callParsed(
+    origin,
+    'ir.config_parameter',
+    'search_count',
+    [[['key', '=', 'google_gmail_client_secret']]],
+    z.number().int(),
+    opts,
+  );
+  return { clientId, secretPresent: count > 0 };
+}
+
 // ---------------------------------------------------------------------------------------------
 // 3. The outgoing server (§8.4): find by address, update, or create — never a duplicate.
 

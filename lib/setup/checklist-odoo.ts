@@ -53,7 +53,14 @@ export function odooSideStep(id: StepId, input: OdooSideInput): OdooSideStep | n
     case 'credentials': {
       const status = opStatus(s, 'credentials', s.credentials?.at);
       if (status) return status;
-      if (s.credentials) return { state: 'done', next: msg('step.credentials.saved', { clientId: s.credentials.clientId }) };
+      if (s.credentials) {
+        return {
+          state: 'done',
+          next: msg(s.credentials.found ? 'step.credentials.found' : 'step.credentials.saved', {
+            clientId: s.credentials.clientId,
+          }),
+        };
+      }
       return null;
     }
     case 'server': {

@@ -27,6 +27,8 @@ export const OdooGmailState = z.object({
       at: z.number(),
       /** true: Odoo holds exactly this secret; null: this Odoo keeps it where it cannot be checked. */
       secretConfirmed: z.boolean().nullable(),
+      /** Found already in Odoo (entered by hand earlier), not written by the extension. */
+      found: z.boolean().default(false),
     })
     .nullable(),
   server: z

@@ -81,7 +81,7 @@ describe('Odoo-side steps', () => {
   });
 
   it('credentials: done on Odoo’s read-back; running; a newer error wins', () => {
-    const saved = state({ credentials: { clientId: 'X-1', at: 100, secretConfirmed: true } });
+    const saved = state({ credentials: { clientId: 'X-1', at: 100, secretConfirmed: true, found: false } });
     expect(row({ odooGmail: saved }, 'credentials')).toMatchObject({
       state: 'done',
       text: expect.stringContaining('Client ID X-1'),
@@ -92,6 +92,11 @@ describe('Odoo-side steps', () => {
       state: 'attention',
       text: 'Your Odoo session has ended — sign in to Odoo again, then retry.',
       link: undefined,
+    });
+    const found = state({ credentials: { clientId: 'X-2', at: 100, secretConfirmed: true, found: true } });
+    expect(row({ odooGmail: found }, 'credentials')).toMatchObject({
+      state: 'done',
+      text: 'Odoo already has Client ID X-2 and a secret (entered earlier).',
     });
     const olderError = { ...saved, errors: { credentials: { at: 50, error: { key: 'odoo.err.signedOut' } } } };
     expect(row({ odooGmail: olderError }, 'credentials').state).toBe('done');
@@ -159,7 +164,10 @@ describe('Odoo-side steps', () => {
   });
 
   it('ignores another Odoo’s state and another server’s check', () => {
-    const elsewhere = state({ origin: 'https://other.odoo.com', credentials: { clientId: 'X', at: 1, secretConfirmed: true } });
+    const elsewhere = state({
+      origin: 'https://other.odoo.com',
+      credentials: { clientId: 'X', at: 1, secretConfirmed: true, found: false },
+    });
     expect(row({ odooGmail: elsewhere }, 'credentials').state).toBe('todo');
     expect(row({ odooGmail: state({ server: SERVER }), monitor: monitor({ serverId: 9 }) }, 'test').state).toBe('todo');
   });

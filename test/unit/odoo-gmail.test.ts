@@ -122,6 +122,22 @@ describe('saving the credentials', () => {
   });
 });
 
+describe('credentials entered in Odoo by hand earlier', () => {
+  it.each([
+    [true, { clientId: ID, secretConfirmed: true, found: true }],
+    [false, null],
+  ])('secret parameter present: %s → %j', async (withSecret, expected) => {
+    await start('17.0');
+    client.odoo.db.params.set('google_gmail_client_id', ID);
+    if (withSecret) client.odoo.db.params.set('google_gmail_client_secret', SECRET);
+    await sendAs(POPUP, 'setupMailServer', {});
+    const credentials = (await odooGmailItem.get())?.credentials ?? null;
+    expect(credentials === null ? null : { ...credentials, at: undefined }).toEqual(expected && { ...expected, at: undefined });
+    // Counted, never read back.
+    expect(client.odoo.requests.some((r) => r.body?.includes('"get_param","args":["google_gmail_client_secret"'))).toBe(false);
+  });
+});
+
 describe('the return from Google', () => {
   beforeEach(async () => {
     await start('18.0');
