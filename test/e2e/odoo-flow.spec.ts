@@ -64,6 +64,8 @@ for (const version of ['15.0', '16.0', '17.0', '18.0', '19.0']) {
       extensionId,
       odoo,
     }) => {
+      // Five phases in one browser; on a loaded 2-core machine this takes ~40 s.
+      test.slow();
       await routeGoogle(context, odoo);
       googleReady(odoo);
       const popup = await connectedPopup(context, extensionId, odoo);

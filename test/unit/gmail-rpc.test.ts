@@ -45,6 +45,17 @@ describe('callParsed', () => {
     });
   });
 
+  it('gives up after the per-call time limit (a module install gets minutes, a probe seconds)', async () => {
+    const never = ((_: unknown, init?: RequestInit) =>
+      new Promise((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      })) as typeof fetch;
+    const error = await failure(
+      callParsed(ORIGIN, 'ir.module.module', 'button_immediate_install', [[42]], z.unknown(), { fetch: never, timeoutMs: 25 }),
+    );
+    expect(error.kind).toBe('timeout');
+  });
+
   it('turns a reply of the wrong shape into badReply, not a crash later', async () => {
     const r = replay(() => ({ json: { jsonrpc: '2.0', id: 1, result: { id: 'seven' } } }));
     const error = await failure(callParsed(ORIGIN, 'ir.mail_server', 'create', [{}], z.number(), { fetch: r.fetch }));
