@@ -4,6 +4,7 @@
  * (odoo-gmail.md §1.6, §7), the Gmail constraints' texts (§1.3), the settings' module_* trap (§8.3).
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import type { RecordValues } from '../fake-odoo/db.ts';
 import { gmailCsrfToken } from '../fake-odoo/gmail.ts';
 import { type FakeOdooClient, fakeOdooClient } from './fake-odoo-fetch';
 
@@ -32,7 +33,7 @@ async function gmailServer(version: string, login = 'admin') {
   client = await fakeOdooClient({ version, login });
   client.odoo.db.params.set('google_gmail_client_id', ID);
   client.odoo.db.params.set('google_gmail_client_secret', 'GOCSPX-x');
-  const values =
+  const values: RecordValues =
     version === '15.0'
       ? { use_google_gmail_service: true }
       : { smtp_authentication: 'gmail', smtp_encryption: 'starttls', from_filter: 'a@b.com' };
