@@ -335,7 +335,8 @@ function ConnectBlock({
     google?.audience === 'external'
       ? google.publishing !== 'production'
       : google?.audience == null && setup.accountType === 'personal';
-  const again = !!monitor?.token || !!monitor?.lastGreenAt || monitor?.test?.reading === 'tokenRevoked';
+  const revoked = monitor?.test?.reading === 'tokenRevoked' || (monitor?.token === false && !!monitor.lastGreenAt);
+  const again = revoked || !!monitor?.token || !!monitor?.lastGreenAt;
   const waiting = state?.connect?.status === 'waiting';
   return (
     <section aria-labelledby="connect-heading" class="odoo-block">
@@ -344,7 +345,7 @@ function ConnectBlock({
       {externalTesting && <p class="warning">{t('odoo.connect.testUser', { gmail })}</p>}
       {waiting && <p class="hint">{t('odoo.connect.waiting')}</p>}
       <ErrorLine m={error} />
-      <button type="button" class={again && !monitor?.token ? 'primary' : ''} disabled={busy} onClick={onConnect}>
+      <button type="button" class={revoked || !monitor?.token ? 'primary' : ''} disabled={busy} onClick={onConnect}>
         {t(again ? 'odoo.connect.reconnect' : 'odoo.connect.button')}
       </button>
     </section>
