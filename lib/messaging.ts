@@ -7,7 +7,9 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from 'zod';
 import { type ConsoleContext, ConsoleContextRequest, ConsoleReport } from './console/protocol';
 import type { Msg } from './i18n';
-import type { ProbeResult } from './odoo/probe';
+import type { ModuleAction } from './odoo/gmail-setup';
+import type { ModuleInfo, ProbeResult } from './odoo/probe';
+import type { MonitorState } from './setup/odoo-state';
 import { type Setup, type SetupErrors, SetupInput } from './setup/setup';
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: Msg; fieldErrors?: SetupErrors };
@@ -37,6 +39,20 @@ export const protocol = {
   consoleContext: { from: ['consoleContent'], payload: ConsoleContextRequest },
   /** The content script reports a step's progress and the facts the page showed. */
   consoleReport: { from: ['consoleContent'], payload: ConsoleReport },
+
+  // --- Odoo side (issue 3): module, credentials into settings, mail server, connect, monitor. ---
+  /** Install google_gmail, or upgrade it when the database holds an older version; then re-probe. */
+  installGmailModule: { from: ['extensionPage'], payload: z.object({}).strict() },
+  /** Which credentials wait to be saved in Odoo: the Client ID and whether a secret is there (never the secret). */
+  pendingCredentials: { from: ['extensionPage'], payload: z.object({}).strict() },
+  /** Write the pending Client ID and secret into Odoo's settings, confirm, wipe the secret. */
+  saveCredentialsToOdoo: { from: ['extensionPage'], payload: z.object({}).strict() },
+  /** Create, or find and update, the Gmail outgoing server for the setup's address. */
+  setupMailServer: { from: ['extensionPage'], payload: z.object({}).strict() },
+  /** Open Google's consent page for the server ("Connect your Gmail account"). */
+  connectGmail: { from: ['extensionPage'], payload: z.object({}).strict() },
+  /** Check the token and run Test Connection now. */
+  checkGmail: { from: ['extensionPage'], payload: z.object({ trigger: z.enum(['manual', 'popup']) }).strict() },
 } as const satisfies Record<string, { from: readonly SenderKind[]; payload: z.ZodType }>;
 
 export interface ProtocolMap {
@@ -47,6 +63,15 @@ export interface ProtocolMap {
   // ── Console assistant (issue 4) ──
   consoleContext(data: ConsoleContextRequest): Reply<ConsoleContext>;
   consoleReport(data: ConsoleReport): Reply<null>;
+  // --- Odoo side (issue 3).
+  installGmailModule(data: Record<string, never>): Reply<{ action: ModuleAction; module: ModuleInfo }>;
+  pendingCredentials(
+    data: Record<string, never>,
+  ): Reply<{ clientId: string | null; hasSecret: boolean; source: 'console' | 'json' | 'paste' | null }>;
+  saveCredentialsToOdoo(data: Record<string, never>): Reply<{ clientId: string }>;
+  setupMailServer(data: Record<string, never>): Reply<{ id: number; action: 'created' | 'updated' }>;
+  connectGmail(data: Record<string, never>): Reply<{ via: 'google' | 'relay' }>;
+  checkGmail(data: { trigger: 'manual' | 'popup' }): Reply<MonitorState>;
 }
 
 export type MessageName = keyof ProtocolMap & keyof typeof protocol;

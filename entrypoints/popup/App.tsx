@@ -6,8 +6,10 @@ import { Text } from '@/components/Text';
 import { t } from '@/lib/i18n';
 import { buildChecklist, checklistSummary } from '@/lib/setup/checklist';
 import { computeValues } from '@/lib/setup/computed';
+import { monitorItem, odooGmailItem } from '@/lib/setup/odoo-state';
 import { googleItem, probeItem, progressItem, setupItem } from '@/lib/setup/storage';
 import { odooOriginOfActiveTab } from './active-tab';
+import { OdooPanel } from './OdooPanel';
 import { SetupForm } from './SetupForm';
 import { useItem } from './use-item';
 
@@ -18,6 +20,9 @@ export function App() {
   const google = useItem(googleItem); // Console assistant (issue 4): project ID for the Console links
   const [tabOrigin, setTabOrigin] = useState<string | null>(null);
   const [probing, setProbing] = useState(false);
+  // --- Odoo side (issue 3)
+  const odooGmail = useItem(odooGmailItem);
+  const monitor = useItem(monitorItem);
 
   useEffect(() => {
     odooOriginOfActiveTab().then(setTabOrigin);
@@ -38,9 +43,17 @@ export function App() {
         computed,
         probing,
         google: google ?? null,
+        odooGmail: odooGmail ?? null,
+        monitor: monitor ?? null,
       }),
-    [setup, probe, progress, computed, probing, google],
+    [setup, probe, progress, computed, probing, google, odooGmail, monitor],
   );
+  // Shown for an administrator's Odoo; kept when the session ended later, so the monitor stays visible.
+  const odooReady =
+    !!setup &&
+    probe?.origin === setup.odooOrigin &&
+    (probe.status === 'ok' || probe.status === 'notLoggedIn') &&
+    !!probe.odoo?.isSystem;
   const summary = checklistSummary(steps);
   const loaded = setup !== undefined && probe !== undefined && progress !== undefined;
 
@@ -72,6 +85,9 @@ export function App() {
             </p>
           ))}
         </section>
+      )}
+      {odooReady && setup && probe && (
+        <OdooPanel setup={setup} probe={probe} state={odooGmail ?? null} monitor={monitor ?? null} google={google ?? null} />
       )}
       <section aria-labelledby="checklist-heading">
         <h2 id="checklist-heading">

@@ -1,7 +1,16 @@
 /** Everything the background does at start-up; `entrypoints/background.ts` only calls this. */
 import { consoleContext, consoleReport } from './console';
 import { receiveCredentials } from './credentials';
+import { runCheck, startMonitor } from './monitor';
 import { probeHandler, saveSetup, watchOriginPermissions } from './odoo-connection';
+import {
+  connectGmail,
+  installGmailModule,
+  pendingCredentials,
+  saveCredentialsToOdoo,
+  setupMailServer,
+  watchConnectReturn,
+} from './odoo-gmail';
 import { route } from './router';
 
 export function startBackground(): void {
@@ -13,4 +22,13 @@ export function startBackground(): void {
   route('consoleContext', () => consoleContext());
   route('consoleReport', (data) => consoleReport(data));
   watchOriginPermissions();
+  // --- Odoo side (issue 3).
+  route('installGmailModule', () => installGmailModule());
+  route('pendingCredentials', () => pendingCredentials());
+  route('saveCredentialsToOdoo', () => saveCredentialsToOdoo());
+  route('setupMailServer', () => setupMailServer());
+  route('connectGmail', () => connectGmail());
+  route('checkGmail', (data) => runCheck(data.trigger));
+  watchConnectReturn();
+  startMonitor();
 }

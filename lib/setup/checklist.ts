@@ -7,7 +7,9 @@
 import { type Msg, msg } from '../i18n';
 import type { ProbeResult } from '../odoo/probe';
 import { versionSupport } from '../odoo/version';
+import { odooSideStep } from './checklist-odoo';
 import type { ComputedValues } from './computed';
+import type { MonitorState, OdooGmailState } from './odoo-state';
 import type { Setup } from './setup';
 import { STEP_IDS, type StepId, type StepProgressMap, type StepState } from './steps';
 import type { GoogleState } from './storage';
@@ -30,6 +32,9 @@ export interface ChecklistInput {
   probing?: boolean;
   /** What the Console assistant learnt (issue 4): its project ID goes into every Console link. */
   google?: GoogleState | null;
+  // --- Odoo side (issue 3): what Odoo confirmed, and the monitor's last check.
+  odooGmail?: OdooGmailState | null;
+  monitor?: MonitorState | null;
 }
 
 const CONSOLE = 'https://console.cloud.google.com';
@@ -195,6 +200,15 @@ function manualStep(id: StepId, input: ChecklistInput): Omit<ChecklistStep, 'id'
 export function buildChecklist(input: ChecklistInput): ChecklistStep[] {
   return STEP_IDS.map((id): ChecklistStep => {
     if (id === 'odoo') return { id, ...odooStep(input) };
+    // --- Odoo side (issue 3): a step Odoo confirmed (or an operation running/failed) wins.
+    const odooSide = odooSideStep(id, {
+      origin: input.setup?.odooOrigin ?? null,
+      gmail: input.setup?.gmail ?? null,
+      odooGmail: input.odooGmail ?? null,
+      monitor: input.monitor ?? null,
+      ...(input.probe?.odoo ? { major: input.probe.odoo.major, minor: input.probe.odoo.minor } : {}),
+    });
+    if (odooSide) return { id, ...odooSide };
     if (id === 'module') return { id, ...moduleStep(input) };
     const manual = manualStep(id, input);
     const reported = input.progress[id];

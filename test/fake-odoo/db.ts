@@ -4,6 +4,8 @@
  * the extension really wrote.
  */
 import { randomBytes } from 'node:crypto';
+import { type GmailFacts, gmailFacts } from './gmail-facts.ts';
+import { FakeGoogle } from './google.ts';
 import { type Edition, gmailModuleVersion, profileFor, type VersionProfile } from './profiles.ts';
 
 export interface User {
@@ -75,6 +77,10 @@ export class Db {
   params = new Map<string, string>();
   modules = new Map<string, ModuleRecord>();
   records = new Map<string, Map<number, RecordValues>>();
+  /** Per-version google_gmail behaviour (gmail-facts.ts). */
+  gmail: GmailFacts;
+  /** Google's side, which this Odoo's server talks to in-process (google.ts). */
+  google = new FakeGoogle();
   private nextIds = new Map<string, number>();
 
   constructor(opts: DbOptions, origin: string) {
@@ -84,6 +90,9 @@ export class Db {
     for (const user of opts.users ?? [ADMIN, DEMO]) this.users.set(user.id, { ...user });
     this.params.set('web.base.url', opts.baseUrl ?? origin);
     this.params.set('database.uuid', 'c0ffee00-0000-4000-8000-000000000000');
+    // The key of Odoo's `tools.misc.hmac` (google_gmail's csrf_token in `state`, §1.2).
+    this.params.set('database.secret', randomBytes(16).toString('hex'));
+    this.gmail = gmailFacts(this.profile);
     const code = gmailModuleVersion(this.profile);
     const gmail = opts.gmail ?? 'installed';
     this.modules.set('mail', {
@@ -105,6 +114,12 @@ export class Db {
         installed_version: code,
       });
     }
+  }
+
+  /** google_gmail's Python code is loaded (installed, possibly with an outdated database version). */
+  gmailInstalled(): boolean {
+    const m = this.modules.get('google_gmail');
+    return m?.state === 'installed' || m?.state === 'to upgrade';
   }
 
   newSession(uid: number | null = null): Session {
@@ -129,29 +144,56 @@ export class Db {
   }
 }
 
-/** Odoo domains, the subset the extension sends: implicit AND of `[field, op, value]` leaves. */
+/**
+ * Odoo domains in Polish notation: `&`, `|`, `!` prefix operators and `[field, op, value]` leaves,
+ * with the implicit AND between consecutive terms (odoo/osv/expression.py).
+ */
 export type Leaf = [string, string, unknown];
+
+function matchLeaf(record: Record<string, unknown>, leaf: Leaf): boolean {
+  const [field, op, value] = leaf;
+  const actual = record[field];
+  const empty = actual === null || actual === undefined || actual === false || actual === '';
+  switch (op) {
+    case '=':
+      return actual === value || (value === false && empty);
+    case '!=':
+      return value === false ? !empty : actual !== value;
+    case 'in':
+      return Array.isArray(value) && value.includes(actual);
+    case 'not in':
+      return Array.isArray(value) && !value.includes(actual);
+    case 'ilike':
+      return typeof actual === 'string' && actual.toLowerCase().includes(String(value).toLowerCase());
+    case '=ilike':
+      return typeof actual === 'string' && actual.toLowerCase() === String(value).toLowerCase();
+    default:
+      throw new Error(`Unsupported domain operator ${op}`);
+  }
+}
+
 export function matchDomain(record: Record<string, unknown>, domain: unknown[]): boolean {
-  return domain.every((term) => {
-    if (term === '&') return true;
-    if (!Array.isArray(term) || term.length !== 3) throw new Error(`Unsupported domain term ${JSON.stringify(term)}`);
-    const [field, op, value] = term as Leaf;
-    const actual = record[field];
-    switch (op) {
-      case '=':
-        return actual === value || (value === false && (actual === null || actual === undefined || actual === false));
-      case '!=':
-        return actual !== value;
-      case 'in':
-        return Array.isArray(value) && value.includes(actual);
-      case 'not in':
-        return Array.isArray(value) && !value.includes(actual);
-      case 'ilike':
-        return typeof actual === 'string' && actual.toLowerCase().includes(String(value).toLowerCase());
-      case '=ilike':
-        return typeof actual === 'string' && actual.toLowerCase() === String(value).toLowerCase();
-      default:
-        throw new Error(`Unsupported domain operator ${op}`);
+  let pos = 0;
+  const term = (): boolean => {
+    const t = domain[pos++];
+    if (t === '&') return term() && term();
+    if (t === '|') {
+      const a = term();
+      const b = term();
+      return a || b;
     }
-  });
+    if (t === '!') return !term();
+    if (!Array.isArray(t) || t.length !== 3) throw new Error(`Unsupported domain term ${JSON.stringify(t)}`);
+    return matchLeaf(record, t as Leaf);
+  };
+  let result = true;
+  while (pos < domain.length) result = term() && result;
+  return result;
+}
+
+/** `active_test` (default true): archived records are left out unless the domain mentions `active`. */
+export function activeFilter(domain: unknown[], context: unknown): (r: Record<string, unknown>) => boolean {
+  const activeTest = (context as { active_test?: unknown } | undefined)?.active_test !== false;
+  const mentionsActive = domain.some((t) => Array.isArray(t) && t[0] === 'active');
+  return (r) => !activeTest || mentionsActive || !('active' in r) || r.active !== false;
 }

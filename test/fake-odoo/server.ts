@@ -9,6 +9,7 @@
  * - GET /web, /odoo[/…]                 the backend; anonymous visitors are redirected to /web/login
  * - POST /web/session/get_session_info  JSON-RPC, auth='user'                                          §8.1
  * - POST /web/dataset/call_kw[/m/f]     JSON-RPC, auth='user', dispatched to models/*                  §8.1
+ * - GET /google_gmail/confirm           Google's redirect back, Odoo's checks in order (gmail-confirm.ts) §1.6
  * Errors are Odoo's JSON-RPC error envelopes (HTTP 200) — see errors.ts.
  */
 import { createHmac, randomBytes } from 'node:crypto';
@@ -16,6 +17,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { Db, type DbOptions, type Session, type User } from './db.ts';
 import { errorEnvelope, OdooException, sessionExpired } from './errors.ts';
+import { gmailConfirm } from './gmail-confirm.ts';
+import type { FakeGoogle } from './google.ts';
 import { MODELS } from './models/index.ts';
 import { serverVersion } from './profiles.ts';
 
@@ -52,6 +55,12 @@ export interface FakeOdoo {
   expireSessions(): void;
   /** Log a user in without the form (returns the cookie value). */
   login(login: string): string;
+  /** Google's side (consent page, token endpoint) this Odoo talks to; tests route accounts.google.com to it. */
+  google: FakeGoogle;
+  /** Google revokes every refresh token (password change, 7 days of Testing, access removed). */
+  revokeToken(): void;
+  /** The `ir.mail_server` records, as stored (tests assert on them). */
+  mailServers(): Record<string, unknown>[];
   stop(): Promise<void>;
   /** Listen again on the same port (Odoo coming back after a restart). */
   restart(): Promise<void>;
@@ -265,6 +274,16 @@ ${error ? `<p class="alert alert-danger" role="alert">${escapeHtml(error)}</p>` 
       if (session.uid) return redirect(res, url.searchParams.get('redirect') || db.profile.home);
       return loginPage(res, session, url.searchParams.get('redirect') ?? '');
     }
+    if (path === '/google_gmail/confirm' && req.method === 'GET') {
+      const session = sessionOf(req);
+      const user = session?.uid ? db.users.get(session.uid) : undefined;
+      if (!user) return redirect(res, `/web/login?redirect=${encodeURIComponent(url.pathname + url.search)}`);
+      const answer = gmailConfirm(db, user, url.searchParams);
+      if (answer.location) return redirect(res, answer.location);
+      res.writeHead(answer.status, { 'Content-Type': answer.contentType });
+      res.end(answer.body);
+      return;
+    }
     if (path === '/web/session/logout') {
       const session = sessionOf(req);
       if (session) db.sessions.delete(session.sid);
@@ -316,6 +335,18 @@ ${error ? `<p class="alert alert-danger" role="alert">${escapeHtml(error)}</p>` 
       latency = ms;
     },
     expireSessions: () => db.sessions.clear(),
+    get google() {
+      return db.google;
+    },
+    revokeToken: () => {
+      db.google.revokeAll();
+      // Time has passed as well (7 days of Testing, P6): the access token Odoo cached has expired, so
+      // the next login must refresh it and Google's `invalid_grant` surfaces (§4).
+      for (const server of db.table('ir.mail_server').values()) {
+        if (server.google_gmail_access_token_expiration) server.google_gmail_access_token_expiration = 1;
+      }
+    },
+    mailServers: () => [...db.table('ir.mail_server').values()].map((r) => ({ ...r })),
     login(login) {
       const user = [...db.users.values()].find((u) => u.login === login);
       if (!user) throw new Error(`no user ${login}`);

@@ -1,4 +1,5 @@
-/** `ir.config_parameter` get_param/set_param: `base.group_system` only (odoo-gmail.md §8.3). */
+/** `ir.config_parameter` get_param/set_param/search_count: `base.group_system` only (odoo-gmail.md §8.3). */
+import { matchDomain } from '../db.ts';
 import { requireSystem } from './access.ts';
 import type { Model } from './types.ts';
 
@@ -18,6 +19,12 @@ export const irConfigParameter: Model = {
       if (value === false || value === null || value === '') ctx.db.params.delete(key);
       else ctx.db.params.set(key, String(value));
       return old;
+    },
+    /** Counting rows answers "is this value stored?" without sending the value back. */
+    search_count(ctx, args, kwargs) {
+      requireSystem(ctx, 'ir.config_parameter');
+      const domain = (args[0] ?? kwargs.domain ?? []) as unknown[];
+      return [...ctx.db.params.entries()].filter(([key, value]) => matchDomain({ key, value }, domain)).length;
     },
   },
 };

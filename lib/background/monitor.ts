@@ -1,0 +1,238 @@
+/**
+ * The background monitor: is the Gmail token there, and does Test Connection pass? Odoo's "Gmail
+ * Token Valid" badge only means a refresh token is stored (field-notes.md §0.5, P16); a real check is
+ * Test Connection, which makes Odoo refresh the access token and log in to smtp.gmail.com
+ * (odoo-gmail.md §5).
+ *
+ * Runs on demand (the popup, the return from Google's consent page) and on a schedule: one
+ * `browser.alarms` alarm, re-created on startup and install — no timer is kept alive between checks.
+ * The result (never the token) goes to `monitorItem`; the toolbar badge shows ok / needs attention;
+ * a notification fires once when a check that was green turns red. A session that expired, or an
+ * Odoo that cannot be reached, is reported as such — it says nothing about the token.
+ */
+import { browser } from 'wxt/browser';
+import { msg, t } from '../i18n';
+import type { Reply } from '../messaging';
+import { gmailTokenPresence, testGmailConnection } from '../odoo/gmail-connection';
+import { OdooRpcError } from '../odoo/rpc';
+import { odooMailServerLink } from '../setup/checklist-odoo';
+import { type MonitorState, type MonitorStatus, monitorItem, odooGmailItem } from '../setup/odoo-state';
+import { probeItem, setupItem } from '../setup/storage';
+import { hasOriginPermission } from './odoo-connection';
+import { markSignedOut, updateState, withKeepAlive } from './odoo-context';
+
+export const MONITOR_ALARM = 'gmail-monitor';
+/** Every 6 hours: a token that expired (7 days in Testing, P6) or was revoked (P8) shows within hours. */
+export const MONITOR_PERIOD_MINUTES = 360;
+/** First check soon after the browser starts (an alarm may not survive a restart). */
+export const MONITOR_FIRST_DELAY_MINUTES = 5;
+export const NOTIFICATION_ID = 'gmail-monitor-red';
+/** Test Connection waits on Gmail through Odoo (SMTP timeout 60 s in Odoo). */
+const TEST_TIMEOUT_MS = 90_000;
+
+export type CheckTrigger = MonitorState['trigger'];
+
+const GREEN: MonitorStatus[] = ['ok'];
+const RED: MonitorStatus[] = ['noToken', 'testFailed', 'serverMissing'];
+
+export function verdictOf(status: MonitorStatus): 'green' | 'red' | null {
+  if (GREEN.includes(status)) return 'green';
+  if (RED.includes(status)) return 'red';
+  return null;
+}
+
+/** A failed request: what it says about reaching Odoo — never about the token. */
+export function statusOfError(error: unknown): { status: MonitorStatus; detail: string | null } {
+  if (!(error instanceof OdooRpcError)) return { status: 'serverError', detail: error instanceof Error ? error.name : null };
+  switch (error.kind) {
+    case 'sessionExpired':
+      return { status: 'signedOut', detail: null };
+    case 'accessDenied':
+      return { status: 'notAdmin', detail: error.details.odooMessage ?? error.message };
+    case 'network':
+    case 'timeout':
+      return { status: 'unreachable', detail: error.kind };
+    case 'http':
+      return { status: 'serverError', detail: `HTTP ${error.details.status ?? '?'}` };
+    case 'notJson':
+    case 'notRpc':
+    case 'badReply':
+      return { status: 'serverError', detail: error.kind };
+    case 'odooError':
+      return { status: 'serverError', detail: error.details.odooMessage ?? error.message };
+  }
+}
+
+/**
+ * Folds one check into the previous state: the verdict carries over inconclusive checks, and the
+ * notification is due only on a green → red transition (once per red spell).
+ */
+export function nextMonitorState(
+  previous: MonitorState | null,
+  check: Pick<MonitorState, 'origin' | 'serverId' | 'at' | 'trigger' | 'status' | 'token' | 'test' | 'detail'>,
+): { state: MonitorState; notify: boolean } {
+  const same = previous && previous.origin === check.origin && previous.serverId === check.serverId ? previous : null;
+  const verdict = verdictOf(check.status) ?? same?.verdict ?? null;
+  const notify = same?.verdict === 'green' && verdict === 'red';
+  return {
+    state: {
+      ...check,
+      verdict,
+      notifiedAt: notify ? check.at : verdict === 'red' ? (same?.notifiedAt ?? null) : null,
+      lastGreenAt: verdict === 'green' && check.status === 'ok' ? check.at : (same?.lastGreenAt ?? null),
+    },
+    notify,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The check.
+
+let inFlight: Promise<Reply<MonitorState>> | null = null;
+
+/** One check at a time; concurrent callers (alarm + popup + tab watcher) share it. */
+export function runCheck(trigger: CheckTrigger): Promise<Reply<MonitorState>> {
+  if (inFlight) return inFlight;
+  inFlight = check(trigger).finally(() => {
+    inFlight = null;
+  });
+  return inFlight;
+}
+
+async function check(trigger: CheckTrigger): Promise<Reply<MonitorState>> {
+  const setup = await setupItem.get();
+  const state = await odooGmailItem.get();
+  if (!setup || !state || state.origin !== setup.odooOrigin || !state.server) {
+    return { ok: false, error: msg('monitor.err.noServer') };
+  }
+  const origin = setup.odooOrigin;
+  const serverId = state.server.id;
+  const base = { origin, serverId, trigger, at: Date.now(), token: null, test: null, detail: null };
+  let result: Parameters<typeof nextMonitorState>[1];
+  if (!(await hasOriginPermission(origin))) {
+    result = { ...base, status: 'permission' };
+  } else {
+    await updateState(origin, (s) => ({ ...s, running: s.running ?? { op: 'check', at: Date.now() } }));
+    try {
+      const presence = await gmailTokenPresence(origin, serverId);
+      if (presence === 'serverMissing') result = { ...base, status: 'serverMissing' };
+      else if (presence === 'absent') result = { ...base, status: 'noToken', token: false };
+      else {
+        const outcome = await withKeepAlive(() => testGmailConnection(origin, serverId, { timeoutMs: TEST_TIMEOUT_MS }));
+        result = outcome.ok
+          ? { ...base, status: 'ok', token: true, test: { ok: true, odooText: null, reading: null } }
+          : {
+              ...base,
+              status: 'testFailed',
+              token: true,
+              test: { ok: false, odooText: outcome.odooText, reading: outcome.reading },
+            };
+      }
+    } catch (error) {
+      result = { ...base, ...statusOfError(error) };
+      if (result.status === 'signedOut') await markSignedOut(origin);
+    } finally {
+      await updateState(origin, (s) => ({ ...s, running: s.running?.op === 'check' ? null : s.running }));
+    }
+  }
+  result.at = Date.now();
+  const { state: next, notify } = nextMonitorState(await monitorItem.get(), result);
+  await monitorItem.set(next);
+  // The return from Google's consent page is confirmed by the token itself.
+  if (next.token === true) {
+    await updateState(origin, (s) =>
+      s.connect?.serverId === serverId && s.connect.status !== 'connected'
+        ? { ...s, connect: { ...s.connect, status: 'connected' } }
+        : s,
+    );
+  }
+  await showBadge(next);
+  if (notify) await notifyRed(next);
+  return { ok: true, value: next };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Badge and notification.
+
+const BADGE: Record<'green' | 'red' | 'unknown', { text: string; color: string }> = {
+  green: { text: 'OK', color: '#1a7f37' },
+  red: { text: '!', color: '#cf222e' },
+  unknown: { text: '?', color: '#9a6700' },
+};
+
+function actionApi() {
+  // MV3 `action`; Firefox's MV2 build has `browserAction`.
+  return browser.action ?? browser.browserAction;
+}
+
+export async function showBadge(state: MonitorState | null): Promise<void> {
+  const action = actionApi();
+  if (!action) return;
+  try {
+    if (!state) {
+      await action.setBadgeText({ text: '' });
+      await action.setTitle({ title: t('extName') });
+      return;
+    }
+    const kind = state.status === 'ok' ? 'green' : verdictOf(state.status) === 'red' ? 'red' : 'unknown';
+    await action.setBadgeText({ text: BADGE[kind].text });
+    await action.setBadgeBackgroundColor({ color: BADGE[kind].color });
+    await action.setTitle({ title: `${t('extName')} — ${t(`monitor.status.${state.status}`)}` });
+  } catch {
+    // A badge is a hint; failing to draw it changes nothing about the check.
+  }
+}
+
+async function notifyRed(state: MonitorState): Promise<void> {
+  const reason =
+    state.status === 'testFailed' && state.test?.reading
+      ? t(`monitor.reading.${state.test.reading}`)
+      : t(`monitor.status.${state.status}`);
+  try {
+    await browser.notifications.create(NOTIFICATION_ID, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/notification-icon.png'),
+      title: t('monitor.notify.title'),
+      message: reason,
+    });
+  } catch {
+    // Notifications may be turned off for the browser; the badge and the popup still show it.
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schedule.
+
+export async function ensureMonitorAlarm(): Promise<void> {
+  const alarm = await browser.alarms.get(MONITOR_ALARM);
+  if (alarm?.periodInMinutes === MONITOR_PERIOD_MINUTES) return;
+  await browser.alarms.create(MONITOR_ALARM, {
+    delayInMinutes: MONITOR_FIRST_DELAY_MINUTES,
+    periodInMinutes: MONITOR_PERIOD_MINUTES,
+  });
+}
+
+export function startMonitor(): void {
+  // Listeners are registered synchronously at start-up, so the events wake the service worker.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === MONITOR_ALARM) void runCheck('alarm');
+  });
+  browser.runtime.onStartup.addListener(() => {
+    void ensureMonitorAlarm();
+    void monitorItem.get().then(showBadge);
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    void ensureMonitorAlarm();
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    if (id === NOTIFICATION_ID) void openServerForm();
+  });
+  void ensureMonitorAlarm().catch(() => undefined);
+}
+
+async function openServerForm(): Promise<void> {
+  const [state, probe] = await Promise.all([odooGmailItem.get(), probeItem.get()]);
+  if (!state?.server) return;
+  const odoo = probe?.origin === state.origin ? probe.odoo : undefined;
+  await browser.tabs.create({ url: odooMailServerLink(state.origin, state.server.id, odoo?.major, odoo?.minor) });
+}

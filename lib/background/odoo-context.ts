@@ -1,0 +1,98 @@
+/**
+ * What every Odoo-side operation needs before it sends a request: a stored Odoo origin, the browser's
+ * permission for it, and a probe that found an administrator there. Plus the shared bookkeeping:
+ * the `odooGmail` state item, one operation at a time, errors stored so a reopened popup shows them
+ * (Firefox may close the popup during a tab switch: the work finishes here, the result is in storage).
+ */
+import { browser } from 'wxt/browser';
+import { type Msg, msg } from '../i18n';
+import type { Reply } from '../messaging';
+import { MsgError, odooErrorMsg } from '../odoo/error-messages';
+import type { ProbeResult } from '../odoo/probe';
+import { OdooRpcError } from '../odoo/rpc';
+import { emptyOdooGmailState, type OdooGmailState, type OdooOp, odooGmailItem } from '../setup/odoo-state';
+import type { Setup } from '../setup/setup';
+import { probeItem, setupItem } from '../setup/storage';
+import { hasOriginPermission } from './odoo-connection';
+
+export interface OdooContext {
+  origin: string;
+  setup: Setup;
+  odoo: NonNullable<ProbeResult['odoo']>;
+  probe: ProbeResult;
+}
+
+export async function odooContext(): Promise<{ ok: true; ctx: OdooContext } | { ok: false; error: Msg }> {
+  const setup = await setupItem.get();
+  if (!setup) return { ok: false, error: msg('step.odoo.enterUrl') };
+  const origin = setup.odooOrigin;
+  if (!(await hasOriginPermission(origin))) return { ok: false, error: msg('err.permission', { origin }) };
+  const probe = await probeItem.get();
+  if (!probe || probe.origin !== origin || !probe.odoo) return { ok: false, error: msg('odoo.err.probeFirst') };
+  if (probe.status === 'notLoggedIn') return { ok: false, error: msg('odoo.err.signedOut') };
+  if (probe.status === 'notAdmin') return { ok: false, error: msg('odoo.err.notAdmin', { db: probe.odoo.db }) };
+  if (probe.status !== 'ok') return { ok: false, error: msg('odoo.err.probeFirst') };
+  return { ok: true, ctx: { origin, setup, odoo: probe.odoo, probe } };
+}
+
+/** The state for this origin (a fresh one when the stored state is about another Odoo). */
+export async function stateFor(origin: string): Promise<OdooGmailState> {
+  const state = await odooGmailItem.get();
+  return state?.origin === origin ? state : emptyOdooGmailState(origin);
+}
+
+export function updateState(origin: string, fn: (s: OdooGmailState) => OdooGmailState): Promise<OdooGmailState | null> {
+  return odooGmailItem.update((s) => fn(s?.origin === origin ? s : emptyOdooGmailState(origin)));
+}
+
+/** Odoo said the session is gone: the checklist's first step asks to sign in again. */
+export async function markSignedOut(origin: string): Promise<void> {
+  await probeItem.update((p) => (p && p.origin === origin ? { ...p, status: 'notLoggedIn', at: Date.now() } : p));
+}
+
+/** A running operation older than this was cut off (service worker stopped, browser closed). */
+export const STALE_MS = 6 * 60_000;
+
+/**
+ * Runs one operation: refuses while another runs, marks it running, stores its error or clears it.
+ * The reply carries the same Msg the popup will find in storage.
+ */
+export async function runOp<T>(op: OdooOp, fn: (ctx: OdooContext) => Promise<T>): Promise<Reply<T>> {
+  const context = await odooContext();
+  if (!context.ok) return context;
+  const { origin } = context.ctx;
+  const state = await stateFor(origin);
+  if (state.running && Date.now() - state.running.at < STALE_MS) return { ok: false, error: msg('odoo.err.busy') };
+  await updateState(origin, (s) => ({ ...s, running: { op, at: Date.now() } }));
+  try {
+    const value = await fn(context.ctx);
+    await updateState(origin, (s) => {
+      const { [op]: _cleared, ...errors } = s.errors;
+      return { ...s, running: null, errors };
+    });
+    return { ok: true, value };
+  } catch (error) {
+    const m = odooErrorMsg(error);
+    if (error instanceof OdooRpcError && error.kind === 'sessionExpired') await markSignedOut(origin);
+    await updateState(origin, (s) => ({ ...s, running: null, errors: { ...s.errors, [op]: { at: Date.now(), error: m } } }));
+    return { ok: false, error: m };
+  }
+}
+
+/**
+ * Keeps the service worker awake while one long request runs (a module install reloads Odoo's
+ * registry; an SMTP test may wait on Gmail): an extension API call resets Chrome's idle timer. Only
+ * for the duration of that request — nothing runs between alarms.
+ */
+export async function withKeepAlive<T>(fn: () => Promise<T>): Promise<T> {
+  const timer = setInterval(() => {
+    void browser.runtime.getPlatformInfo().catch(() => undefined);
+  }, 20_000);
+  try {
+    return await fn();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+export { MsgError };

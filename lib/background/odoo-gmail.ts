@@ -1,0 +1,178 @@
+/**
+ * The popup's Odoo-side buttons, run by the background (issue 3): install/upgrade the Gmail module,
+ * save the Client ID and secret in Odoo's settings, create or update the Gmail outgoing server, and
+ * "Connect your Gmail account" — plus watching for Google's redirect back to Odoo. Every result is
+ * stored (`odooGmailItem`) so a popup that Firefox closed during a tab switch shows it when reopened.
+ */
+import { browser } from 'wxt/browser';
+import { parseClientId, parseClientSecret } from '../google/formats';
+import { msg } from '../i18n';
+import type { Reply } from '../messaging';
+import { MsgError } from '../odoo/error-messages';
+import { openGmailConsent } from '../odoo/gmail-connection';
+import { detectServerSchema } from '../odoo/gmail-schema';
+import {
+  GmailSetupError,
+  installOrUpgradeGmail,
+  type ModuleAction,
+  readGmailCredentials,
+  upsertGmailServer,
+  writeGmailCredentials,
+} from '../odoo/gmail-setup';
+import type { ModuleInfo } from '../odoo/probe';
+import { odooSettingsLink } from '../setup/checklist';
+import { odooGmailItem } from '../setup/odoo-state';
+import { parseGmail } from '../setup/setup';
+import { credentialsItem } from '../setup/storage';
+import { wipeSecret } from './credentials';
+import { runCheck } from './monitor';
+import { probeStoredOdoo } from './odoo-connection';
+import { runOp, stateFor, updateState, withKeepAlive } from './odoo-context';
+
+/** Installing a module reloads Odoo's registry: give it minutes, not seconds. */
+const MODULE_TIMEOUT_MS = 5 * 60_000;
+/** The newest series whose google_gmail keeps the secret in `ir.config_parameter` (odoo-gmail.md §0, §1.5). */
+const NEWEST_SECRET_IN_PARAMS = 19;
+/** How long after "Connect" a return to Odoo counts as the end of the consent. */
+export const CONNECT_WINDOW_MS = 30 * 60_000;
+
+export function installGmailModule(): Promise<Reply<{ action: ModuleAction; module: ModuleInfo }>> {
+  return runOp('module', async ({ origin }) => {
+    const action = await withKeepAlive(() => installOrUpgradeGmail(origin, { timeoutMs: MODULE_TIMEOUT_MS }));
+    // Re-probe: the checklist's module step reads the probe; done only if Odoo now says so.
+    const probe = await probeStoredOdoo();
+    const module = probe?.gmailModule;
+    if (module?.state !== 'installed' || module.outdated) throw new GmailSetupError('moduleNotReady');
+    return { action, module };
+  });
+}
+
+/** What the popup may know of pending credentials: the ID and whether a secret waits — never the secret. */
+export async function pendingCredentials(): Promise<
+  Reply<{ clientId: string | null; hasSecret: boolean; source: 'console' | 'json' | 'paste' | null }>
+> {
+  const c = await credentialsItem.get();
+  return { ok: true, value: { clientId: c?.clientId ?? null, hasSecret: !!c?.clientSecret, source: c?.source ?? null } };
+}
+
+export function saveCredentialsToOdoo(): Promise<Reply<{ clientId: string }>> {
+  return runOp('credentials', async ({ origin, probe, odoo }) => {
+    const pending = await credentialsItem.get();
+    if (!pending) throw new MsgError(msg('odoo.err.noCredentials'));
+    const id = parseClientId(pending.clientId);
+    if (!id.ok) throw new MsgError(id.error);
+    const secret = parseClientSecret(pending.clientSecret);
+    if (!secret.ok) throw new MsgError(secret.error);
+    const module = probe.gmailModule;
+    if (module?.state !== 'installed') throw new MsgError(msg('odoo.err.moduleFirst'));
+    const written = await writeGmailCredentials(
+      origin,
+      { clientId: id.value, clientSecret: secret.value },
+      { secretInParams: odoo.major <= NEWEST_SECRET_IN_PARAMS },
+    );
+    // Odoo has it: the extension forgets it.
+    await wipeSecret();
+    await updateState(origin, (s) => ({
+      ...s,
+      credentials: { clientId: written.clientId, at: Date.now(), secretConfirmed: written.secretConfirmed, found: false },
+    }));
+    // Show the person the filled fields in Odoo's own Settings.
+    await browser.tabs.create({ url: odooSettingsLink(origin, odoo.major, odoo.minor) }).catch(() => undefined);
+    return { clientId: written.clientId };
+  });
+}
+
+export function setupMailServer(): Promise<Reply<{ id: number; action: 'created' | 'updated' }>> {
+  const reply = runOp('server', async ({ origin, setup, odoo }) => {
+    const gmail = setup.gmail ? parseGmail(setup.gmail) : null;
+    if (!gmail?.ok) throw new MsgError(msg('odoo.err.needGmail'));
+    const schema = await detectServerSchema(origin);
+    if (!schema) throw new MsgError(msg('odoo.err.moduleFirst'));
+    const written = await upsertGmailServer(origin, gmail.value, schema);
+    // Credentials entered by hand earlier count too (their secret may no longer be visible on the Console, P21).
+    const known = (await stateFor(origin)).credentials;
+    const existing = known ? null : await readGmailCredentials(origin, { secretInParams: odoo.major <= NEWEST_SECRET_IN_PARAMS });
+    const found =
+      existing?.clientId && existing.secretPresent !== false
+        ? { clientId: existing.clientId, at: Date.now(), secretConfirmed: existing.secretPresent, found: true }
+        : null;
+    await updateState(origin, (s) => ({
+      ...s,
+      credentials: s.credentials ?? found,
+      server: {
+        id: written.id,
+        name: written.name,
+        gmail: gmail.value,
+        schema: schema.kind,
+        action: written.action,
+        at: Date.now(),
+      },
+      connect: s.connect?.serverId === written.id ? s.connect : null,
+    }));
+    return { id: written.id, action: written.action };
+  });
+  // An updated server may already hold a token: the monitor finds out (and it starts watching).
+  return reply.then(async (r) => {
+    if (r.ok) await runCheck('manual');
+    return r;
+  });
+}
+
+export function connectGmail(): Promise<Reply<{ via: 'google' | 'relay' }>> {
+  return runOp('connect', async ({ origin, setup, probe }) => {
+    const state = await odooGmailItem.get();
+    const server = state?.origin === origin ? state.server : null;
+    if (!server || server.gmail !== setup.gmail) throw new MsgError(msg('odoo.err.serverFirst'));
+    // An outdated module answers Google's redirect with "Forbidden" (odoo-gmail.md §7).
+    if (probe.gmailModule?.outdated) throw new MsgError(msg('odoo.err.upgradeFirst'));
+    const consent = await openGmailConsent(origin, server.id);
+    await updateState(origin, (s) => ({
+      ...s,
+      connect: {
+        serverId: server.id,
+        startedAt: Date.now(),
+        tabId: null,
+        status: 'waiting',
+        detail: null,
+        redirectUri: consent.redirectUri,
+      },
+    }));
+    const tab = await browser.tabs.create({ url: consent.url });
+    await updateState(origin, (s) => (s.connect ? { ...s, connect: { ...s.connect, tabId: tab.id ?? null } } : s));
+    return { via: consent.via };
+  });
+}
+
+/**
+ * After the consent, Google sends the browser to `<web.base.url>/google_gmail/confirm`, and Odoo
+ * redirects to the server's form (`/web?#id=…&model=ir.mail_server…` ≤17, `/odoo/ir.mail_server/<id>`
+ * 18+, odoo-gmail.md §1.6). A page of the Odoo origin that finished loading on the form is the cue to
+ * check the token. Left on `/google_gmail/confirm`, Odoo refused (Forbidden, or Google's `error`).
+ */
+export async function onTabUpdated(url: string | undefined, status: string | undefined): Promise<void> {
+  if (status !== 'complete' || !url) return;
+  const state = await odooGmailItem.get();
+  const c = state?.connect;
+  if (!state || !c || c.status !== 'waiting' || Date.now() - c.startedAt > CONNECT_WINDOW_MS) return;
+  let page: URL;
+  try {
+    page = new URL(url);
+  } catch {
+    return;
+  }
+  if (page.origin !== state.origin) return;
+  if (page.pathname === '/google_gmail/confirm') {
+    await updateState(state.origin, (s) =>
+      s.connect ? { ...s, connect: { ...s.connect, status: 'refused', detail: page.searchParams.get('error') } } : s,
+    );
+    return;
+  }
+  if (!url.includes('ir.mail_server') && !page.pathname.startsWith('/odoo/my-preferences')) return;
+  await runCheck('connect');
+}
+
+export function watchConnectReturn(): void {
+  browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
+    void onTabUpdated(tab.url ?? change.url, change.status).catch(() => undefined);
+  });
+}

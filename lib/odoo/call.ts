@@ -1,0 +1,27 @@
+/**
+ * `callKw` with a zod schema for the reply and the context this feature sends with every call.
+ *
+ * The context asks for `lang: en_US`: Odoo translates its error texts into the user's language
+ * (`_()` reads the context's lang), and the monitor recognises failures by their English wording
+ * (odoo-gmail.md §5). English is Odoo's source language, so it is always available; the person still
+ * reads the text verbatim, next to a reading in their own language.
+ */
+import type { z } from 'zod';
+import { callKw, OdooRpcError, type RpcOptions } from './rpc';
+
+export const ODOO_CONTEXT = { lang: 'en_US' } as const;
+
+export async function callParsed<T>(
+  origin: string,
+  model: string,
+  method: string,
+  args: unknown[],
+  schema: z.ZodType<T>,
+  options: { kwargs?: Record<string, unknown>; context?: Record<string, unknown> } & RpcOptions = {},
+): Promise<T> {
+  const { kwargs = {}, context = {}, ...rpc } = options;
+  const raw = await callKw(origin, model, method, args, { ...kwargs, context: { ...ODOO_CONTEXT, ...context } }, rpc);
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new OdooRpcError('badReply', `Unexpected reply to ${model}.${method}`);
+  return parsed.data;
+}

@@ -1,0 +1,42 @@
+/**
+ * What a person reads when an Odoo operation fails: one Msg per failure kind, Odoo's own text kept
+ * verbatim where Odoo gave one (an AccessError, a constraint, a UserError).
+ */
+import { type Msg, msg } from '../i18n';
+import { GmailSetupError } from './gmail-setup';
+import { OdooRpcError } from './rpc';
+
+/** A refusal decided by the extension itself (a precondition), carrying its message. */
+export class MsgError extends Error {
+  override readonly name = 'MsgError';
+  constructor(readonly m: Msg) {
+    super(m.key);
+  }
+}
+
+export function odooErrorMsg(error: unknown): Msg {
+  if (error instanceof MsgError) return error.m;
+  if (error instanceof GmailSetupError) return msg(`odoo.err.${error.reason}`);
+  if (!(error instanceof OdooRpcError)) {
+    return msg('err.internal', { detail: error instanceof Error ? error.name : 'unknown' });
+  }
+  switch (error.kind) {
+    case 'sessionExpired':
+      return msg('odoo.err.signedOut');
+    case 'accessDenied':
+      return msg('odoo.err.denied', { text: error.details.odooMessage || error.message });
+    case 'odooError':
+      return msg('odoo.err.refused', { text: error.details.odooMessage || error.message });
+    case 'network':
+      return msg('odoo.err.unreachable');
+    case 'timeout':
+      return msg('odoo.err.timeout');
+    case 'http':
+      return msg('odoo.err.http', { status: error.details.status ?? 0 });
+    case 'notJson':
+      return msg('odoo.err.notJson');
+    case 'notRpc':
+    case 'badReply':
+      return msg('odoo.err.badReply');
+  }
+}

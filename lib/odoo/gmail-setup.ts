@@ -1,0 +1,253 @@
+/**
+ * The Odoo side of the seed guide's "Setup in Odoo", as Odoo's own web client does it, through
+ * JSON-RPC with the admin's session (odoo-gmail.md §10 steps 2–4). Each operation reads back what it
+ * wrote: a step is done when Odoo confirms it, not when a request was sent.
+ */
+import { z } from 'zod';
+import { callParsed } from './call';
+import { GMAIL_SMTP, gmailServerValues, isGmailServer, type ServerSchema } from './gmail-schema';
+import { type ModuleInfo, moduleInfoFrom } from './probe';
+import type { RpcOptions } from './rpc';
+import { ModuleRow } from './schemas';
+
+/** A step Odoo answered but did not confirm (a read-back that differs): the UI says which. */
+export class GmailSetupError extends Error {
+  override readonly name = 'GmailSetupError';
+  constructor(
+    readonly reason:
+      | 'moduleMissing'
+      | 'moduleNotReady'
+      | 'clientIdNotSaved'
+      | 'secretNotSaved'
+      | 'noStarttls'
+      | 'serverNotSaved'
+      | 'noConsentUrl',
+    message = reason,
+  ) {
+    super(message);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. The module (§8.5): install when absent, upgrade when the database holds an older version.
+
+export async function readGmailModule(origin: string, opts: RpcOptions = {}): Promise<{ id: number | null; info: ModuleInfo }> {
+  const rows = await callParsed(
+    origin,
+    'ir.module.module',
+    'search_read',
+    [[['name', '=', 'google_gmail']]],
+    z.array(ModuleRow),
+    {
+      kwargs: { fields: ['name', 'state', 'latest_version', 'installed_version'] },
+      ...opts,
+    },
+  );
+  return { id: rows[0]?.id ?? null, info: moduleInfoFrom(rows) };
+}
+
+export type ModuleAction = 'installed' | 'upgraded' | 'none';
+
+/**
+ * `button_immediate_install` / `button_immediate_upgrade` on the module record — never a `module_*`
+ * settings field, which uninstalls when false (§8.3). Both reload Odoo's registry: slow, hence the
+ * caller's long timeout. The caller re-probes afterwards to confirm.
+ */
+export async function installOrUpgradeGmail(origin: string, opts: RpcOptions = {}): Promise<ModuleAction> {
+  const { id, info } = await readGmailModule(origin, opts);
+  if (id === null || info.state === 'missing' || info.state === 'uninstallable') throw new GmailSetupError('moduleMissing');
+  let method: string | null = null;
+  if (info.state === 'uninstalled' || info.state === 'to install') method = 'button_immediate_install';
+  else if (info.outdated) method = 'button_immediate_upgrade';
+  if (!method) return 'none';
+  await callParsed(origin, 'ir.module.module', method, [[id]], z.unknown(), opts);
+  return method === 'button_immediate_install' ? 'installed' : 'upgraded';
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Credentials (§1.5, §8.3): the settings form's way — create + execute — then read back.
+
+const Id = z.number().int().positive();
+const IdReply = z.union([
+  Id,
+  z
+    .array(Id)
+    .length(1)
+    .transform((a) => a[0] as number),
+]);
+
+export interface CredentialsWritten {
+  clientId: string;
+  /** true: Odoo's parameter holds exactly this secret; null: this Odoo keeps it elsewhere (newer than 19). */
+  secretConfirmed: boolean | null;
+}
+
+/**
+ * Writes the Client ID and secret through `res.config.settings` (works in every version, including
+ * ones that keep the secret in a credential store), and turns on custom mail servers
+ * (`external_email_server_default`, the block the Gmail settings live in). No `module_*` key is sent.
+ *
+ * Confirmation: the ID is read back with `get_param`. The secret is never read back: a `search_count`
+ * on `ir.config_parameter` with the value in the domain answers "stored or not" with a number. Where
+ * Odoo keeps it in `credential.credential` instead (master, release UNVERIFIED, §1.2), that count is
+ * 0 by design, so the check is skipped for versions newer than `secretInParams` covers.
+ */
+export async function writeGmailCredentials(
+  origin: string,
+  credentials: { clientId: string; clientSecret: string },
+  options: { secretInParams: boolean } & RpcOptions,
+): Promise<CredentialsWritten> {
+  const { secretInParams, ...opts } = options;
+  const settingsId = await callParsed(
+    origin,
+    'res.config.settings',
+    'create',
+    [
+      {
+        google_gmail_client_identifier: credentials.clientId,
+        google_gmail_client_secret: credentials.clientSecret,
+        external_email_server_default: true,
+      },
+    ],
+    IdReply,
+    opts,
+  );
+  await callParsed(origin, 'res.config.settings', 'execute', [[settingsId]], z.unknown(), opts);
+  const stored = await callParsed(
+    origin,
+    'ir.config_parameter',
+    'get_param',
+    ['google_gmail_client_id'],
+    z.union([z.string(), z.literal(false)]),
+    opts,
+  );
+  if (stored !== credentials.clientId) throw new GmailSetupError('clientIdNotSaved');
+  if (!secretInParams) return { clientId: stored, secretConfirmed: null };
+  const count = await callParsed(
+    origin,
+    'ir.config_parameter',
+    'search_count',
+    [
+      [
+        ['key', '=', 'google_gmail_client_secret'],
+        ['value', '=', credentials.clientSecret],
+      ],
+    ],
+    z.number().int(),
+    opts,
+  );
+  if (count !== 1) throw new GmailSetupError('secretNotSaved');
+  return { clientId: stored, secretConfirmed: true };
+}
+
+/**
+ * What Odoo already holds (set by hand earlier, or by another browser): the Client ID, and whether a
+ * secret parameter exists — counted, not read. `secretPresent` is null where the secret may live in
+ * a credential store instead (newer than 19, §1.2).
+ */
+export async function readGmailCredentials(
+  origin: string,
+  options: { secretInParams: boolean } & RpcOptions,
+): Promise<{ clientId: string | null; secretPresent: boolean | null }> {
+  const { secretInParams, ...opts } = options;
+  const clientId = await callParsed(
+    origin,
+    'ir.config_parameter',
+    'get_param',
+    ['google_gmail_client_id'],
+    z.union([z.string(), z.literal(false)]),
+    opts,
+  );
+  if (!clientId) return { clientId: null, secretPresent: null };
+  if (!secretInParams) return { clientId, secretPresent: null };
+  const count = await callParsed(
+    origin,
+    'ir.config_parameter',
+    'search_count',
+    [[['key', '=', 'google_gmail_client_secret']]],
+    z.number().int(),
+    opts,
+  );
+  return { clientId, secretPresent: count > 0 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. The outgoing server (§8.4): find by address, update, or create — never a duplicate.
+
+const ServerRow = z
+  .object({
+    id: Id,
+    name: z.union([z.string(), z.literal(false)]).optional(),
+    smtp_host: z.union([z.string(), z.literal(false)]).optional(),
+    active: z.boolean().optional(),
+  })
+  .loose();
+type ServerRow = z.infer<typeof ServerRow>;
+
+/** The fields to read back and compare with what was written. */
+function checkedFields(schema: ServerSchema, values: Record<string, unknown>): string[] {
+  return Object.keys(values).filter((f) => f !== 'smtp_pass' && schema.fields.includes(f));
+}
+
+export interface ServerWritten {
+  id: number;
+  action: 'created' | 'updated';
+  name: string;
+}
+
+/**
+ * Servers whose Username or From filter is the address, archived ones included. Preference: one
+ * already on smtp.gmail.com, then an active one, then the oldest. Updating it (and unarchiving it)
+ * keeps Odoo's mail routing single for that address.
+ */
+export async function findGmailServer(origin: string, gmail: string, opts: RpcOptions = {}): Promise<ServerRow | null> {
+  const rows = await callParsed(
+    origin,
+    'ir.mail_server',
+    'search_read',
+    [['|', ['smtp_user', '=ilike', gmail], ['from_filter', '=ilike', gmail]]],
+    z.array(ServerRow),
+    { kwargs: { fields: ['id', 'name', 'smtp_host', 'active'] }, context: { active_test: false }, ...opts },
+  );
+  const rank = (r: ServerRow) => (r.smtp_host === GMAIL_SMTP.host ? 0 : 2) + (r.active === false ? 1 : 0);
+  return [...rows].sort((a, b) => rank(a) - rank(b) || a.id - b.id)[0] ?? null;
+}
+
+export async function upsertGmailServer(
+  origin: string,
+  gmail: string,
+  schema: ServerSchema,
+  opts: RpcOptions = {},
+): Promise<ServerWritten> {
+  if (!schema.encryption.includes(GMAIL_SMTP.encryption)) throw new GmailSetupError('noStarttls');
+  const values = gmailServerValues(schema, gmail);
+  const existing = await findGmailServer(origin, gmail, opts);
+  let id: number;
+  let action: ServerWritten['action'];
+  let name: string;
+  if (existing) {
+    id = existing.id;
+    action = 'updated';
+    name = existing.name || `Gmail (${gmail})`;
+    const update: Record<string, unknown> = { ...values };
+    if (existing.active === false) update.active = true;
+    if (!existing.name) update.name = name;
+    await callParsed(origin, 'ir.mail_server', 'write', [[id], update], z.unknown(), opts);
+  } else {
+    name = `Gmail (${gmail})`;
+    id = await callParsed(origin, 'ir.mail_server', 'create', [{ name, ...values }], IdReply, opts);
+    action = 'created';
+  }
+  const fields = checkedFields(schema, values);
+  const [row] = await callParsed(
+    origin,
+    'ir.mail_server',
+    'read',
+    [[id], fields],
+    z.array(z.record(z.string(), z.unknown())),
+    opts,
+  );
+  if (!row || fields.some((f) => row[f] !== values[f]) || !isGmailServer(schema, row))
+    throw new GmailSetupError('serverNotSaved');
+  return { id, action, name };
+}

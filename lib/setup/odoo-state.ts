@@ -1,0 +1,111 @@
+/**
+ * What Odoo has confirmed about the Gmail setup, and the monitor's last check — two versioned
+ * `storage.local` items written only by the background, read by the popup and the checklist.
+ * Never a secret or a token: the client secret lives in `credentialsItem` (session) until Odoo has
+ * it; the refresh token is only ever known as present/absent.
+ */
+import { z } from 'zod';
+import { TEST_READINGS } from '../odoo/gmail-connection';
+import { ServerSchema } from '../odoo/gmail-schema';
+import { defineValidatedItem } from './storage';
+
+const MsgData = z.object({
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+
+/** The operations the popup can ask for; each may be running, and may have failed. */
+export const ODOO_OPS = ['module', 'credentials', 'server', 'connect', 'check'] as const;
+export type OdooOp = (typeof ODOO_OPS)[number];
+
+export const OdooGmailState = z.object({
+  /** The Odoo these facts belong to; another origin means "nothing known". */
+  origin: z.string(),
+  credentials: z
+    .object({
+      clientId: z.string(),
+      at: z.number(),
+      /** true: Odoo holds exactly this secret; null: this Odoo keeps it where it cannot be checked. */
+      secretConfirmed: z.boolean().nullable(),
+      /** Found already in Odoo (entered by hand earlier), not written by the extension. */
+      found: z.boolean().default(false),
+    })
+    .nullable(),
+  server: z
+    .object({
+      id: z.number().int(),
+      name: z.string(),
+      gmail: z.string(),
+      schema: ServerSchema.shape.kind,
+      action: z.enum(['created', 'updated']),
+      at: z.number(),
+    })
+    .nullable(),
+  /** "Connect your Gmail account": opened Google's consent page, waiting for Odoo's callback. */
+  connect: z
+    .object({
+      serverId: z.number().int(),
+      startedAt: z.number(),
+      tabId: z.number().int().nullable(),
+      status: z.enum(['waiting', 'connected', 'refused']),
+      /** Google's `error` (access_denied …) when Odoo's callback page showed it. */
+      detail: z.string().nullable(),
+      redirectUri: z.string().nullable(),
+    })
+    .nullable(),
+  running: z.object({ op: z.enum(ODOO_OPS), at: z.number() }).nullable(),
+  errors: z.partialRecord(z.enum(ODOO_OPS), z.object({ at: z.number(), error: MsgData })),
+});
+export type OdooGmailState = z.infer<typeof OdooGmailState>;
+
+export const emptyOdooGmailState = (origin: string): OdooGmailState => ({
+  origin,
+  credentials: null,
+  server: null,
+  connect: null,
+  running: null,
+  errors: {},
+});
+
+export const odooGmailItem = defineValidatedItem('local:odooGmail', OdooGmailState.nullable(), { fallback: null, version: 1 });
+
+/**
+ * The monitor's verdict. `ok`/`noToken`/`testFailed` are definitive (green / red); the others say the
+ * check could not be made, and keep the last definitive verdict (`verdict`).
+ */
+export const MONITOR_STATUSES = [
+  'ok',
+  'noToken',
+  'testFailed',
+  'signedOut',
+  'notAdmin',
+  'unreachable',
+  'serverError',
+  'serverMissing',
+  'permission',
+] as const;
+export type MonitorStatus = (typeof MONITOR_STATUSES)[number];
+
+export const MonitorState = z.object({
+  origin: z.string(),
+  serverId: z.number().int(),
+  at: z.number(),
+  trigger: z.enum(['manual', 'alarm', 'connect', 'popup']),
+  status: z.enum(MONITOR_STATUSES),
+  /** Refresh token present (boolean only); null when the check could not be made. */
+  token: z.boolean().nullable(),
+  test: z.object({ ok: z.boolean(), odooText: z.string().nullable(), reading: z.enum(TEST_READINGS).nullable() }).nullable(),
+  /** HTTP status, Odoo's message … for the details line of an inconclusive check. */
+  detail: z.string().nullable(),
+  /** The last definitive verdict, carried over checks that could not be made. */
+  verdict: z.enum(['green', 'red']).nullable(),
+  /** When the "turned red" notification was shown for the current red spell. */
+  notifiedAt: z.number().nullable(),
+  /** When the check last came out green. */
+  lastGreenAt: z.number().nullable(),
+});
+export type MonitorState = z.infer<typeof MonitorState>;
+
+export const monitorItem = defineValidatedItem('local:monitor', MonitorState.nullable(), { fallback: null, version: 1 });
+
+export type { MsgData };

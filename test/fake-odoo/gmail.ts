@@ -1,0 +1,138 @@
+/**
+ * google_gmail's server-side logic (`google.gmail.mixin`, odoo-gmail.md §1.2–§4) and a stand-in for
+ * Gmail's SMTP server, shared by the `ir.mail_server` model and the `/google_gmail/confirm` route.
+ */
+import { createHmac } from 'node:crypto';
+import type { Db, RecordValues } from './db.ts';
+import { userError } from './errors.ts';
+
+export const MAIL_SERVER = 'ir.mail_server';
+/** Models inheriting the mixin (§1.6 check 4). fetchmail.server is not simulated beyond the name. */
+export const GMAIL_MODELS = new Set(['ir.mail_server', 'fetchmail.server']);
+
+/** Python's `repr()` of `(scope, (model, id))`, the message `tools.misc.hmac` signs. */
+const pyTupleRepr = (scope: string, model: string, id: number) => `('${scope}', ('${model}', ${id}))`;
+
+/** `_get_gmail_csrf_token()`: HMAC-SHA256 keyed by `database.secret`, scope `google_gmail_oauth`, message (model, id) (§1.2). */
+export function gmailCsrfToken(db: Db, model: string, id: number): string {
+  const secret = db.params.get('database.secret') ?? '';
+  return createHmac('sha256', secret)
+    .update(pyTupleRepr('google_gmail_oauth', model, id))
+    .digest('hex');
+}
+
+/** `get_base_url()` + '/google_gmail/confirm' (§3, §9): always from `web.base.url`. */
+export function gmailRedirectUri(db: Db): string {
+  return new URL('/google_gmail/confirm', db.params.get('web.base.url') ?? '').href;
+}
+
+/**
+ * `_compute_gmail_uri` (§3): Google's consent URL, or false when the client ID or secret is missing.
+ * `state` is `json.dumps({'model', 'id', 'csrf_token'})` — Python's separators `, ` and `: `.
+ */
+export function gmailUri(db: Db, model: string, id: number | false): string | false {
+  const clientId = db.params.get('google_gmail_client_id');
+  const secret = db.params.get('google_gmail_client_secret');
+  if (!clientId || !secret) return false;
+  const csrf = id === false ? false : gmailCsrfToken(db, model, id);
+  const state = `{"model": "${model}", "id": ${id === false ? 'false' : id}, "csrf_token": ${csrf === false ? 'false' : `"${csrf}"`}}`;
+  const params = new URLSearchParams({
+    client_id: clientId,
+    redirect_uri: gmailRedirectUri(db),
+    response_type: 'code',
+    scope: db.gmail.scope,
+    access_type: 'offline',
+    prompt: 'consent',
+    state,
+  });
+  return `https://accounts.google.com/o/oauth2/v2/auth?${params}`;
+}
+
+/** `_fetch_gmail_token` (§4): POST to Google's token endpoint; not OK → "An error occurred when fetching the access token." */
+function fetchGmailToken(db: Db, grantType: string, values: Record<string, string | false>) {
+  const answer = db.google.token({
+    client_id: db.params.get('google_gmail_client_id') ?? false,
+    client_secret: db.params.get('google_gmail_client_secret') ?? false,
+    grant_type: grantType,
+    redirect_uri: gmailRedirectUri(db),
+    ...values,
+  });
+  if (answer.status !== 200) throw userError('An error occurred when fetching the access token.');
+  return answer.json;
+}
+
+/** `_fetch_gmail_refresh_token(code)` → (refresh_token, access_token, expiration). */
+export function fetchRefreshToken(db: Db, code: string) {
+  const json = fetchGmailToken(db, 'authorization_code', { code });
+  return {
+    refresh: String(json.refresh_token),
+    access: String(json.access_token),
+    expiration: Math.floor(Date.now() / 1000) + Number(json.expires_in),
+  };
+}
+
+/**
+ * `_generate_oauth2_string(user, refresh_token)` (§1.2): refreshes the access token when missing or
+ * expired (within 10 s from 18.0-late), writes it back on the record, returns the access token.
+ */
+function accessTokenFor(db: Db, record: RecordValues): string {
+  const now = Math.floor(Date.now() / 1000);
+  const expiration = Number(record.google_gmail_access_token_expiration || 0);
+  if (record.google_gmail_access_token && expiration - 10 > now) return String(record.google_gmail_access_token);
+  const json = fetchGmailToken(db, 'refresh_token', { refresh_token: (record.google_gmail_refresh_token as string) || false });
+  record.google_gmail_access_token = String(json.access_token);
+  record.google_gmail_access_token_expiration = now + Number(json.expires_in);
+  return String(json.access_token);
+}
+
+export const isGmailServer = (db: Db, r: RecordValues): boolean =>
+  db.gmail.flag15 ? r.use_google_gmail_service === true : r.smtp_authentication === 'gmail';
+
+const GMAIL_BAD_CREDENTIALS =
+  '5.7.8 Username and Password not accepted. For more information, go to\n5.7.8  https://support.google.com/mail/?p=BadCredentials d2e1a72fcca58-7a1b2c3d4e5f - gsmtp';
+
+/**
+ * `test_smtp_connection()` against smtp.gmail.com (§5): connect, log in (XOAUTH2 for Gmail servers),
+ * MAIL FROM / RCPT TO / DATA. Gmail accepts XOAUTH2 only for the account the token was granted to.
+ */
+export function simulateSmtpTest(db: Db, record: RecordValues, currentUserEmail: string | false): void {
+  if (record.smtp_host !== 'smtp.gmail.com') {
+    throw userError('No response received. Check server address and port number.\n [Errno -2] Name or service not known');
+  }
+  if (record.smtp_port !== 587 || record.smtp_encryption !== 'starttls') {
+    throw userError(
+      'An SMTP exception occurred. Check port number and connection security type.\n STARTTLS extension not supported by server.',
+    );
+  }
+  // Base connect(): the user is passed only for 'login' (15.0 keeps it, §1.3); Gmail servers log in with XOAUTH2.
+  const user = typeof record.smtp_user === 'string' && record.smtp_user ? record.smtp_user : null;
+  if (isGmailServer(db, record)) {
+    if (user) {
+      const access = accessTokenFor(db, record);
+      const account = db.google.accountOfAccessToken(access);
+      if (!account || account !== user.toLowerCase()) {
+        throw userError(`Server replied with following exception:\n ${GMAIL_BAD_CREDENTIALS}`);
+      }
+    }
+  } else if (user) {
+    // Password login to Gmail without an app password (P13).
+    throw userError(`Server replied with following exception:\n ${GMAIL_BAD_CREDENTIALS}`);
+  }
+  // `_get_test_email_addresses()`: from_filter if it is an address, `<mail.default.from>@<domain>` if a domain, else the user's e-mail.
+  const filter = typeof record.from_filter === 'string' ? record.from_filter : '';
+  let emailFrom: string;
+  if (filter.includes('@')) emailFrom = filter;
+  else if (filter) emailFrom = `${db.params.get('mail.default.from') ?? 'odoo'}@${filter}`;
+  else if (currentUserEmail) emailFrom = currentUserEmail;
+  else {
+    throw userError(
+      'Please configure an email on the current user to simulate sending an email message via this outgoing server',
+    );
+  }
+  if (!user) {
+    // Never authenticated (empty Username): Gmail refuses MAIL FROM (P12).
+    throw userError(
+      `The server refused the sender address (${emailFrom}) with error b'5.7.0 Authentication Required. For more information, go to\\n5.7.0  https://support.google.com/mail/?p=WantAuthError - gsmtp'`,
+    );
+  }
+}

@@ -1,0 +1,265 @@
+/**
+ * `ir.mail_server` with google_gmail (odoo-gmail.md §1.3, §2, §5, §6, §8.4). Fields per version: 15.0's
+ * `use_google_gmail_service` flag, 16.0+'s `smtp_authentication='gmail'`, 19.0's extra encryption values
+ * and `owner_user_id`. The Gmail constraints raise Odoo's texts per version. RPC runs no onchange, so
+ * nothing is filled in for the caller (§8.4). Access: `base.group_system` (ACL and field groups, §6).
+ */
+import { activeFilter, type Db, matchDomain, type RecordValues } from '../db.ts';
+import { accessError, OdooException, userError } from '../errors.ts';
+import { gmailUri, MAIL_SERVER, simulateSmtpTest } from '../gmail.ts';
+import { pyRepr } from '../gmail-facts.ts';
+import { idsArg, requireSystem } from './access.ts';
+import { pick } from './fields.ts';
+import type { CallContext, Model } from './types.ts';
+
+interface FieldDef {
+  type: string;
+  string: string;
+  selection?: [string, string][];
+  required?: boolean;
+  default?: RecordValues[string];
+}
+
+const SELECTION_LABELS: Record<string, string> = {
+  login: 'Username',
+  certificate: 'SSL Certificate',
+  cli: 'Command Line Interface',
+  gmail: 'Gmail OAuth Authentication',
+  none: 'None',
+  starttls_strict: 'TLS (STARTTLS), encryption and validation',
+  starttls: 'TLS (STARTTLS)',
+  ssl_strict: 'SSL/TLS, encryption and validation',
+  ssl: 'SSL/TLS',
+};
+
+/** The fields `fields_get` reports in this database (§2; labels §1.8). */
+export function mailServerFields(db: Db): Record<string, FieldDef> {
+  const g = db.gmail;
+  const major = db.profile.major;
+  const gmail = db.gmailInstalled();
+  const auth = [...g.authentication, ...(gmail && !g.flag15 ? ['gmail'] : [])];
+  // 19.0 labels its encryption "Connection Encryption"; starttls stays "TLS (STARTTLS)" there too (§1.3).
+  const fields: Record<string, FieldDef> = {
+    id: { type: 'integer', string: 'ID' },
+    name: { type: 'char', string: major >= 19 ? 'Name' : 'Description', required: true },
+    smtp_host: { type: 'char', string: 'SMTP Server', required: true },
+    smtp_port: { type: 'integer', string: 'SMTP Port', required: true, default: 25 },
+    smtp_authentication: {
+      type: 'selection',
+      string: 'Authenticate with',
+      required: true,
+      default: 'login',
+      selection: auth.map((v) => [v, SELECTION_LABELS[v] ?? v]),
+    },
+    smtp_encryption: {
+      type: 'selection',
+      string: major >= 19 ? 'Connection Encryption' : 'Connection Security',
+      required: true,
+      default: 'none',
+      selection: g.encryption.map((v) => [v, SELECTION_LABELS[v] ?? v]),
+    },
+    smtp_user: { type: 'char', string: 'Username', default: false },
+    smtp_pass: { type: 'char', string: 'Password', default: false },
+    from_filter: { type: 'char', string: major >= 19 ? 'FROM Filtering' : 'From Filter', default: false },
+    sequence: { type: 'integer', string: 'Priority', default: 10 },
+    active: { type: 'boolean', string: 'Active', default: true },
+    smtp_debug: { type: 'boolean', string: 'Debugging', default: false },
+  };
+  if (g.ownerUser) fields.owner_user_id = { type: 'many2one', string: 'Owner', default: false };
+  if (gmail) {
+    if (g.flag15) fields.use_google_gmail_service = { type: 'boolean', string: 'Gmail Authentication', default: false };
+    if (g.authCodeField) fields.google_gmail_authorization_code = { type: 'char', string: 'Authorization Code', default: false };
+    fields.google_gmail_refresh_token = { type: 'char', string: 'Refresh Token', default: false };
+    fields.google_gmail_access_token = { type: 'char', string: 'Access Token', default: false };
+    fields.google_gmail_access_token_expiration = {
+      type: 'integer',
+      string: 'Access Token Expiration Timestamp',
+      default: false,
+    };
+    fields.google_gmail_uri = { type: 'char', string: 'URI', default: false };
+    if (!g.flag15) fields.smtp_authentication_info = { type: 'text', string: 'Authentication Info', default: false };
+  }
+  return fields;
+}
+
+const COMPUTED = new Set(['google_gmail_uri', 'smtp_authentication_info']);
+
+function validate(db: Db, vals: Record<string, unknown>): void {
+  const fields = mailServerFields(db);
+  for (const [name, value] of Object.entries(vals)) {
+    const def = fields[name];
+    if (!def || name === 'id')
+      throw new OdooException('builtins.ValueError', `Invalid field '${name}' on model '${MAIL_SERVER}'`);
+    if (def.type === 'selection' && value !== false && !def.selection?.some(([v]) => v === value)) {
+      throw new OdooException('builtins.ValueError', `Wrong value for ${MAIL_SERVER}.${name}: ${pyRepr(String(value))}`);
+    }
+  }
+}
+
+/** `_check_use_google_gmail_service` (§1.3), in Odoo's order, with each version's wording. */
+function checkGmailConstraints(db: Db, r: RecordValues): void {
+  const g = db.gmail;
+  const name = String(r.name);
+  const quoted = g.curlyQuotes ? `“${name}”` : pyRepr(name);
+  const usernameText =
+    'Please fill the "Username" field with your Gmail username (your email address). This should be the same account as the one used for the Gmail OAuthentication Token.';
+  if (g.flag15) {
+    if (r.use_google_gmail_service && !r.smtp_user) throw userError(usernameText);
+    return;
+  }
+  if (r.smtp_authentication !== 'gmail') return;
+  if (r.smtp_pass) {
+    throw userError(
+      `Please leave the password field empty for Gmail mail server ${quoted}. The OAuth process does not require it`,
+    );
+  }
+  if (r.smtp_encryption !== 'starttls') {
+    throw userError(`Incorrect Connection Security for Gmail mail server ${pyRepr(name)}. Please set it to "TLS (STARTTLS)".`);
+  }
+  if (g.fromFilterConstraint && r.from_filter !== r.smtp_user) {
+    throw userError(
+      `This server ${pyRepr(name)} can only be used for your personal email address. Please fill the "from_filter" field with ${pyRepr(String(r.smtp_user || ''))}.`,
+    );
+  }
+  if (g.usernameConstraint && !r.smtp_user) throw userError(usernameText);
+}
+
+function withComputed(db: Db, r: RecordValues): RecordValues {
+  const out: RecordValues = { ...r };
+  if ('google_gmail_uri' in mailServerFields(db)) out.google_gmail_uri = gmailUri(db, MAIL_SERVER, Number(r.id));
+  if ('smtp_authentication_info' in out || r.smtp_authentication === 'gmail') {
+    out.smtp_authentication_info =
+      r.smtp_authentication === 'gmail'
+        ? 'Connect your Gmail account with the OAuth Authentication process.  \nBy default, only a user with a matching email address will be able to use this server. To extend its use, you should set a "mail.default.from" system parameter.'
+        : false;
+  }
+  return out;
+}
+
+function browse(ctx: CallContext, id: number): RecordValues {
+  const record = ctx.db.table(MAIL_SERVER).get(id);
+  if (!record) {
+    throw new OdooException(
+      'odoo.exceptions.MissingError',
+      `Record does not exist or has been deleted.\n(Record: ${MAIL_SERVER}(${id},), User: ${ctx.user.id})`,
+    );
+  }
+  return record;
+}
+
+function search(ctx: CallContext, domain: unknown[], kwargs: Record<string, unknown>): RecordValues[] {
+  const keep = activeFilter(domain, kwargs.context);
+  return [...ctx.db.table(MAIL_SERVER).values()]
+    .filter((r) => keep(r) && matchDomain(r, domain))
+    .sort((a, b) => Number(a.sequence) - Number(b.sequence) || Number(a.id) - Number(b.id));
+}
+
+export const irMailServer: Model = {
+  name: MAIL_SERVER,
+  methods: {
+    fields_get(ctx, args, kwargs) {
+      requireSystem(ctx, MAIL_SERVER);
+      const attributes = (args[1] ?? kwargs.attributes ?? ['type', 'string', 'selection']) as string[];
+      const wanted = (args[0] ?? kwargs.allfields ?? null) as string[] | null;
+      const out: Record<string, Record<string, unknown>> = {};
+      for (const [name, def] of Object.entries(mailServerFields(ctx.db))) {
+        if (wanted?.length && !wanted.includes(name)) continue;
+        const desc: Record<string, unknown> = {};
+        for (const a of attributes) {
+          if (a === 'selection' && def.type !== 'selection') continue;
+          if (a in def) desc[a] = def[a as keyof FieldDef];
+        }
+        out[name] = desc;
+      }
+      return out;
+    },
+    create(ctx, args) {
+      requireSystem(ctx, MAIL_SERVER, 'create');
+      const list = Array.isArray(args[0]) ? (args[0] as Record<string, unknown>[]) : [args[0] as Record<string, unknown>];
+      const ids: number[] = [];
+      for (const vals of list) {
+        validate(ctx.db, vals);
+        const fields = mailServerFields(ctx.db);
+        const record: RecordValues = { id: ctx.db.nextId(MAIL_SERVER) };
+        for (const [name, def] of Object.entries(fields)) {
+          if (name !== 'id' && !COMPUTED.has(name)) record[name] = def.default ?? false;
+        }
+        Object.assign(record, vals);
+        for (const [name, def] of Object.entries(fields)) {
+          if (def.required && (record[name] === false || record[name] === '')) {
+            throw new OdooException(
+              'odoo.exceptions.ValidationError',
+              `The operation cannot be completed: Missing required fields on ${MAIL_SERVER}: ${def.string}`,
+            );
+          }
+        }
+        checkGmailConstraints(ctx.db, record);
+        ctx.db.table(MAIL_SERVER).set(Number(record.id), record);
+        ids.push(Number(record.id));
+      }
+      return Array.isArray(args[0]) ? ids : ids[0];
+    },
+    write(ctx, args) {
+      requireSystem(ctx, MAIL_SERVER, 'write');
+      const vals = (args[1] ?? {}) as Record<string, unknown>;
+      validate(ctx.db, vals);
+      const records = idsArg(args).map((id) => browse(ctx, id));
+      for (const record of records) {
+        const next = { ...record, ...vals } as RecordValues;
+        checkGmailConstraints(ctx.db, next);
+        Object.assign(record, next);
+      }
+      return true;
+    },
+    read(ctx, args, kwargs) {
+      requireSystem(ctx, MAIL_SERVER);
+      const fields = (args[1] ?? kwargs.fields ?? []) as string[];
+      return idsArg(args).map((id) => pick(withComputed(ctx.db, browse(ctx, id)), fields));
+    },
+    search_read(ctx, args, kwargs) {
+      requireSystem(ctx, MAIL_SERVER);
+      const domain = (args[0] ?? kwargs.domain ?? []) as unknown[];
+      const fields = (args[1] ?? kwargs.fields ?? []) as string[];
+      return search(ctx, domain, kwargs).map((r) => pick(withComputed(ctx.db, r), fields));
+    },
+    search_count(ctx, args, kwargs) {
+      requireSystem(ctx, MAIL_SERVER);
+      return search(ctx, (args[0] ?? kwargs.domain ?? []) as unknown[], kwargs).length;
+    },
+    unlink(ctx, args) {
+      requireSystem(ctx, MAIL_SERVER, 'delete');
+      for (const id of idsArg(args)) ctx.db.table(MAIL_SERVER).delete(browse(ctx, id).id as number);
+      return true;
+    },
+    /** §6: the "Connect your Gmail account" button. */
+    open_google_gmail_uri(ctx, args) {
+      const ids = idsArg(args);
+      if (ids.length !== 1)
+        throw new OdooException('builtins.ValueError', `Expected singleton: ${MAIL_SERVER}(${ids.join(', ')})`);
+      const allowed = ctx.db.gmail.linkCheck === 'is_admin' ? ctx.user.isAdmin : ctx.user.isSystem;
+      if (!allowed) throw accessError('Only the administrator can link a Gmail mail server.');
+      const record = browse(ctx, ids[0] as number);
+      if (ctx.db.gmail.validEmailCheck && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(String(record.smtp_user || ''))) {
+        throw userError('Please enter a valid email address.');
+      }
+      const url = gmailUri(ctx.db, MAIL_SERVER, Number(record.id));
+      if (!url) throw userError('Please configure your Gmail credentials.');
+      return { type: 'ir.actions.act_url', url, ...(ctx.db.gmail.actUrlTarget ? { target: 'self' } : {}) };
+    },
+    /** §5: success is a display_notification action; failure a UserError with the SMTP story. */
+    test_smtp_connection(ctx, args) {
+      requireSystem(ctx, MAIL_SERVER);
+      for (const id of idsArg(args)) simulateSmtpTest(ctx.db, browse(ctx, id), ctx.user.email);
+      return {
+        type: 'ir.actions.client',
+        tag: 'display_notification',
+        params: {
+          message: 'Connection Test Successful!',
+          type: 'success',
+          sticky: false,
+          ...(ctx.db.profile.major >= 19 ? { next: { type: 'ir.actions.act_window_close' } } : {}),
+        },
+      };
+    },
+  },
+};

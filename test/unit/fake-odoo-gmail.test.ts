@@ -1,0 +1,220 @@
+/**
+ * The fake Odoo is the evidence the e2e tests stand on, so its google_gmail behaviour is pinned to the
+ * reference here: `/google_gmail/confirm`'s checks in Odoo's order and per-version answers
+ * (odoo-gmail.md §1.6, §7), the Gmail constraints' texts (§1.3), the settings' module_* trap (§8.3).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RecordValues } from '../fake-odoo/db.ts';
+import { gmailCsrfToken } from '../fake-odoo/gmail.ts';
+import { type FakeOdooClient, fakeOdooClient } from './fake-odoo-fetch';
+
+const ID = '1-a.apps.googleusercontent.com';
+let client: FakeOdooClient;
+afterEach(() => client.stop());
+
+async function rpc(model: string, method: string, args: unknown[], kwargs: Record<string, unknown> = {}) {
+  const r = await client.fetch(`${client.odoo.origin}/web/dataset/call_kw`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', method: 'call', id: 1, params: { model, method, args, kwargs } }),
+  });
+  const body = await r.json();
+  return body.error ? { error: body.error.data.message as string } : { result: body.result };
+}
+
+async function confirm(query: Record<string, string>) {
+  const r = await client.fetch(`${client.odoo.origin}/google_gmail/confirm?${new URLSearchParams(query)}`, {
+    redirect: 'manual',
+  });
+  return { status: r.status, location: r.headers.get('location'), text: await r.text() };
+}
+
+async function gmailServer(version: string, login = 'admin') {
+  client = await fakeOdooClient({ version, login });
+  client.odoo.db.params.set('google_gmail_client_id', ID);
+  client.odoo.db.params.set('google_gmail_client_secret', 'GOCSPX-x');
+  const values: RecordValues =
+    version === '15.0'
+      ? { use_google_gmail_service: true }
+      : { smtp_authentication: 'gmail', smtp_encryption: 'starttls', from_filter: 'a@b.com' };
+  client.odoo.db.table('ir.mail_server').set(1, {
+    id: 1,
+    name: 'Gmail',
+    smtp_host: 'smtp.gmail.com',
+    smtp_port: 587,
+    smtp_user: 'a@b.com',
+    smtp_pass: false,
+    active: true,
+    sequence: 10,
+    google_gmail_refresh_token: false,
+    ...values,
+  });
+  return (id = 1) =>
+    JSON.stringify({ model: 'ir.mail_server', id, csrf_token: gmailCsrfToken(client.odoo.db, 'ir.mail_server', id) });
+}
+
+describe('/google_gmail/confirm', () => {
+  it.each(['15.0', '17.0', '18.0'])(
+    '%s: checks in order, each failure Forbidden; Cancel is the plain-text error',
+    async (version) => {
+      const state = await gmailServer(version);
+      expect((await confirm({ error: 'access_denied', state: state() })).text).toBe(
+        'An error occur during the authentication process.',
+      );
+      expect((await confirm({ code: 'c', state: 'not json' })).status).toBe(403);
+      expect((await confirm({ code: 'c', state: JSON.stringify({ model: 'ir.mail_server', id: 1 }) })).status).toBe(403);
+      expect((await confirm({ code: 'c', state: JSON.stringify({ model: 'res.partner', id: 1, csrf_token: 'x' }) })).status).toBe(
+        403,
+      );
+      expect(
+        (await confirm({ code: 'c', state: JSON.stringify({ model: 'ir.mail_server', id: false, csrf_token: false }) })).status,
+      ).toBe(403);
+      expect((await confirm({ code: 'c', state: state(2) })).status).toBe(403);
+      const forged = await confirm({ code: 'c', state: JSON.stringify({ model: 'ir.mail_server', id: 1, csrf_token: 'f00d' }) });
+      expect(forged.status).toBe(403);
+      expect(forged.text).toContain("You don't have the permission to access the requested resource.");
+      // A code Google never issued: the exchange fails, same plain text.
+      expect((await confirm({ code: 'bogus', state: state() })).text).toBe('An error occur during the authentication process.');
+    },
+  );
+
+  it('≤18.0: a non-system user is Forbidden before anything else', async () => {
+    const state = await gmailServer('17.0', 'demo');
+    expect((await confirm({ error: 'access_denied', state: state() })).status).toBe(403);
+  });
+
+  it('19.0: no group check, a QWeb error page instead of plain text', async () => {
+    const state = await gmailServer('19.0', 'demo');
+    const cancelled = await confirm({ error: 'access_denied', state: state() });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.text).toContain('An error occurred during the authentication process.');
+    expect(cancelled.text).toContain('Go back');
+  });
+
+  it.each([
+    ['15.0', '/web?#id=1&model=ir.mail_server&view_type=form'],
+    ['17.0', '/web?#id=1&model=ir.mail_server&view_type=form'],
+    ['18.0', '/odoo/ir.mail_server/1'],
+    ['19.0', '/odoo/ir.mail_server/1'],
+  ])('%s: success stores the tokens and redirects to %s', async (version, location) => {
+    const state = await gmailServer(version);
+    const google = client.odoo.google;
+    google.registerClient({
+      clientId: ID,
+      clientSecret: 'GOCSPX-x',
+      redirectUris: [`${client.odoo.origin}/google_gmail/confirm`],
+      testUsers: ['a@b.com'],
+    });
+    google.signIn('a@b.com');
+    const auth = new URL('https://accounts.google.com/o/oauth2/v2/auth');
+    for (const [k, v] of Object.entries({
+      client_id: ID,
+      redirect_uri: `${client.odoo.origin}/google_gmail/confirm`,
+      response_type: 'code',
+      scope: 'https://mail.google.com/',
+      access_type: 'offline',
+      prompt: 'consent',
+      state: state(),
+    })) {
+      auth.searchParams.set(k, v);
+    }
+    const pending = /name="id" value="(\w+)"/.exec(google.handleBrowser(auth).body)?.[1];
+    const back = new URL(
+      google.handleBrowser(new URL(`https://accounts.google.com/o/oauth2/approve?id=${pending}&consent=allow`)).headers
+        .location ?? '',
+    );
+    const answer = await confirm(Object.fromEntries(back.searchParams));
+    expect(answer).toMatchObject({ status: 303, location });
+    const record = client.odoo.mailServers()[0];
+    expect(record?.google_gmail_refresh_token).toMatch(/^1\/\/0g/);
+    expect('google_gmail_authorization_code' in (record ?? {})).toBe(version !== '19.0');
+  });
+});
+
+describe('Google stand-in refusals', () => {
+  it('redirect_uri_mismatch, unknown client, not a test user', async () => {
+    client = await fakeOdooClient({ version: '17.0' });
+    const google = client.odoo.google;
+    google.registerClient({
+      clientId: ID,
+      clientSecret: 's',
+      redirectUris: ['https://acme.odoo.com/google_gmail/confirm'],
+      testUsers: [],
+    });
+    google.signIn('me@gmail.com');
+    const auth = (q: Record<string, string>) =>
+      google.handleBrowser(new URL(`https://accounts.google.com/o/oauth2/v2/auth?${new URLSearchParams(q)}`));
+    const base = { client_id: ID, response_type: 'code', scope: 'https://mail.google.com/' };
+    expect(auth({ ...base, redirect_uri: 'http://acme.odoo.com/google_gmail/confirm' }).body).toContain(
+      'Error 400: redirect_uri_mismatch',
+    );
+    expect(auth({ ...base, client_id: '2-b.apps.googleusercontent.com', redirect_uri: 'x' }).body).toContain(
+      'Error 401: invalid_client',
+    );
+    expect(auth({ ...base, redirect_uri: 'https://acme.odoo.com/google_gmail/confirm' }).body).toContain(
+      'Error 403: access_denied',
+    );
+  });
+});
+
+describe('ir.mail_server constraints and settings', () => {
+  it.each([
+    [
+      '16.0',
+      { smtp_pass: 'x' },
+      "Please leave the password field empty for Gmail mail server 'Gmail'. The OAuth process does not require it",
+    ],
+    [
+      '18.0',
+      { smtp_pass: 'x' },
+      'Please leave the password field empty for Gmail mail server “Gmail”. The OAuth process does not require it',
+    ],
+    [
+      '17.0',
+      { smtp_encryption: 'ssl' },
+      'Incorrect Connection Security for Gmail mail server \'Gmail\'. Please set it to "TLS (STARTTLS)".',
+    ],
+    [
+      '19.0',
+      { smtp_encryption: 'starttls_strict' },
+      'Incorrect Connection Security for Gmail mail server \'Gmail\'. Please set it to "TLS (STARTTLS)".',
+    ],
+    [
+      '16.0',
+      { from_filter: 'other@b.com' },
+      "This server 'Gmail' can only be used for your personal email address. Please fill the \"from_filter\" field with 'a@b.com'.",
+    ],
+    [
+      '17.0',
+      { smtp_user: false },
+      'Please fill the "Username" field with your Gmail username (your email address). This should be the same account as the one used for the Gmail OAuthentication Token.',
+    ],
+    [
+      '15.0',
+      { smtp_user: false },
+      'Please fill the "Username" field with your Gmail username (your email address). This should be the same account as the one used for the Gmail OAuthentication Token.',
+    ],
+    ['17.0', { smtp_encryption: 'starttls_strict' }, "Wrong value for ir.mail_server.smtp_encryption: 'starttls_strict'"],
+  ])('%s %j → %s', async (version, vals, text) => {
+    await gmailServer(version);
+    expect(await rpc('ir.mail_server', 'write', [[1], vals])).toEqual({ error: text });
+  });
+
+  it('a module_* setting sent as false uninstalls the module (the trap the extension avoids)', async () => {
+    client = await fakeOdooClient({ version: '17.0' });
+    const { result: id } = await rpc('res.config.settings', 'create', [{ module_google_gmail: false }]);
+    await rpc('res.config.settings', 'execute', [[id]]);
+    expect(client.odoo.db.modules.get('google_gmail')?.state).toBe('uninstalled');
+  });
+
+  it('19.0 open_google_gmail_uri wants a valid address; all versions want credentials', async () => {
+    await gmailServer('19.0');
+    await rpc('ir.mail_server', 'write', [[1], { smtp_user: 'not-an-address', from_filter: false }]);
+    expect(await rpc('ir.mail_server', 'open_google_gmail_uri', [[1]])).toEqual({ error: 'Please enter a valid email address.' });
+    await rpc('ir.mail_server', 'write', [[1], { smtp_user: 'a@b.com' }]);
+    client.odoo.db.params.delete('google_gmail_client_secret');
+    expect(await rpc('ir.mail_server', 'open_google_gmail_uri', [[1]])).toEqual({
+      error: 'Please configure your Gmail credentials.',
+    });
+  });
+});

@@ -1,0 +1,239 @@
+/**
+ * The monitor's decisions: verdicts, the once-only notification, what a failed request means, and a
+ * full run of the background (messages, alarm, badge, notification) against the fake Odoo whose
+ * Google revokes the token.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { startBackground } from '@/lib/background';
+import { MONITOR_ALARM, nextMonitorState, statusOfError, verdictOf } from '@/lib/background/monitor';
+import { removeAllListeners } from '@/lib/messaging';
+import { OdooRpcError } from '@/lib/odoo/rpc';
+import { type MonitorState, monitorItem, odooGmailItem } from '@/lib/setup/odoo-state';
+import { probeItem, setupItem } from '@/lib/setup/storage';
+import { type FakeOdooClient, fakeOdooClient } from './fake-odoo-fetch';
+import { installPermissions, POPUP, sendAs } from './helpers';
+
+const GMAIL = 'sales@acme.com';
+const ID = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
+const SECRET = 'GOCSPX-AbCdEfGhIjKlMnOpQrStUvWx_-12';
+
+const check = (status: MonitorState['status'], at = 1000, serverId = 1) => ({
+  origin: 'https://acme.odoo.com',
+  serverId,
+  at,
+  trigger: 'alarm' as const,
+  status,
+  token: null,
+  test: null,
+  detail: null,
+});
+
+describe('verdicts and the notification', () => {
+  it.each([
+    ['ok', 'green'],
+    ['noToken', 'red'],
+    ['testFailed', 'red'],
+    ['serverMissing', 'red'],
+    ['signedOut', null],
+    ['unreachable', null],
+    ['serverError', null],
+    ['notAdmin', null],
+    ['permission', null],
+  ] as const)('%s → %s', (status, verdict) => expect(verdictOf(status)).toBe(verdict));
+
+  it.each([
+    // previous statuses (oldest first) → next status → notify?
+    [[], 'testFailed', false],
+    [['ok'], 'testFailed', true],
+    [['ok'], 'noToken', true],
+    [['ok', 'testFailed'], 'testFailed', false],
+    [['ok', 'signedOut'], 'testFailed', true],
+    [['ok', 'unreachable', 'unreachable'], 'noToken', true],
+    [['testFailed', 'ok'], 'testFailed', true],
+    [['ok'], 'signedOut', false],
+    [['ok'], 'ok', false],
+  ] as const)('%j then %s → notify %s', (history, status, notify) => {
+    let state: MonitorState | null = null;
+    history.forEach((s, i) => {
+      state = nextMonitorState(state, check(s, i + 1)).state;
+    });
+    expect(nextMonitorState(state, check(status, 99)).notify).toBe(notify);
+  });
+
+  it('keeps the last verdict through checks that could not be made, and records the last green', () => {
+    const green = nextMonitorState(null, check('ok', 10)).state;
+    const out = nextMonitorState(green, check('signedOut', 20)).state;
+    expect(out).toMatchObject({ status: 'signedOut', verdict: 'green', lastGreenAt: 10 });
+    const red = nextMonitorState(out, check('testFailed', 30)).state;
+    expect(red).toMatchObject({ verdict: 'red', notifiedAt: 30, lastGreenAt: 10 });
+    expect(nextMonitorState(red, check('testFailed', 40)).state.notifiedAt).toBe(30);
+  });
+
+  it('starts over for another server', () => {
+    const green = nextMonitorState(null, check('ok', 10, 1)).state;
+    expect(nextMonitorState(green, check('noToken', 20, 2))).toMatchObject({ notify: false, state: { lastGreenAt: null } });
+  });
+
+  it.each([
+    [new OdooRpcError('sessionExpired', 'x'), 'signedOut'],
+    [new OdooRpcError('network', 'x'), 'unreachable'],
+    [new OdooRpcError('timeout', 'x'), 'unreachable'],
+    [new OdooRpcError('http', 'x', { status: 500 }), 'serverError'],
+    [new OdooRpcError('notJson', 'x'), 'serverError'],
+    [new OdooRpcError('accessDenied', 'x'), 'notAdmin'],
+    [new OdooRpcError('odooError', 'x'), 'serverError'],
+  ])('a request failing with %s is %s — never a red token', (error, status) => {
+    expect(statusOfError(error).status).toBe(status);
+    expect(verdictOf(statusOfError(error).status)).toBeNull();
+  });
+});
+
+describe('the background monitor against the fake Odoo', () => {
+  let client: FakeOdooClient;
+
+  beforeEach(async () => {
+    client = await fakeOdooClient({ version: '17.0' });
+    installPermissions(['http://127.0.0.1/*']);
+    vi.stubGlobal('fetch', client.fetch);
+    startBackground();
+    await setupItem.set({ odooOrigin: client.odoo.origin, gmail: GMAIL, accountType: 'workspace', gmailProposed: false });
+    expect(await sendAs(POPUP, 'probeOdoo', {})).toMatchObject({ ok: true, value: { status: 'ok' } });
+  });
+  afterEach(async () => {
+    removeAllListeners();
+    vi.unstubAllGlobals();
+    await client.stop();
+  });
+
+  /** Google's consent, as the browser would do it, against the fake's Google and callback. */
+  async function consent(account = GMAIL) {
+    const odoo = client.odoo;
+    odoo.google.registerClient({
+      clientId: ID,
+      clientSecret: SECRET,
+      redirectUris: [`${odoo.origin}/google_gmail/confirm`],
+      testUsers: [account],
+    });
+    odoo.google.signIn(account);
+    const server = (await odooGmailItem.get())?.server;
+    const act = await (
+      await client.fetch(`${odoo.origin}/web/dataset/call_kw`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          jsonrpc: '2.0',
+          method: 'call',
+          params: { model: 'ir.mail_server', method: 'open_google_gmail_uri', args: [[server?.id]], kwargs: {} },
+        }),
+      })
+    ).json();
+    const page = odoo.google.handleBrowser(new URL(act.result.url));
+    const pending = /name="id" value="(\w+)"/.exec(page.body)?.[1];
+    const approve = odoo.google.handleBrowser(
+      new URL(`https://accounts.google.com/o/oauth2/approve?id=${pending}&consent=allow`),
+    );
+    const back = await client.fetch(approve.headers.location ?? '', { redirect: 'manual' });
+    expect(back.status).toBe(303);
+  }
+
+  async function readyServer() {
+    await sendAs(POPUP, 'setCredentials', { clientId: ID, clientSecret: SECRET, source: 'paste' });
+    expect(await sendAs(POPUP, 'saveCredentialsToOdoo', {})).toEqual({ ok: true, value: { clientId: ID } });
+    expect(await sendAs(POPUP, 'setupMailServer', {})).toEqual({ ok: true, value: { id: 1, action: 'created' } });
+  }
+
+  const badge = () => fakeBrowser.action.getBadgeText({});
+  const notifications = async () => Object.keys(await fakeBrowser.notifications.getAll());
+
+  it('schedules itself at start, and again on browser startup and install', async () => {
+    expect(await fakeBrowser.alarms.get(MONITOR_ALARM)).toMatchObject({ periodInMinutes: 360 });
+    await fakeBrowser.alarms.clearAll();
+    await fakeBrowser.runtime.onStartup.trigger();
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(MONITOR_ALARM)).toMatchObject({ periodInMinutes: 360 }));
+    await fakeBrowser.alarms.clearAll();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.1.0' });
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(MONITOR_ALARM)).toBeDefined());
+  });
+
+  it('has nothing to check before a server exists, and sends nothing', async () => {
+    const before = client.odoo.requests.length;
+    expect(await sendAs(POPUP, 'checkGmail', { trigger: 'manual' })).toEqual({
+      ok: false,
+      error: { key: 'monitor.err.noServer' },
+    });
+    expect(client.odoo.requests.length).toBe(before);
+  });
+
+  it('no token → red; connected → green; revoked → red once, with a notification; signed out → not red', async () => {
+    await readyServer();
+    // setupMailServer checked right away: no token yet.
+    expect(await monitorItem.get()).toMatchObject({ status: 'noToken', token: false, verdict: 'red', notifiedAt: null });
+    expect(await badge()).toBe('!');
+    expect(await notifications()).toEqual([]);
+
+    await consent();
+    expect(await sendAs(POPUP, 'checkGmail', { trigger: 'manual' })).toMatchObject({
+      ok: true,
+      value: { status: 'ok', token: true },
+    });
+    expect(await badge()).toBe('OK');
+
+    client.odoo.revokeToken();
+    await fakeBrowser.alarms.onAlarm.trigger({ name: MONITOR_ALARM, scheduledTime: Date.now(), persistAcrossSessions: true });
+    await vi.waitFor(async () => expect((await monitorItem.get())?.trigger).toBe('alarm'));
+    expect(await monitorItem.get()).toMatchObject({
+      status: 'testFailed',
+      token: true,
+      test: { ok: false, odooText: 'An error occurred when fetching the access token.', reading: 'tokenRevoked' },
+      verdict: 'red',
+    });
+    expect(await badge()).toBe('!');
+    expect(await notifications()).toEqual(['gmail-monitor-red']);
+
+    await fakeBrowser.notifications.clear('gmail-monitor-red');
+    await sendAs(POPUP, 'checkGmail', { trigger: 'manual' });
+    expect(await notifications()).toEqual([]);
+
+    client.odoo.expireSessions();
+    expect(await sendAs(POPUP, 'checkGmail', { trigger: 'manual' })).toMatchObject({
+      ok: true,
+      value: { status: 'signedOut', token: null, verdict: 'red' },
+    });
+    expect((await probeItem.get())?.status).toBe('notLoggedIn');
+    expect(await badge()).toBe('?');
+    // Nothing secret was stored anywhere along the way.
+    const token = String(client.odoo.mailServers()[0]?.google_gmail_refresh_token);
+    const everything = JSON.stringify([await fakeBrowser.storage.local.get(null), await fakeBrowser.storage.session.get(null)]);
+    expect(everything).not.toContain(token);
+    expect(everything).not.toContain(SECRET);
+  });
+
+  it('Odoo unreachable is said as such', async () => {
+    await readyServer();
+    await client.odoo.stop();
+    expect(await sendAs(POPUP, 'checkGmail', { trigger: 'manual' })).toMatchObject({
+      ok: true,
+      value: { status: 'unreachable', verdict: 'red' },
+    });
+    await client.odoo.restart();
+  });
+
+  it('the wrong Google account: the test fails with Gmail’s 535 and the reading says why', async () => {
+    await readyServer();
+    await consent('other@acme.com');
+    expect(await sendAs(POPUP, 'checkGmail', { trigger: 'manual' })).toMatchObject({
+      ok: true,
+      value: { status: 'testFailed', test: { reading: 'badCredentials' } },
+    });
+  });
+
+  it('a server deleted in Odoo is red, not an error', async () => {
+    await readyServer();
+    client.odoo.db.table('ir.mail_server').clear();
+    expect(await sendAs(POPUP, 'checkGmail', { trigger: 'popup' })).toMatchObject({
+      ok: true,
+      value: { status: 'serverMissing', verdict: 'red' },
+    });
+  });
+});
