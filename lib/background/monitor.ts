@@ -19,7 +19,7 @@ import { odooMailServerLink } from '../setup/checklist-odoo';
 import { type MonitorState, type MonitorStatus, monitorItem, odooGmailItem } from '../setup/odoo-state';
 import { probeItem, setupItem } from '../setup/storage';
 import { hasOriginPermission } from './odoo-connection';
-import { markSignedOut, updateState, withKeepAlive } from './odoo-context';
+import { BUSY, exclusive, markSignedOut, updateState, withKeepAlive } from './odoo-context';
 
 export const MONITOR_ALARM = 'gmail-monitor';
 /** Every 6 hours: a token that expired (7 days in Testing, P6) or was revoked (P8) shows within hours. */
@@ -93,9 +93,11 @@ let inFlight: Promise<Reply<MonitorState>> | null = null;
 /** One check at a time; concurrent callers (alarm + popup + tab watcher) share it. */
 export function runCheck(trigger: CheckTrigger): Promise<Reply<MonitorState>> {
   if (inFlight) return inFlight;
-  inFlight = check(trigger).finally(() => {
-    inFlight = null;
-  });
+  inFlight = exclusive('check', () => check(trigger))
+    .then((r) => (r === BUSY ? { ok: false as const, error: msg('odoo.err.busy') } : r))
+    .finally(() => {
+      inFlight = null;
+    });
   return inFlight;
 }
 

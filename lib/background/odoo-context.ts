@@ -54,15 +54,45 @@ export async function markSignedOut(origin: string): Promise<void> {
 export const STALE_MS = 6 * 60_000;
 
 /**
- * Runs one operation: refuses while another runs, marks it running, stores its error or clears it.
- * The reply carries the same Msg the popup will find in storage.
+ * One Odoo operation at a time in this background. A person's click that arrives while the monitor's
+ * scheduled check runs waits for it (it is not refused: the person did not start that check); a second
+ * click while one of their own operations runs is refused as busy.
+ */
+let current: { op: OdooOp | 'check'; done: Promise<unknown> } | null = null;
+export const BUSY = Symbol('busy');
+export async function exclusive<T>(op: OdooOp | 'check', fn: () => Promise<T>): Promise<T | typeof BUSY> {
+  while (current) {
+    if (current.op !== 'check' && op !== 'check') return BUSY;
+    await current.done.catch(() => undefined);
+  }
+  const done = fn();
+  const mine = { op, done };
+  current = mine;
+  try {
+    return await done;
+  } finally {
+    if (current === mine) current = null;
+  }
+}
+
+/**
+ * Runs one operation: waits for a running check, refuses while another operation runs, marks it
+ * running, stores its error or clears it. The reply carries the same Msg the popup will find in storage.
  */
 export async function runOp<T>(op: OdooOp, fn: (ctx: OdooContext) => Promise<T>): Promise<Reply<T>> {
+  const result = await exclusive(op, () => runOpNow(op, fn));
+  return result === BUSY ? { ok: false, error: msg('odoo.err.busy') } : result;
+}
+
+async function runOpNow<T>(op: OdooOp, fn: (ctx: OdooContext) => Promise<T>): Promise<Reply<T>> {
   const context = await odooContext();
   if (!context.ok) return context;
   const { origin } = context.ctx;
   const state = await stateFor(origin);
-  if (state.running && Date.now() - state.running.at < STALE_MS) return { ok: false, error: msg('odoo.err.busy') };
+  // A mark left by another context (a service worker that was stopped mid-operation) expires.
+  if (state.running && state.running.op !== 'check' && Date.now() - state.running.at < STALE_MS) {
+    return { ok: false, error: msg('odoo.err.busy') };
+  }
   await updateState(origin, (s) => ({ ...s, running: { op, at: Date.now() } }));
   try {
     const value = await fn(context.ctx);
