@@ -88,17 +88,20 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
     extensionId: id,
     extensionOrigin,
     async openExtensionPage(path, { ready = 'body *', window = false } = {}) {
-      const page = await browser.newPage(window ? { type: 'window', windowBounds: { width: 420, height: 800 } } : {});
+      const url = `${extensionOrigin}/${path.replace(/^\//, '')}`;
+      const deadline = Date.now() + 30_000;
       // Never resolves for moz-extension:// (toolchain.md §7c): wait for the content instead. While the
-      // initial about:blank gives way to the extension page, a poll can hit the realm being torn down
-      // ("right-hand side of 'in' should be an object"): poll again until the deadline.
-      page.goto(`${extensionOrigin}/${path.replace(/^\//, '')}`).catch(() => {});
-      const deadline = Date.now() + 15_000;
+      // initial about:blank gives way to the extension page, puppeteer may keep polling a realm that was
+      // torn down ("right-hand side of 'in' should be an object") and never recover: then the page is
+      // closed and the extension page opened afresh, until the deadline.
       for (;;) {
+        const page = await browser.newPage(window ? { type: 'window', windowBounds: { width: 420, height: 800 } } : {});
+        page.goto(url).catch(() => {});
         try {
-          await page.waitForSelector(ready, { timeout: Math.max(500, deadline - Date.now()) });
+          await page.waitForSelector(ready, { timeout: Math.max(1000, Math.min(10_000, deadline - Date.now())) });
           return page;
         } catch (error) {
+          await page.close().catch(() => {});
           if (Date.now() >= deadline) throw error;
         }
       }
