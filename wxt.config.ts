@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { CONSOLE_MATCHES } from './lib/console/matches';
 
@@ -7,6 +8,32 @@ import { CONSOLE_MATCHES } from './lib/console/matches';
 // Every Odoo origin is asked for at runtime, at a user click (optional_host_permissions).
 // (Defined in lib/console/matches.ts so that the content script can import it without this file.)
 export { CONSOLE_MATCHES };
+
+/** The Console loader (content script) and the assistant the background injects (unlisted script). */
+const CONSOLE_SCRIPTS = ['console', 'console-assistant'];
+
+/**
+ * dom-accessibility-api (the fill engine's accessible names) bundles ES5-era stand-ins for `Array.from`
+ * and `Set` (dist/polyfills/array.from.mjs, SetLike.mjs; the latter used even where `Set` exists) —
+ * ~2.4 KB of the assistant. Every browser we support has both natively, with the same methods the library
+ * calls (from(x, map); add/has/delete/forEach/size), so the Console bundles take the native ones.
+ */
+const DOM_A11Y_NATIVES: Record<string, string> = {
+  'polyfills/array.from.mjs': 'export default Array.from;',
+  'polyfills/SetLike.mjs': 'export default Set;',
+};
+const domA11yNatives: Plugin = {
+  name: 'dom-accessibility-api-natives',
+  enforce: 'pre',
+  resolveId(id, importer) {
+    if (!importer?.includes('/dom-accessibility-api/')) return null;
+    const file = Object.keys(DOM_A11Y_NATIVES).find((f) => id.endsWith(`/${f}`));
+    return file ? `\0dom-a11y-native:${file}` : null;
+  },
+  load(id) {
+    return id.startsWith('\0dom-a11y-native:') ? DOM_A11Y_NATIVES[id.slice('\0dom-a11y-native:'.length)] : null;
+  },
+};
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
@@ -32,15 +59,17 @@ export default defineConfig({
   },
   vite: () => ({ plugins: [preact()] }),
   hooks: {
-    // The Console content script (entrypoints/console.content) must stay small: its `wxt/browser` is the
-    // native namespace instead of webextension-polyfill (lib/console/browser-shim.ts). Only that entrypoint:
+    // The Console content script (entrypoints/console.content, the loader) must stay small, and so should
+    // the assistant it has injected (entrypoints/console-assistant.ts): their `wxt/browser` is the native
+    // namespace instead of webextension-polyfill (lib/console/browser-shim.ts). Only these two entrypoints:
     // every other one (other content scripts included) keeps the polyfill.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((e) => e.type === 'content-script' && e.name === 'console')) return;
+      if (!entrypoints.every((e) => CONSOLE_SCRIPTS.includes(e.name) && e.type !== 'background')) return;
       const alias = config.resolve?.alias ?? [];
       const rest = Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
       const shim = resolve(import.meta.dirname, 'lib/console/browser-shim.ts');
       config.resolve = { ...config.resolve, alias: [{ find: /^wxt\/browser$/, replacement: shim }, ...rest] };
+      config.plugins = [...(config.plugins ?? []), domA11yNatives];
     },
     'build:manifestGenerated': (wxt, manifest) => {
       // WXT takes the popup's <title> as the toolbar tooltip; use the localized name instead.
@@ -60,7 +89,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'activeTab', 'alarms', 'notifications'],
+    // scripting: the Console assistant is injected only on the pages of the journey (README › Permissions).
+    permissions: ['storage', 'activeTab', 'alarms', 'notifications', 'scripting'],
     host_permissions: [...CONSOLE_MATCHES],
     // Any Odoo: Odoo Online, odoo.sh, a custom domain, an on-premise install on http://localhost:8069.
     // Nothing here is granted at install; the popup asks for exactly one origin when the user clicks "Connect to Odoo".

@@ -5,6 +5,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from 'zod';
+import { PAGE_IDS, type PageId } from './console/detect';
 import { type ConsoleContext, ConsoleContextRequest, ConsoleReport } from './console/protocol';
 import type { Msg } from './i18n';
 import type { ModuleAction } from './odoo/gmail-setup';
@@ -39,6 +40,9 @@ export const protocol = {
   consoleContext: { from: ['consoleContent'], payload: ConsoleContextRequest },
   /** The content script reports a step's progress and the facts the page showed. */
   consoleReport: { from: ['consoleContent'], payload: ConsoleReport },
+  // ── Console assistant loader (issue 6): lib/console/loader.ts, handler in lib/background/console-loader.ts ──
+  /** The Console loader recognized a page of the journey: inject the assistant into its document. */
+  loadConsoleAssistant: { from: ['consoleContent'], payload: z.object({ page: z.enum(PAGE_IDS) }).strict() },
 
   // --- Odoo side (issue 3): module, credentials into settings, mail server, connect, monitor. ---
   /** Install google_gmail, or upgrade it when the database holds an older version; then re-probe. */
@@ -63,6 +67,8 @@ export interface ProtocolMap {
   // ── Console assistant (issue 4) ──
   consoleContext(data: ConsoleContextRequest): Reply<ConsoleContext>;
   consoleReport(data: ConsoleReport): Reply<null>;
+  // ── Console assistant loader (issue 6) ──
+  loadConsoleAssistant(data: { page: PageId }): Reply<null>;
   // --- Odoo side (issue 3).
   installGmailModule(data: Record<string, never>): Reply<{ action: ModuleAction; module: ModuleInfo }>;
   pendingCredentials(

@@ -55,14 +55,20 @@ const ourCodeUses = (pattern: RegExp) => sourceFiles().filter((f) => pattern.tes
 /** Every entrypoint file that has code (background, popup's main, content scripts). */
 function entrypointScripts(): string[] {
   return sourceFiles().filter(
-    (f) => f.startsWith('entrypoints') && /(background|main|\.content)\.tsx?$|content\/index\.tsx?$/.test(f),
+    (f) =>
+      f.startsWith('entrypoints') &&
+      (/(background|main|\.content)\.tsx?$|content\/index\.tsx?$/.test(f) || /^entrypoints\/[\w-]+\.ts$/.test(f)),
   );
 }
 
-/** The built file of a content-script entrypoint, or null for the others (they import zod-config). */
+/** The built file of a content-script or unlisted-script entrypoint, or null for the others (they import zod-config). */
 function bundleOf(entry: string): string | null {
+  const out = process.argv[2] ?? '.output/firefox-mv3';
   const m = /^entrypoints\/([\w-]+)\.content(?:\/index)?\.tsx?$/.exec(entry);
-  return m ? resolve(process.argv[2] ?? '.output/firefox-mv3', 'content-scripts', `${m[1]}.js`) : null;
+  if (m) return resolve(out, 'content-scripts', `${m[1]}.js`);
+  // An unlisted script (entrypoints/console-assistant.ts → console-assistant.js), background excepted.
+  const unlisted = /^entrypoints\/([\w-]+)\.ts$/.exec(entry);
+  return unlisted && unlisted[1] !== 'background' ? resolve(out, `${unlisted[1]}.js`) : null;
 }
 function bundleHasZod(entry: string): boolean {
   const file = bundleOf(entry);
@@ -84,8 +90,8 @@ export const JUSTIFIED: Justified[] = [
       'returns false before touching Function and the compiler never runs; extension CSP forbids eval anyway. ' +
       'The code stays in the bundle because zod ships it unconditionally.',
     premise: () => {
-      // Only entrypoints whose bundle contains zod need the setting; the Console content script is
-      // built without zod on purpose (its size budget), which is checked here too.
+      // Only entrypoints whose bundle contains zod need the setting; the Console content script and the
+      // assistant it has injected are built without zod on purpose (their size budget), checked here too.
       const missing = entrypointScripts().filter(
         (f) => !/^import '@\/lib\/zod-config';/m.test(readFileSync(f, 'utf8')) && bundleHasZod(f),
       );

@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
+import { gzipSync, inflateRawSync } from 'node:zlib';
 
 /** Reads a zip's entries (stored or deflated), enough for the packages WXT writes. */
 export function readZip(file: string): Map<string, Buffer> {
@@ -60,6 +60,7 @@ interface Manifest {
   permissions?: string[];
   host_permissions?: string[];
   optional_host_permissions?: string[];
+  content_scripts?: { matches?: string[]; js?: string[] }[];
   browser_specific_settings?: {
     gecko?: { id?: string; strict_min_version?: string; data_collection_permissions?: { required?: string[] } };
   };
@@ -112,10 +113,42 @@ function checkPackage(label: string, zip: Map<string, Buffer>) {
   );
   check(
     `${label}: API permissions as documented`,
-    JSON.stringify(m.permissions ?? []) === JSON.stringify(['storage', 'activeTab', 'alarms', 'notifications']),
+    JSON.stringify(m.permissions ?? []) === JSON.stringify(['storage', 'activeTab', 'alarms', 'notifications', 'scripting']),
     (m.permissions ?? []).join(' '),
   );
+  checkConsoleScripts(label, m, zip);
   return m;
+}
+
+/**
+ * The Console content script (issue 4's size goal, README › Google Cloud Console assistant › How it is
+ * loaded): what the manifest injects on every Console page stays ≤ 25 KB raw; the assistant is in the
+ * package but not in the manifest (the background injects it on journey pages only).
+ */
+export const CONSOLE_SCRIPT_LIMIT = 25 * 1024;
+const ASSISTANT = 'console-assistant.js';
+function checkConsoleScripts(label: string, m: Manifest, zip: Map<string, Buffer>) {
+  const size = (path: string) => {
+    const bytes = zip.get(path);
+    return bytes ? { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length } : null;
+  };
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  const declared = (m.content_scripts ?? [])
+    .filter((c) => c.matches?.some((p) => CONSOLE.includes(p)))
+    .flatMap((c) => c.js ?? []);
+  const sizes = declared.map((path) => ({ path, size: size(path) }));
+  const raw = sizes.reduce((sum, s) => sum + (s.size?.raw ?? 0), 0);
+  check(
+    `${label}: Console content script ≤ 25 KB raw`,
+    sizes.length > 0 && sizes.every((s) => s.size) && raw <= CONSOLE_SCRIPT_LIMIT,
+    sizes.map((s) => `${s.path} ${s.size ? `${kb(s.size.raw)} raw, ${kb(s.size.gzip)} gzip` : 'missing'}`).join('; '),
+  );
+  const assistant = size(ASSISTANT);
+  check(
+    `${label}: Console assistant packaged, not declared in the manifest`,
+    !!assistant && !declared.includes(ASSISTANT),
+    assistant ? `${ASSISTANT} ${kb(assistant.raw)} raw, ${kb(assistant.gzip)} gzip (injected on journey pages)` : 'missing',
+  );
 }
 
 function zip(args: string[]) {

@@ -1,5 +1,6 @@
 /** Everything the background does at start-up; `entrypoints/background.ts` only calls this. */
 import { consoleContext, consoleReport } from './console';
+import { loadConsoleAssistant } from './console-loader';
 import { receiveCredentials } from './credentials';
 import { runCheck, startMonitor } from './monitor';
 import { probeHandler, saveSetup, watchOriginPermissions } from './odoo-connection';
@@ -21,6 +22,8 @@ export function startBackground(): void {
   // Console assistant (issue 4)
   route('consoleContext', () => consoleContext());
   route('consoleReport', (data) => consoleReport(data));
+  // Console assistant loader (issue 6): inject the assistant on a journey page
+  route('loadConsoleAssistant', (data, sender) => loadConsoleAssistant(data, sender));
   watchOriginPermissions();
   // --- Odoo side (issue 3).
   route('installGmailModule', () => installGmailModule());

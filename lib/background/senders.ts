@@ -12,6 +12,8 @@ export interface SenderLike {
   origin?: string;
   tab?: { id?: number; url?: string };
   frameId?: number;
+  /** The sender's document (Chrome 106, Firefox 153); lets the background target exactly that document. */
+  documentId?: string;
 }
 
 const CONSOLE_HOSTS = new Set(['console.cloud.google.com', 'console.developers.google.com']);

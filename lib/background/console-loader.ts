@@ -1,0 +1,33 @@
+/**
+ * Injects the Console assistant (entrypoints/console-assistant.ts → `/console-assistant.js`) on the
+ * request of the Console loader (lib/console/loader.ts), so that the script the manifest puts on every
+ * Console page stays tiny and the assistant's code runs only on the pages of the journey.
+ *
+ * Only the Console content script may ask (`loadConsoleAssistant` is `from: ['consoleContent']`: the
+ * router has already checked the extension id, an https Console URL, a tab and the top frame). The
+ * script goes into that sender's own document: `documentIds` where the browser reports one (Chrome
+ * 106, Firefox 153 — MDN browser-compat-data), so a reload that overtook the request cannot receive it;
+ * otherwise the tab's top frame (`frameIds: [0]`, Firefox 140–152), where the assistant's own
+ * once-per-document guard (lib/console/start.ts) and URL detection keep a stray injection harmless.
+ * Needs the `scripting` permission (no install-time warning in Chrome or Firefox) and the Console host
+ * permission the extension already holds.
+ */
+import { browser } from 'wxt/browser';
+import type { PageId } from '../console/detect';
+import { msg } from '../i18n';
+import type { Reply } from '../messaging';
+import type { SenderLike } from './senders';
+
+export const ASSISTANT_SCRIPT = '/console-assistant.js';
+
+export async function loadConsoleAssistant(_data: { page: PageId }, sender: SenderLike): Promise<Reply<null>> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return { ok: false, error: msg('err.sender') };
+  const target = sender.documentId ? { tabId, documentIds: [sender.documentId] } : { tabId, frameIds: [0] };
+  try {
+    await browser.scripting.executeScript({ target, files: [ASSISTANT_SCRIPT] });
+  } catch (error) {
+    return { ok: false, error: msg('err.internal', { detail: error instanceof Error ? error.message : 'executeScript' }) };
+  }
+  return { ok: true, value: null };
+}

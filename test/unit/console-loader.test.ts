@@ -1,0 +1,167 @@
+// @vitest-environment happy-dom
+/**
+ * The Console loader and the injected assistant's start (README › Google Cloud Console assistant ›
+ * How it is loaded): the loader asks for the assistant only on a page of the journey, once per
+ * document, also after a single-page navigation, and again after a failed request; the assistant
+ * starts at most once per document; the background injects it only for the Console content script,
+ * into the sender's own document.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { startBackground } from '@/lib/background';
+import { ASSISTANT_SCRIPT } from '@/lib/background/console-loader';
+import type { PageId } from '@/lib/console/detect';
+import { type LoaderContext, startLoader } from '@/lib/console/loader';
+import { startAssistantOnce } from '@/lib/console/start';
+import { removeAllListeners } from '@/lib/messaging';
+import { CONSOLE_TAB, installPermissions, POPUP, sendAs } from './helpers';
+
+const C = 'https://console.cloud.google.com';
+/** happy-dom's way to change the page URL without a navigation, as the Console's history API does. */
+const setUrl = (href: string) => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(href);
+
+/** A content-script context whose location changes the test drives (as WXT's watcher would report them). */
+function fakeContext() {
+  const listeners: ((event: { newUrl: URL }) => void)[] = [];
+  const ctx: LoaderContext = { addEventListener: (_target, _type, handler) => listeners.push(handler) };
+  const navigate = (href: string) => {
+    setUrl(href);
+    for (const l of listeners) l({ newUrl: new URL(href) });
+  };
+  return { ctx, navigate };
+}
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe('startLoader', () => {
+  it('asks nothing on Console pages outside the journey, asks once a journey page shows (SPA)', async () => {
+    setUrl(`${C}/apis/library/gmail.googleapis.com?project=odoo-123456`);
+    const { ctx, navigate } = fakeContext();
+    const request = vi.fn(async (_page: PageId) => true);
+    startLoader(ctx, request);
+    navigate(`${C}/iam-admin/settings?project=odoo-123456`);
+    await settle();
+    expect(request).not.toHaveBeenCalled();
+
+    navigate(`${C}/auth/branding?project=odoo-123456`);
+    await settle();
+    expect(request.mock.calls).toEqual([['branding']]);
+    // Loaded: the assistant's own location handling takes over; the loader never asks again.
+    navigate(`${C}/auth/audience?project=odoo-123456`);
+    navigate(`${C}/auth/clients/create?project=odoo-123456`);
+    await settle();
+    expect(request).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks at once on a journey page, and not twice while the first request runs', async () => {
+    setUrl(`${C}/projectcreate`);
+    const { ctx, navigate } = fakeContext();
+    let answer: (ok: boolean) => void = () => {};
+    const request = vi.fn((_page: PageId) => new Promise<boolean>((r) => (answer = r)));
+    startLoader(ctx, request);
+    navigate(`${C}/projectcreate?organizationId=0`);
+    expect(request.mock.calls).toEqual([['projectCreate']]);
+    answer(true);
+    await settle();
+    expect(request).toHaveBeenCalledTimes(1);
+  });
+
+  it('after a refused or failed request, asks again on the next journey page — not in a loop on the same one', async () => {
+    setUrl(`${C}/auth/overview?project=odoo-123456`);
+    const { ctx, navigate } = fakeContext();
+    const request = vi
+      .fn(async (_page: PageId) => true)
+      .mockRejectedValueOnce(new Error('Could not establish connection'))
+      .mockResolvedValueOnce(false);
+    startLoader(ctx, request);
+    await settle();
+    expect(request.mock.calls).toEqual([['authOverview']]);
+    navigate(`${C}/auth/overview?project=odoo-123456&authuser=0`);
+    await settle();
+    expect(request.mock.calls).toEqual([['authOverview'], ['authOverview']]);
+    navigate(`${C}/auth/branding?project=odoo-123456`);
+    await settle();
+    expect(request.mock.calls.at(-1)).toEqual(['branding']);
+    expect(request).toHaveBeenCalledTimes(3);
+  });
+
+  it('a person who moved on while a request failed gets the assistant for the page they are on', async () => {
+    setUrl(`${C}/auth/branding?project=odoo-123456`);
+    const { ctx, navigate } = fakeContext();
+    let fail: () => void = () => {};
+    const request = vi
+      .fn(async (_page: PageId) => true)
+      .mockImplementationOnce(() => new Promise<boolean>((_, reject) => (fail = () => reject(new Error('gone')))));
+    startLoader(ctx, request);
+    navigate(`${C}/auth/audience?project=odoo-123456`); // ignored: a request is running
+    fail();
+    await settle();
+    expect(request.mock.calls).toEqual([['branding'], ['audience']]);
+  });
+});
+
+describe('startAssistantOnce', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+    delete (globalThis as { __gmailOdooAssistant?: unknown }).__gmailOdooAssistant;
+  });
+
+  it('starts one assistant per document; a second injection does not even build its context', () => {
+    setUrl(`${C}/apis/library?project=odoo-123456`);
+    const controller = new AbortController();
+    const create = vi.fn(() => ({ signal: controller.signal, addEventListener: () => undefined }));
+    expect(startAssistantOnce(create)).toBe(true);
+    expect(startAssistantOnce(create)).toBe(false);
+    expect(create).toHaveBeenCalledTimes(1);
+    // The first one's extension context died (extension updated): a fresh copy may start.
+    controller.abort();
+    const fresh = new AbortController();
+    expect(startAssistantOnce(() => ({ signal: fresh.signal, addEventListener: () => undefined }))).toBe(true);
+    fresh.abort();
+  });
+});
+
+describe('loadConsoleAssistant (background)', () => {
+  let executeScript: ReturnType<typeof vi.fn>;
+  beforeEach(() => {
+    installPermissions();
+    executeScript = vi.fn(async () => [{ frameId: 0, result: undefined }]);
+    (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript };
+    startBackground();
+  });
+  afterEach(() => removeAllListeners());
+
+  it("injects into the sender's own document when the browser names it (Chrome 106+, Firefox 153+)", async () => {
+    const reply = await sendAs({ ...CONSOLE_TAB, documentId: 'DOC-1' }, 'loadConsoleAssistant', { page: 'clientCreate' });
+    expect(reply).toEqual({ ok: true, value: null });
+    expect(executeScript.mock.calls).toEqual([[{ target: { tabId: 7, documentIds: ['DOC-1'] }, files: [ASSISTANT_SCRIPT] }]]);
+  });
+
+  it('otherwise into the top frame of the sender tab (Firefox 140–152)', async () => {
+    expect(await sendAs(CONSOLE_TAB, 'loadConsoleAssistant', { page: 'branding' })).toEqual({ ok: true, value: null });
+    expect(executeScript.mock.calls).toEqual([[{ target: { tabId: 7, frameIds: [0] }, files: [ASSISTANT_SCRIPT] }]]);
+  });
+
+  it('refuses every sender but the Console content script in a top frame, and unknown pages', async () => {
+    const refused = { ok: false, error: { key: 'err.sender' } };
+    expect(await sendAs(POPUP, 'loadConsoleAssistant', { page: 'branding' })).toMatchObject(refused);
+    expect(await sendAs({ ...CONSOLE_TAB, frameId: 3 }, 'loadConsoleAssistant', { page: 'branding' })).toMatchObject(refused);
+    const elsewhere = { ...CONSOLE_TAB, url: 'https://example.com/auth/branding', tab: { id: 7, url: 'https://example.com/' } };
+    expect(await sendAs(elsewhere, 'loadConsoleAssistant', { page: 'branding' })).toMatchObject(refused);
+    expect(await sendAs({ ...CONSOLE_TAB, id: 'another-extension' }, 'loadConsoleAssistant', { page: 'branding' })).toMatchObject(
+      refused,
+    );
+    expect(await sendAs(CONSOLE_TAB, 'loadConsoleAssistant', { page: 'iamAdmin' })).toMatchObject({
+      ok: false,
+      error: { key: 'err.payload' },
+    });
+    expect(executeScript).not.toHaveBeenCalled();
+  });
+
+  it('says so when the browser refuses the injection (the tab went away)', async () => {
+    executeScript.mockRejectedValueOnce(new Error('No tab with id: 7'));
+    expect(await sendAs(CONSOLE_TAB, 'loadConsoleAssistant', { page: 'branding' })).toMatchObject({
+      ok: false,
+      error: { key: 'err.internal', params: { detail: 'No tab with id: 7' } },
+    });
+  });
+});
