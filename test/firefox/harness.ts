@@ -165,7 +165,8 @@ export async function loginToOdoo(page: Page, odoo: FakeOdoo, login = 'admin', p
  * test never reaches the network. Everything else passes through untouched.
  *
  * `routes` maps a pathname (`/projectcreate`) or a full URL without query to HTML or to a function of
- * the request URL. Returns the list of Console URLs asked for, for assertions.
+ * the request URL; `'*'` answers every other Console path (the replica Console is one single-page app).
+ * Returns the list of Console URLs asked for, for assertions.
  */
 export type ConsoleRoute = string | ((url: URL) => string);
 const CONSOLE_HOSTS = new Set(['console.cloud.google.com', 'console.developers.google.com']);
@@ -181,7 +182,7 @@ export async function routeConsole(page: Page, routes: Record<string, ConsoleRou
       return;
     }
     requested.push(url.href);
-    const route = routes[`${url.origin}${url.pathname}`] ?? routes[url.pathname];
+    const route = routes[`${url.origin}${url.pathname}`] ?? routes[url.pathname] ?? routes['*'];
     if (route === undefined) {
       request.respond({ status: 404, contentType: 'text/plain', body: `No replica for ${url.pathname}` });
       return;
