@@ -39,8 +39,9 @@ h2{flex:1;font-size:13px;margin:0}
 button{font:inherit;cursor:pointer;border-radius:6px;border:1px solid #747775;background:#fff;padding:3px 8px}
 .main{display:block;width:100%;margin-top:8px;padding:7px;background:#0b57d0;border-color:#0b57d0;color:#fff;font-weight:600}
 .main:disabled{opacity:.6;cursor:default}
-.handle{cursor:move;border:0;background:none;padding:0 4px}
-p{margin:4px 0}.ok{color:#146c2e}.warn{color:#b3261e}.busy{color:#444}
+.handle{cursor:move;border:0;background:none;padding:0 4px}.handle::before{content:'⠿'/''}
+:focus-visible{outline:2px solid #0b57d0;outline-offset:2px}
+p{margin:4px 0}.status:empty{margin:0}.ok{color:#146c2e}.warn{color:#b3261e}.busy{color:#444}
 dl{margin:4px 0;display:grid;grid-template-columns:auto 1fr;gap:2px 8px}dt{color:#444}dd{margin:0;word-break:break-all}
 ol{margin:6px 0;padding-left:18px}li{margin:4px 0}code{word-break:break-all;background:#f1f3f4;padding:0 3px}
 a{color:#0b57d0}.links{display:flex;flex-wrap:wrap;gap:6px;margin-top:8px}
@@ -81,6 +82,14 @@ export function createPanel(signal: AbortSignal): Panel {
   let box: HTMLElement;
   let body: HTMLElement;
   let title: HTMLElement;
+  /** One live region for the whole life of the panel: screen readers announce a change of its text,
+   *  not a live region that is inserted already filled. */
+  let status: HTMLElement;
+  let shadow: ShadowRoot;
+  let header: HTMLElement;
+  /** A control of the panel started some work: if the page holds no focus once it is done (the fill
+   *  engine focused and blurred the Console's fields meanwhile), the focus comes back to the panel. */
+  let resumeFocus = false;
   let moved = false;
 
   const overlaps = (r: DOMRect, x: number, y: number, w: number, hgt: number) =>
@@ -118,12 +127,21 @@ export function createPanel(signal: AbortSignal): Panel {
 
   function mount(): void {
     host = document.createElement('gmail-odoo-assistant');
-    const shadow = host.attachShadow({ mode: 'open' });
-    const handle = h('button', { type: 'button', class: 'handle', 'aria-label': t('panel.move'), title: t('panel.move') }, '⠿');
-    const toggle = h('button', { type: 'button', 'aria-expanded': 'true' }, t('panel.minimize'));
+    // Open, so that assistive technology and accessibility checkers (axe) can read it like the page.
+    shadow = host.attachShadow({ mode: 'open' });
+    const handle = h('button', {
+      type: 'button',
+      class: 'handle',
+      'aria-label': t('panel.move'),
+      title: t('panel.moveHint'),
+      'aria-keyshortcuts': 'ArrowUp ArrowDown ArrowLeft ArrowRight',
+    });
+    const toggle = h('button', { type: 'button', 'aria-expanded': 'true', 'aria-controls': 'body' }, t('panel.minimize'));
     title = h('h2');
-    body = h('div');
-    box = h('section', { role: 'region', 'aria-label': t('panel.region') }, h('header', {}, handle, title, toggle), body);
+    status = h('p', { role: 'status', class: 'status' });
+    body = h('div', { id: 'body' });
+    header = h('header', {}, handle, title, toggle);
+    box = h('section', { role: 'region', 'aria-label': t('panel.region'), tabindex: '-1' }, header, status, body);
     shadow.append(h('style', {}, CSS), box);
     document.body.append(host);
 
@@ -154,11 +172,15 @@ export function createPanel(signal: AbortSignal): Panel {
 
   function show(view: PanelView): void {
     if (!host?.isConnected) mount();
+    // A keyboard user who pressed a button of the panel keeps their place in it when its content changes.
+    const focused = shadow.activeElement;
+    const lost = !document.activeElement || document.activeElement === document.body;
+    const keepFocus = (!!focused && !header.contains(focused)) || (resumeFocus && lost);
+    if (view.status?.tone !== 'busy') resumeFocus = false;
     title.textContent = view.title;
+    status.className = `status ${view.status?.tone ?? ''}`.trim();
+    if (status.textContent !== (view.status?.text ?? '')) status.textContent = view.status?.text ?? '';
     const parts: Child[] = [];
-    if (view.status) {
-      parts.push(h('p', { role: 'status', class: view.status.tone ?? '' }, view.status.text));
-    }
     if (view.values?.length) {
       parts.push(
         h('p', {}, t('panel.willFill')),
@@ -194,7 +216,11 @@ export function createPanel(signal: AbortSignal): Panel {
       const button = h('button', { type: 'button', class: 'main' }, view.action.label) as HTMLButtonElement;
       button.disabled = !!view.action.disabled || !view.action.run;
       const run = view.action.run;
-      if (run) button.onclick = () => run();
+      if (run)
+        button.onclick = () => {
+          resumeFocus = true;
+          run();
+        };
       parts.push(button);
     }
     if (view.links?.length) {
@@ -206,13 +232,21 @@ export function createPanel(signal: AbortSignal): Panel {
             if (l.href) return h('a', { href: l.href }, l.label);
             const b = h('button', { type: 'button' }, l.label);
             const run = l.run;
-            if (run) b.onclick = () => run();
+            if (run)
+              b.onclick = () => {
+                resumeFocus = true;
+                run();
+              };
             return b;
           }),
         ),
       );
     }
     body.replaceChildren(...parts.filter((p): p is Node | string => !!p));
+    if (keepFocus && (!shadow.activeElement || shadow.activeElement === box)) {
+      const next = [...body.querySelectorAll<HTMLElement>('button, a[href]')].find((el) => !(el as HTMLButtonElement).disabled);
+      (next ?? box).focus({ preventScroll: true });
+    }
     place();
   }
 

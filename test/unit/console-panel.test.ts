@@ -141,6 +141,21 @@ describe('panel and runner', () => {
     await vi.waitFor(() => expect(shadow().querySelector('button[aria-label="Copy Name"]')?.textContent).toBe('Copied'));
   });
 
+  it('keeps one live region for its status (announced on change), empty when there is none', () => {
+    const panel = createPanel(new AbortController().signal);
+    panel.show({ title: 'T', status: { text: 'Reading the page…', tone: 'busy' } });
+    const region = shadow().querySelector('[role="status"]');
+    panel.show({ title: 'T', status: { text: 'Saved ✓', tone: 'ok' }, links: [{ label: 'Next', href: '#' }] });
+    expect(shadow().querySelectorAll('[role="status"]')).toHaveLength(1);
+    expect(shadow().querySelector('[role="status"]')).toBe(region);
+    expect(region?.textContent).toBe('Saved ✓');
+    expect(region?.className).toBe('status ok');
+    panel.show({ title: 'T' });
+    expect(region?.textContent).toBe('');
+    expect(shadow().querySelector('header button[aria-expanded]')?.getAttribute('aria-controls')).toBe('body');
+    expect(shadow().getElementById('body')).not.toBeNull();
+  });
+
   it('lives in its own shadow root, is removed when its signal aborts, and can be minimized and moved', () => {
     const c = new AbortController();
     const panel = createPanel(c.signal);
