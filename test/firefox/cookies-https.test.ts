@@ -6,52 +6,27 @@
  * extension's probe from the background must carry it — site-based cookie rules (SameSite, Firefox's
  * Total Cookie Protection) apply to a domain here, not to a bare IP as in popup.test.ts.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
-import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { type FakeOdoo, startFakeOdoo } from '../fake-odoo/server.ts';
 import { clickButton, type FirefoxSession, fieldByLabel, launchFirefox, waitForStep } from './harness.ts';
+import { startTlsFront, type TlsFront } from './tls-front.ts';
 
 const HOST = 'acme.odoo.com';
 let odoo: FakeOdoo;
-let front: Server;
+let front: TlsFront;
 let origin: string;
 let firefox: FirefoxSession;
-let certDir: string;
 
 beforeEach(async () => {
   odoo = await startFakeOdoo();
-  certDir = mkdtempSync(join(tmpdir(), 'odoo-tls-'));
-  const key = join(certDir, 'key.pem');
-  const cert = join(certDir, 'cert.pem');
-  const subject = ['-subj', `/CN=${HOST}`, '-addext', `subjectAltName=DNS:${HOST}`];
-  const x509 = ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', ...subject, '-keyout', key, '-out', cert];
-  execFileSync('openssl', x509, { stdio: 'ignore' });
-  const target = new URL(odoo.origin);
-  front = createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => {
-    const upstream = httpRequest(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
-      (reply) => {
-        res.writeHead(reply.statusCode ?? 502, reply.headers);
-        reply.pipe(res);
-      },
-    );
-    req.pipe(upstream);
-  });
-  await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
-  origin = `https://${HOST}:${(front.address() as AddressInfo).port}`;
+  front = await startTlsFront(odoo, HOST);
+  origin = front.origin;
   firefox = await launchFirefox({ prefs: { 'network.dns.localDomains': HOST }, acceptInsecureCerts: true });
 });
 afterEach(async () => {
   await firefox.close();
-  await new Promise((resolve) => front.close(resolve));
+  await front.close();
   await odoo.stop();
-  rmSync(certDir, { recursive: true, force: true });
 });
 
 it('Firefox background fetches to https://acme.odoo.com carry the HttpOnly SameSite=Lax session cookie', async () => {
