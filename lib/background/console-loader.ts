@@ -9,7 +9,7 @@
  * 106, Firefox 153 — MDN browser-compat-data), so a reload that overtook the request cannot receive it;
  * otherwise the tab's top frame (`frameIds: [0]`, Firefox 140–152), where the assistant's own
  * once-per-document guard (lib/console/start.ts) and URL detection keep a stray injection harmless.
- * Needs the `scripting` permission (no install-time warning in Chrome or Firefox) and the Console host
+ * Needs the `scripting` permission (no install-time message in Firefox or, per its docs, Chrome) and the Console host
  * permission the extension already holds.
  */
 import { browser } from 'wxt/browser';
