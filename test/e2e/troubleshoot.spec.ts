@@ -45,7 +45,7 @@ async function routeGoogleWithErrorPages(context: BrowserContext, odoo: FakeOdoo
 }
 
 const pagePanel = (page: Page) => page.getByRole('region', { name: 'Gmail for Odoo assistant' });
-const before = (popup: Page) => popup.getByRole('region', { name: 'Before you connect' });
+const beforeConnect = (popup: Page) => popup.getByRole('region', { name: 'Before you connect' });
 
 async function diagnoses(context: BrowserContext): Promise<{ id: string; step: string }[]> {
   return ((await storageArea(context, 'local')).diagnoses as { id: string; step: string }[] | undefined) ?? [];
@@ -66,12 +66,16 @@ test.describe('redirect_uri_mismatch from web.base.url', () => {
     googleReady(odoo);
     const popup = await connectedPopup(context, extensionId, odoo);
     const p = panel(popup);
-    await openedBy(context, (url) => url.includes('/odoo/settings'), () => pasteCredentials(popup));
+    await openedBy(
+      context,
+      (url) => url.includes('/odoo/settings'),
+      () => pasteCredentials(popup),
+    );
     await p.getByRole('button', { name: 'Create the mail server' }).click();
     await expect(stepRow(popup, 'server').row).toHaveAttribute('data-state', 'done');
 
     // Prevented first: the popup already says web.base.url is another address, and offers to freeze.
-    const warning = before(popup).locator('li[data-warning^="baseUrl"]');
+    const warning = beforeConnect(popup).locator('li[data-warning^="baseUrl"]');
     await expect(warning).toContainText('http://odoo.internal:8069');
 
     // The person connects anyway: Google refuses, the page explains.
@@ -104,7 +108,7 @@ test.describe('redirect_uri_mismatch from web.base.url', () => {
     await warning.getByRole('button', { name: 'This address is right — set and freeze' }).click();
     await expect.poll(() => odoo.db.params.get('web.base.url.freeze')).toBe('True');
     expect(odoo.db.params.get('web.base.url')).toBe(odoo.origin);
-    await expect(before(popup).locator('li[data-warning^="baseUrl"]')).toHaveCount(0);
+    await expect(beforeConnect(popup).locator('li[data-warning^="baseUrl"]')).toHaveCount(0);
 
     // Connect again: the stand-in Google accepts, Odoo holds the token, the diagnosis is gone.
     const again = await openedBy(context, isGoogle, () => p.getByRole('button', { name: 'Connect your Gmail account' }).click());
