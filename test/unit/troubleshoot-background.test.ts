@@ -3,7 +3,7 @@
  * what the extension knows and stored, Odoo's confirm page read through executeScript, web.base.url
  * frozen on a confirmed value, and diagnoses cleared once a later fact proves their fix.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/lib/background';
 import { senderKind } from '@/lib/background/senders';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { msg } from '@/lib/i18n';
 import { type Evidence, type StoredDiagnosis, unresolved, withDiagnosis } from '@/lib/troubleshoot/store';
-import { diagnosisView, safeLink } from '@/lib/troubleshoot/view';
+import { type DiagnosisLike, diagnosisView, safeLink } from '@/lib/troubleshoot/view';
 
 const ORIGIN = 'https://acme.odoo.com';
 const d = (id: string, step: StoredDiagnosis['step'], extra: Partial<StoredDiagnosis> = {}): StoredDiagnosis => ({
@@ -68,9 +68,12 @@ describe('unresolved', () => {
 
 describe('diagnosisView', () => {
   it('title, cause, fix, the value with a copy button, and a link to the Console', () => {
-    const view = diagnosisView(
-      d('access_denied', 'testUser', { value: 'me@gmail.com', link: 'https://console.cloud.google.com/auth/audience?project=p' }),
-    );
+    // Stored texts are checked Msg keys in the making (`msg`), only widened to strings by the schema.
+    const stored = d('access_denied', 'testUser', {
+      value: 'me@gmail.com',
+      link: 'https://console.cloud.google.com/auth/audience?project=p',
+    });
+    const view = diagnosisView(stored as unknown as DiagnosisLike);
     expect(view.title).toBe('Google refused the sign-in: access_denied');
     expect(view.status).toMatchObject({ tone: 'warn' });
     expect(view.status?.text).toContain('me@gmail.com is not one of its test users');
