@@ -76,6 +76,8 @@ export const protocol = {
   diagnoseSignIn: { from: ['signInContent'], payload: SignInErrorReport },
   /** The person confirmed Odoo's address: set web.base.url to it and web.base.url.freeze = True. */
   freezeBaseUrl: { from: ['extensionPage'], payload: z.object({ baseUrl: z.string().max(500) }).strict() },
+  /** The person chose Testing or production for an External app; production makes the assistant guide "Publish app". */
+  choosePublishing: { from: ['extensionPage'], payload: z.object({ choice: z.enum(['testing', 'production']) }).strict() },
 } as const satisfies Record<string, { from: readonly SenderKind[]; payload: z.ZodType }>;
 
 export interface ProtocolMap {
@@ -100,6 +102,7 @@ export interface ProtocolMap {
   // --- Troubleshooter (issue 5).
   diagnoseSignIn(data: SignInErrorReport): Reply<Diagnosis>;
   freezeBaseUrl(data: { baseUrl: string }): Reply<{ baseUrl: string }>;
+  choosePublishing(data: { choice: 'testing' | 'production' }): Reply<null>;
 }
 
 export type MessageName = keyof ProtocolMap & keyof typeof protocol;

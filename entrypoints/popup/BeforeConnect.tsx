@@ -14,8 +14,9 @@ import type { ProbeResult } from '@/lib/odoo/probe';
 import type { ComputedValues } from '@/lib/setup/computed';
 import type { MonitorState, OdooGmailState } from '@/lib/setup/odoo-state';
 import type { Setup } from '@/lib/setup/setup';
-import type { GoogleState } from '@/lib/setup/storage';
+import { type GoogleState, publishChoiceItem } from '@/lib/setup/storage';
 import { type PreventInput, preventiveChecks, type Warning } from '@/lib/troubleshoot/prevent';
+import { useItem } from './use-item';
 
 interface Props {
   setup: Setup;
@@ -94,6 +95,7 @@ function WarningItem({ w, setup, probe }: { w: Warning; setup: Setup; probe: Pro
         <FreezeAction initial={w.id === 'freezeBaseUrl' ? (probe.odoo?.baseUrl ?? setup.odooOrigin) : setup.odooOrigin} />
       )}
       {w.action === 'useIap' && <RelayAction />}
+      {w.id.startsWith('testingExpiry') && setup.accountType !== 'workspace' && <PublishChoice />}
     </li>
   );
 }
@@ -186,6 +188,34 @@ function RelayAction() {
           }
         >
           {t('prevent.relay.button')}
+        </button>
+      )}
+    </>
+  );
+}
+
+/** Personal Gmail: stay in Testing (weekly reconnect) or publish (one "unverified app" screen, no expiry). */
+function PublishChoice() {
+  const choice = useItem(publishChoiceItem);
+  const { busy, error, send } = useSend();
+  const choose = (value: 'testing' | 'production') => void send(() => sendMessage('choosePublishing', { choice: value }));
+  return (
+    <>
+      {error && (
+        <p class="error" role="alert">
+          <Text m={error} />
+        </p>
+      )}
+      {choice === 'production' ? (
+        <>
+          <p class="ok">{t('prevent.publish.chosen')}</p>
+          <button type="button" disabled={busy} onClick={() => choose('testing')}>
+            {t('prevent.publish.undo')}
+          </button>
+        </>
+      ) : (
+        <button type="button" disabled={busy} onClick={() => choose('production')}>
+          {t('prevent.publish.button')}
         </button>
       )}
     </>

@@ -17,6 +17,7 @@ import {
   googleItem,
   probeItem,
   progressItem,
+  publishChoiceItem,
   setupItem,
 } from '../setup/storage';
 
@@ -34,13 +35,14 @@ export const pendingProjectItem = defineValidatedItem('session:consolePendingPro
 export const PENDING_PROJECT_MS = 15 * 60_000;
 
 export async function consoleContext(): Promise<Reply<ConsoleContext>> {
-  const [setup, probe, google, progress, credentials, pending] = await Promise.all([
+  const [setup, probe, google, progress, credentials, pending, publishChoice] = await Promise.all([
     setupItem.get(),
     probeItem.get(),
     googleItem.get(),
     progressItem.get(),
     credentialsItem.get(),
     pendingProjectItem.get(),
+    publishChoiceItem.get(),
   ]);
   const base = setup && probe?.origin === setup.odooOrigin && probe.odoo ? probe.odoo.baseUrl : null;
   const computed = setup ? computeValues(setup.odooOrigin, base) : null;
@@ -64,6 +66,7 @@ export async function consoleContext(): Promise<Reply<ConsoleContext>> {
       secretCaptured: !!credentials && credentials.clientId === google.clientId,
       known: { authorizedDomains: google.authorizedDomains, testUsers: google.testUsers, redirectUris: google.redirectUris },
       progress: Object.fromEntries(steps.flatMap((s) => (progress[s] ? [[s, progress[s].state]] : []))),
+      publishChoice,
     },
   };
 }

@@ -13,7 +13,7 @@ import {
   watchConnectReturn,
 } from './odoo-gmail';
 import { route } from './router';
-import { diagnoseSignIn, freezeBaseUrl, watchTroubleshooting } from './troubleshoot';
+import { choosePublishing, diagnoseSignIn, freezeBaseUrl, watchTroubleshooting } from './troubleshoot';
 
 export function startBackground(): void {
   route('saveSetup', (data) => saveSetup(data));
@@ -38,5 +38,6 @@ export function startBackground(): void {
   // --- Troubleshooter (issue 5).
   route('diagnoseSignIn', (data) => diagnoseSignIn(data));
   route('freezeBaseUrl', (data) => freezeBaseUrl(data));
+  route('choosePublishing', (data) => choosePublishing(data));
   watchTroubleshooting();
 }

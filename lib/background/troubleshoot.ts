@@ -19,7 +19,7 @@ import { callKw } from '../odoo/rpc';
 import { odooSettingsLink } from '../setup/checklist';
 import { computeValues } from '../setup/computed';
 import { monitorItem, odooGmailItem } from '../setup/odoo-state';
-import { googleItem, probeItem, setupItem } from '../setup/storage';
+import { googleItem, probeItem, publishChoiceItem, setupItem } from '../setup/storage';
 import { diagnoseConfirmPage, isConfirmUrl } from '../troubleshoot/odoo-confirm';
 import { PANEL_GLOBAL } from '../troubleshoot/panel-global';
 import { type Diagnosis, diagnoseSignInError, type TroubleshootContext } from '../troubleshoot/sign-in';
@@ -146,6 +146,12 @@ export async function freezeBaseUrl({ baseUrl }: { baseUrl: string }): Promise<R
   // The checklist, the computed redirect URI and the warnings read the probe: read Odoo again.
   await probeStoredOdoo();
   return { ok: true, value: { baseUrl: value } };
+}
+
+/** Testing or production for an External app (the 7-day trap, P6): production makes the Audience page guide "Publish app". */
+export async function choosePublishing({ choice }: { choice: 'testing' | 'production' }): Promise<Reply<null>> {
+  await publishChoiceItem.set(choice);
+  return { ok: true, value: null };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -83,4 +83,6 @@ export interface ConsoleContext {
   secretCaptured: boolean;
   known: { authorizedDomains: string[]; testUsers: string[]; redirectUris: string[] };
   progress: Partial<Record<ConsoleStep, StepState>>;
+  /** The person chose to publish the app (issue 5): the Audience page guides "Publish app". */
+  publishChoice?: 'testing' | 'production' | null;
 }

@@ -124,6 +124,10 @@ export const S = {
   testing: { en: ['Testing'], vi: ['Đang thử nghiệm' /* UNVERIFIED vi */] } as Labels,
   inProduction: { en: ['In production'], vi: ['Đang phát hành' /* UNVERIFIED vi */] } as Labels,
 
+  /** `Publish app` (AX button) → AX alertdialog `Push to production?` → `Confirm` (§3.4, gclientid `_publish`). */
+  publishApp: T('button', ['Publish app', /^publish app$/], ['Xuất bản ứng dụng' /* UNVERIFIED vi */]),
+  confirm: T('button', ['Confirm'], ['Xác nhận' /* UNVERIFIED vi */]),
+
   /** Legacy consent dashboard: `Publishing status` (§3.8). */
   publishingStatus: { en: ['Publishing status'], vi: ['Trạng thái xuất bản' /* UNVERIFIED vi */] } as Labels,
   /** Legacy stepper step 2: `ADD OR REMOVE SCOPES`; step 4: `BACK TO DASHBOARD` (§3.8). */

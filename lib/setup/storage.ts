@@ -100,4 +100,13 @@ export const googleItem = defineValidatedItem('local:google', GoogleState, { fal
 
 export const setupItem = defineValidatedItem('local:setup', Setup.nullable(), { fallback: null, version: 1 });
 export const probeItem = defineValidatedItem('local:probe', ProbeResult.nullable(), { fallback: null, version: 1 });
+/**
+ * The publishing status the person chose for an External app (issue 5): `production` asks the Console
+ * assistant to guide "Publish app" on the Audience page (no 7-day token expiry, one "unverified app"
+ * screen at connect); `testing` or null leaves the app in Testing.
+ */
+export const publishChoiceItem = defineValidatedItem('local:publishChoice', z.enum(['testing', 'production']).nullable(), {
+  fallback: null,
+  version: 1,
+});
 export const progressItem = defineValidatedItem('local:progress', StepProgressMap, { fallback: {}, version: 1 });

@@ -1,0 +1,41 @@
+/**
+ * "Publish app" on the Audience page (issue 5, google-console.md §3.4): guided only when the person
+ * chose production in the popup for an External app in Testing — `Publish app` → `Push to production?`
+ * → `Confirm` → `In production` — and the publishing status the page then shows is recorded.
+ */
+import { assistant, CONFIGURED, CONSOLE, replicaState, seedSetup, serveConsole, storage } from './console-fixtures.ts';
+import { expect, serviceWorkerOf, test } from './fixtures.ts';
+
+const at = (path: string) => `${CONSOLE}${path}?project=odoo-123456`;
+
+test('Publish app: not offered by default; guided once production is chosen', async ({ context }) => {
+  await serveConsole(context, { seed: CONFIGURED({ testUsers: ['me@gmail.com'] }) });
+  await seedSetup(context);
+  const page = context.pages()[0] ?? (await context.newPage());
+  const a = assistant(page);
+
+  // No choice made: the test user is there, nothing is published.
+  await page.goto(at('/auth/audience'));
+  await expect(a.status).toHaveText('me@gmail.com is already a test user ✓');
+  await expect(a.panel.getByRole('button', { name: 'Publish app (push to production)' })).toHaveCount(0);
+  expect((await replicaState(page)).consent?.publishing).toBe('testing');
+
+  // The person chose production in the popup ("Before you connect").
+  const sw = await serviceWorkerOf(context);
+  await sw.evaluate(() => chrome.storage.local.set({ publishChoice: 'production' }));
+  await page.reload();
+  const publish = a.panel.getByRole('button', { name: 'Publish app (push to production)' });
+  await expect(publish).toBeVisible();
+  await expect(a.panel).toContainText("Google hasn't verified this app");
+  await publish.click();
+  await expect(a.status).toContainText('The app is In production ✓');
+  expect((await replicaState(page)).consent?.publishing).toBe('production');
+  await expect
+    .poll(async () => ((await storage(context, 'local')).google as { publishing: string }).publishing)
+    .toBe('production');
+
+  // Published: a revisit offers nothing more.
+  await page.reload();
+  await expect(a.status).toHaveText('me@gmail.com is already a test user ✓');
+  await expect(publish).toHaveCount(0);
+});
