@@ -22,6 +22,7 @@ import { dashboard, watchNewProject } from './steps/dashboard';
 import { legacyAppRegistration } from './steps/legacy-app-registration';
 import { legacyUserType } from './steps/legacy-user-type';
 import { projectCreate } from './steps/project-create';
+import { publishApp } from './steps/publish-app';
 
 /** Every step, one file each (./steps/). */
 export const STEPS: Step[] = [
@@ -31,6 +32,7 @@ export const STEPS: Step[] = [
   authWizard,
   branding,
   audience,
+  publishApp,
   clientsList,
   clientCreate,
   clientDetails,

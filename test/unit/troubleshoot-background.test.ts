@@ -10,7 +10,7 @@ import { senderKind } from '@/lib/background/senders';
 import { clearVerified, onConfirmTab } from '@/lib/background/troubleshoot';
 import { removeAllListeners } from '@/lib/messaging';
 import { monitorItem } from '@/lib/setup/odoo-state';
-import { googleItem, probeItem, setupItem } from '@/lib/setup/storage';
+import { googleItem, probeItem, publishChoiceItem, setupItem } from '@/lib/setup/storage';
 import { diagnosesItem } from '@/lib/troubleshoot/store';
 import { type FakeOdooClient, fakeOdooClient } from './fake-odoo-fetch';
 import { CONSOLE_TAB, installPermissions, POPUP, sendAs } from './helpers';
@@ -196,5 +196,22 @@ describe('clearing a diagnosis once its fix is proven', () => {
     await googleItem.update((g) => ({ ...g, redirectUris: [`${client.odoo.origin}/google_gmail/confirm`] }));
     await clearVerified();
     expect(await diagnosesItem.get()).toEqual([]);
+  });
+});
+
+describe('choosePublishing', () => {
+  it('only the popup may choose; the Console assistant then reads the choice', async () => {
+    await start();
+    expect(await sendAs(CONSOLE_TAB, 'choosePublishing', { choice: 'production' })).toEqual({
+      ok: false,
+      error: { key: 'err.sender' },
+    });
+    expect(await sendAs(POPUP, 'choosePublishing', { choice: 'published' })).toMatchObject({ ok: false });
+    expect(await sendAs(POPUP, 'choosePublishing', { choice: 'production' })).toEqual({ ok: true, value: null });
+    expect(await publishChoiceItem.get()).toBe('production');
+    expect(await sendAs(CONSOLE_TAB, 'consoleContext', { page: 'audience' })).toMatchObject({
+      ok: true,
+      value: { publishChoice: 'production' },
+    });
   });
 });

@@ -9,7 +9,7 @@ import { click, find, findGroup, findText, norm, query, visible, waitFor } from 
 import { S, shownLabel } from '../selectors';
 import { done, type Env, missing, notReady, pageState, type Step, tx } from '../step';
 import { getStartedPlan } from './auth-overview';
-import { publishAppPlan, wantsPublish } from './publish-app';
+import { publishApp, wantsPublish } from './publish-app';
 
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/gi;
 
@@ -54,7 +54,7 @@ export const audience: Step = {
     if (users.includes(gmail)) {
       await env.report({ step: 'testUser', state: 'done' });
       // The person chose production in the popup (issue 5): guide "Publish app" now.
-      if (wantsPublish(env, facts)) return publishAppPlan(env, audience, toClient());
+      if (wantsPublish(env, facts)) return publishApp.prepare(env);
       done(env, audience, tx('console.status.testUserPresent', { email: gmail }), toClient());
       return null;
     }
