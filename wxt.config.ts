@@ -9,7 +9,12 @@ import { CONSOLE_MATCHES } from './lib/console/matches';
 // (Defined in lib/console/matches.ts so that the content script can import it without this file.)
 export { CONSOLE_MATCHES };
 
-/** The Console loader (content script) and the assistant the background injects (unlisted script). */
+/**
+ * The Console loader (content script), the assistant the background injects (unlisted script), and the
+ * troubleshooter's two page scripts (issue 5): the content script on Google's sign-in error pages and
+ * the panel the background injects into Odoo's /google_gmail/confirm page. All four only need
+ * `runtime` and `i18n`, which both browsers provide natively.
+ */
 const CONSOLE_SCRIPTS = ['console', 'console-assistant', 'signin-error', 'diagnosis-panel'];
 
 /**
@@ -61,7 +66,7 @@ export default defineConfig({
   hooks: {
     // The Console content script (entrypoints/console.content, the loader) must stay small, and so should
     // the assistant it has injected (entrypoints/console-assistant.ts): their `wxt/browser` is the native
-    // namespace instead of webextension-polyfill (lib/console/browser-shim.ts). Only these two entrypoints:
+    // namespace instead of webextension-polyfill (lib/console/browser-shim.ts). Only these entrypoints:
     // every other one (other content scripts included) keeps the polyfill.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => CONSOLE_SCRIPTS.includes(e.name) && e.type !== 'background')) return;
