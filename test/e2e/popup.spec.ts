@@ -39,9 +39,9 @@ test.describe('popup against the fake Odoo', () => {
 
     // Exactly one origin was asked for, at the click.
     expect(await requests()).toEqual([{ origins: ['http://127.0.0.1/*'] }]);
-    // Every RPC really carried the admin's HttpOnly session cookie.
+    // Every RPC really carried the admin's HttpOnly session cookie (the last one reads web.base.url.freeze, issue 5).
     const rpc = odoo.requests.filter((r) => r.method === 'POST' && r.path !== '/web/login');
-    expect(rpc.map((r) => r.rpcMethod ?? r.path)).toEqual(['/web/session/get_session_info', 'read', 'search_read']);
+    expect(rpc.map((r) => r.rpcMethod ?? r.path)).toEqual(['/web/session/get_session_info', 'read', 'search_read', 'get_param']);
     expect(rpc.every((r) => r.authenticated)).toBe(true);
 
     // After the probe, the Odoo user's address is proposed and the account type guessed from it.
