@@ -66,11 +66,8 @@ test.describe('redirect_uri_mismatch from web.base.url', () => {
     googleReady(odoo);
     const popup = await connectedPopup(context, extensionId, odoo);
     const p = panel(popup);
-    await openedBy(
-      context,
-      (url) => url.includes('/odoo/settings'),
-      () => pasteCredentials(popup),
-    );
+    await pasteCredentials(popup);
+    await expect(stepRow(popup, 'credentials').row).toHaveAttribute('data-state', 'done');
     await p.getByRole('button', { name: 'Create the mail server' }).click();
     await expect(stepRow(popup, 'server').row).toHaveAttribute('data-state', 'done');
 
