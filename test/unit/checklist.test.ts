@@ -155,3 +155,38 @@ describe('buildChecklist', () => {
     expect(checklistSummary(list)).toEqual({ done: 3, attention: 0, total: 11 });
   });
 });
+
+describe("the troubleshooter's diagnoses (issue 5)", () => {
+  const diagnosis = (origin: string | null) => ({
+    id: 'access_denied',
+    step: 'testUser' as const,
+    source: 'signIn' as const,
+    origin,
+    at: 1,
+    title: { key: 'diag.title', params: { code: 'access_denied' } },
+    cause: { key: 'diag.access_denied.cause', params: { gmail: 'me@gmail.com' } },
+    fix: { key: 'diag.access_denied.fix', params: { gmail: 'me@gmail.com' } },
+    link: 'https://console.cloud.google.com/auth/audience',
+    value: 'me@gmail.com',
+  });
+
+  it('turns its step "needs attention" with the fix, the cause and the value', () => {
+    const steps = buildChecklist(input({ setup: setup({ accountType: 'personal' }), diagnoses: [diagnosis(ORIGIN)] }));
+    const step = steps.find((s) => s.id === 'testUser');
+    expect(step).toMatchObject({
+      state: 'attention',
+      link: 'https://console.cloud.google.com/auth/audience',
+      diagnosis: { value: 'me@gmail.com', details: [] },
+    });
+    expect(tm(step?.next ?? { key: 'step.needsOdoo' })).toContain('add me@gmail.com');
+    expect(tm(step?.diagnosis?.cause ?? { key: 'step.needsOdoo' })).toContain('is not one of its test users');
+    expect(checklistSummary(steps).attention).toBeGreaterThanOrEqual(1);
+  });
+
+  it('ignores a diagnosis made for another Odoo', () => {
+    const steps = buildChecklist(
+      input({ setup: setup({ accountType: 'personal' }), diagnoses: [diagnosis('https://other.odoo.com')] }),
+    );
+    expect(steps.find((s) => s.id === 'testUser')?.state).not.toBe('attention');
+  });
+});
