@@ -9,6 +9,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { parseSignInError } from '../../lib/google/auth-error.ts';
 import type { FakeOdoo } from '../fake-odoo/server.ts';
 import { signInErrorHtml, signInErrorUrl } from '../fixtures/google/sign-in-pages.ts';
+import { expectNoSeriousA11yViolations } from './a11y.ts';
 import { expect, stepRow, test } from './fixtures.ts';
 import { CLIENT_ID, connectedPopup, GMAIL, googleReady, openedBy, panel, pasteCredentials, storageArea } from './odoo-helpers.ts';
 
@@ -134,6 +135,9 @@ test('access_denied: the address is not a test user — Audience link and the ad
     'href',
     'https://console.cloud.google.com/auth/audience',
   );
+  // The panel is accessible (axe on the panel only: Google's page is not ours).
+  const counts = await expectNoSeriousA11yViolations(page, 'sign-in error panel', { include: 'gmail-odoo-assistant' });
+  expect(counts.passes).toBeGreaterThan(3);
   const testUser = stepRow(popup, 'testUser');
   await expect(testUser.row).toHaveAttribute('data-state', 'attention');
   await expect(testUser.next).toContainText(`add ${GMAIL}`);
