@@ -58,11 +58,22 @@ export function preventInput({ setup, probe, computed, google, odooGmail, monito
 
 export function BeforeConnect(props: Props) {
   const warnings = preventiveChecks(preventInput(props, Date.now()));
-  if (warnings.length === 0) return null;
+  // The seed FAQ's "Forbidden": issue 3's module block upgrades it (Connect is held back until then).
+  const outdated = props.probe.origin === props.setup.odooOrigin && !!props.probe.gmailModule?.outdated;
+  if (warnings.length === 0 && !outdated) return null;
   return (
     <section aria-labelledby="prevent-heading" class="prevent">
       <h2 id="prevent-heading">{t('prevent.heading')}</h2>
       <ul class="prevent-list">
+        {outdated && (
+          <li class="prevent-item prevent-warn" data-warning="moduleOutdated">
+            <p>
+              <strong>{t('prevent.moduleOutdated.title')}</strong>
+            </p>
+            <p>{t('prevent.moduleOutdated.cause')}</p>
+            <a href="#module-heading">{t('prevent.moduleOutdated.fix')}</a>
+          </li>
+        )}
         {warnings.map((w) => (
           <WarningItem key={w.id} w={w} setup={props.setup} probe={props.probe} />
         ))}

@@ -168,6 +168,8 @@ test.describe('Odoo answers "Forbidden" on /google_gmail/confirm', () => {
 
   test('with the module outdated: diagnosed on Odoo’s page and in the module step', async ({ context, extensionId, odoo }) => {
     const popup = await connectedPopup(context, extensionId, odoo);
+    // Prevented first: "Before you connect" points at issue 3's module upgrade.
+    await expect(popup.locator('li[data-warning="moduleOutdated"]')).toContainText('The Google Gmail module is outdated');
     const page = context.pages().find((p) => p.url().startsWith(odoo.origin)) ?? (await context.newPage());
     await page.goto(`${odoo.origin}/google_gmail/confirm?code=4%2F0Ab&state=not-json`);
     await expect(page.getByRole('heading', { name: 'Forbidden', exact: true })).toBeVisible();
