@@ -11,7 +11,17 @@ import type { FakeOdoo } from '../fake-odoo/server.ts';
 import { signInErrorHtml, signInErrorUrl } from '../fixtures/google/sign-in-pages.ts';
 import { expectNoSeriousA11yViolations } from './a11y.ts';
 import { expect, stepRow, test } from './fixtures.ts';
-import { CLIENT_ID, connectedPopup, GMAIL, googleReady, openedBy, panel, pasteCredentials, storageArea } from './odoo-helpers.ts';
+import {
+  CLIENT_ID,
+  CLIENT_SECRET,
+  connectedPopup,
+  GMAIL,
+  googleReady,
+  openedBy,
+  panel,
+  pasteCredentials,
+  storageArea,
+} from './odoo-helpers.ts';
 
 const isGoogle = (url: string) => url.startsWith('https://accounts.google.com/');
 
@@ -89,8 +99,12 @@ test.describe('redirect_uri_mismatch from web.base.url', () => {
       'href',
       /^https:\/\/console\.cloud\.google\.com\/auth\/clients\//,
     );
-    // The client secret never reaches Google's page.
-    expect(await google.content()).not.toContain('GOCSPX');
+    // The client secret never reaches Google's page (the panel's shadow root included).
+    const shown = await google.evaluate(
+      () => `${document.documentElement.outerHTML}${document.querySelector('gmail-odoo-assistant')?.shadowRoot?.innerHTML ?? ''}`,
+    );
+    expect(shown).toContain(sent);
+    expect(shown).not.toContain(CLIENT_SECRET);
 
     // …and the popup's checklist: the client step needs attention, with the fix.
     const client = stepRow(popup, 'client');
