@@ -12,10 +12,15 @@ import { type FakeOdoo, type FakeOdooOptions, startFakeOdoo } from '../fake-odoo
 export const EXTENSION_DIR = resolve(process.env.EXTENSION_DIR ?? '.output/chrome-mv3-e2e');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export async function launchBrowser(userDataDir: string): Promise<BrowserContext> {
+/**
+ * Chromium with the extension loaded, in a UI language: on Linux it takes it from --lang and the
+ * LANGUAGE environment variable.
+ */
+export async function launchBrowser(userDataDir: string, lang: 'en' | 'vi' = 'en'): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
+    env: { ...process.env, LANGUAGE: lang, LANG: lang === 'vi' ? 'vi_VN.UTF-8' : 'en_US.UTF-8' },
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
@@ -26,7 +31,7 @@ export async function launchBrowser(userDataDir: string): Promise<BrowserContext
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      '--lang=en-US',
+      `--lang=${lang === 'vi' ? 'vi' : 'en-US'}`,
     ],
   });
 }
