@@ -5,6 +5,7 @@ import { buildChecklist, type ChecklistInput, checklistSummary } from '@/lib/set
 import { computeValues } from '@/lib/setup/computed';
 import type { Setup } from '@/lib/setup/setup';
 import { STEP_IDS } from '@/lib/setup/steps';
+import { adminProbe } from '../fixtures/probe';
 
 const ORIGIN = 'https://acme.odoo.com';
 const setup = (over: Partial<Setup> = {}): Setup => ({
@@ -14,25 +15,7 @@ const setup = (over: Partial<Setup> = {}): Setup => ({
   gmailProposed: false,
   ...over,
 });
-const okProbe = (over: Partial<ProbeResult> = {}): ProbeResult => ({
-  origin: ORIGIN,
-  at: 1,
-  status: 'ok',
-  odoo: {
-    db: 'acme',
-    version: '17.0',
-    major: 17,
-    minor: 0,
-    saas: false,
-    edition: 'community',
-    isSystem: true,
-    baseUrl: ORIGIN,
-    userName: 'Admin',
-    userEmail: 'admin@acme.com',
-  },
-  gmailModule: { state: 'installed', dbVersion: '17.0.1.2', codeVersion: '17.0.1.2', outdated: false },
-  ...over,
-});
+const okProbe = (over: Partial<ProbeResult> = {}): ProbeResult => ({ ...adminProbe({ origin: ORIGIN }), ...over });
 const input = (over: Partial<ChecklistInput> = {}): ChecklistInput => ({
   setup: setup(),
   probe: okProbe(),
