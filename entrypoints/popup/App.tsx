@@ -2,9 +2,10 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Checklist } from '@/components/Checklist';
 import { ConsoleAccess } from '@/components/ConsoleAccess';
 import { CopyField } from '@/components/CopyField';
+import { NextStep } from '@/components/NextStep';
 import { Text } from '@/components/Text';
 import { t } from '@/lib/i18n';
-import { buildChecklist, checklistSummary } from '@/lib/setup/checklist';
+import { buildChecklist, checklistSummary, nextStep } from '@/lib/setup/checklist';
 import { computeValues } from '@/lib/setup/computed';
 import { monitorItem, odooGmailItem } from '@/lib/setup/odoo-state';
 import { googleItem, probeItem, progressItem, setupItem } from '@/lib/setup/storage';
@@ -63,6 +64,7 @@ export function App() {
         <h1>{t('popup.title')}</h1>
         <p class="subtitle">{t('popup.subtitle')}</p>
       </header>
+      {loaded && setup && <NextStep step={nextStep(steps)} />}
       <ConsoleAccess />
       <section aria-labelledby="setup-heading">
         <h2 id="setup-heading">{t('popup.setupHeading')}</h2>

@@ -222,6 +222,15 @@ export function buildChecklist(input: ChecklistInput): ChecklistStep[] {
   });
 }
 
+/**
+ * The one step to put in front of the person: the first that needs attention, else the first under
+ * way, else the first to do; null when every step is done (or does not apply).
+ */
+export function nextStep(steps: ChecklistStep[]): ChecklistStep | null {
+  const first = (state: StepState) => steps.find((s) => s.state === state);
+  return first('attention') ?? first('inProgress') ?? first('todo') ?? null;
+}
+
 export const checklistSummary = (steps: ChecklistStep[]) => ({
   done: steps.filter((s) => s.state === 'done' || s.state === 'na').length,
   attention: steps.filter((s) => s.state === 'attention').length,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { t, tm } from '@/lib/i18n';
 import type { ProbeResult } from '@/lib/odoo/probe';
-import { buildChecklist, type ChecklistInput, checklistSummary } from '@/lib/setup/checklist';
+import { buildChecklist, type ChecklistInput, type ChecklistStep, checklistSummary, nextStep } from '@/lib/setup/checklist';
 import { computeValues } from '@/lib/setup/computed';
 import type { Setup } from '@/lib/setup/setup';
 import { STEP_IDS } from '@/lib/setup/steps';
@@ -136,5 +136,25 @@ describe('buildChecklist', () => {
     );
     expect(step(list, 'project')).toMatchObject({ state: 'done' });
     expect(checklistSummary(list)).toEqual({ done: 3, attention: 0, total: 11 });
+  });
+});
+
+describe('nextStep', () => {
+  const at = (states: Record<string, ChecklistStep['state']>): ChecklistStep[] =>
+    Object.entries(states).map(([id, state]) => ({ id: id as ChecklistStep['id'], state, next: { key: 'popup.open' } }));
+
+  it('puts a step that needs attention before one under way or to do', () => {
+    expect(nextStep(at({ odoo: 'done', module: 'todo', project: 'inProgress', client: 'attention' }))?.id).toBe('client');
+  });
+  it('then the first step under way, then the first to do, in checklist order', () => {
+    expect(nextStep(at({ odoo: 'done', module: 'todo', project: 'inProgress' }))?.id).toBe('project');
+    expect(nextStep(at({ odoo: 'done', module: 'todo', project: 'todo' }))?.id).toBe('module');
+  });
+  it('is null when every step is done or does not apply', () => {
+    expect(nextStep(at({ odoo: 'done', testUser: 'na' }))).toBeNull();
+  });
+  it('on a fresh checklist, is the first step', () => {
+    const steps = buildChecklist(input({ setup: null, probe: null }));
+    expect(nextStep(steps)?.id).toBe(steps.find((s) => s.state !== 'done' && s.state !== 'na')?.id);
   });
 });
