@@ -9,7 +9,9 @@ import { buildChecklist, checklistSummary, nextStep } from '@/lib/setup/checklis
 import { computeValues } from '@/lib/setup/computed';
 import { monitorItem, odooGmailItem } from '@/lib/setup/odoo-state';
 import { googleItem, probeItem, progressItem, setupItem } from '@/lib/setup/storage';
+import { diagnosesItem } from '@/lib/troubleshoot/store';
 import { odooOriginOfActiveTab } from './active-tab';
+import { BeforeConnect } from './BeforeConnect';
 import { OdooPanel } from './OdooPanel';
 import { SetupForm } from './SetupForm';
 import { useItem } from './use-item';
@@ -24,6 +26,8 @@ export function App() {
   // --- Odoo side (issue 3)
   const odooGmail = useItem(odooGmailItem);
   const monitor = useItem(monitorItem);
+  // --- Troubleshooter (issue 5)
+  const diagnoses = useItem(diagnosesItem);
 
   useEffect(() => {
     odooOriginOfActiveTab().then(setTabOrigin);
@@ -46,8 +50,9 @@ export function App() {
         google: google ?? null,
         odooGmail: odooGmail ?? null,
         monitor: monitor ?? null,
+        diagnoses: diagnoses ?? [],
       }),
-    [setup, probe, progress, computed, probing, google, odooGmail, monitor],
+    [setup, probe, progress, computed, probing, google, odooGmail, monitor, diagnoses],
   );
   // Shown for an administrator's Odoo; kept when the session ended later, so the monitor stays visible.
   const odooReady =
@@ -87,6 +92,16 @@ export function App() {
             </p>
           ))}
         </section>
+      )}
+      {odooReady && setup && probe && (
+        <BeforeConnect
+          setup={setup}
+          probe={probe}
+          computed={computed}
+          google={google ?? null}
+          odooGmail={odooGmail ?? null}
+          monitor={monitor ?? null}
+        />
       )}
       {odooReady && setup && probe && (
         <OdooPanel setup={setup} probe={probe} state={odooGmail ?? null} monitor={monitor ?? null} google={google ?? null} />

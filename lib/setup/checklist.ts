@@ -7,6 +7,7 @@
 import { type Msg, msg } from '../i18n';
 import type { ProbeResult } from '../odoo/probe';
 import { versionSupport } from '../odoo/version';
+import type { StoredDiagnosis } from '../troubleshoot/store';
 import { odooSideStep } from './checklist-odoo';
 import type { ComputedValues } from './computed';
 import type { MonitorState, OdooGmailState } from './odoo-state';
@@ -21,6 +22,8 @@ export interface ChecklistStep {
   next: Msg;
   /** Where the person does it by hand (Console page or Odoo page), when there is one. */
   link?: string;
+  /** The troubleshooter's diagnosis that put this step in "needs attention" (issue 5): `next` is its fix. */
+  diagnosis?: { title: Msg; cause: Msg; details: Msg[]; value?: string };
 }
 
 export interface ChecklistInput {
@@ -35,6 +38,8 @@ export interface ChecklistInput {
   // --- Odoo side (issue 3): what Odoo confirmed, and the monitor's last check.
   odooGmail?: OdooGmailState | null;
   monitor?: MonitorState | null;
+  /** The troubleshooter's diagnoses not yet proven fixed (issue 5). */
+  diagnoses?: StoredDiagnosis[];
 }
 
 const CONSOLE = 'https://console.cloud.google.com';
@@ -197,7 +202,31 @@ function manualStep(id: StepId, input: ChecklistInput): Omit<ChecklistStep, 'id'
   }
 }
 
+/** A diagnosis of this step (Google's error page, Odoo's answer) wins over what the step shows otherwise. */
+function withDiagnosis(step: ChecklistStep, input: ChecklistInput): ChecklistStep {
+  const origin = input.setup?.odooOrigin ?? null;
+  const d = input.diagnoses?.findLast((x) => x.step === step.id && (!x.origin || x.origin === origin));
+  if (!d) return step;
+  const link = d.link ?? step.link;
+  return {
+    id: step.id,
+    state: 'attention',
+    next: d.fix as Msg,
+    ...(link ? { link } : {}),
+    diagnosis: {
+      title: d.title as Msg,
+      cause: d.cause as Msg,
+      details: (d.details ?? []) as Msg[],
+      ...(d.value ? { value: d.value } : {}),
+    },
+  };
+}
+
 export function buildChecklist(input: ChecklistInput): ChecklistStep[] {
+  return buildSteps(input).map((step) => withDiagnosis(step, input));
+}
+
+function buildSteps(input: ChecklistInput): ChecklistStep[] {
   return STEP_IDS.map((id): ChecklistStep => {
     if (id === 'odoo') return { id, ...odooStep(input) };
     // --- Odoo side (issue 3): a step Odoo confirmed (or an operation running/failed) wins.
