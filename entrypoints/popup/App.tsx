@@ -4,6 +4,7 @@ import { ConsoleAccess } from '@/components/ConsoleAccess';
 import { CopyField } from '@/components/CopyField';
 import { Text } from '@/components/Text';
 import { t } from '@/lib/i18n';
+import { sendMessage } from '@/lib/messaging';
 import { buildChecklist, checklistSummary } from '@/lib/setup/checklist';
 import { computeValues } from '@/lib/setup/computed';
 import { monitorItem, odooGmailItem } from '@/lib/setup/odoo-state';
@@ -28,6 +29,14 @@ export function App() {
     odooOriginOfActiveTab().then(setTabOrigin);
   }, []);
 
+  // Whether a captured secret still waits for Odoo (asked of the background: the popup never reads it).
+  const [secretPending, setSecretPending] = useState<boolean | undefined>(undefined);
+  useEffect(() => {
+    sendMessage('pendingCredentials', {})
+      .then((r) => r.ok && setSecretPending(r.value.hasSecret))
+      .catch(() => undefined);
+  }, [google?.secretCapturedAt, odooGmail?.credentials?.at]);
+
   const computed = useMemo(() => {
     if (!setup) return null;
     const base = probe?.origin === setup.odooOrigin && probe.odoo ? probe.odoo.baseUrl : null;
@@ -45,8 +54,9 @@ export function App() {
         google: google ?? null,
         odooGmail: odooGmail ?? null,
         monitor: monitor ?? null,
+        ...(secretPending === undefined ? {} : { secretPending }),
       }),
-    [setup, probe, progress, computed, probing, google, odooGmail, monitor],
+    [setup, probe, progress, computed, probing, google, odooGmail, monitor, secretPending],
   );
   // Shown for an administrator's Odoo; kept when the session ended later, so the monitor stays visible.
   const odooReady =
