@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { t, tm } from '@/lib/i18n';
+import { msg, t, tm } from '@/lib/i18n';
 import type { ProbeResult } from '@/lib/odoo/probe';
 import { buildChecklist, type ChecklistInput, type ChecklistStep, checklistSummary, nextStep } from '@/lib/setup/checklist';
 import { computeValues } from '@/lib/setup/computed';
+import { emptyOdooGmailState } from '@/lib/setup/odoo-state';
 import type { Setup } from '@/lib/setup/setup';
 import { STEP_IDS } from '@/lib/setup/steps';
+import { EMPTY_GOOGLE_STATE } from '@/lib/setup/storage';
 import { adminProbe } from '../fixtures/probe';
 
 const ORIGIN = 'https://acme.odoo.com';
@@ -136,6 +138,48 @@ describe('buildChecklist', () => {
     );
     expect(step(list, 'project')).toMatchObject({ state: 'done' });
     expect(checklistSummary(list)).toEqual({ done: 3, attention: 0, total: 11 });
+  });
+
+  describe('a captured secret lost before Odoo got it (browser restart, extension reload)', () => {
+    const CLIENT = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
+    const google = {
+      ...EMPTY_GOOGLE_STATE,
+      projectId: 'odoo-gmail-1',
+      clientId: CLIENT,
+      secretCapturedAt: 5,
+    };
+    const captured = { client: { state: 'done' as const, at: 5, note: msg('step.client.captured', { clientId: CLIENT }) } };
+
+    it('turns the client step to attention, says why and links to the client\'s page ("Add secret")', () => {
+      const client = step(buildChecklist(input({ google, progress: captured, secretPending: false })), 'client');
+      expect(client.state).toBe('attention');
+      expect(tm(client.next)).toBe(
+        `Client ${CLIENT} was created, but its secret is no longer in the browser: it is kept only in memory until Odoo has it, and the browser or the extension restarted since. On the client's page click "Add secret" — the assistant captures the new one.`,
+      );
+      expect(client.link).toBe(`https://console.cloud.google.com/auth/clients/${CLIENT}?project=odoo-gmail-1`);
+    });
+
+    it('stays done while the secret waits, while unknown, and once Odoo holds that client', () => {
+      expect(step(buildChecklist(input({ google, progress: captured, secretPending: true })), 'client').state).toBe('done');
+      expect(step(buildChecklist(input({ google, progress: captured })), 'client').state).toBe('done');
+      const odooGmail = {
+        ...emptyOdooGmailState(ORIGIN),
+        credentials: { clientId: CLIENT, at: 6, secretConfirmed: true, found: false },
+      };
+      expect(step(buildChecklist(input({ google, progress: captured, secretPending: false, odooGmail })), 'client').state).toBe(
+        'done',
+      );
+      // Odoo holds another (older) client: the new client's secret is still lost.
+      const older = { ...odooGmail, credentials: { ...odooGmail.credentials, clientId: `9${CLIENT.slice(1)}` } };
+      expect(
+        step(buildChecklist(input({ google, progress: captured, secretPending: false, odooGmail: older })), 'client').state,
+      ).toBe('attention');
+    });
+
+    it('says nothing when no secret was ever captured', () => {
+      const never = { ...google, secretCapturedAt: null };
+      expect(step(buildChecklist(input({ google: never, secretPending: false })), 'client').state).toBe('todo');
+    });
   });
 });
 
