@@ -383,13 +383,17 @@ test('the whole journey: empty profile → green Test Connection; a second run c
     expect(audit.doms.length).toBeGreaterThanOrEqual(10);
     expect(audit.doms.filter((d) => d.html.includes(secret)).map((d) => d.where)).toEqual([]);
     const leaks = audit.requests.filter((r) => r.url.includes(secret) || r.body.includes(secret));
+    // In bodies only, never in a URL; only to Odoo: the settings write, and its read-back that counts the
+    // stored secret (search_count, so Odoo never sends it back).
+    expect(leaks.filter((r) => r.url.includes(secret))).toEqual([]);
     expect(leaks.map((r) => `${r.method} ${new URL(r.url).origin}${new URL(r.url).pathname}`)).toEqual([
       `POST ${ORIGIN}/web/dataset/call_kw/res.config.settings/create`,
+      `POST ${ORIGIN}/web/dataset/call_kw/ir.config_parameter/search_count`,
     ]);
     expect(audit.requests.length).toBeGreaterThan(20);
     console.log(
       `secret audit: ${Object.keys(stored).length} storage areas, ${audit.console.length} console lines, ` +
-        `${audit.doms.length} DOMs, ${audit.requests.length} requests — the secret only in ${leaks.length} request to ${ORIGIN}`,
+        `${audit.doms.length} DOMs, ${audit.requests.length} requests — the secret only in ${leaks.length} request bodies to ${ORIGIN}`,
     );
   } finally {
     await context.close();
