@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { adminProbe } from '../fixtures/probe.ts';
-import { expect, serviceWorkerOf } from './fixtures.ts';
+import { expect, openPopup, serviceWorkerOf } from './fixtures.ts';
 
 export interface ReplicaConfig {
   ui?: 'new' | 'legacy';
@@ -149,8 +149,9 @@ export function assistant(page: Page) {
 }
 
 /**
- * The person. Every click and keystroke a test makes on the Console goes through here and is
- * counted: what the assistant leaves for a person to do.
+ * The person. Every click and keystroke a test makes on the Console (and, in the whole journey, in the
+ * popup, on Odoo and on Google's consent page) goes through here and is counted: what the extension
+ * leaves for a person to do.
  */
 export class Human {
   clicks = 0;
@@ -172,6 +173,27 @@ export class Human {
   async goto(page: Page, url: string, what: string): Promise<void> {
     await page.goto(url);
     this.actions.push(`open: ${what}`);
+  }
+
+  /**
+   * A click on the extension's toolbar icon: the popup opens (a window of its own in the tests).
+   * `press`: what the click does to the browser besides (e.g. the real action, granting `activeTab`).
+   */
+  async openPopup(context: BrowserContext, extensionId: string, press?: () => Promise<void>): Promise<Page> {
+    await press?.();
+    const popup = await openPopup(context, extensionId, press ? '?driven' : '');
+    this.clicks++;
+    this.actions.push("click: the extension's icon");
+    return popup;
+  }
+
+  /**
+   * A click the test cannot make itself because the browser draws it (Chromium's permission prompt):
+   * the effect is arranged by the test, the click is still the person's and is counted.
+   */
+  answeredPrompt(what: string): void {
+    this.clicks++;
+    this.actions.push(`click: ${what}`);
   }
 
   summary(label: string): string {

@@ -21,7 +21,7 @@ const at = (path: string) => `${CONSOLE}${path}?project=odoo-123456`;
 
 async function launchIn(lang: Lang): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), `gmail-odoo-${lang}-`));
-  const context = await launchBrowser(dir, lang === 'vi' ? 'vi' : 'en');
+  const context = await launchBrowser(dir, { lang: lang === 'vi' ? 'vi' : 'en' });
   return {
     context,
     close: async () => {

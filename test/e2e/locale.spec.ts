@@ -36,7 +36,7 @@ test('English: name, toolbar title and popup in English, <html lang=en>', async 
 test('Vietnamese: Chromium in vi shows the Vietnamese popup, name and checklist', async ({ odoo }) => {
   const vi = localeText('vi');
   const dir = mkdtempSync(join(tmpdir(), 'gmail-odoo-vi-'));
-  const context = await launchBrowser(dir, 'vi');
+  const context = await launchBrowser(dir, { lang: 'vi' });
   try {
     expect(await namesOf(context)).toEqual({ name: vi('extName'), title: vi('extName') });
     await loginToOdoo(context.pages()[0] ?? (await context.newPage()), odoo);
