@@ -2,9 +2,11 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Checklist } from '@/components/Checklist';
 import { ConsoleAccess } from '@/components/ConsoleAccess';
 import { CopyField } from '@/components/CopyField';
+import { NextStep } from '@/components/NextStep';
 import { Text } from '@/components/Text';
 import { t } from '@/lib/i18n';
-import { buildChecklist, checklistSummary } from '@/lib/setup/checklist';
+import { sendMessage } from '@/lib/messaging';
+import { buildChecklist, checklistSummary, nextStep } from '@/lib/setup/checklist';
 import { computeValues } from '@/lib/setup/computed';
 import { monitorItem, odooGmailItem } from '@/lib/setup/odoo-state';
 import { googleItem, probeItem, progressItem, setupItem } from '@/lib/setup/storage';
@@ -32,6 +34,14 @@ export function App() {
     odooOriginOfActiveTab().then(setTabOrigin);
   }, []);
 
+  // Whether a captured secret still waits for Odoo (asked of the background: the popup never reads it).
+  const [secretPending, setSecretPending] = useState<boolean | undefined>(undefined);
+  useEffect(() => {
+    sendMessage('pendingCredentials', {})
+      .then((r) => r.ok && setSecretPending(r.value.hasSecret))
+      .catch(() => undefined);
+  }, [google?.secretCapturedAt, odooGmail?.credentials?.at]);
+
   const computed = useMemo(() => {
     if (!setup) return null;
     const base = probe?.origin === setup.odooOrigin && probe.odoo ? probe.odoo.baseUrl : null;
@@ -50,8 +60,9 @@ export function App() {
         odooGmail: odooGmail ?? null,
         monitor: monitor ?? null,
         diagnoses: diagnoses ?? [],
+        ...(secretPending === undefined ? {} : { secretPending }),
       }),
-    [setup, probe, progress, computed, probing, google, odooGmail, monitor, diagnoses],
+    [setup, probe, progress, computed, probing, google, odooGmail, monitor, diagnoses, secretPending],
   );
   // Shown for an administrator's Odoo; kept when the session ended later, so the monitor stays visible.
   const odooReady =
@@ -68,6 +79,7 @@ export function App() {
         <h1>{t('popup.title')}</h1>
         <p class="subtitle">{t('popup.subtitle')}</p>
       </header>
+      {loaded && setup && <NextStep step={nextStep(steps)} />}
       <ConsoleAccess />
       <section aria-labelledby="setup-heading">
         <h2 id="setup-heading">{t('popup.setupHeading')}</h2>

@@ -96,7 +96,7 @@ function WarningItem({ w, setup, probe }: { w: Warning; setup: Setup; probe: Pro
       <p>
         <Text m={w.fix} />
       </p>
-      {w.value && <CopyField label={t('values.redirectUri')} value={w.value} />}
+      {w.value && <CopyField label={t('diag.panel.value')} value={w.value} />}
       {w.link && (
         <a href={w.link} target="_blank" rel="noreferrer">
           {t('popup.open')}

@@ -40,6 +40,12 @@ export interface ChecklistInput {
   monitor?: MonitorState | null;
   /** The troubleshooter's diagnoses not yet proven fixed (issue 5). */
   diagnoses?: StoredDiagnosis[];
+  /**
+   * Whether a captured client secret still waits in `storage.session` (asked of the background, which
+   * never hands the secret itself). `false` after a capture means it was lost: the browser or the
+   * extension restarted before Odoo received it. Unknown (undefined) until the background answered.
+   */
+  secretPending?: boolean;
 }
 
 const CONSOLE = 'https://console.cloud.google.com';
@@ -222,6 +228,25 @@ function withDiagnosis(step: ChecklistStep, input: ChecklistInput): ChecklistSte
   };
 }
 
+/**
+ * The client was created and its secret captured, but the secret is gone before Odoo got it:
+ * `storage.session` does not survive a browser restart or an extension reload (by design, the secret
+ * is never written to disk). A new secret is added on the client's own page ("Add secret").
+ */
+function secretLostStep(input: ChecklistInput): Omit<ChecklistStep, 'id'> | null {
+  const g = input.google;
+  if (input.secretPending !== false || !g?.clientId || !g.secretCapturedAt) return null;
+  const origin = input.setup?.odooOrigin;
+  const saved = input.odooGmail && input.odooGmail.origin === origin ? input.odooGmail.credentials : null;
+  // Odoo already holds this client's secret: nothing was lost.
+  if (saved?.clientId === g.clientId) return null;
+  return {
+    state: 'attention',
+    next: msg('step.client.secretGone', { clientId: g.clientId }),
+    link: consoleLink(`/auth/clients/${g.clientId}`, g.projectId),
+  };
+}
+
 export function buildChecklist(input: ChecklistInput): ChecklistStep[] {
   return buildSteps(input).map((step) => withDiagnosis(step, input));
 }
@@ -241,6 +266,10 @@ function buildSteps(input: ChecklistInput): ChecklistStep[] {
     if (id === 'module') return { id, ...moduleStep(input) };
     const manual = manualStep(id, input);
     const reported = input.progress[id];
+    if (id === 'client') {
+      const lost = secretLostStep(input);
+      if (lost) return { id, ...lost };
+    }
     if (!reported || manual.state === 'na') return { id, ...manual };
     return {
       id,
@@ -249,6 +278,15 @@ function buildSteps(input: ChecklistInput): ChecklistStep[] {
       next: reported.note ? (reported.note as Msg) : manual.next,
     };
   });
+}
+
+/**
+ * The one step to put in front of the person: the first that needs attention, else the first under
+ * way, else the first to do; null when every step is done (or does not apply).
+ */
+export function nextStep(steps: ChecklistStep[]): ChecklistStep | null {
+  const first = (state: StepState) => steps.find((s) => s.state === state);
+  return first('attention') ?? first('inProgress') ?? first('todo') ?? null;
 }
 
 export const checklistSummary = (steps: ChecklistStep[]) => ({

@@ -9,7 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
-import { expect, serviceWorkerOf } from './fixtures.ts';
+import { adminProbe } from '../fixtures/probe.ts';
+import { expect, openPopup, serviceWorkerOf } from './fixtures.ts';
 
 export interface ReplicaConfig {
   ui?: 'new' | 'legacy';
@@ -53,30 +54,11 @@ export async function seedSetup(
   { gmail = 'me@gmail.com', accountType = 'personal' as 'personal' | 'workspace' } = {},
 ): Promise<void> {
   const sw = await serviceWorkerOf(context);
+  const probe = adminProbe({ origin: ODOO, userEmail: gmail, at: Date.now() });
   await sw.evaluate(
-    ({ gmail, accountType, origin }) =>
-      chrome.storage.local.set({
-        setup: { odooOrigin: origin, gmail, accountType, gmailProposed: false },
-        probe: {
-          origin,
-          at: Date.now(),
-          status: 'ok',
-          odoo: {
-            db: 'acme',
-            version: '17.0',
-            major: 17,
-            minor: 0,
-            saas: false,
-            edition: 'community',
-            isSystem: true,
-            baseUrl: origin,
-            userName: 'Admin',
-            userEmail: gmail,
-          },
-          gmailModule: { state: 'installed', dbVersion: '17.0.1.2', codeVersion: '17.0.1.2', outdated: false },
-        },
-      }),
-    { gmail, accountType, origin: ODOO },
+    ({ gmail, accountType, probe }) =>
+      chrome.storage.local.set({ setup: { odooOrigin: probe.origin, gmail, accountType, gmailProposed: false }, probe }),
+    { gmail, accountType, probe },
   );
 }
 
@@ -167,8 +149,9 @@ export function assistant(page: Page) {
 }
 
 /**
- * The person. Every click and keystroke a test makes on the Console goes through here and is
- * counted: what the assistant leaves for a person to do.
+ * The person. Every click and keystroke a test makes on the Console (and, in the whole journey, in the
+ * popup, on Odoo and on Google's consent page) goes through here and is counted: what the extension
+ * leaves for a person to do.
  */
 export class Human {
   clicks = 0;
@@ -190,6 +173,27 @@ export class Human {
   async goto(page: Page, url: string, what: string): Promise<void> {
     await page.goto(url);
     this.actions.push(`open: ${what}`);
+  }
+
+  /**
+   * A click on the extension's toolbar icon: the popup opens (a window of its own in the tests).
+   * `press`: what the click does to the browser besides (e.g. the real action, granting `activeTab`).
+   */
+  async openPopup(context: BrowserContext, extensionId: string, press?: () => Promise<void>): Promise<Page> {
+    await press?.();
+    const popup = await openPopup(context, extensionId, press ? '?driven' : '');
+    this.clicks++;
+    this.actions.push("click: the extension's icon");
+    return popup;
+  }
+
+  /**
+   * A click the test cannot make itself because the browser draws it (Chromium's permission prompt):
+   * the effect is arranged by the test, the click is still the person's and is counted.
+   */
+  answeredPrompt(what: string): void {
+    this.clicks++;
+    this.actions.push(`click: ${what}`);
   }
 
   summary(label: string): string {

@@ -12,13 +12,27 @@ import { type FakeOdoo, type FakeOdooOptions, startFakeOdoo } from '../fake-odoo
 export const EXTENSION_DIR = resolve(process.env.EXTENSION_DIR ?? '.output/chrome-mv3-e2e');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export async function launchBrowser(userDataDir: string): Promise<BrowserContext> {
+/**
+ * Chromium with the extension loaded. `lang`: its UI language (on Linux Chromium takes it from --lang
+ * and the LANGUAGE environment variable); `extraArgs`: e.g. `--host-resolver-rules` to serve a
+ * real-looking Odoo domain from this machine; `extensionDir`: another unpacked build (e.g. a copy whose
+ * manifest grants that domain up front).
+ */
+export async function launchBrowser(
+  userDataDir: string,
+  {
+    lang = 'en',
+    extraArgs = [],
+    extensionDir = EXTENSION_DIR,
+  }: { lang?: 'en' | 'vi'; extraArgs?: string[]; extensionDir?: string } = {},
+): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
+    env: { ...process.env, LANGUAGE: lang, LANG: lang === 'vi' ? 'vi_VN.UTF-8' : 'en_US.UTF-8' },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -26,7 +40,8 @@ export async function launchBrowser(userDataDir: string): Promise<BrowserContext
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      '--lang=en-US',
+      `--lang=${lang === 'vi' ? 'vi' : 'en-US'}`,
+      ...extraArgs,
     ],
   });
 }
@@ -36,10 +51,13 @@ export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> 
   return sw ?? context.waitForEvent('serviceworker');
 }
 
-/** Opens the popup page in a popup window, as `chrome.windows.create` does for small UIs. */
-export async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
+/**
+ * Opens the popup page in a popup window, as `chrome.windows.create` does for small UIs. `query` tells
+ * this window apart from another copy of the popup (the real toolbar popup, see journey.spec.ts).
+ */
+export async function openPopup(context: BrowserContext, extensionId: string, query = ''): Promise<Page> {
   const sw = await serviceWorkerOf(context);
-  const url = `chrome-extension://${extensionId}/popup.html`;
+  const url = `chrome-extension://${extensionId}/popup.html${query}`;
   const [page] = await Promise.all([
     context.waitForEvent('page', (p) => p.url().startsWith(url)),
     sw.evaluate((u) => chrome.windows.create({ url: u, type: 'popup', width: 420, height: 700 }), url),

@@ -17,7 +17,7 @@ import { CONSOLE_ORIGINS } from '@/lib/console-access';
 import { msg } from '@/lib/i18n';
 import { removeAllListeners } from '@/lib/messaging';
 import { STEP_IDS, STEP_STATES } from '@/lib/setup/steps';
-import { progressItem } from '@/lib/setup/storage';
+import { EMPTY_GOOGLE_STATE, googleItem, progressItem } from '@/lib/setup/storage';
 import { diagnosesItem } from '@/lib/troubleshoot/store';
 import { installPermissions, POPUP, sendAs, sendMessagesAsPopup } from './helpers';
 import { findLiterals, stripMessages, usePseudoLocale } from './literal-text';
@@ -202,6 +202,29 @@ describe('popup components render only localized text', () => {
     expect(root.querySelector<HTMLInputElement>('.prevent-confirm input')?.value).toBe(ORIGIN);
     const values = [...root.querySelectorAll('output')].map((o) => o.textContent ?? '');
     expect(findLiterals(root, [ORIGIN, 'me@gmail.com', 'admin@acme.com', sent, ...values])).toEqual([]);
+  });
+
+  it('App after a restart lost the captured secret: the notice and its "Add secret" link', async () => {
+    installPermissions([`${ORIGIN}/*`]);
+    vi.stubGlobal('fetch', replay(odooRoutes({ session: 'session-17.0.json', modules: 'modules-installed-17.0.json' })).fetch);
+    startBackground();
+    await sendAs(POPUP, 'saveSetup', { odooUrl: ORIGIN, gmail: 'me@gmail.com', accountType: 'personal' });
+    await sendAs(POPUP, 'probeOdoo', {});
+    const clientId = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
+    // What the capture left in storage.local; storage.session (the secret) is empty, as after a restart.
+    await googleItem.set({ ...EMPTY_GOOGLE_STATE, projectId: 'odoo-gmail-1', clientId, secretCapturedAt: 5 });
+    await progressItem.set({ client: { state: 'done', at: 5, note: msg('step.client.captured', { clientId }) } });
+    await mount(<App />);
+    await settle(
+      () =>
+        !!root.querySelector('.secret-gone') &&
+        root.querySelector('li[data-step="client"]')?.getAttribute('data-state') === 'attention',
+    );
+    const link = `https://console.cloud.google.com/auth/clients/${clientId}?project=odoo-gmail-1`;
+    expect(root.querySelector('.secret-gone a')?.getAttribute('href')).toBe(link);
+    expect(root.querySelector('li[data-step="client"] a')?.getAttribute('href')).toBe(link);
+    const values = [...root.querySelectorAll('output')].map((o) => o.textContent ?? '');
+    expect(findLiterals(root, [ORIGIN, 'me@gmail.com', 'admin@acme.com', clientId, ...values])).toEqual([]);
   });
 
   it('Checklist, CopyField and Text on their own', async () => {
