@@ -218,8 +218,11 @@ test('Google: Cancel, then the wrong account — each said plainly', async ({ co
   await expect(stepRow(popup, 'connect').row).toHaveAttribute('data-state', 'inProgress');
   await google.getByRole('button', { name: 'Cancel' }).click();
   await expect(google.getByText('An error occur during the authentication process.')).toBeVisible();
+  // The troubleshooter read Odoo's answer on /google_gmail/confirm (issue 5): the step says the consent was
+  // cancelled and how to connect, until a later token proves it done.
+  await expect(stepRow(popup, 'connect').row).toHaveAttribute('data-state', 'attention');
   await expect(stepRow(popup, 'connect').next).toHaveText(
-    'Google answered access_denied — nothing was connected. Connect again and press Allow.',
+    `Fix: Press Connect your Gmail account again, choose ${GMAIL}, and click Continue / Allow on every Google screen.`,
   );
 
   // Allowed with another Google account than the server's Username (P14): Gmail refuses the login.
