@@ -38,6 +38,23 @@ describe('Odoo URLs', () => {
     ['https://odoo', '"odoo" is not a valid server name.'],
     ['https://999.999.999.999', 'This is not a web address.'],
     ['https://www.odoo.com', "This is Odoo's own website — enter your database's address, like https://yourcompany.odoo.com."],
+    ['https://acme.odoo.com?db=acme', 'Enter only the address of your Odoo, without a path.'],
+    [
+      'javascript:alert(1)',
+      '"javascript:" is not a web address — Odoo is reached with https:// (or http:// on a local install).',
+    ],
+    ['data:text/html,x', '"data:" is not a web address — Odoo is reached with https:// (or http:// on a local install).'],
+    // IDN: an invalid Punycode label, and a valid IDN with an empty label.
+    ['https://xn--.com', 'This is not a web address.'],
+    ['https://bücher..de', '"xn--bcher-kva..de" is not a valid server name.'],
+    // IP: shorthand and hex forms the URL parser would silently turn into another address.
+    ['https://192.168.1', '"192.168.1" is not a valid server name.'],
+    ['http://0x7f.0.0.1:8069', '"0x7f.0.0.1" is not a valid server name.'],
+    // Trailing garbage.
+    ['https://acme.odoo.com.', '"acme.odoo.com." is not a valid server name.'],
+    ['https://acme.odoo.com"', '"acme.odoo.com"" is not a valid server name.'],
+    ['https://acme.odoo.com<script>', 'This is not a web address.'],
+    ['https://acme_odoo.com', '"acme_odoo.com" is not a valid server name.'],
   ])('%j → %s', (input, message) => {
     const r = parseOdooUrl(input);
     expect(r.ok).toBe(false);
@@ -58,20 +75,22 @@ describe('Gmail addresses and account types', () => {
     ['sales@acme', 'The address needs a domain after @, like you@gmail.com.'],
     ['sales@@acme.com', 'This is not an email address.'],
     ['<sales@acme.com>', 'This is not an email address.'],
+    ['me @gmail.com', 'This is not an email address.'],
+    ['me@gmail.com,you@gmail.com', 'This is not an email address.'],
+    ['me@localhost', 'The address needs a domain after @, like you@gmail.com.'],
   ])('%j → %s', (input, message) => {
     const r = parseGmail(input);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(text(r.error)).toBe(message);
   });
 
-  it('a personal address with Google Workspace chosen', () => {
-    const r = validateSetup({ odooUrl: 'https://acme.odoo.com', gmail: 'me@googlemail.com', accountType: 'workspace' });
+  it.each([
+    ['me@googlemail.com', '@googlemail.com addresses are personal Google accounts — choose Personal Gmail.'],
+    ['me@gmail.com', '@gmail.com addresses are personal Google accounts — choose Personal Gmail.'],
+  ])('a personal address (%s) with Google Workspace chosen', (gmail, message) => {
+    const r = validateSetup({ odooUrl: 'https://acme.odoo.com', gmail, accountType: 'workspace' });
     expect(r.ok).toBe(false);
-    if (!r.ok && r.errors.accountType) {
-      expect(text(r.errors.accountType.error)).toBe(
-        '@googlemail.com addresses are personal Google accounts — choose Personal Gmail.',
-      );
-    }
+    expect(!r.ok && r.errors.accountType ? text(r.errors.accountType.error) : null).toBe(message);
   });
 });
 
@@ -84,6 +103,9 @@ describe('Client IDs, secrets and client_secret files', () => {
     ],
     [`${ID.slice(0, 20)} ${ID.slice(20)}`, 'A Client ID has no spaces — copy it again with the copy button.'],
     [SECRET, 'This is the client secret, not the Client ID.'],
+    ['', 'Enter the Client ID.'],
+    [`https://${ID}`, 'This is not a Google OAuth Client ID (it looks like 123456789012-abc….apps.googleusercontent.com).'],
+    [`${ID}.`, 'A Client ID ends with .apps.googleusercontent.com — copy the whole value.'],
   ])('client ID %j → %s', (input, message) => {
     const r = parseClientId(input);
     expect(r.ok).toBe(false);
@@ -99,6 +121,16 @@ describe('Client IDs, secrets and client_secret files', () => {
     ],
     [`\t${SECRET.slice(0, 10)} ${SECRET.slice(10)}`, 'A client secret has no spaces — copy it again with the copy button.'],
     [ID, 'This is the Client ID, not the client secret.'],
+    ['', 'Enter the client secret.'],
+    [
+      `${SECRET}${SECRET}`,
+      'This secret is too long — a client secret is GOCSPX- followed by 28 characters. Copy it again with the copy button.',
+    ],
+    [
+      `${SECRET}x`,
+      'This secret is too long — a client secret is GOCSPX- followed by 28 characters. Copy it again with the copy button.',
+    ],
+    [`"${SECRET}"`, 'This is not a Google OAuth client secret (it looks like GOCSPX-…).'],
   ])('secret %j → %s', (input, message) => {
     const r = parseClientSecret(input);
     expect(r.ok).toBe(false);
@@ -119,6 +151,36 @@ describe('Client IDs, secrets and client_secret files', () => {
     ['a 5 MB file', 'x'.repeat(5 * 1024 * 1024), 'This file is far too large to be a client_secret JSON file.'],
     ['not JSON', '<html>Sign in</html>', 'This file is not JSON — choose the client_secret_….json file that Google downloaded.'],
     ['an empty file', '', 'This file is not JSON — choose the client_secret_….json file that Google downloaded.'],
+    [
+      'JSON with web missing the client_id',
+      JSON.stringify({ web: { client_secret: SECRET } }),
+      'This JSON has no Web application client (a "web" entry with client_id and client_secret).',
+    ],
+    [
+      'JSON with a number for client_id',
+      JSON.stringify({ web: { client_id: 42, client_secret: SECRET } }),
+      'This JSON has no Web application client (a "web" entry with client_id and client_secret).',
+    ],
+    [
+      'JSON whose web is not an object',
+      JSON.stringify({ web: 'x' }),
+      'This JSON has no Web application client (a "web" entry with client_id and client_secret).',
+    ],
+    [
+      'a service-account key file',
+      JSON.stringify({ type: 'service_account', private_key: 'x', client_email: 'a@b.iam.gserviceaccount.com' }),
+      'This JSON has no Web application client (a "web" entry with client_id and client_secret).',
+    ],
+    [
+      'JSON with the ID and the secret swapped',
+      JSON.stringify({ web: { client_id: SECRET, client_secret: ID } }),
+      'This is the client secret, not the Client ID.',
+    ],
+    [
+      'JSON with a cut secret',
+      JSON.stringify({ web: { client_id: ID, client_secret: SECRET.slice(0, 20) } }),
+      'This secret is cut short — a client secret is GOCSPX- followed by 28 characters.',
+    ],
   ])('%s', (_label, body, message) => {
     const r = parseClientSecretJson(body);
     expect(r.ok).toBe(false);
@@ -234,6 +296,69 @@ describe('messages to the background', () => {
       'captureCredentials',
       { clientId: ID, clientSecret: SECRET, odooOrigin: 'https://evil.example.com' },
       'The extension received a malformed "captureCredentials" request and ignored it. Reload the extension.',
+    ],
+    [
+      'a sender without a URL',
+      { id: 'test-extension-id' },
+      'probeOdoo',
+      {},
+      'This message did not come from the extension itself and was ignored.',
+    ],
+    [
+      'the popup posing as the Console',
+      POPUP,
+      'captureCredentials',
+      { clientId: ID, clientSecret: SECRET },
+      'This message did not come from the extension itself and was ignored.',
+    ],
+    [
+      'a Console page over http',
+      { ...CONSOLE_TAB, url: 'http://console.cloud.google.com/auth/clients/create' },
+      'captureCredentials',
+      { clientId: ID, clientSecret: SECRET },
+      'This message did not come from the extension itself and was ignored.',
+    ],
+    [
+      'a Console content script asking for an Odoo write',
+      CONSOLE_TAB,
+      'saveCredentialsToOdoo',
+      {},
+      'This message did not come from the extension itself and was ignored.',
+    ],
+    [
+      'the popup with a 5 000-character secret',
+      POPUP,
+      'setCredentials',
+      { clientId: ID, clientSecret: 'x'.repeat(5000), source: 'paste' },
+      'The extension received a malformed "setCredentials" request and ignored it. Reload the extension.',
+    ],
+    [
+      'the popup claiming a Console capture',
+      POPUP,
+      'setCredentials',
+      { clientId: ID, clientSecret: SECRET, source: 'console' },
+      'The extension received a malformed "setCredentials" request and ignored it. Reload the extension.',
+    ],
+    [
+      'the popup with no payload at all',
+      POPUP,
+      'saveSetup',
+      null,
+      'The extension received a malformed "saveSetup" request and ignored it. Reload the extension.',
+    ],
+    [
+      'the popup with a trigger only the alarm may use',
+      POPUP,
+      'checkGmail',
+      { trigger: 'alarm' },
+      'The extension received a malformed "checkGmail" request and ignored it. Reload the extension.',
+    ],
+    [
+      'the Console reporting a malformed project ID',
+      CONSOLE_TAB,
+      'consoleReport',
+      { page: 'dashboard', step: 'project', state: 'done', facts: { projectId: 'Robert"); DROP' } },
+      'The extension received a malformed "consoleReport" request and ignored it. Reload the extension.',
     ],
     [
       'the Console with a masked secret',
