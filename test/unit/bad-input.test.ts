@@ -3,7 +3,7 @@
  * the extension, and the exact sentence the person then reads. No row may crash, and none may change
  * stored state (asserted where state exists).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/lib/background';
 import { parseClientId, parseClientSecret, parseClientSecretJson } from '@/lib/google/formats';
@@ -11,10 +11,12 @@ import { type Msg, tm } from '@/lib/i18n';
 import { removeAllListeners } from '@/lib/messaging';
 import { probeOdoo } from '@/lib/odoo/probe';
 import { buildChecklist } from '@/lib/setup/checklist';
+import { odooGmailItem } from '@/lib/setup/odoo-state';
 import { parseOdooUrl } from '@/lib/setup/odoo-url';
 import { parseGmail, validateSetup } from '@/lib/setup/setup';
+import { errorEnvelope, OdooException } from '../fake-odoo/errors.ts';
 import { CONSOLE_TAB, installPermissions, POPUP, sendAs } from './helpers';
-import { fixture, replay } from './odoo-replay';
+import { fixture, odooRoutes, type Route, replay } from './odoo-replay';
 
 const text = (m: Msg) => tm(m);
 const ID = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
@@ -251,6 +253,128 @@ describe('Odoo replies, as the checklist says them', () => {
     ['nothing listening', () => undefined, 'Odoo could not be reached — check the address and your connection.'],
   ])('%s', async (_label, route, expected) => {
     expect(await sentence(route)).toBe(expected);
+  });
+});
+
+describe("Odoo's answers when saving the credentials, as the popup says them", () => {
+  const ORIGIN = 'https://acme.odoo.com';
+  const envelope = (name: string, message: string) => errorEnvelope(1, new OdooException(name, message));
+  type Answer = ReturnType<Route>;
+  /** The probe is answered as a healthy 17.0; `res.config.settings` › `create` (or `failing`) gets `answer`. */
+  const odoo = (answer: Answer, failing = 'create'): Route => {
+    const healthy = odooRoutes({ session: 'session-17.0.json', modules: 'modules-installed-17.0.json' });
+    return (call) => {
+      const method = call.body.params?.method;
+      if (method === failing) return answer;
+      if (method === 'create') return { json: { jsonrpc: '2.0', id: 1, result: 5 } };
+      if (method === 'execute') return { json: { jsonrpc: '2.0', id: 1, result: true } };
+      return healthy(call);
+    };
+  };
+  let fetchRoute: Route = () => undefined;
+  beforeEach(async () => {
+    installPermissions([`${ORIGIN}/*`]);
+    vi.stubGlobal('fetch', replay((call) => fetchRoute(call)).fetch);
+    startBackground();
+    fetchRoute = odoo({ json: {} }, 'none');
+    await sendAs(POPUP, 'saveSetup', { odooUrl: ORIGIN, gmail: 'sales@acme.com', accountType: 'workspace' });
+    await sendAs(POPUP, 'probeOdoo', {});
+    await sendAs(POPUP, 'setCredentials', { clientId: ID, clientSecret: SECRET, source: 'paste' });
+  });
+  afterEach(() => {
+    removeAllListeners();
+    vi.unstubAllGlobals();
+  });
+
+  it.each([
+    [
+      'the HTML login page of an SSO proxy',
+      odoo({ text: '<html><form action="/sso/login">Sign in</form></html>' }),
+      'Odoo answered with a web page instead of data — a proxy, a login wall or a maintenance page is in the way.',
+    ],
+    [
+      'HTTP 500 with an HTML page',
+      odoo({ status: 500, text: '<h1>Internal Server Error</h1>' }),
+      'Odoo answered with HTTP 500 instead of data — it may be down, restarting, or behind a failing proxy.',
+    ],
+    [
+      'HTTP 502 from a proxy',
+      odoo({ status: 502, text: '<html><center>502 Bad Gateway</center><hr><center>nginx</center></html>' }),
+      'Odoo answered with HTTP 502 instead of data — it may be down, restarting, or behind a failing proxy.',
+    ],
+    [
+      'HTTP 503 with a JSON body that is not JSON-RPC',
+      odoo({ status: 503, json: { message: 'maintenance' } }),
+      'Odoo answered with HTTP 503 instead of data — it may be down, restarting, or behind a failing proxy.',
+    ],
+    [
+      'the session-expired envelope',
+      odoo({ json: envelope('odoo.http.SessionExpiredException', 'Session expired') }),
+      'Your Odoo session has ended — sign in to Odoo again, then retry.',
+    ],
+    [
+      'an AccessError envelope',
+      odoo({ json: envelope('odoo.exceptions.AccessError', 'Only administrators can change the settings') }),
+      'Odoo refused: Only administrators can change the settings',
+    ],
+    [
+      'an AccessDenied envelope',
+      odoo({ json: envelope('odoo.exceptions.AccessDenied', 'Access Denied') }),
+      'Odoo refused: Access Denied',
+    ],
+    [
+      'a UserError envelope',
+      odoo({ json: envelope('odoo.exceptions.UserError', 'Please configure your Gmail credentials.') }),
+      'Odoo refused: Please configure your Gmail credentials.',
+    ],
+    [
+      'a ValidationError envelope',
+      odoo({ json: envelope('odoo.exceptions.ValidationError', 'The client secret is invalid.') }),
+      'Odoo refused: The client secret is invalid.',
+    ],
+    [
+      'a MissingError envelope',
+      odoo({ json: envelope('odoo.exceptions.MissingError', 'Record does not exist or has been deleted.') }),
+      'Odoo refused: Record does not exist or has been deleted.',
+    ],
+    [
+      'an unexpected server exception',
+      odoo({ json: envelope('builtins.KeyError', 'google_gmail_client_identifier') }),
+      'Odoo refused: google_gmail_client_identifier',
+    ],
+    [
+      'a reply missing its result',
+      odoo({ json: { jsonrpc: '2.0', id: 1 } }),
+      "Odoo's answer was not what this version of Odoo sends — the extension stopped without changing anything more.",
+    ],
+    [
+      'JSON that is not JSON-RPC at all',
+      odoo({ json: { status: 'ok' } }),
+      "Odoo's answer was not what this version of Odoo sends — the extension stopped without changing anything more.",
+    ],
+    [
+      'a wrong type (the new record id as a string)',
+      odoo({ json: { jsonrpc: '2.0', id: 1, result: '5' } }),
+      "Odoo's answer was not what this version of Odoo sends — the extension stopped without changing anything more.",
+    ],
+    [
+      'a wrong type (the stored Client ID read back as a number)',
+      odoo({ json: { jsonrpc: '2.0', id: 1, result: 42 } }, 'get_param'),
+      "Odoo's answer was not what this version of Odoo sends — the extension stopped without changing anything more.",
+    ],
+    ['nothing listening', odoo(undefined), 'Odoo could not be reached — check your connection; it may be down or restarting.'],
+  ])('%s', async (_label, route, message) => {
+    fetchRoute = route;
+    const setupBefore = await fakeBrowser.storage.local.get('setup');
+    const reply = (await sendAs(POPUP, 'saveCredentialsToOdoo', {})) as { ok: boolean; error: Msg };
+    expect(reply.ok).toBe(false);
+    expect(text(reply.error)).toBe(message);
+    // Nothing lost: the secret still waits (memory only) for a retry, nothing is marked saved, the setup is intact.
+    expect(await fakeBrowser.storage.session.get('credentials')).toMatchObject({ credentials: { clientSecret: SECRET } });
+    expect(await odooGmailItem.get()).toMatchObject({ credentials: null, running: null });
+    expect(text((await odooGmailItem.get())?.errors.credentials?.error as Msg)).toBe(message);
+    expect(await fakeBrowser.storage.local.get('setup')).toEqual(setupBefore);
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(SECRET);
   });
 });
 
