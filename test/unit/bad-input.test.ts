@@ -1,7 +1,8 @@
 /**
  * Bad input, table-driven: each row is something a person, a file, Odoo or a hostile page may hand
  * the extension, and the exact sentence the person then reads. No row may crash, and none may change
- * stored state (asserted where state exists).
+ * stored state (asserted where state exists). Console pages in unexpected states (happy-dom) are in
+ * bad-input-console.test.ts; the faults between two clicks are in test/e2e/faults.spec.ts.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
