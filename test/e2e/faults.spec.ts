@@ -31,7 +31,7 @@ import {
 
 const UNREACHABLE = 'Odoo could not be reached — check your connection; it may be down or restarting.';
 const SIGNED_OUT = 'Your Odoo session has ended — sign in to Odoo again, then retry.';
-const TIMEOUT = 'Odoo did not answer in time — check again in a moment.';
+const TIMEOUT = 'Odoo did not answer within 15 seconds — it may be busy or restarting. Check again in a moment.';
 const PROJECT = 'odoo-gmail-4711';
 const CLIENT_PAGE = `https://console.cloud.google.com/auth/clients/${CLIENT_ID}?project=${PROJECT}`;
 const SECRET_GONE = `The secret of client ${CLIENT_ID} is gone: the browser or the extension restarted before Odoo received it (by design it is kept only in memory). Open the client's page on the Google Cloud Console and click "Add secret" — the assistant captures the new one — or paste a secret below.`;
