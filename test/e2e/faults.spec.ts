@@ -277,12 +277,19 @@ test('a slow Odoo: progress while it works, one submission for a double-click; p
   await pasteCredentials(popup);
   await expect(stepRow(popup, 'credentials').row).toHaveAttribute('data-state', 'done');
 
+  // A second popup window open on the side: it follows the running step from storage.
+  const other = await openPopup(context, extensionId);
+  const otherCreate = panel(other).getByRole('button', { name: 'Create the mail server' });
+  await expect(otherCreate).toBeEnabled();
+
   odoo.setReplyDelay({ ms: 5_000, model: 'ir.mail_server', method: 'create' });
   const create = p.getByRole('button', { name: 'Create the mail server' });
   await create.dblclick();
   await expect(p.getByRole('status')).toHaveText('Creating or updating the Gmail mail server in Odoo…');
   await expect(stepRow(popup, 'server').row).toHaveAttribute('data-state', 'inProgress');
   await expect(create).toBeDisabled();
+  await expect(panel(other).getByRole('status')).toHaveText('Creating or updating the Gmail mail server in Odoo…');
+  await expect(otherCreate).toBeDisabled();
   await expect(
     p.getByRole('button', { name: 'Save to Odoo' }).or(p.getByRole('button', { name: 'Use other credentials' })),
   ).toBeVisible();
@@ -291,6 +298,9 @@ test('a slow Odoo: progress while it works, one submission for a double-click; p
   await expect(server.getByRole('alert')).toHaveCount(0);
   expect(rpcBodies(odoo, 'ir.mail_server', 'create')).toHaveLength(1);
   expect(odoo.mailServers()).toHaveLength(1);
+  await expect(stepRow(other, 'server').row).toHaveAttribute('data-state', 'done');
+  await expect(panel(other).getByRole('button', { name: 'Update the mail server' })).toBeEnabled();
+  await other.close();
 
   // Someone changed the port by hand; the update's write now answers after the 15 s limit.
   const id = Number(odoo.mailServers()[0]?.id);
