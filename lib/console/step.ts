@@ -162,6 +162,7 @@ export async function runStep(step: Step, env: Env): Promise<void> {
 
   async function go(): Promise<void> {
     const { signal } = env;
+    performance.mark('gmail-odoo:fill-start');
     env.show({
       title,
       values,
@@ -210,6 +211,7 @@ export async function runStep(step: Step, env: Env): Promise<void> {
         pendingButton = section.next;
         continue;
       }
+      performance.mark('gmail-odoo:filled');
       if (!section.next || (section.nextOnlyIfChanged && !sectionChanged)) continue;
       const button = await waitFor(
         () => (anchor ? findNear(section.next as Target, anchor) : find(section.next as Target, scope)),
@@ -250,6 +252,7 @@ export async function runStep(step: Step, env: Env): Promise<void> {
   }
 
   idle();
+  performance.mark('gmail-odoo:ready');
 }
 
 export type PageState = 'ready' | 'getStarted' | 'failed' | 'timeout';
