@@ -163,11 +163,14 @@ async function pressIcon(context: BrowserContext, extensionId: string, tab: Page
     const popupUrl = `chrome-extension://${extensionId}/popup.html`;
     let actionPopup: string | undefined;
     await expect
-      .poll(async () => {
-        const pages = (await cdp.send('Target.getTargets')).targetInfos;
-        actionPopup = pages.find((t) => t.type === 'page' && t.url === popupUrl)?.targetId;
-        return !!actionPopup;
-      })
+      .poll(
+        async () => {
+          const pages = (await cdp.send('Target.getTargets')).targetInfos;
+          actionPopup = pages.find((t) => t.type === 'page' && t.url === popupUrl)?.targetId;
+          return !!actionPopup;
+        },
+        { intervals: [50] },
+      )
       .toBe(true);
     if (actionPopup) await cdp.send('Target.closeTarget', { targetId: actionPopup });
   } finally {
@@ -322,7 +325,10 @@ test('the whole journey: empty profile → green Test Connection; a second run c
 
     const result = { clicks: human.clicks, keystrokes: human.keystrokes, seconds: Number(seconds.toFixed(1)) };
     console.log(`journey: ${result.clicks} clicks, ${result.keystrokes} keystrokes, ${result.seconds} s`);
-    console.log(`journey actions: ${human.actions.join('; ')}`);
+    // Where the time goes: seconds from the start to each action.
+    console.log(
+      `journey actions: ${human.actions.map((a, i) => `${(((human.at[i] ?? 0) - started) / 1000).toFixed(1)} s ${a}`).join('; ')}`,
+    );
     if (process.env.JOURNEY_JSON) writeFileSync(process.env.JOURNEY_JSON, JSON.stringify({ ...result, actions: human.actions }));
     expect(human.keystrokes).toBe(0);
     expect(human.actions.filter((x) => x.startsWith('click')).length).toBe(human.clicks);
