@@ -343,6 +343,12 @@ test('the whole journey: empty profile → green Test Connection; a second run c
 
     // --- Second run, same profile, after a browser restart: the same journey changes nothing.
     const before = { servers: odoo.mailServers(), state: await replicaState(page) };
+    // The storage areas as the first run left them (storage.session dies with the browser).
+    const firstRun = {
+      local: await area(context, 'local'),
+      sync: await area(context, 'sync'),
+      session: await area(context, 'session'),
+    };
     await context.close();
     ({ context, extensionId } = await startBrowser(world, audit));
     popup = await icon(await signedInToOdoo(context, odoo));
@@ -391,7 +397,11 @@ test('the whole journey: empty profile → green Test Connection; a second run c
       sync: await area(context, 'sync'),
       session: await area(context, 'session'),
     };
+    for (const [name, value] of Object.entries(firstRun))
+      expect(JSON.stringify(value), `storage.${name} (first run)`).not.toContain(secret);
     for (const [name, value] of Object.entries(stored)) expect(JSON.stringify(value), `storage.${name}`).not.toContain(secret);
+    // The dumps are real: the first run's storage.local holds the captured client's ID.
+    expect(JSON.stringify(firstRun.local)).toContain(client.id);
     expect(audit.console.length).toBeGreaterThan(0);
     expect(audit.console.filter((line) => line.includes(secret))).toEqual([]);
     // Every text came from the locale (a popup started without its messages would show none).
@@ -408,7 +418,7 @@ test('the whole journey: empty profile → green Test Connection; a second run c
     ]);
     expect(audit.requests.length).toBeGreaterThan(20);
     console.log(
-      `secret audit: ${Object.keys(stored).length} storage areas, ${audit.console.length} console lines, ` +
+      `secret audit: ${Object.keys(stored).length} storage areas (twice), ${audit.console.length} console lines, ` +
         `${audit.doms.length} DOMs, ${audit.requests.length} requests — the secret only in ${leaks.length} request bodies to ${ORIGIN}`,
     );
   } finally {
