@@ -10,7 +10,7 @@ import { CONSOLE_MATCHES } from './lib/console/matches';
 export { CONSOLE_MATCHES };
 
 /** The Console loader (content script) and the assistant the background injects (unlisted script). */
-const CONSOLE_SCRIPTS = ['console', 'console-assistant'];
+const CONSOLE_SCRIPTS = ['console', 'console-assistant', 'signin-error', 'diagnosis-panel'];
 
 /**
  * dom-accessibility-api (the fill engine's accessible names) bundles ES5-era stand-ins for `Array.from`

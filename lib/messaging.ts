@@ -12,11 +12,24 @@ import type { ModuleAction } from './odoo/gmail-setup';
 import type { ModuleInfo, ProbeResult } from './odoo/probe';
 import type { MonitorState } from './setup/odoo-state';
 import { type Setup, type SetupErrors, SetupInput } from './setup/setup';
+import type { Diagnosis } from './troubleshoot/sign-in';
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: Msg; fieldErrors?: SetupErrors };
 
-/** Who may send a message: the extension's own pages, or its content script on the Console. */
-export type SenderKind = 'extensionPage' | 'consoleContent';
+/** Who may send a message: the extension's own pages, its content script on the Console, or its
+ *  content script on Google's sign-in error pages (issue 5). */
+export type SenderKind = 'extensionPage' | 'consoleContent' | 'signInContent';
+
+/** What the sign-in error page's content script read from the page's URL (lib/google/auth-error.ts). */
+export const SignInErrorReport = z
+  .object({
+    code: z.string().max(100),
+    message: z.string().max(2000).nullable(),
+    clientId: z.string().max(200).nullable(),
+    redirectUri: z.string().max(2000).nullable(),
+  })
+  .strict();
+export type SignInErrorReport = z.infer<typeof SignInErrorReport>;
 
 export const protocol = {
   /** Validate and store the setup form. */
@@ -57,6 +70,12 @@ export const protocol = {
   connectGmail: { from: ['extensionPage'], payload: z.object({}).strict() },
   /** Check the token and run Test Connection now. */
   checkGmail: { from: ['extensionPage'], payload: z.object({ trigger: z.enum(['manual', 'popup']) }).strict() },
+
+  // --- Troubleshooter (issue 5): lib/troubleshoot/, handlers in lib/background/troubleshoot.ts ---
+  /** Google showed a sign-in error page: diagnose it with what the extension knows, and remember it. */
+  diagnoseSignIn: { from: ['signInContent'], payload: SignInErrorReport },
+  /** The person confirmed Odoo's address: set web.base.url to it and web.base.url.freeze = True. */
+  freezeBaseUrl: { from: ['extensionPage'], payload: z.object({ baseUrl: z.string().max(500) }).strict() },
 } as const satisfies Record<string, { from: readonly SenderKind[]; payload: z.ZodType }>;
 
 export interface ProtocolMap {
@@ -78,6 +97,9 @@ export interface ProtocolMap {
   setupMailServer(data: Record<string, never>): Reply<{ id: number; action: 'created' | 'updated' }>;
   connectGmail(data: Record<string, never>): Reply<{ via: 'google' | 'relay' }>;
   checkGmail(data: { trigger: 'manual' | 'popup' }): Reply<MonitorState>;
+  // --- Troubleshooter (issue 5).
+  diagnoseSignIn(data: SignInErrorReport): Reply<Diagnosis>;
+  freezeBaseUrl(data: { baseUrl: string }): Reply<{ baseUrl: string }>;
 }
 
 export type MessageName = keyof ProtocolMap & keyof typeof protocol;

@@ -8,7 +8,8 @@
  *
  * Checks: version = package.json; name/description are __MSG_ keys that resolve in en and vi; icons
  * 16/32/48/96/128 exist as PNGs of that size; no <all_urls>, no host permission beyond the Console at
- * install; Firefox gecko id, strict_min_version, data_collection_permissions; the sources zip holds what
+ * install; content scripts only on the Console and on Google's sign-in error pages (no host permission
+ * for accounts.google.com); Firefox gecko id, strict_min_version, data_collection_permissions; the sources zip holds what
  * rebuilds the package and nothing else (no tests, outputs, logs, profiles, keys, dotfiles).
  * Prints one line per check and `store-check: N passed, N failed`; exits 1 on a failure.
  */
@@ -74,6 +75,8 @@ function check(name: string, ok: boolean, detail?: string) {
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; version: string };
 const CONSOLE = ['https://console.cloud.google.com/*', 'https://console.developers.google.com/*'];
+/** The troubleshooter's content script (issue 5): Google's OAuth error pages, nothing else of accounts.google.com. */
+const SIGN_IN_ERROR = ['https://accounts.google.com/signin/oauth/error*'];
 const ICON_SIZES = ['16', '32', '48', '96', '128'];
 
 function checkPackage(label: string, zip: Map<string, Buffer>) {
@@ -115,6 +118,17 @@ function checkPackage(label: string, zip: Map<string, Buffer>) {
     `${label}: API permissions as documented`,
     JSON.stringify(m.permissions ?? []) === JSON.stringify(['storage', 'activeTab', 'alarms', 'notifications', 'scripting']),
     (m.permissions ?? []).join(' '),
+  );
+  const scriptHosts = [...new Set((m.content_scripts ?? []).flatMap((c) => c.matches ?? []))].sort();
+  check(
+    `${label}: content scripts only on the Console and Google's sign-in error pages`,
+    JSON.stringify(scriptHosts) === JSON.stringify([...SIGN_IN_ERROR, ...CONSOLE].sort()),
+    scriptHosts.join(' '),
+  );
+  check(
+    `${label}: no host permission for accounts.google.com`,
+    !all.some((p) => p.includes('accounts.google.com')),
+    all.filter((p) => p.includes('accounts.google.com')).join(' '),
   );
   checkConsoleScripts(label, m, zip);
   return m;

@@ -2,13 +2,17 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Checklist } from '@/components/Checklist';
 import { ConsoleAccess } from '@/components/ConsoleAccess';
 import { CopyField } from '@/components/CopyField';
+import { NextStep } from '@/components/NextStep';
 import { Text } from '@/components/Text';
 import { t } from '@/lib/i18n';
-import { buildChecklist, checklistSummary } from '@/lib/setup/checklist';
+import { sendMessage } from '@/lib/messaging';
+import { buildChecklist, checklistSummary, nextStep } from '@/lib/setup/checklist';
 import { computeValues } from '@/lib/setup/computed';
 import { monitorItem, odooGmailItem } from '@/lib/setup/odoo-state';
 import { googleItem, probeItem, progressItem, setupItem } from '@/lib/setup/storage';
+import { diagnosesItem } from '@/lib/troubleshoot/store';
 import { odooOriginOfActiveTab } from './active-tab';
+import { BeforeConnect } from './BeforeConnect';
 import { OdooPanel } from './OdooPanel';
 import { SetupForm } from './SetupForm';
 import { useItem } from './use-item';
@@ -23,10 +27,20 @@ export function App() {
   // --- Odoo side (issue 3)
   const odooGmail = useItem(odooGmailItem);
   const monitor = useItem(monitorItem);
+  // --- Troubleshooter (issue 5)
+  const diagnoses = useItem(diagnosesItem);
 
   useEffect(() => {
     odooOriginOfActiveTab().then(setTabOrigin);
   }, []);
+
+  // Whether a captured secret still waits for Odoo (asked of the background: the popup never reads it).
+  const [secretPending, setSecretPending] = useState<boolean | undefined>(undefined);
+  useEffect(() => {
+    sendMessage('pendingCredentials', {})
+      .then((r) => r.ok && setSecretPending(r.value.hasSecret))
+      .catch(() => undefined);
+  }, [google?.secretCapturedAt, odooGmail?.credentials?.at]);
 
   const computed = useMemo(() => {
     if (!setup) return null;
@@ -45,8 +59,10 @@ export function App() {
         google: google ?? null,
         odooGmail: odooGmail ?? null,
         monitor: monitor ?? null,
+        diagnoses: diagnoses ?? [],
+        ...(secretPending === undefined ? {} : { secretPending }),
       }),
-    [setup, probe, progress, computed, probing, google, odooGmail, monitor],
+    [setup, probe, progress, computed, probing, google, odooGmail, monitor, diagnoses, secretPending],
   );
   // Shown for an administrator's Odoo; kept when the session ended later, so the monitor stays visible.
   const odooReady =
@@ -63,6 +79,7 @@ export function App() {
         <h1>{t('popup.title')}</h1>
         <p class="subtitle">{t('popup.subtitle')}</p>
       </header>
+      {loaded && setup && <NextStep step={nextStep(steps)} />}
       <ConsoleAccess />
       <section aria-labelledby="setup-heading">
         <h2 id="setup-heading">{t('popup.setupHeading')}</h2>
@@ -85,6 +102,16 @@ export function App() {
             </p>
           ))}
         </section>
+      )}
+      {odooReady && setup && probe && (
+        <BeforeConnect
+          setup={setup}
+          probe={probe}
+          computed={computed}
+          google={google ?? null}
+          odooGmail={odooGmail ?? null}
+          monitor={monitor ?? null}
+        />
       )}
       {odooReady && setup && probe && (
         <OdooPanel setup={setup} probe={probe} state={odooGmail ?? null} monitor={monitor ?? null} google={google ?? null} />

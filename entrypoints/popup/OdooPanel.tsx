@@ -12,6 +12,7 @@ import { parseClientId, parseClientSecret, parseClientSecretJson } from '@/lib/g
 import { type Msg, msg, t } from '@/lib/i18n';
 import { type Reply, sendMessage } from '@/lib/messaging';
 import type { ProbeResult } from '@/lib/odoo/probe';
+import { consoleLink } from '@/lib/setup/checklist';
 import type { MonitorState, OdooGmailState, OdooOp } from '@/lib/setup/odoo-state';
 import type { Setup } from '@/lib/setup/setup';
 import type { GoogleState } from '@/lib/setup/storage';
@@ -235,6 +236,11 @@ function CredentialsBlock({
 
   const ready = pending?.hasSecret && pending.clientId && pending.source;
   const form = showForm || (!ready && !saved);
+  // Captured once, gone now (browser or extension restarted before Odoo got it): say so, point to "Add secret".
+  const lostClientId =
+    google?.clientId && google.secretCapturedAt && pending && !pending.hasSecret && saved?.clientId !== google.clientId
+      ? google.clientId
+      : null;
 
   return (
     <section aria-labelledby="credentials-heading" class="odoo-block">
@@ -258,6 +264,14 @@ function CredentialsBlock({
             {t('odoo.credentials.save')}
           </button>
         </>
+      )}
+      {lostClientId && (
+        <div class="secret-gone">
+          <p class="warning">{t('odoo.credentials.secretGone', { clientId: lostClientId })}</p>
+          <a href={consoleLink(`/auth/clients/${lostClientId}`, google?.projectId)} target="_blank" rel="noreferrer">
+            {t('odoo.credentials.addSecret')}
+          </a>
+        </div>
       )}
       {form ? (
         <form onSubmit={submit} noValidate class="credentials-form">

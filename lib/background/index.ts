@@ -13,6 +13,7 @@ import {
   watchConnectReturn,
 } from './odoo-gmail';
 import { route } from './router';
+import { diagnoseSignIn, freezeBaseUrl, watchTroubleshooting } from './troubleshoot';
 
 export function startBackground(): void {
   route('saveSetup', (data) => saveSetup(data));
@@ -34,4 +35,8 @@ export function startBackground(): void {
   route('checkGmail', (data) => runCheck(data.trigger));
   watchConnectReturn();
   startMonitor();
+  // --- Troubleshooter (issue 5).
+  route('diagnoseSignIn', (data) => diagnoseSignIn(data));
+  route('freezeBaseUrl', (data) => freezeBaseUrl(data));
+  watchTroubleshooting();
 }

@@ -20,6 +20,7 @@ import { type MonitorState, type MonitorStatus, monitorItem, odooGmailItem } fro
 import { probeItem, setupItem } from '../setup/storage';
 import { hasOriginPermission } from './odoo-connection';
 import { BUSY, exclusive, markSignedOut, updateState, withKeepAlive } from './odoo-context';
+import { warnTestingExpiry } from './testing-expiry';
 
 export const MONITOR_ALARM = 'gmail-monitor';
 /** Every 6 hours: a token that expired (7 days in Testing, P6) or was revoked (P8) shows within hours. */
@@ -150,6 +151,8 @@ async function check(trigger: CheckTrigger): Promise<Reply<MonitorState>> {
   }
   await showBadge(next);
   if (notify) await notifyRed(next);
+  // External app in Testing: the token dies 7 days after consent — say so before it does (issue 5).
+  if (next.token === true) await warnTestingExpiry().catch(() => false);
   return { ok: true, value: next };
 }
 

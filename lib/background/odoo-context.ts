@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { type Msg, msg } from '../i18n';
 import type { Reply } from '../messaging';
 import { MsgError, odooErrorMsg } from '../odoo/error-messages';
-import type { ProbeResult } from '../odoo/probe';
+import { type ProbeResult, probeOdoo } from '../odoo/probe';
 import { OdooRpcError } from '../odoo/rpc';
 import { emptyOdooGmailState, type OdooGmailState, type OdooOp, odooGmailItem } from '../setup/odoo-state';
 import type { Setup } from '../setup/setup';
@@ -27,7 +27,17 @@ export async function odooContext(): Promise<{ ok: true; ctx: OdooContext } | { 
   if (!setup) return { ok: false, error: msg('step.odoo.enterUrl') };
   const origin = setup.odooOrigin;
   if (!(await hasOriginPermission(origin))) return { ok: false, error: msg('err.permission', { origin }) };
-  const probe = await probeItem.get();
+  let probe = await probeItem.get();
+  // The session had ended; the person may have signed in again since. Look again rather than send
+  // them back to "Connect to Odoo": the retried step then just runs. Only a signed-in answer replaces
+  // the stored probe (which keeps what Odoo said before, so the panel stays); otherwise "sign in" again.
+  if (probe?.origin === origin && probe.status === 'notLoggedIn') {
+    const fresh = await probeOdoo(origin);
+    if (fresh.status !== 'notLoggedIn' && fresh.odoo) {
+      await probeItem.set(fresh);
+      probe = fresh;
+    }
+  }
   if (!probe || probe.origin !== origin || !probe.odoo) return { ok: false, error: msg('odoo.err.probeFirst') };
   if (probe.status === 'notLoggedIn') return { ok: false, error: msg('odoo.err.signedOut') };
   if (probe.status === 'notAdmin') return { ok: false, error: msg('odoo.err.notAdmin', { db: probe.odoo.db }) };

@@ -1,6 +1,7 @@
 /**
  * Who is talking to the background. Only the extension's own contexts are accepted: its pages
- * (popup) and its content script on the Google Cloud Console. Anything else — another extension, a
+ * (popup), its content script on the Google Cloud Console and its content script on Google's sign-in
+ * error pages. Anything else — another extension, a
  * web page, a content script frame on an unexpected host — is refused before its payload is read.
  */
 import { browser } from 'wxt/browser';
@@ -17,6 +18,8 @@ export interface SenderLike {
 }
 
 const CONSOLE_HOSTS = new Set(['console.cloud.google.com', 'console.developers.google.com']);
+/** Google's sign-in error pages (google-console.md §6.1): `/signin/oauth/error` and `/signin/oauth/error/v2`. */
+const SIGN_IN_ERROR_PATH = /^\/signin\/oauth\/error(\/v2)?\/?$/;
 
 export function senderKind(sender: SenderLike): SenderKind | null {
   if (!sender || sender.id !== browser.runtime.id) return null;
@@ -30,6 +33,15 @@ export function senderKind(sender: SenderLike): SenderKind | null {
   if (url.origin === ownOrigin) return 'extensionPage';
   if (url.protocol === 'https:' && CONSOLE_HOSTS.has(url.hostname) && sender.tab?.id !== undefined && sender.frameId === 0) {
     return 'consoleContent';
+  }
+  if (
+    url.protocol === 'https:' &&
+    url.hostname === 'accounts.google.com' &&
+    SIGN_IN_ERROR_PATH.test(url.pathname) &&
+    sender.tab?.id !== undefined &&
+    sender.frameId === 0
+  ) {
+    return 'signInContent';
   }
   return null;
 }

@@ -149,6 +149,10 @@ export function startAssistant(ctx: AssistantContext): void {
         if (!signal.aborted) panel.show(view);
       },
       rerun: () => run(location.href),
+      fresh: async () => {
+        const again = await sendMessage('consoleContext', { page });
+        return again.ok ? again.value : null;
+      },
     };
     if (context.pendingProject) void watchNewProject(signal, context.projectId, (id) => projectFound(page, id));
     // Filling another project than the one created for Odoo is a mistake worth one question.

@@ -20,6 +20,10 @@ export interface PanelView {
   title: string;
   status?: { text: string; tone?: 'ok' | 'warn' | 'busy' };
   values?: { label: string; value: string }[];
+  /** Paragraphs of plain text (a diagnosis' cause, its fix, the details). */
+  notes?: string[];
+  /** One value to copy (a redirect URI, an address to add), with its label. */
+  copy?: { label: string; value: string };
   action?: { label: string; run?: () => void; disabled?: boolean };
   manual?: { rows: ManualRow[]; lastly?: string };
   links?: { label: string; href?: string; run?: () => void }[];
@@ -185,6 +189,12 @@ export function createPanel(signal: AbortSignal): Panel {
       parts.push(
         h('p', {}, t('panel.willFill')),
         h('dl', {}, ...view.values.flatMap((v) => [h('dt', {}, v.label), h('dd', {}, v.value)])),
+      );
+    }
+    for (const note of view.notes ?? []) parts.push(h('p', {}, note));
+    if (view.copy) {
+      parts.push(
+        h('p', {}, view.copy.label, ' ', h('code', {}, view.copy.value), ' ', copyButton(view.copy.label, view.copy.value)),
       );
     }
     if (view.manual?.rows.length) {

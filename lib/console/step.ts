@@ -41,6 +41,8 @@ export interface Env {
   show(view: PanelView): void;
   /** Runs this page's step again (after the page changed under it). */
   rerun(): void;
+  /** Asks the background again for what is known now (another tab may have done a step since). */
+  fresh?(): Promise<ConsoleContext | null>;
 }
 
 export interface Field {
@@ -169,6 +171,22 @@ export async function runStep(step: Step, env: Env): Promise<void> {
       status: { text: tx('panel.working'), tone: 'busy' },
       action: { label: plan.action, disabled: true },
     });
+    // Two Console tabs on the same step: the one clicked second was prepared before the first finished.
+    // If the step turned done since, filling again would duplicate it (a second client, the same test
+    // user twice): nothing is clicked, and the panel says why and offers a reload.
+    const step = plan.progress;
+    if (step && env.ctx.progress[step] !== 'done' && env.fresh) {
+      const now = await env.fresh().catch(() => null);
+      if (signal.aborted) return;
+      if (now?.progress[step] === 'done') {
+        env.show({
+          title,
+          status: { text: tx('panel.doneElsewhere'), tone: 'ok' },
+          links: [{ label: tx('panel.reload'), run: () => location.reload() }],
+        });
+        return;
+      }
+    }
     const manual: ManualRow[] = [];
     let firstFailure: { code: Reason; field: string } | null = null;
     let pendingButton: Target | undefined;

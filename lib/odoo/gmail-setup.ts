@@ -113,7 +113,17 @@ export async function writeGmailCredentials(
     opts,
   );
   await callParsed(origin, 'res.config.settings', 'execute', [[settingsId]], z.unknown(), opts);
-  const stored = await callParsed(
+  const stored = await readClientIdParam(origin, opts);
+  if (stored !== credentials.clientId) throw new GmailSetupError('clientIdNotSaved');
+  if (!secretInParams) return { clientId: stored, secretConfirmed: null };
+  const count = await countSecretParams(origin, [['value', '=', credentials.clientSecret]], opts);
+  if (count !== 1) throw new GmailSetupError('secretNotSaved');
+  return { clientId: stored, secretConfirmed: true };
+}
+
+/** `google_gmail_client_id` as Odoo stores it (`false` when unset). */
+function readClientIdParam(origin: string, opts: RpcOptions): Promise<string | false> {
+  return callParsed(
     origin,
     'ir.config_parameter',
     'get_param',
@@ -121,23 +131,18 @@ export async function writeGmailCredentials(
     z.union([z.string(), z.literal(false)]),
     opts,
   );
-  if (stored !== credentials.clientId) throw new GmailSetupError('clientIdNotSaved');
-  if (!secretInParams) return { clientId: stored, secretConfirmed: null };
-  const count = await callParsed(
+}
+
+/** How many secret parameters match `extra` — a count, so the secret is never read back. */
+function countSecretParams(origin: string, extra: [string, string, string][], opts: RpcOptions): Promise<number> {
+  return callParsed(
     origin,
     'ir.config_parameter',
     'search_count',
-    [
-      [
-        ['key', '=', 'google_gmail_client_secret'],
-        ['value', '=', credentials.clientSecret],
-      ],
-    ],
+    [[['key', '=', 'google_gmail_client_secret'], ...extra]],
     z.number().int(),
     opts,
   );
-  if (count !== 1) throw new GmailSetupError('secretNotSaved');
-  return { clientId: stored, secretConfirmed: true };
 }
 
 /**
@@ -150,25 +155,10 @@ export async function readGmailCredentials(
   options: { secretInParams: boolean } & RpcOptions,
 ): Promise<{ clientId: string | null; secretPresent: boolean | null }> {
   const { secretInParams, ...opts } = options;
-  const clientId = await callParsed(
-    origin,
-    'ir.config_parameter',
-    'get_param',
-    ['google_gmail_client_id'],
-    z.union([z.string(), z.literal(false)]),
-    opts,
-  );
+  const clientId = await readClientIdParam(origin, opts);
   if (!clientId) return { clientId: null, secretPresent: null };
   if (!secretInParams) return { clientId, secretPresent: null };
-  const count = await callParsed(
-    origin,
-    'ir.config_parameter',
-    'search_count',
-    [[['key', '=', 'google_gmail_client_secret']]],
-    z.number().int(),
-    opts,
-  );
-  return { clientId, secretPresent: count > 0 };
+  return { clientId, secretPresent: (await countSecretParams(origin, [], opts)) > 0 };
 }
 
 // ---------------------------------------------------------------------------------------------

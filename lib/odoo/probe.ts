@@ -46,6 +46,8 @@ export const ProbeResult = z.object({
       edition: z.enum(['community', 'enterprise']),
       isSystem: z.boolean(),
       baseUrl: z.string().nullable(),
+      /** `web.base.url.freeze` is set (true), not set (false), or could not be read (null / absent). */
+      baseUrlFrozen: z.boolean().nullable().optional(),
       userName: z.string().nullable(),
       userEmail: z.string().nullable(),
     })
@@ -142,6 +144,10 @@ export async function probeOdoo(origin: string, opts: RpcOptions = {}): Promise<
     }
   }
 
+  const withFreeze = async (): Promise<typeof odoo & { baseUrlFrozen: boolean | null }> => ({
+    ...odoo,
+    baseUrlFrozen: await readBaseUrlFreeze(origin, opts),
+  });
   try {
     const rows = z
       .array(ModuleRow)
@@ -155,12 +161,28 @@ export async function probeOdoo(origin: string, opts: RpcOptions = {}): Promise<
           opts,
         ),
       );
-    return { origin, at, status: 'ok', odoo, gmailModule: moduleInfoFrom(rows) };
+    return { origin, at, status: 'ok', odoo: await withFreeze(), gmailModule: moduleInfoFrom(rows) };
   } catch (error) {
     if (error instanceof z.ZodError) return { origin, at, status: 'ok', odoo, detail: 'module-read' };
     const s = statusFromError(error);
     // Lost the connection or the session between two calls: report that, not a half-known Odoo.
     if (s.status === 'notLoggedIn' || s.status === 'unreachable' || s.status === 'timeout') return { origin, at, ...s };
     return { origin, at, status: 'ok', odoo, detail: s.detail ?? s.status };
+  }
+}
+
+/**
+ * `web.base.url.freeze` (odoo-gmail.md §9): while it is unset, Odoo rewrites `web.base.url` each time an
+ * administrator signs in from another address, which silently changes the redirect URI (P3). Any
+ * non-empty value counts as set (Odoo only tests whether the parameter is there).
+ */
+export async function readBaseUrlFreeze(origin: string, opts: RpcOptions = {}): Promise<boolean | null> {
+  try {
+    const value = z
+      .union([z.string(), z.literal(false)])
+      .parse(await callKw(origin, 'ir.config_parameter', 'get_param', ['web.base.url.freeze'], {}, opts));
+    return value !== false && value !== '';
+  } catch {
+    return null;
   }
 }

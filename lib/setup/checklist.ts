@@ -7,6 +7,7 @@
 import { type Msg, msg } from '../i18n';
 import type { ProbeResult } from '../odoo/probe';
 import { versionSupport } from '../odoo/version';
+import type { StoredDiagnosis } from '../troubleshoot/store';
 import { odooSideStep } from './checklist-odoo';
 import type { ComputedValues } from './computed';
 import type { MonitorState, OdooGmailState } from './odoo-state';
@@ -21,6 +22,8 @@ export interface ChecklistStep {
   next: Msg;
   /** Where the person does it by hand (Console page or Odoo page), when there is one. */
   link?: string;
+  /** The troubleshooter's diagnosis that put this step in "needs attention" (issue 5): `next` is its fix. */
+  diagnosis?: { title: Msg; cause: Msg; details: Msg[]; value?: string };
 }
 
 export interface ChecklistInput {
@@ -35,6 +38,14 @@ export interface ChecklistInput {
   // --- Odoo side (issue 3): what Odoo confirmed, and the monitor's last check.
   odooGmail?: OdooGmailState | null;
   monitor?: MonitorState | null;
+  /** The troubleshooter's diagnoses not yet proven fixed (issue 5). */
+  diagnoses?: StoredDiagnosis[];
+  /**
+   * Whether a captured client secret still waits in `storage.session` (asked of the background, which
+   * never hands the secret itself). `false` after a capture means it was lost: the browser or the
+   * extension restarted before Odoo received it. Unknown (undefined) until the background answered.
+   */
+  secretPending?: boolean;
 }
 
 const CONSOLE = 'https://console.cloud.google.com';
@@ -197,7 +208,50 @@ function manualStep(id: StepId, input: ChecklistInput): Omit<ChecklistStep, 'id'
   }
 }
 
+/** A diagnosis of this step (Google's error page, Odoo's answer) wins over what the step shows otherwise. */
+function withDiagnosis(step: ChecklistStep, input: ChecklistInput): ChecklistStep {
+  const origin = input.setup?.odooOrigin ?? null;
+  const d = input.diagnoses?.findLast((x) => x.step === step.id && (!x.origin || x.origin === origin));
+  if (!d) return step;
+  const link = d.link ?? step.link;
+  return {
+    id: step.id,
+    state: 'attention',
+    next: d.fix as Msg,
+    ...(link ? { link } : {}),
+    diagnosis: {
+      title: d.title as Msg,
+      cause: d.cause as Msg,
+      details: (d.details ?? []) as Msg[],
+      ...(d.value ? { value: d.value } : {}),
+    },
+  };
+}
+
+/**
+ * The client was created and its secret captured, but the secret is gone before Odoo got it:
+ * `storage.session` does not survive a browser restart or an extension reload (by design, the secret
+ * is never written to disk). A new secret is added on the client's own page ("Add secret").
+ */
+function secretLostStep(input: ChecklistInput): Omit<ChecklistStep, 'id'> | null {
+  const g = input.google;
+  if (input.secretPending !== false || !g?.clientId || !g.secretCapturedAt) return null;
+  const origin = input.setup?.odooOrigin;
+  const saved = input.odooGmail && input.odooGmail.origin === origin ? input.odooGmail.credentials : null;
+  // Odoo already holds this client's secret: nothing was lost.
+  if (saved?.clientId === g.clientId) return null;
+  return {
+    state: 'attention',
+    next: msg('step.client.secretGone', { clientId: g.clientId }),
+    link: consoleLink(`/auth/clients/${g.clientId}`, g.projectId),
+  };
+}
+
 export function buildChecklist(input: ChecklistInput): ChecklistStep[] {
+  return buildSteps(input).map((step) => withDiagnosis(step, input));
+}
+
+function buildSteps(input: ChecklistInput): ChecklistStep[] {
   return STEP_IDS.map((id): ChecklistStep => {
     if (id === 'odoo') return { id, ...odooStep(input) };
     // --- Odoo side (issue 3): a step Odoo confirmed (or an operation running/failed) wins.
@@ -212,6 +266,10 @@ export function buildChecklist(input: ChecklistInput): ChecklistStep[] {
     if (id === 'module') return { id, ...moduleStep(input) };
     const manual = manualStep(id, input);
     const reported = input.progress[id];
+    if (id === 'client') {
+      const lost = secretLostStep(input);
+      if (lost) return { id, ...lost };
+    }
     if (!reported || manual.state === 'na') return { id, ...manual };
     return {
       id,
@@ -220,6 +278,15 @@ export function buildChecklist(input: ChecklistInput): ChecklistStep[] {
       next: reported.note ? (reported.note as Msg) : manual.next,
     };
   });
+}
+
+/**
+ * The one step to put in front of the person: the first that needs attention, else the first under
+ * way, else the first to do; null when every step is done (or does not apply).
+ */
+export function nextStep(steps: ChecklistStep[]): ChecklistStep | null {
+  const first = (state: StepState) => steps.find((s) => s.state === state);
+  return first('attention') ?? first('inProgress') ?? first('todo') ?? null;
 }
 
 export const checklistSummary = (steps: ChecklistStep[]) => ({

@@ -6,6 +6,8 @@ import { expectNoSeriousA11yViolations } from './a11y.ts';
 import { expect, loginToOdoo, openPopup, stepRow, test } from './fixtures.ts';
 
 test('axe: empty, field errors, attention and connected states', async ({ context, extensionId, odoo }) => {
+  // Four full axe runs: ~45 s alone, more on two busy cores.
+  test.setTimeout(150_000);
   const popup = await openPopup(context, extensionId);
   await expectNoSeriousA11yViolations(popup, 'empty');
 
@@ -26,6 +28,9 @@ test('axe: empty, field errors, attention and connected states', async ({ contex
   await expect(stepRow(popup, 'odoo').row).toHaveAttribute('data-state', 'done');
   await expect(stepRow(popup, 'module').row).toHaveAttribute('data-state', 'done');
   await expectNoSeriousA11yViolations(popup, 'connected checklist');
+  // The next step is named at the top of the popup, and it is the checklist's first open step.
+  await expect(popup.locator('.next-step')).toHaveAttribute('data-next', 'project');
+  await expect(popup.locator('.next-step')).toContainText('Next — Google Cloud project:');
 });
 
 test('keyboard only: reach every control in order, get errors announced and focused, connect', async ({

@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { adminProbe } from '../fixtures/probe.ts';
 import { expect, openPopup, serviceWorkerOf } from './fixtures.ts';
 
 export interface ReplicaConfig {
@@ -53,30 +54,11 @@ export async function seedSetup(
   { gmail = 'me@gmail.com', accountType = 'personal' as 'personal' | 'workspace' } = {},
 ): Promise<void> {
   const sw = await serviceWorkerOf(context);
+  const probe = adminProbe({ origin: ODOO, userEmail: gmail, at: Date.now() });
   await sw.evaluate(
-    ({ gmail, accountType, origin }) =>
-      chrome.storage.local.set({
-        setup: { odooOrigin: origin, gmail, accountType, gmailProposed: false },
-        probe: {
-          origin,
-          at: Date.now(),
-          status: 'ok',
-          odoo: {
-            db: 'acme',
-            version: '17.0',
-            major: 17,
-            minor: 0,
-            saas: false,
-            edition: 'community',
-            isSystem: true,
-            baseUrl: origin,
-            userName: 'Admin',
-            userEmail: gmail,
-          },
-          gmailModule: { state: 'installed', dbVersion: '17.0.1.2', codeVersion: '17.0.1.2', outdated: false },
-        },
-      }),
-    { gmail, accountType, origin: ODOO },
+    ({ gmail, accountType, probe }) =>
+      chrome.storage.local.set({ setup: { odooOrigin: probe.origin, gmail, accountType, gmailProposed: false }, probe }),
+    { gmail, accountType, probe },
   );
 }
 

@@ -10,33 +10,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { S } from '../../lib/console/selectors.ts';
 import { localePatterns, localeText } from '../locale-messages.ts';
 import { CONFIGURED, CONSOLE, REDIRECT_URI, replicaState, seedSetup, serveConsole } from './console-fixtures.ts';
-import { CHROMIUM, EXTENSION_DIR, expect, test } from './fixtures.ts';
+import { expect, launchBrowser, test } from './fixtures.ts';
 
 type Lang = 'en' | 'vi';
 const at = (path: string) => `${CONSOLE}${path}?project=odoo-123456`;
 
 async function launchIn(lang: Lang): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), `gmail-odoo-${lang}-`));
-  // Chromium on Linux takes its UI language from --lang and the LANGUAGE environment variable.
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    env: { ...process.env, LANGUAGE: lang, LANG: lang === 'vi' ? 'vi_VN.UTF-8' : 'en_US.UTF-8' },
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      `--lang=${lang === 'vi' ? 'vi' : 'en-US'}`,
-    ],
-  });
+  const context = await launchBrowser(dir, { lang: lang === 'vi' ? 'vi' : 'en' });
   return {
     context,
     close: async () => {

@@ -13,17 +13,23 @@ export const EXTENSION_DIR = resolve(process.env.EXTENSION_DIR ?? '.output/chrom
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
- * `extraArgs`: e.g. `--host-resolver-rules` to serve a real-looking Odoo domain from this machine;
- * `extensionDir`: another unpacked build (e.g. a copy whose manifest grants that domain up front).
+ * Chromium with the extension loaded. `lang`: its UI language (on Linux Chromium takes it from --lang
+ * and the LANGUAGE environment variable); `extraArgs`: e.g. `--host-resolver-rules` to serve a
+ * real-looking Odoo domain from this machine; `extensionDir`: another unpacked build (e.g. a copy whose
+ * manifest grants that domain up front).
  */
 export async function launchBrowser(
   userDataDir: string,
-  extraArgs: string[] = [],
-  extensionDir = EXTENSION_DIR,
+  {
+    lang = 'en',
+    extraArgs = [],
+    extensionDir = EXTENSION_DIR,
+  }: { lang?: 'en' | 'vi'; extraArgs?: string[]; extensionDir?: string } = {},
 ): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
+    env: { ...process.env, LANGUAGE: lang, LANG: lang === 'vi' ? 'vi_VN.UTF-8' : 'en_US.UTF-8' },
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
@@ -34,7 +40,7 @@ export async function launchBrowser(
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      '--lang=en-US',
+      `--lang=${lang === 'vi' ? 'vi' : 'en-US'}`,
       ...extraArgs,
     ],
   });

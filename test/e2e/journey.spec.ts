@@ -135,7 +135,7 @@ async function startWorld(): Promise<World> {
 
 /** A browser on the profile, with the Console replica and Google's stand-in routed, and Odoo open. */
 async function startBrowser(world: World, audit: Audit) {
-  const context = await launchBrowser(join(world.dir, 'profile'), world.args, world.extension);
+  const context = await launchBrowser(join(world.dir, 'profile'), { extraArgs: world.args, extensionDir: world.extension });
   const sw = await serviceWorkerOf(context);
   const extensionId = new URL(sw.url()).host;
   watch(context, audit);

@@ -5,9 +5,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { localeText } from '../locale-messages.ts';
-import { CHROMIUM, EXTENSION_DIR, expect, loginToOdoo, serviceWorkerOf, stepRow, test } from './fixtures.ts';
+import { expect, launchBrowser, loginToOdoo, serviceWorkerOf, stepRow, test } from './fixtures.ts';
 
 async function popupIn(context: import('@playwright/test').BrowserContext, heading: string): Promise<Page> {
   const sw = await serviceWorkerOf(context);
@@ -36,22 +36,7 @@ test('English: name, toolbar title and popup in English, <html lang=en>', async 
 test('Vietnamese: Chromium in vi shows the Vietnamese popup, name and checklist', async ({ odoo }) => {
   const vi = localeText('vi');
   const dir = mkdtempSync(join(tmpdir(), 'gmail-odoo-vi-'));
-  // Chromium on Linux takes its UI language from --lang and the LANGUAGE environment variable.
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    env: { ...process.env, LANGUAGE: 'vi', LANG: 'vi_VN.UTF-8' },
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--lang=vi',
-    ],
-  });
+  const context = await launchBrowser(dir, { lang: 'vi' });
   try {
     expect(await namesOf(context)).toEqual({ name: vi('extName'), title: vi('extName') });
     await loginToOdoo(context.pages()[0] ?? (await context.newPage()), odoo);

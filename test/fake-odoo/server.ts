@@ -41,6 +41,19 @@ export interface RecordedRequest {
   at: number;
 }
 
+/**
+ * One kind of call answered late (a slow Odoo: a registry reload, a busy worker, a slow SMTP test).
+ * Like Odoo, the call is still carried out when the client has stopped waiting: a worker runs the
+ * request to its end whether or not anyone reads the answer (odoo-gmail.md §8.1 — JSON-RPC is a plain
+ * HTTP request; nothing in Odoo cancels it on disconnect).
+ */
+export interface ReplyDelay {
+  ms: number;
+  /** Only calls to this model (call_kw) — or, with neither, every JSON-RPC call. */
+  model?: string;
+  method?: string;
+}
+
 export type Fault = { kind: 'status'; status: number; body: string; contentType: string } | null;
 
 export interface FakeOdoo {
@@ -51,7 +64,13 @@ export interface FakeOdoo {
   /** Answer every request with this instead (502 from a proxy, a 500 page, an HTML login wall …). */
   setFault(fault: Fault): void;
   setLatency(ms: number): void;
-  /** Forget every session: the next RPC gets Odoo's session-expired answer. */
+  /** Answer matching JSON-RPC calls this much later (null: no delay). The call is still carried out. */
+  setReplyDelay(delay: ReplyDelay | null): void;
+  /**
+   * Forget every session, as Odoo does when a session expires or is logged out elsewhere: the browser
+   * keeps its `session_id` cookie, and the next RPC gets `odoo.http.SessionExpiredException` in the
+   * JSON-RPC error envelope (code 100, "Odoo Session Expired" — odoo-gmail.md §8.1, errors.ts).
+   */
   expireSessions(): void;
   /** Log a user in without the form (returns the cookie value). */
   login(login: string): string;
@@ -61,8 +80,9 @@ export interface FakeOdoo {
   revokeToken(): void;
   /** The `ir.mail_server` records, as stored (tests assert on them). */
   mailServers(): Record<string, unknown>[];
+  /** Odoo goes down: open connections are cut and the port refuses connections (fetch rejects). */
   stop(): Promise<void>;
-  /** Listen again on the same port (Odoo coming back after a restart). */
+  /** Listen again on the same port with the same database and sessions (Odoo back after a restart). */
   restart(): Promise<void>;
 }
 
@@ -95,6 +115,7 @@ export async function startFakeOdoo(options: FakeOdooOptions = {}): Promise<Fake
   let port = options.port ?? 0;
   let fault: Fault = null;
   let latency = options.latencyMs ?? 0;
+  let replyDelay: ReplyDelay | null = null;
   const requests: RecordedRequest[] = [];
   const csrfSecret = randomBytes(16);
   // The origin is known once listening; the db needs it for web.base.url.
@@ -195,6 +216,14 @@ ${error ? `<p class="alert alert-danger" role="alert">${escapeHtml(error)}</p>` 
       return;
     }
     const id = payload.id ?? null;
+    const called = payload.params ?? {};
+    if (
+      replyDelay &&
+      (!replyDelay.model || replyDelay.model === called.model) &&
+      (!replyDelay.method || replyDelay.method === called.method)
+    ) {
+      await new Promise((r) => setTimeout(r, replyDelay?.ms ?? 0));
+    }
     try {
       if (!user) throw sessionExpired();
       let result: unknown;
@@ -333,6 +362,9 @@ ${error ? `<p class="alert alert-danger" role="alert">${escapeHtml(error)}</p>` 
     },
     setLatency: (ms) => {
       latency = ms;
+    },
+    setReplyDelay: (delay) => {
+      replyDelay = delay;
     },
     expireSessions: () => db.sessions.clear(),
     get google() {

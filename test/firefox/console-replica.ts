@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
+import { adminProbe } from '../fixtures/probe.ts';
 import { type FirefoxSession, routeConsole } from './harness.ts';
 
 export const CONSOLE = 'https://console.cloud.google.com';
@@ -55,31 +56,15 @@ export function extensionStorage(extensionPage: Page, area: 'local' | 'session')
 
 /** What the popup stores after "Connect to Odoo" found an administrator (test/e2e/console-fixtures.ts › seedSetup). */
 export async function seedSetup(extensionPage: Page, origin: string, gmail = 'me@gmail.com'): Promise<void> {
+  const probe = adminProbe({ origin, userEmail: gmail, at: Date.now() });
   await extensionPage.evaluate(
-    (o, g) =>
+    (g, p) =>
       (globalThis as unknown as { browser: Api }).browser.storage.local.set({
-        setup: { odooOrigin: o, gmail: g, accountType: 'personal', gmailProposed: false },
-        probe: {
-          origin: o,
-          at: Date.now(),
-          status: 'ok',
-          odoo: {
-            db: 'acme',
-            version: '17.0',
-            major: 17,
-            minor: 0,
-            saas: false,
-            edition: 'community',
-            isSystem: true,
-            baseUrl: o,
-            userName: 'Admin',
-            userEmail: g,
-          },
-          gmailModule: { state: 'installed', dbVersion: '17.0.1.2', codeVersion: '17.0.1.2', outdated: false },
-        },
+        setup: { odooOrigin: p.origin, gmail: g, accountType: 'personal', gmailProposed: false },
+        probe: p,
       }),
-    origin,
     gmail,
+    probe,
   );
 }
 

@@ -9,27 +9,11 @@ import { buildChecklist, type ChecklistInput } from '@/lib/setup/checklist';
 import { odooMailServerLink } from '@/lib/setup/checklist-odoo';
 import { computeValues } from '@/lib/setup/computed';
 import type { MonitorState, OdooGmailState } from '@/lib/setup/odoo-state';
+import { adminProbe } from '../fixtures/probe';
 
 const ORIGIN = 'https://acme.odoo.com';
 const GMAIL = 'me@gmail.com';
-const probe: ProbeResult = {
-  origin: ORIGIN,
-  at: 1,
-  status: 'ok',
-  odoo: {
-    db: 'acme',
-    version: '16.0',
-    major: 16,
-    minor: 0,
-    saas: false,
-    edition: 'community',
-    isSystem: true,
-    baseUrl: ORIGIN,
-    userName: 'Admin',
-    userEmail: GMAIL,
-  },
-  gmailModule: { state: 'installed', dbVersion: '16.0.1.2', codeVersion: '16.0.1.2', outdated: false },
-};
+const probe: ProbeResult = adminProbe({ origin: ORIGIN, major: 16, userEmail: GMAIL });
 const SERVER = {
   id: 4,
   name: 'Gmail (me@gmail.com)',

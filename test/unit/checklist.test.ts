@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { t, tm } from '@/lib/i18n';
+import { msg, t, tm } from '@/lib/i18n';
 import type { ProbeResult } from '@/lib/odoo/probe';
-import { buildChecklist, type ChecklistInput, checklistSummary } from '@/lib/setup/checklist';
+import { buildChecklist, type ChecklistInput, type ChecklistStep, checklistSummary, nextStep } from '@/lib/setup/checklist';
 import { computeValues } from '@/lib/setup/computed';
+import { emptyOdooGmailState } from '@/lib/setup/odoo-state';
 import type { Setup } from '@/lib/setup/setup';
 import { STEP_IDS } from '@/lib/setup/steps';
+import { EMPTY_GOOGLE_STATE } from '@/lib/setup/storage';
+import { adminProbe } from '../fixtures/probe';
 
 const ORIGIN = 'https://acme.odoo.com';
 const setup = (over: Partial<Setup> = {}): Setup => ({
@@ -14,25 +17,7 @@ const setup = (over: Partial<Setup> = {}): Setup => ({
   gmailProposed: false,
   ...over,
 });
-const okProbe = (over: Partial<ProbeResult> = {}): ProbeResult => ({
-  origin: ORIGIN,
-  at: 1,
-  status: 'ok',
-  odoo: {
-    db: 'acme',
-    version: '17.0',
-    major: 17,
-    minor: 0,
-    saas: false,
-    edition: 'community',
-    isSystem: true,
-    baseUrl: ORIGIN,
-    userName: 'Admin',
-    userEmail: 'admin@acme.com',
-  },
-  gmailModule: { state: 'installed', dbVersion: '17.0.1.2', codeVersion: '17.0.1.2', outdated: false },
-  ...over,
-});
+const okProbe = (over: Partial<ProbeResult> = {}): ProbeResult => ({ ...adminProbe({ origin: ORIGIN }), ...over });
 const input = (over: Partial<ChecklistInput> = {}): ChecklistInput => ({
   setup: setup(),
   probe: okProbe(),
@@ -153,5 +138,67 @@ describe('buildChecklist', () => {
     );
     expect(step(list, 'project')).toMatchObject({ state: 'done' });
     expect(checklistSummary(list)).toEqual({ done: 3, attention: 0, total: 11 });
+  });
+
+  describe('a captured secret lost before Odoo got it (browser restart, extension reload)', () => {
+    const CLIENT = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
+    const google = {
+      ...EMPTY_GOOGLE_STATE,
+      projectId: 'odoo-gmail-1',
+      clientId: CLIENT,
+      secretCapturedAt: 5,
+    };
+    const captured = { client: { state: 'done' as const, at: 5, note: msg('step.client.captured', { clientId: CLIENT }) } };
+
+    it('turns the client step to attention, says why and links to the client\'s page ("Add secret")', () => {
+      const client = step(buildChecklist(input({ google, progress: captured, secretPending: false })), 'client');
+      expect(client.state).toBe('attention');
+      expect(tm(client.next)).toBe(
+        `Client ${CLIENT} was created, but its secret is no longer in the browser: it is kept only in memory until Odoo has it, and the browser or the extension restarted since. On the client's page click "Add secret" — the assistant captures the new one.`,
+      );
+      expect(client.link).toBe(`https://console.cloud.google.com/auth/clients/${CLIENT}?project=odoo-gmail-1`);
+    });
+
+    it('stays done while the secret waits, while unknown, and once Odoo holds that client', () => {
+      expect(step(buildChecklist(input({ google, progress: captured, secretPending: true })), 'client').state).toBe('done');
+      expect(step(buildChecklist(input({ google, progress: captured })), 'client').state).toBe('done');
+      const odooGmail = {
+        ...emptyOdooGmailState(ORIGIN),
+        credentials: { clientId: CLIENT, at: 6, secretConfirmed: true, found: false },
+      };
+      expect(step(buildChecklist(input({ google, progress: captured, secretPending: false, odooGmail })), 'client').state).toBe(
+        'done',
+      );
+      // Odoo holds another (older) client: the new client's secret is still lost.
+      const older = { ...odooGmail, credentials: { ...odooGmail.credentials, clientId: `9${CLIENT.slice(1)}` } };
+      expect(
+        step(buildChecklist(input({ google, progress: captured, secretPending: false, odooGmail: older })), 'client').state,
+      ).toBe('attention');
+    });
+
+    it('says nothing when no secret was ever captured', () => {
+      const never = { ...google, secretCapturedAt: null };
+      expect(step(buildChecklist(input({ google: never, secretPending: false })), 'client').state).toBe('todo');
+    });
+  });
+});
+
+describe('nextStep', () => {
+  const at = (states: Record<string, ChecklistStep['state']>): ChecklistStep[] =>
+    Object.entries(states).map(([id, state]) => ({ id: id as ChecklistStep['id'], state, next: { key: 'popup.open' } }));
+
+  it('puts a step that needs attention before one under way or to do', () => {
+    expect(nextStep(at({ odoo: 'done', module: 'todo', project: 'inProgress', client: 'attention' }))?.id).toBe('client');
+  });
+  it('then the first step under way, then the first to do, in checklist order', () => {
+    expect(nextStep(at({ odoo: 'done', module: 'todo', project: 'inProgress' }))?.id).toBe('project');
+    expect(nextStep(at({ odoo: 'done', module: 'todo', project: 'todo' }))?.id).toBe('module');
+  });
+  it('is null when every step is done or does not apply', () => {
+    expect(nextStep(at({ odoo: 'done', testUser: 'na' }))).toBeNull();
+  });
+  it('on a fresh checklist, is the first step', () => {
+    const steps = buildChecklist(input({ setup: null, probe: null }));
+    expect(nextStep(steps)?.id).toBe(steps.find((s) => s.state !== 'done' && s.state !== 'na')?.id);
   });
 });

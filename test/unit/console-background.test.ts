@@ -12,6 +12,7 @@ import { removeAllListeners } from '@/lib/messaging';
 import { buildChecklist } from '@/lib/setup/checklist';
 import { computeValues } from '@/lib/setup/computed';
 import { credentialsItem, googleItem, probeItem, progressItem, setupItem } from '@/lib/setup/storage';
+import { adminProbe } from '../fixtures/probe';
 import { CONSOLE_TAB, installPermissions, POPUP, sendAs } from './helpers';
 
 const ORIGIN = 'https://acme.odoo.com';
@@ -20,23 +21,7 @@ const SECRET = 'GOCSPX-AbCdEfGhIjKlMnOpQrStUvWx_-12';
 
 async function seed(accountType: 'personal' | 'workspace' = 'personal', baseUrl = ORIGIN) {
   await setupItem.set({ odooOrigin: ORIGIN, gmail: 'me@gmail.com', accountType, gmailProposed: false });
-  await probeItem.set({
-    origin: ORIGIN,
-    at: 1,
-    status: 'ok',
-    odoo: {
-      db: 'acme',
-      version: '17.0',
-      major: 17,
-      minor: 0,
-      saas: false,
-      edition: 'community',
-      isSystem: true,
-      baseUrl,
-      userName: 'A',
-      userEmail: 'me@gmail.com',
-    },
-  });
+  await probeItem.set(adminProbe({ origin: ORIGIN, baseUrl, userName: 'A', userEmail: 'me@gmail.com' }));
 }
 const report = (data: object) => sendAs(CONSOLE_TAB, 'consoleReport', { page: 'branding', ...data });
 

@@ -107,6 +107,44 @@ describe('panel and runner', () => {
     expect(reports).toEqual([]);
   });
 
+  it('a second tab on a step just done in the first: nothing is filled or clicked, the panel says why', async () => {
+    const oneSection: Step = {
+      ...step,
+      async prepare(env) {
+        const plan = await step.prepare(env);
+        return plan && { ...plan, sections: plan.sections.slice(0, 1) };
+      },
+    };
+    const html = `<form><input aria-label="Name"><input aria-label="App name"><button type="button">Create</button></form>`;
+    for (const elsewhere of [true, false]) {
+      document.body.innerHTML = html;
+      delete document.body.dataset.after;
+      const created = vi.fn();
+      document.querySelector('button')?.addEventListener('click', created);
+      const reports: unknown[] = [];
+      // This page was prepared with the client not done; meanwhile the other tab captured it (or not).
+      const fresh = vi.fn(async () => ({ ...CTX, progress: elsewhere ? { client: 'done' as const } : {} }));
+      await runStep(oneSection, { ...env(reports), fresh });
+      mainButton().click();
+      if (elsewhere) {
+        await vi.waitFor(() => expect(shadow().textContent).toContain('This step was just done in another tab'));
+        expect(shadow().textContent).toContain(
+          'This step was just done in another tab — nothing was filled here, so nothing is duplicated. Reload this page to see it.',
+        );
+        expect([...shadow().querySelectorAll('button')].map((b) => b.textContent)).toContain('Reload the page');
+        expect(created).not.toHaveBeenCalled();
+        expect((document.querySelector('[aria-label="Name"]') as HTMLInputElement).value).toBe('');
+        expect(document.body.dataset.after).toBeUndefined();
+      } else {
+        await vi.waitFor(() => expect(document.body.dataset.after).toBe('yes'));
+        expect(created).toHaveBeenCalledTimes(1);
+      }
+      expect(fresh).toHaveBeenCalledTimes(1);
+      expect(reports).toEqual([]);
+      document.querySelector('gmail-odoo-assistant')?.remove();
+    }
+  });
+
   it('falls back to guided manual mode: label, value, copy button, reason — and clicks nothing', async () => {
     document.body.innerHTML = `<form><input aria-label="App name"><button type="button">Create</button></form>`;
     const created = vi.fn();

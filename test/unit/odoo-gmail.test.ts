@@ -122,6 +122,28 @@ describe('saving the credentials', () => {
   });
 });
 
+describe('the Odoo session ends between two steps', () => {
+  it('the step says "sign in"; once signed in again, the same click runs it — no "Connect to Odoo" first', async () => {
+    await start('17.0');
+    await sendAs(POPUP, 'setCredentials', { clientId: ID, clientSecret: SECRET, source: 'paste' });
+    const sessions = [...client.odoo.db.sessions.entries()];
+    client.odoo.expireSessions();
+    expect(await sendAs(POPUP, 'saveCredentialsToOdoo', {})).toEqual({ ok: false, error: { key: 'odoo.err.signedOut' } });
+    expect(await probeItem.get()).toMatchObject({ status: 'notLoggedIn', odoo: { db: 'acme' } });
+    expect((await credentialsItem.get())?.clientSecret).toBe(SECRET);
+    // Still signed out: the stored probe keeps what Odoo said before (the panel stays), the step says "sign in".
+    expect(await sendAs(POPUP, 'saveCredentialsToOdoo', {})).toEqual({ ok: false, error: { key: 'odoo.err.signedOut' } });
+    expect(await probeItem.get()).toMatchObject({ status: 'notLoggedIn', odoo: { db: 'acme' } });
+    // The person signs in again in a tab: the browser's cookie is valid again.
+    for (const [sid, session] of sessions) client.odoo.db.sessions.set(sid, session);
+    expect(await sendAs(POPUP, 'saveCredentialsToOdoo', {})).toEqual({ ok: true, value: { clientId: ID } });
+    expect(await probeItem.get()).toMatchObject({ status: 'ok' });
+    expect(client.odoo.db.params.get('google_gmail_client_secret')).toBe(SECRET);
+    expect(await credentialsItem.get()).toBeNull();
+    expect((await odooGmailItem.get())?.errors).toEqual({});
+  });
+});
+
 describe('credentials entered in Odoo by hand earlier', () => {
   it.each([
     [true, { clientId: ID, secretConfirmed: true, found: true }],

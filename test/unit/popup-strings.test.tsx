@@ -17,7 +17,8 @@ import { CONSOLE_ORIGINS } from '@/lib/console-access';
 import { msg } from '@/lib/i18n';
 import { removeAllListeners } from '@/lib/messaging';
 import { STEP_IDS, STEP_STATES } from '@/lib/setup/steps';
-import { progressItem } from '@/lib/setup/storage';
+import { EMPTY_GOOGLE_STATE, googleItem, progressItem } from '@/lib/setup/storage';
+import { diagnosesItem } from '@/lib/troubleshoot/store';
 import { installPermissions, POPUP, sendAs, sendMessagesAsPopup } from './helpers';
 import { findLiterals, stripMessages, usePseudoLocale } from './literal-text';
 import { odooRoutes, replay } from './odoo-replay';
@@ -158,6 +159,72 @@ describe('popup components render only localized text', () => {
 
     const values = [...root.querySelectorAll('output')].map((o) => o.textContent ?? '');
     expect(findLiterals(root, [ORIGIN, 'admin@acme.com', ...values])).toEqual([]);
+  });
+
+  it('App, with a diagnosis in the checklist and "Before you connect" with the freeze form open', async () => {
+    installPermissions([`${ORIGIN}/*`]);
+    const routes = odooRoutes({ session: 'session-17.0.json', modules: 'modules-installed-17.0.json' });
+    // web.base.url.freeze not set: the "freeze" check and its action show.
+    const odoo = replay((call) =>
+      call.body.params?.method === 'get_param' ? { json: { jsonrpc: '2.0', id: 1, result: false } } : routes(call),
+    );
+    vi.stubGlobal('fetch', odoo.fetch);
+    startBackground();
+    await sendAs(POPUP, 'saveSetup', { odooUrl: ORIGIN, gmail: 'me@gmail.com', accountType: 'personal' });
+    await sendAs(POPUP, 'probeOdoo', {});
+    const sent = 'http://acme.odoo.com/google_gmail/confirm';
+    await diagnosesItem.set([
+      {
+        id: 'redirect_uri_mismatch',
+        step: 'client',
+        source: 'signIn',
+        origin: ORIGIN,
+        at: 1,
+        title: msg('diag.title', { code: 'redirect_uri_mismatch' }),
+        cause: msg('diag.redirect_uri_mismatch.causeKnown', { sent }),
+        fix: msg('diag.redirect_uri_mismatch.fix', { sent }),
+        link: 'https://console.cloud.google.com/auth/clients',
+        value: sent,
+        details: [msg('diag.uriDiff.scheme', { sent, registered: `${ORIGIN}/google_gmail/confirm` })],
+      },
+    ]);
+    await mount(<App />);
+    await settle(() => !!root.querySelector('.prevent li[data-warning="freezeBaseUrl"]'));
+    await settle(() => root.querySelector('li[data-step="client"]')?.getAttribute('data-state') === 'attention');
+    expect(root.querySelector('li[data-step="client"] .diagnosis')).not.toBeNull();
+    expect([...root.querySelectorAll('.prevent li')].map((li) => li.getAttribute('data-warning'))).toEqual([
+      'freezeBaseUrl',
+      'testUserMissing',
+      'testingExpiry',
+    ]);
+    await act(async () => root.querySelector<HTMLButtonElement>('li[data-warning="freezeBaseUrl"] button')?.click());
+    await settle(() => !!root.querySelector('.prevent-confirm input'));
+    expect(root.querySelector<HTMLInputElement>('.prevent-confirm input')?.value).toBe(ORIGIN);
+    const values = [...root.querySelectorAll('output')].map((o) => o.textContent ?? '');
+    expect(findLiterals(root, [ORIGIN, 'me@gmail.com', 'admin@acme.com', sent, ...values])).toEqual([]);
+  });
+
+  it('App after a restart lost the captured secret: the notice and its "Add secret" link', async () => {
+    installPermissions([`${ORIGIN}/*`]);
+    vi.stubGlobal('fetch', replay(odooRoutes({ session: 'session-17.0.json', modules: 'modules-installed-17.0.json' })).fetch);
+    startBackground();
+    await sendAs(POPUP, 'saveSetup', { odooUrl: ORIGIN, gmail: 'me@gmail.com', accountType: 'personal' });
+    await sendAs(POPUP, 'probeOdoo', {});
+    const clientId = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
+    // What the capture left in storage.local; storage.session (the secret) is empty, as after a restart.
+    await googleItem.set({ ...EMPTY_GOOGLE_STATE, projectId: 'odoo-gmail-1', clientId, secretCapturedAt: 5 });
+    await progressItem.set({ client: { state: 'done', at: 5, note: msg('step.client.captured', { clientId }) } });
+    await mount(<App />);
+    await settle(
+      () =>
+        !!root.querySelector('.secret-gone') &&
+        root.querySelector('li[data-step="client"]')?.getAttribute('data-state') === 'attention',
+    );
+    const link = `https://console.cloud.google.com/auth/clients/${clientId}?project=odoo-gmail-1`;
+    expect(root.querySelector('.secret-gone a')?.getAttribute('href')).toBe(link);
+    expect(root.querySelector('li[data-step="client"] a')?.getAttribute('href')).toBe(link);
+    const values = [...root.querySelectorAll('output')].map((o) => o.textContent ?? '');
+    expect(findLiterals(root, [ORIGIN, 'me@gmail.com', 'admin@acme.com', clientId, ...values])).toEqual([]);
   });
 
   it('Checklist, CopyField and Text on their own', async () => {

@@ -31,11 +31,12 @@ describe('probeOdoo against recorded replies of each version', () => {
       },
       gmailModule: { state: 'installed', outdated: false },
     });
-    // get_session_info, the user's address, the module: three requests, all with the session cookie.
+    // get_session_info, the user's address, the module, web.base.url.freeze: four requests, all with the session cookie.
     expect(r.calls.map((c) => c.body.params?.method ?? new URL(c.url).pathname)).toEqual([
       '/web/session/get_session_info',
       'read',
       'search_read',
+      'get_param',
     ]);
     expect(r.calls.every((c) => c.init.credentials === 'include')).toBe(true);
   });

@@ -2,12 +2,17 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CONSOLE_ORIGINS } from '@/lib/console-access';
+import { SIGN_IN_ERROR_MATCHES } from '@/lib/troubleshoot/matches';
 import { CONSOLE_MATCHES } from '../../wxt.config';
 import '@/lib/zod-config';
 
 describe('store readiness', () => {
   it('the popup checks exactly the Console hosts the manifest declares', () => {
     expect(CONSOLE_ORIGINS).toEqual(CONSOLE_MATCHES);
+  });
+
+  it("the sign-in troubleshooter matches Google's OAuth error pages only (google-console.md §6.1)", () => {
+    expect(SIGN_IN_ERROR_MATCHES).toEqual(['https://accounts.google.com/signin/oauth/error*']);
   });
 
   it('zod runs without eval (the justification of web-ext lint DANGEROUS_EVAL)', () => {

@@ -1,0 +1,193 @@
+/**
+ * "Before you connect" (issue 5): the troubleshooter's preventive checks (lib/troubleshoot/prevent.ts)
+ * from what the extension knows — Odoo's web.base.url and the address in use, the registered redirect
+ * URIs, the account type, the audience and publishing status, the test users, the Odoo edition. Two
+ * checks come with an action the extension performs on an explicit click: freezing web.base.url (after
+ * the person confirms the value) and, on Odoo 19 Enterprise, connecting through Odoo's own relay.
+ */
+import { useState } from 'preact/hooks';
+import { CopyField } from '@/components/CopyField';
+import { Text } from '@/components/Text';
+import { type Msg, msg, t } from '@/lib/i18n';
+import { type Reply, sendMessage } from '@/lib/messaging';
+import type { ProbeResult } from '@/lib/odoo/probe';
+import type { ComputedValues } from '@/lib/setup/computed';
+import type { MonitorState, OdooGmailState } from '@/lib/setup/odoo-state';
+import type { Setup } from '@/lib/setup/setup';
+import type { GoogleState } from '@/lib/setup/storage';
+import { type PreventInput, preventiveChecks, type Warning } from '@/lib/troubleshoot/prevent';
+
+interface Props {
+  setup: Setup;
+  probe: ProbeResult;
+  computed: ComputedValues | null;
+  google: GoogleState | null;
+  odooGmail: OdooGmailState | null;
+  monitor: MonitorState | null;
+}
+
+/** When the Gmail account was last connected: the consent that the monitor then confirmed. */
+function lastConnectAt(setup: Setup, odooGmail: OdooGmailState | null, monitor: MonitorState | null): number | null {
+  const c = odooGmail?.origin === setup.odooOrigin ? odooGmail.connect : null;
+  if (c?.status === 'connected') return c.startedAt;
+  return monitor?.origin === setup.odooOrigin && monitor.token ? (monitor.lastGreenAt ?? null) : null;
+}
+
+export function preventInput({ setup, probe, computed, google, odooGmail, monitor }: Props, now: number): PreventInput {
+  const odoo = probe.origin === setup.odooOrigin ? probe.odoo : undefined;
+  return {
+    odooOrigin: setup.odooOrigin,
+    webBaseUrl: odoo?.baseUrl ?? null,
+    baseUrlFrozen: odoo?.baseUrlFrozen ?? null,
+    redirectUri: computed?.redirectUri ?? null,
+    odooMajor: odoo?.major ?? null,
+    edition: odoo?.edition ?? null,
+    accountType: setup.accountType ?? null,
+    gmail: setup.gmail ?? null,
+    audience: google?.audience ?? null,
+    publishing: google?.publishing ?? null,
+    registeredRedirectUris: google?.redirectUris ?? [],
+    testUsers: google?.testUsers ?? [],
+    projectId: google?.projectId ?? null,
+    clientId: google?.clientId ?? null,
+    lastConnectAt: lastConnectAt(setup, odooGmail, monitor),
+    now,
+  };
+}
+
+export function BeforeConnect(props: Props) {
+  const warnings = preventiveChecks(preventInput(props, Date.now()));
+  if (warnings.length === 0) return null;
+  return (
+    <section aria-labelledby="prevent-heading" class="prevent">
+      <h2 id="prevent-heading">{t('prevent.heading')}</h2>
+      <ul class="prevent-list">
+        {warnings.map((w) => (
+          <WarningItem key={w.id} w={w} setup={props.setup} probe={props.probe} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function WarningItem({ w, setup, probe }: { w: Warning; setup: Setup; probe: ProbeResult }) {
+  return (
+    <li class={`prevent-item prevent-${w.severity}`} data-warning={w.id}>
+      <p>
+        <strong>
+          <Text m={w.title} />
+        </strong>
+      </p>
+      <p>
+        <Text m={w.cause} />
+      </p>
+      <p>
+        <Text m={w.fix} />
+      </p>
+      {w.value && <CopyField label={t('diag.panel.value')} value={w.value} />}
+      {w.link && (
+        <a href={w.link} target="_blank" rel="noreferrer">
+          {t('popup.open')}
+        </a>
+      )}
+      {w.action === 'freezeBaseUrl' && (
+        <FreezeAction initial={w.id === 'freezeBaseUrl' ? (probe.odoo?.baseUrl ?? setup.odooOrigin) : setup.odooOrigin} />
+      )}
+      {w.action === 'useIap' && <RelayAction />}
+    </li>
+  );
+}
+
+function useSend() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Msg | null>(null);
+  const [done, setDone] = useState(false);
+  const send = async (fn: () => Promise<Reply<unknown>>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const reply = await fn();
+      if (reply.ok) setDone(true);
+      else setError(reply.error);
+      return reply.ok;
+    } catch (e) {
+      setError(msg('err.messaging', { detail: e instanceof Error ? e.message : '?' }));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, done, send };
+}
+
+/** Two clicks: show the value, then set it once the person confirmed it is the right address. */
+function FreezeAction({ initial }: { initial: string }) {
+  const [open, setOpen] = useState(false);
+  const [value, setValue] = useState(initial);
+  const { busy, error, done, send } = useSend();
+  if (done) return <p class="ok">{t('prevent.freeze.done', { value })}</p>;
+  if (!open) {
+    return (
+      <button type="button" onClick={() => setOpen(true)}>
+        {t('prevent.freeze.button')}
+      </button>
+    );
+  }
+  return (
+    <form
+      class="prevent-confirm"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send(() => sendMessage('freezeBaseUrl', { baseUrl: value.trim() }));
+      }}
+    >
+      <label>
+        {t('prevent.freeze.label')}
+        <input type="url" value={value} onInput={(e) => setValue((e.target as HTMLInputElement).value)} required />
+      </label>
+      <p class="hint">{t('prevent.freeze.confirmHint')}</p>
+      {error && (
+        <p class="error" role="alert">
+          <Text m={error} />
+        </p>
+      )}
+      <button type="submit" class="primary" disabled={busy}>
+        {t('prevent.freeze.confirm')}
+      </button>{' '}
+      <button type="button" onClick={() => setOpen(false)} disabled={busy}>
+        {t('prevent.freeze.cancel')}
+      </button>
+    </form>
+  );
+}
+
+/** Odoo 19 Enterprise: no Google project — create the server with empty credentials, then Connect. */
+function RelayAction() {
+  const { busy, error, done, send } = useSend();
+  return (
+    <>
+      {error && (
+        <p class="error" role="alert">
+          <Text m={error} />
+        </p>
+      )}
+      {done ? (
+        <p class="ok">{t('prevent.relay.done')}</p>
+      ) : (
+        <button
+          type="button"
+          class="primary"
+          disabled={busy}
+          onClick={() =>
+            void send(async () => {
+              const server = await sendMessage('setupMailServer', {});
+              return server.ok ? sendMessage('connectGmail', {}) : server;
+            })
+          }
+        >
+          {t('prevent.relay.button')}
+        </button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * The troubleshooter on Google's sign-in error pages (issue 5): reads the error from the page's URL
+ * (lib/google/auth-error.ts; the page's text only for the "Request details" line), asks the background
+ * for the diagnosis (it holds Odoo's redirect URI, the registered ones, the address, the project and
+ * client), and shows it in the same in-page panel as the Console assistant (lib/console/panel.ts).
+ * Nothing of Google's page is changed or clicked; no secret ever reaches this page.
+ */
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { sendMessage } from '@/lib/console/messages';
+import { createPanel } from '@/lib/console/panel';
+import { parseSignInError } from '@/lib/google/auth-error';
+import { SIGN_IN_ERROR_MATCHES } from '@/lib/troubleshoot/matches';
+import { diagnosisView } from '@/lib/troubleshoot/view';
+
+export default defineContentScript({
+  matches: SIGN_IN_ERROR_MATCHES,
+  runAt: 'document_idle',
+  noScriptStartedPostMessage: true,
+  async main(ctx) {
+    const error = parseSignInError(location.href, document.body?.innerText ?? '');
+    if (!error) return;
+    const reply = await sendMessage('diagnoseSignIn', {
+      code: error.code.slice(0, 100),
+      message: error.message?.slice(0, 2000) ?? null,
+      clientId: error.clientId?.slice(0, 200) ?? null,
+      redirectUri: error.redirectUri?.slice(0, 2000) ?? null,
+    }).catch(() => null);
+    if (!reply?.ok || ctx.signal.aborted) return;
+    createPanel(ctx.signal).show(diagnosisView(reply.value));
+  },
+});

@@ -1,0 +1,189 @@
+/**
+ * The troubleshooter's background side (issue 5):
+ * - `diagnoseSignIn`: the content script on Google's sign-in error page sends what the page's URL
+ *   says; the diagnosis is made here, with what only the extension knows (Odoo's redirect URI, the
+ *   registered ones, the address, the project and client), stored, and sent back for the page's panel;
+ * - Odoo's `/google_gmail/confirm` answers: the Odoo origin is granted at runtime, so no content script
+ *   is declared for it — the tab's title and text are read with `scripting.executeScript` when a tab of
+ *   the stored Odoo origin finishes loading that path, and the panel is injected the same way;
+ * - `freezeBaseUrl`: sets `web.base.url` to the value the person confirmed and `web.base.url.freeze`;
+ * - every diagnosis is dropped once a later fact proves its fix (lib/troubleshoot/store.ts `unresolved`).
+ */
+import { browser } from 'wxt/browser';
+import type { PanelView } from '../console/panel';
+import { type AuthErrorCode, KNOWN_AUTH_ERRORS } from '../google/auth-error';
+import { msg } from '../i18n';
+import type { Reply, SignInErrorReport } from '../messaging';
+import { odooErrorMsg } from '../odoo/error-messages';
+import { callKw } from '../odoo/rpc';
+import { odooSettingsLink } from '../setup/checklist';
+import { computeValues } from '../setup/computed';
+import { monitorItem, odooGmailItem } from '../setup/odoo-state';
+import { googleItem, probeItem, setupItem } from '../setup/storage';
+import { diagnoseConfirmPage, isConfirmUrl } from '../troubleshoot/odoo-confirm';
+import { PANEL_GLOBAL } from '../troubleshoot/panel-global';
+import { type Diagnosis, diagnoseSignInError, type TroubleshootContext } from '../troubleshoot/sign-in';
+import { type DiagnosisSource, diagnosesItem, type Evidence, toStored, unresolved, withDiagnosis } from '../troubleshoot/store';
+import { diagnosisView } from '../troubleshoot/view';
+import { hasOriginPermission, probeStoredOdoo } from './odoo-connection';
+import { odooContext } from './odoo-context';
+
+export async function troubleshootContext(): Promise<TroubleshootContext & { origin: string | null }> {
+  const [setup, probe, google, odooGmail] = await Promise.all([
+    setupItem.get(),
+    probeItem.get(),
+    googleItem.get(),
+    odooGmailItem.get(),
+  ]);
+  const base = setup && probe?.origin === setup.odooOrigin && probe.odoo ? probe.odoo.baseUrl : null;
+  const computed = setup ? computeValues(setup.odooOrigin, base) : null;
+  const saved = odooGmail?.origin === setup?.odooOrigin ? odooGmail?.credentials?.clientId : null;
+  return {
+    origin: setup?.odooOrigin ?? null,
+    expectedRedirectUri: computed?.redirectUri ?? null,
+    registeredRedirectUris: google.redirectUris,
+    gmail: setup?.gmail ?? null,
+    accountType: setup?.accountType ?? null,
+    projectId: google.projectId,
+    clientId: google.clientId ?? saved ?? null,
+    testUsers: google.testUsers,
+  };
+}
+
+async function remember(d: Diagnosis, source: DiagnosisSource, origin: string | null): Promise<void> {
+  await diagnosesItem.update((list) => withDiagnosis(list, toStored(d, source, origin, Date.now())));
+}
+
+export async function diagnoseSignIn(report: SignInErrorReport): Promise<Reply<Diagnosis>> {
+  const ctx = await troubleshootContext();
+  const known = (KNOWN_AUTH_ERRORS as readonly string[]).includes(report.code) ? (report.code as AuthErrorCode) : null;
+  const diagnosis = diagnoseSignInError({ ...report, known }, ctx);
+  await remember(diagnosis, 'signIn', ctx.origin);
+  return { ok: true, value: diagnosis };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Odoo's /google_gmail/confirm answers.
+
+export const PANEL_SCRIPT = '/diagnosis-panel.js';
+
+/** Runs in the Odoo tab (serialized by executeScript): what a person reads there, bounded. */
+function readPage(): { title: string; text: string } {
+  return { title: document.title.slice(0, 300), text: (document.body?.innerText ?? '').slice(0, 4000) };
+}
+
+/** Runs in the Odoo tab, in the same isolated world as the panel script injected just before. */
+function showPanel(name: string, view: PanelView): void {
+  const show = (globalThis as unknown as Record<string, ((v: PanelView) => void) | undefined>)[name];
+  show?.(view);
+}
+
+export async function onConfirmTab(
+  tabId: number,
+  href: string | undefined,
+  status: string | undefined,
+): Promise<Diagnosis | null> {
+  if (status !== 'complete' || !href) return null;
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return null;
+  }
+  if (!isConfirmUrl(url)) return null;
+  const [setup, probe] = await Promise.all([setupItem.get(), probeItem.get()]);
+  const origin = setup?.odooOrigin;
+  if (!origin || url.origin !== origin || !(await hasOriginPermission(origin))) return null;
+  const [read] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, func: readPage });
+  const page = read?.result as { title?: unknown; text?: unknown } | undefined;
+  const title = typeof page?.title === 'string' ? page.title : '';
+  const text = typeof page?.text === 'string' ? page.text : '';
+  const odoo = probe?.origin === origin ? probe.odoo : undefined;
+  const diagnosis = diagnoseConfirmPage(href, title, text, {
+    moduleOutdated: probe?.origin === origin && !!probe.gmailModule?.outdated,
+    notAdmin: probe?.origin === origin && (probe.status === 'notAdmin' || odoo?.isSystem === false),
+    odooMajor: odoo?.major ?? null,
+    gmail: setup.gmail,
+    appsLink: `${origin}/odoo/apps`,
+    settingsLink: odooSettingsLink(origin, odoo?.major, odoo?.minor),
+  });
+  if (!diagnosis) return null;
+  await remember(diagnosis, 'confirm', origin);
+  try {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [PANEL_SCRIPT] });
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [0] },
+      func: showPanel,
+      args: [PANEL_GLOBAL, diagnosisView(diagnosis, origin)],
+    });
+  } catch {
+    // The tab moved on or was closed: the popup's checklist still shows the diagnosis.
+  }
+  return diagnosis;
+}
+
+// ---------------------------------------------------------------------------------------------
+// web.base.url + web.base.url.freeze (odoo-gmail.md §9, field-notes P1–P3).
+
+export async function freezeBaseUrl({ baseUrl }: { baseUrl: string }): Promise<Reply<{ baseUrl: string }>> {
+  let value: string;
+  try {
+    const url = new URL(baseUrl);
+    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) throw new TypeError();
+    value = url.origin;
+  } catch {
+    return { ok: false, error: msg('prevent.freeze.badUrl', { value: baseUrl }) };
+  }
+  const context = await odooContext();
+  if (!context.ok) return context;
+  const { origin } = context.ctx;
+  try {
+    await callKw(origin, 'ir.config_parameter', 'set_param', ['web.base.url', value]);
+    await callKw(origin, 'ir.config_parameter', 'set_param', ['web.base.url.freeze', 'True']);
+  } catch (error) {
+    return { ok: false, error: odooErrorMsg(error) };
+  }
+  // The checklist, the computed redirect URI and the warnings read the probe: read Odoo again.
+  await probeStoredOdoo();
+  return { ok: true, value: { baseUrl: value } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clearing what a later fact proved fixed.
+
+export async function clearVerified(): Promise<void> {
+  const [list, ctx, monitor, odooGmail, google, probe] = await Promise.all([
+    diagnosesItem.get(),
+    troubleshootContext(),
+    monitorItem.get(),
+    odooGmailItem.get(),
+    googleItem.get(),
+    probeItem.get(),
+  ]);
+  if (list.length === 0) return;
+  const sameOdoo = (o: string | undefined) => !!ctx.origin && o === ctx.origin;
+  const credentialsAt = sameOdoo(odooGmail?.origin) ? (odooGmail?.credentials?.at ?? null) : null;
+  const evidence: Evidence = {
+    origin: ctx.origin,
+    tokenAt: monitor?.token === true && sameOdoo(monitor.origin) ? monitor.at : null,
+    registeredRedirectUris: ctx.registeredRedirectUris,
+    expectedRedirectUri: ctx.expectedRedirectUri,
+    testUsers: google.testUsers,
+    clientIdAt: Math.max(credentialsAt ?? 0, google.secretCapturedAt ?? 0) || null,
+    moduleUpToDate: sameOdoo(probe?.origin) && probe?.gmailModule?.state === 'installed' && !probe.gmailModule.outdated,
+  };
+  const left = unresolved(list, evidence);
+  if (left.length !== list.length) await diagnosesItem.set(left);
+}
+
+export function watchTroubleshooting(): void {
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    void onConfirmTab(tabId, tab.url ?? change.url, change.status).catch(() => undefined);
+  });
+  const recheck = () => void clearVerified().catch(() => undefined);
+  monitorItem.watch(recheck);
+  googleItem.watch(recheck);
+  probeItem.watch(recheck);
+  odooGmailItem.watch(recheck);
+  setupItem.watch(recheck);
+}
