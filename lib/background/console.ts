@@ -10,6 +10,7 @@ import type { ConsoleContext, ConsoleReport, ConsoleStep } from '../console/prot
 import { type Msg, type MsgKey, msg } from '../i18n';
 import type { Reply } from '../messaging';
 import { CLIENT_NAME, computeValues } from '../setup/computed';
+import { odooGmailItem } from '../setup/odoo-state';
 import {
   credentialsItem,
   defineValidatedItem,
@@ -35,7 +36,7 @@ export const pendingProjectItem = defineValidatedItem('session:consolePendingPro
 export const PENDING_PROJECT_MS = 15 * 60_000;
 
 export async function consoleContext(): Promise<Reply<ConsoleContext>> {
-  const [setup, probe, google, progress, credentials, pending, publishChoice] = await Promise.all([
+  const [setup, probe, google, progress, credentials, pending, publishChoice, odooGmail] = await Promise.all([
     setupItem.get(),
     probeItem.get(),
     googleItem.get(),
@@ -43,7 +44,14 @@ export async function consoleContext(): Promise<Reply<ConsoleContext>> {
     credentialsItem.get(),
     pendingProjectItem.get(),
     publishChoiceItem.get(),
+    odooGmailItem.get(),
   ]);
+  // The secret of the known client is held in memory, or the person's Odoo already has it (then it was
+  // wiped here on purpose, and "Add secret" would only make a new one).
+  const inOdoo = odooGmail?.origin === setup?.odooOrigin ? odooGmail?.credentials : null;
+  const secretCaptured =
+    !!google.clientId &&
+    (credentials?.clientId === google.clientId || (inOdoo?.clientId === google.clientId && inOdoo.secretConfirmed !== false));
   const base = setup && probe?.origin === setup.odooOrigin && probe.odoo ? probe.odoo.baseUrl : null;
   const computed = setup ? computeValues(setup.odooOrigin, base) : null;
   const accountType = setup?.accountType ?? null;
@@ -63,7 +71,7 @@ export async function consoleContext(): Promise<Reply<ConsoleContext>> {
       projectId: google.projectId,
       pendingProject: pending && Date.now() - pending.at < PENDING_PROJECT_MS ? pending : null,
       clientId: google.clientId,
-      secretCaptured: !!credentials && credentials.clientId === google.clientId,
+      secretCaptured,
       known: { authorizedDomains: google.authorizedDomains, testUsers: google.testUsers, redirectUris: google.redirectUris },
       progress: Object.fromEntries(steps.flatMap((s) => (progress[s] ? [[s, progress[s].state]] : []))),
       publishChoice,

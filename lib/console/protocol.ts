@@ -79,7 +79,10 @@ export interface ConsoleContext {
   projectId: string | null;
   pendingProject: { projectId: string | null; fromProject: string | null; at: number } | null;
   clientId: string | null;
-  /** A secret for `clientId` is held (storage.session); the secret itself never travels back. */
+  /**
+   * A secret for `clientId` is held (storage.session) or the person's Odoo already has it; the secret
+   * itself never travels back.
+   */
   secretCaptured: boolean;
   known: { authorizedDomains: string[]; testUsers: string[]; redirectUris: string[] };
   progress: Partial<Record<ConsoleStep, StepState>>;

@@ -164,6 +164,7 @@ export async function runStep(step: Step, env: Env): Promise<void> {
 
   async function go(): Promise<void> {
     const { signal } = env;
+    performance.mark('gmail-odoo:fill-start');
     env.show({
       title,
       values,
@@ -228,6 +229,7 @@ export async function runStep(step: Step, env: Env): Promise<void> {
         pendingButton = section.next;
         continue;
       }
+      performance.mark('gmail-odoo:filled');
       if (!section.next || (section.nextOnlyIfChanged && !sectionChanged)) continue;
       const button = await waitFor(
         () => (anchor ? findNear(section.next as Target, anchor) : find(section.next as Target, scope)),
@@ -268,6 +270,7 @@ export async function runStep(step: Step, env: Env): Promise<void> {
   }
 
   idle();
+  performance.mark('gmail-odoo:ready');
 }
 
 export type PageState = 'ready' | 'getStarted' | 'failed' | 'timeout';

@@ -35,6 +35,10 @@ export function parseClientSecret(input: string): FormatResult {
   if (value.endsWith('.apps.googleusercontent.com')) return { ok: false, error: msg('err.clientSecret.isId') };
   if (/^\*+.{0,4}$/.test(value) || value.includes('•')) return { ok: false, error: msg('err.clientSecret.masked') };
   if (CLIENT_SECRET_RE.test(value) || LEGACY_CLIENT_SECRET_RE.test(value)) return { ok: true, value };
-  if (value.startsWith('GOCSPX-')) return { ok: false, error: msg('err.clientSecret.length') };
+  if (value.startsWith('GOCSPX-')) {
+    // Longer than a secret: pasted twice, or with something after it — not "cut short".
+    const long = value.length > 'GOCSPX-'.length + 28;
+    return { ok: false, error: msg(long ? 'err.clientSecret.tooLong' : 'err.clientSecret.length') };
+  }
   return { ok: false, error: msg('err.clientSecret.shape') };
 }

@@ -30,7 +30,10 @@ export function odooErrorMsg(error: unknown): Msg {
     case 'network':
       return msg('odoo.err.unreachable');
     case 'timeout':
-      return msg('odoo.err.timeout');
+      // The person sees the limit that was waited for (15 s for a call, minutes for a module install).
+      return error.details.timeoutMs
+        ? msg('odoo.err.timeoutAfter', { seconds: Math.round(error.details.timeoutMs / 1000) })
+        : msg('odoo.err.timeout');
     case 'http':
       return msg('odoo.err.http', { status: error.details.status ?? 0 });
     case 'notJson':

@@ -30,7 +30,7 @@ export class OdooRpcError extends Error {
   constructor(
     readonly kind: RpcErrorKind,
     message: string,
-    readonly details: { status?: number; odooName?: string; odooMessage?: string } = {},
+    readonly details: { status?: number; odooName?: string; odooMessage?: string; timeoutMs?: number } = {},
   ) {
     super(message);
   }
@@ -61,7 +61,8 @@ function classifyOdooError(error: RpcErrorBody): OdooRpcError {
 
 /** One JSON-RPC call. Resolves with `result` (unknown: the caller parses it with zod). */
 export async function jsonRpc(origin: string, path: string, params: unknown, opts: RpcOptions = {}): Promise<unknown> {
-  const timeout = AbortSignal.timeout(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const limit = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeout = AbortSignal.timeout(limit);
   const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
   const doFetch = opts.fetch ?? fetch;
   let response: Response;
@@ -74,7 +75,7 @@ export async function jsonRpc(origin: string, path: string, params: unknown, opt
       signal,
     });
   } catch (error) {
-    if (timeout.aborted) throw new OdooRpcError('timeout', `No answer within ${opts.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms`);
+    if (timeout.aborted) throw new OdooRpcError('timeout', `No answer within ${limit} ms`, { timeoutMs: limit });
     if (opts.signal?.aborted) throw error;
     throw new OdooRpcError('network', error instanceof Error ? error.message : String(error));
   }
@@ -82,7 +83,7 @@ export async function jsonRpc(origin: string, path: string, params: unknown, opt
   try {
     text = await response.text();
   } catch (error) {
-    if (timeout.aborted) throw new OdooRpcError('timeout', 'Reply cut off by the time limit');
+    if (timeout.aborted) throw new OdooRpcError('timeout', 'Reply cut off by the time limit', { timeoutMs: limit });
     throw new OdooRpcError('network', error instanceof Error ? error.message : String(error));
   }
   let body: unknown;

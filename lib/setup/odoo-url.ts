@@ -77,6 +77,10 @@ export function parseOdooUrl(input: string): OdooUrlResult {
       suggestion: url.origin.replace(/\.(?=(:\d+)?$)/, ''),
     };
   }
+  // The URL parser reads IPv4 shorthand and hex (`192.168.1` → 192.168.0.1, `0x7f.1` → 127.0.0.1):
+  // an address the person did not type. A typed IP must be the four numbers it stands for.
+  const typedHost = /^https?:\/\/([^/?#:]*)/i.exec(raw)?.[1]?.toLowerCase() ?? '';
+  if (isIpv4(hostname) && typedHost !== hostname) return { ok: false, error: msg('err.odooUrl.host', { host: typedHost }) };
   const isLoopback = isLoopbackHost(hostname);
   if (!isLoopback && !isIpv4(hostname) && !isIpv6(hostname)) {
     const labels = hostname.split('.');

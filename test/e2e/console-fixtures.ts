@@ -157,22 +157,27 @@ export class Human {
   clicks = 0;
   keystrokes = 0;
   readonly actions: string[] = [];
+  /** When each action was made (performance.now()), to see where a journey's time goes. */
+  readonly at: number[] = [];
 
   async click(target: Locator, what: string): Promise<void> {
     await target.click();
     this.clicks++;
     this.actions.push(`click: ${what}`);
+    this.at.push(performance.now());
   }
 
   async type(target: Locator, text: string, what: string): Promise<void> {
     await target.pressSequentially(text);
     this.keystrokes += text.length;
     this.actions.push(`type: ${what} (${text.length} keys)`);
+    this.at.push(performance.now());
   }
 
   async goto(page: Page, url: string, what: string): Promise<void> {
     await page.goto(url);
     this.actions.push(`open: ${what}`);
+    this.at.push(performance.now());
   }
 
   /**
@@ -184,6 +189,7 @@ export class Human {
     const popup = await openPopup(context, extensionId, press ? '?driven' : '');
     this.clicks++;
     this.actions.push("click: the extension's icon");
+    this.at.push(performance.now());
     return popup;
   }
 
@@ -194,6 +200,7 @@ export class Human {
   answeredPrompt(what: string): void {
     this.clicks++;
     this.actions.push(`click: ${what}`);
+    this.at.push(performance.now());
   }
 
   summary(label: string): string {

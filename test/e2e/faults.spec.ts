@@ -7,6 +7,16 @@
  * the same port, expireSessions, setReplyDelay), each mirroring Odoo per odoo-gmail.md.
  */
 import type { BrowserContext, Page } from '@playwright/test';
+import {
+  assistant,
+  CONFIGURED,
+  CONSOLE,
+  REDIRECT_URI,
+  type Replica,
+  seedSetup,
+  serveConsole,
+  storage,
+} from './console-fixtures.ts';
 import { expect, launchBrowser, loginToOdoo, openPopup, serviceWorkerOf, stepRow, test } from './fixtures.ts';
 import {
   CLIENT_ID,
@@ -21,10 +31,12 @@ import {
 
 const UNREACHABLE = 'Odoo could not be reached — check your connection; it may be down or restarting.';
 const SIGNED_OUT = 'Your Odoo session has ended — sign in to Odoo again, then retry.';
-const TIMEOUT = 'Odoo did not answer in time — check again in a moment.';
+const TIMEOUT = 'Odoo did not answer within 15 seconds — it may be busy or restarting. Check again in a moment.';
 const PROJECT = 'odoo-gmail-4711';
 const CLIENT_PAGE = `https://console.cloud.google.com/auth/clients/${CLIENT_ID}?project=${PROJECT}`;
 const SECRET_GONE = `The secret of client ${CLIENT_ID} is gone: the browser or the extension restarted before Odoo received it (by design it is kept only in memory). Open the client's page on the Google Cloud Console and click "Add secret" — the assistant captures the new one — or paste a secret below.`;
+const DONE_ELSEWHERE =
+  'This step was just done in another tab — nothing was filled here, so nothing is duplicated. Reload this page to see it.';
 const CLIENT_STEP_GONE = `Client ${CLIENT_ID} was created, but its secret is no longer in the browser: it is kept only in memory until Odoo has it, and the browser or the extension restarted since. On the client's page click "Add secret" — the assistant captures the new one.`;
 
 const block = (popup: Page, name: string) => panel(popup).getByRole('region', { name });
@@ -265,12 +277,19 @@ test('a slow Odoo: progress while it works, one submission for a double-click; p
   await pasteCredentials(popup);
   await expect(stepRow(popup, 'credentials').row).toHaveAttribute('data-state', 'done');
 
+  // A second popup window open on the side: it follows the running step from storage.
+  const other = await openPopup(context, extensionId);
+  const otherCreate = panel(other).getByRole('button', { name: 'Create the mail server' });
+  await expect(otherCreate).toBeEnabled();
+
   odoo.setReplyDelay({ ms: 5_000, model: 'ir.mail_server', method: 'create' });
   const create = p.getByRole('button', { name: 'Create the mail server' });
   await create.dblclick();
   await expect(p.getByRole('status')).toHaveText('Creating or updating the Gmail mail server in Odoo…');
   await expect(stepRow(popup, 'server').row).toHaveAttribute('data-state', 'inProgress');
   await expect(create).toBeDisabled();
+  await expect(panel(other).getByRole('status')).toHaveText('Creating or updating the Gmail mail server in Odoo…');
+  await expect(otherCreate).toBeDisabled();
   await expect(
     p.getByRole('button', { name: 'Save to Odoo' }).or(p.getByRole('button', { name: 'Use other credentials' })),
   ).toBeVisible();
@@ -279,6 +298,9 @@ test('a slow Odoo: progress while it works, one submission for a double-click; p
   await expect(server.getByRole('alert')).toHaveCount(0);
   expect(rpcBodies(odoo, 'ir.mail_server', 'create')).toHaveLength(1);
   expect(odoo.mailServers()).toHaveLength(1);
+  await expect(stepRow(other, 'server').row).toHaveAttribute('data-state', 'done');
+  await expect(panel(other).getByRole('button', { name: 'Update the mail server' })).toBeEnabled();
+  await other.close();
 
   // Someone changed the port by hand; the update's write now answers after the 15 s limit.
   const id = Number(odoo.mailServers()[0]?.id);
@@ -300,4 +322,51 @@ test('a slow Odoo: progress while it works, one submission for a double-click; p
   await expect(server.getByRole('alert')).toHaveCount(0);
   expect(odoo.mailServers()).toHaveLength(1);
   expect(rpcBodies(odoo, 'ir.mail_server', 'create')).toHaveLength(1);
+});
+
+/** Google's side as the replica keeps it "server-side" (localStorage, shared by the tabs). */
+const consoleServer = (page: Page) =>
+  page.evaluate(() => JSON.parse(localStorage.getItem('console-replica-state') ?? 'null') as Replica);
+
+test('two Console tabs at once, on the same page: one test user, one client, both panels coherent', async ({
+  context,
+  extensionId,
+}) => {
+  await serveConsole(context, { ui: 'new', accountType: 'personal', seed: CONFIGURED() });
+  await seedSetup(context, { gmail: 'me@gmail.com', accountType: 'personal' });
+  const first = context.pages()[0] ?? (await context.newPage());
+  const second = await context.newPage();
+  const [a, b] = [assistant(first), assistant(second)];
+
+  // Audience: both tabs offer to add the test user; the first adds it, the second then fills nothing.
+  for (const page of [first, second]) await page.goto(`${CONSOLE}/auth/audience?project=odoo-123456`);
+  await expect(a.main).toHaveText('Fill in and save test user me@gmail.com');
+  await expect(b.main).toHaveText('Fill in and save test user me@gmail.com');
+  await a.main.click();
+  await expect(a.status).toHaveText('me@gmail.com is saved as a test user ✓');
+  await b.main.click();
+  await expect(b.status).toHaveText(DONE_ELSEWHERE);
+  expect((await consoleServer(first)).consent?.testUsers).toEqual(['me@gmail.com']);
+  await b.panel.getByRole('button', { name: 'Reload the page' }).click();
+  await expect(b.status).toHaveText('me@gmail.com is already a test user ✓');
+  await expect(b.main).toHaveCount(0);
+
+  // Create client: the same in both tabs; one client, one redirect URI, the first tab's secret captured.
+  for (const page of [first, second]) await page.goto(`${CONSOLE}/auth/clients/create?project=odoo-123456`);
+  await expect(a.main).toHaveText('Fill in and create OAuth client Odoo');
+  await expect(b.main).toHaveText('Fill in and create OAuth client Odoo');
+  await a.main.click();
+  await expect(a.status).toContainText('and its secret are captured ✓', { timeout: 20_000 });
+  await b.main.click();
+  await expect(b.status).toHaveText(DONE_ELSEWHERE);
+  const { clients } = await consoleServer(first);
+  expect(clients).toHaveLength(1);
+  expect(clients[0]).toMatchObject({ name: 'Odoo', type: 'Web application', redirectUris: [REDIRECT_URI] });
+  expect((await storage(context, 'session')).credentials).toMatchObject({ clientId: clients[0]?.id, source: 'console' });
+  expect((await storage(context, 'local')).google).toMatchObject({ clientId: clients[0]?.id, testUsers: ['me@gmail.com'] });
+
+  const popup = await openPopup(context, extensionId);
+  await expect(stepRow(popup, 'testUser').row).toHaveAttribute('data-state', 'done');
+  await expect(stepRow(popup, 'client').row).toHaveAttribute('data-state', 'done');
+  await expect(stepRow(popup, 'client').next).toContainText(clients[0]?.id ?? '?');
 });

@@ -11,7 +11,8 @@ import { tm } from '@/lib/i18n';
 import { removeAllListeners } from '@/lib/messaging';
 import { buildChecklist } from '@/lib/setup/checklist';
 import { computeValues } from '@/lib/setup/computed';
-import { credentialsItem, googleItem, probeItem, progressItem, setupItem } from '@/lib/setup/storage';
+import { emptyOdooGmailState, odooGmailItem } from '@/lib/setup/odoo-state';
+import { credentialsItem, EMPTY_GOOGLE_STATE, googleItem, probeItem, progressItem, setupItem } from '@/lib/setup/storage';
 import { adminProbe } from '../fixtures/probe';
 import { CONSOLE_TAB, installPermissions, POPUP, sendAs } from './helpers';
 
@@ -66,6 +67,25 @@ describe('consoleContext', () => {
     const reply = await sendAs(CONSOLE_TAB, 'consoleContext', { page: 'clientDetails' });
     expect(reply).toMatchObject({ value: { clientId: ID, secretCaptured: true } });
     expect(JSON.stringify(reply)).not.toContain(SECRET);
+  });
+
+  it('counts a secret Odoo already holds for that client as held (it was wiped here on purpose)', async () => {
+    await seed();
+    await googleItem.set({ ...EMPTY_GOOGLE_STATE, clientId: ID, secretCapturedAt: 1 });
+    const held = { clientId: ID, at: 2, secretConfirmed: true, found: false };
+    await odooGmailItem.set({ ...emptyOdooGmailState(ORIGIN), credentials: held });
+    expect(await sendAs(CONSOLE_TAB, 'consoleContext', { page: 'clientDetails' })).toMatchObject({
+      value: { secretCaptured: true },
+    });
+    // Another client in Odoo, or the same facts about another Odoo: the secret is missing.
+    await odooGmailItem.set({ ...emptyOdooGmailState(ORIGIN), credentials: { ...held, clientId: `9${ID.slice(1)}` } });
+    expect(await sendAs(CONSOLE_TAB, 'consoleContext', { page: 'clientDetails' })).toMatchObject({
+      value: { secretCaptured: false },
+    });
+    await odooGmailItem.set({ ...emptyOdooGmailState('https://other.odoo.com'), credentials: held });
+    expect(await sendAs(CONSOLE_TAB, 'consoleContext', { page: 'clientDetails' })).toMatchObject({
+      value: { secretCaptured: false },
+    });
   });
 
   it('refuses the popup and unknown pages', async () => {

@@ -28,7 +28,8 @@ describe('parseClientSecret', () => {
     [ID, 'err.clientSecret.isId'],
     ['****AbCd', 'err.clientSecret.masked'],
     ['GOCSPX-AbCdEfGhIj', 'err.clientSecret.length'],
-    ['GOCSPX-AbCdEfGhIjKlMnOpQrStUvWx_-12345', 'err.clientSecret.length'],
+    ['GOCSPX-AbCdEfGhIjKlMnOpQrStUvWx_-12345', 'err.clientSecret.tooLong'],
+    ['GOCSPX-AbCdEfGhIjKlMnOpQrStUv', 'err.clientSecret.length'],
     ['GOCSPX-AbCdEf GhIjKlMnOpQrStUvWx_-12', 'err.clientSecret.spaces'],
     ['password123', 'err.clientSecret.shape'],
   ])('refuses %j → %s', (v, key) => expect(parseClientSecret(v)).toEqual({ ok: false, error: { key } }));

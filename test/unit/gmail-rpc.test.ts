@@ -104,6 +104,7 @@ describe('what a person reads for each failure', () => {
     ],
     [new OdooRpcError('network', 'Failed to fetch'), { key: 'odoo.err.unreachable' }],
     [new OdooRpcError('timeout', 'x'), { key: 'odoo.err.timeout' }],
+    [new OdooRpcError('timeout', 'x', { timeoutMs: 15_000 }), { key: 'odoo.err.timeoutAfter', params: { seconds: 15 } }],
     [new OdooRpcError('http', 'x', { status: 502 }), { key: 'odoo.err.http', params: { status: 502 } }],
     [new OdooRpcError('notJson', 'x'), { key: 'odoo.err.notJson' }],
     [new OdooRpcError('notRpc', 'x'), { key: 'odoo.err.badReply' }],

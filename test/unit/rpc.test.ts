@@ -83,6 +83,8 @@ describe('jsonRpc speaks Odoo JSON-RPC', () => {
       })) as typeof fetch;
     const error = await failure(jsonRpc(ORIGIN, '/x', {}, { fetch: never, timeoutMs: 30 }));
     expect(error.kind).toBe('timeout');
+    // The limit travels with the error, so the person reads how long was waited.
+    expect(error.details.timeoutMs).toBe(30);
   });
 
   it("passes a caller's abort through unchanged", async () => {

@@ -1,0 +1,142 @@
+/**
+ * What one scheduled check of the monitor costs (issue 7 benchmark), measured against the fake Odoo with
+ * the real background: the RPC calls Odoo receives for one alarm, and what stays alive afterwards — no
+ * timer or interval (those started during the check are counted and must all be cleared), only the one
+ * `alarms` alarm. With MONITOR_JSON=<file> the numbers
+ * are written for `npm run bench`.
+ */
+import { writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { startBackground } from '@/lib/background';
+import { MONITOR_ALARM } from '@/lib/background/monitor';
+import { removeAllListeners } from '@/lib/messaging';
+import { monitorItem, odooGmailItem } from '@/lib/setup/odoo-state';
+import { setupItem } from '@/lib/setup/storage';
+import { type FakeOdooClient, fakeOdooClient } from './fake-odoo-fetch';
+import { installPermissions, POPUP, sendAs } from './helpers';
+
+const GMAIL = 'sales@acme.com';
+const ID = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
+const SECRET = 'GOCSPX-AbCdEfGhIjKlMnOpQrStUvWx_-12';
+
+let client: FakeOdooClient;
+
+beforeEach(async () => {
+  client = await fakeOdooClient({ version: '17.0' });
+  installPermissions(['http://127.0.0.1/*']);
+  vi.stubGlobal('fetch', client.fetch);
+  startBackground();
+  await setupItem.set({ odooOrigin: client.odoo.origin, gmail: GMAIL, accountType: 'workspace', gmailProposed: false });
+  expect(await sendAs(POPUP, 'probeOdoo', {})).toMatchObject({ ok: true });
+  await sendAs(POPUP, 'setCredentials', { clientId: ID, clientSecret: SECRET, source: 'paste' });
+  expect(await sendAs(POPUP, 'saveCredentialsToOdoo', {})).toMatchObject({ ok: true });
+  expect(await sendAs(POPUP, 'setupMailServer', {})).toMatchObject({ ok: true });
+  // Google's consent, as in monitor.test.ts: the server gets its refresh token.
+  const odoo = client.odoo;
+  odoo.google.registerClient({
+    clientId: ID,
+    clientSecret: SECRET,
+    redirectUris: [`${odoo.origin}/google_gmail/confirm`],
+    testUsers: [GMAIL],
+  });
+  odoo.google.signIn(GMAIL);
+  const server = (await odooGmailItem.get())?.server;
+  const act = await (
+    await client.fetch(`${odoo.origin}/web/dataset/call_kw`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        method: 'call',
+        params: { model: 'ir.mail_server', method: 'open_google_gmail_uri', args: [[server?.id]], kwargs: {} },
+      }),
+    })
+  ).json();
+  const page = odoo.google.handleBrowser(new URL(act.result.url));
+  const pending = /name="id" value="(\w+)"/.exec(page.body)?.[1];
+  const approve = odoo.google.handleBrowser(new URL(`https://accounts.google.com/o/oauth2/approve?id=${pending}&consent=allow`));
+  expect((await client.fetch(approve.headers.location ?? '', { redirect: 'manual' })).status).toBe(303);
+});
+afterEach(async () => {
+  removeAllListeners();
+  vi.unstubAllGlobals();
+  await client.stop();
+});
+
+it('one scheduled check: a fixed number of RPC calls, then nothing alive but the alarm', async () => {
+  // Every timer the extension's code starts from here on, and whether it was cleared or fired.
+  const live = new Set<unknown>();
+  const created = { timeouts: 0, intervals: 0 };
+  const realSetTimeout = globalThis.setTimeout;
+  const realClearTimeout = globalThis.clearTimeout;
+  const realSetInterval = globalThis.setInterval;
+  const realClearInterval = globalThis.clearInterval;
+  vi.stubGlobal('setTimeout', ((fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+    const handle: unknown = realSetTimeout(
+      (...a: unknown[]) => {
+        live.delete(handle);
+        fn(...a);
+      },
+      ms,
+      ...args,
+    );
+    // Node's fetch (undici) keeps its sockets with timers of its own: the test's stand-in for the
+    // browser's network stack, not the extension's code.
+    if (!new Error().stack?.includes('node:internal/deps/undici')) {
+      created.timeouts++;
+      live.add(handle);
+    }
+    return handle;
+  }) as typeof setTimeout);
+  vi.stubGlobal('clearTimeout', ((handle: Parameters<typeof clearTimeout>[0]) => {
+    live.delete(handle);
+    realClearTimeout(handle);
+  }) as typeof clearTimeout);
+  vi.stubGlobal('setInterval', ((fn: () => void, ms?: number) => {
+    created.intervals++;
+    const handle = realSetInterval(fn, ms);
+    live.add(handle);
+    return handle;
+  }) as typeof setInterval);
+  vi.stubGlobal('clearInterval', ((handle: Parameters<typeof clearInterval>[0]) => {
+    live.delete(handle);
+    realClearInterval(handle);
+  }) as typeof clearInterval);
+
+  const before = client.odoo.requests.length;
+  const previous = (await monitorItem.get())?.at ?? 0;
+  const alarm = await fakeBrowser.alarms.get(MONITOR_ALARM);
+  expect(alarm).toMatchObject({ periodInMinutes: 360 });
+  await fakeBrowser.alarms.onAlarm.trigger(alarm as NonNullable<typeof alarm>);
+  await vi.waitFor(async () => {
+    const state = await monitorItem.get();
+    expect(state?.trigger).toBe('alarm');
+    expect(state?.at ?? 0).toBeGreaterThan(previous);
+  });
+  const calls = client.odoo.requests.slice(before).filter((r) => r.method === 'POST');
+  const monitor = await monitorItem.get();
+  expect(monitor).toMatchObject({ status: 'ok', verdict: 'green' });
+
+  const rpc = calls.map((r) => r.rpcMethod ?? r.path);
+  expect(rpc.length).toBeGreaterThan(0);
+  // Every call is one of the check's: session, the server, its token counted, Test Connection.
+  expect(rpc).toContain('test_smtp_connection');
+  expect(rpc).toContain('search_count');
+  // Nothing is left running between alarms: the keep-alive interval of a long request
+  // (lib/background/odoo-context.ts withKeepAlive) is cleared with it, no timeout is pending, one alarm.
+  expect(live.size).toBe(0);
+  const alarms = await fakeBrowser.alarms.getAll();
+  expect(alarms.map((a) => a.name)).toEqual([MONITOR_ALARM]);
+
+  const result = {
+    rpcCalls: rpc.length,
+    rpc,
+    timeoutsStarted: created.timeouts,
+    intervalsStarted: created.intervals,
+    timersAliveAfter: live.size,
+    alarms: alarms.map((a) => `${a.name} every ${a.periodInMinutes} min`),
+  };
+  console.log(`monitor check: ${JSON.stringify(result)}`);
+  if (process.env.MONITOR_JSON) writeFileSync(process.env.MONITOR_JSON, JSON.stringify(result));
+});
