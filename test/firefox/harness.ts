@@ -15,7 +15,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type HTTPRequest, type Page } from 'puppeteer-core';
 import type { FakeOdoo } from '../fake-odoo/server.ts';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -128,9 +128,19 @@ export async function fieldByLabel(page: Page, label: string): Promise<string> {
 
 /** Clicks the button whose visible text is `text`. */
 export async function clickButton(page: Page, text: string): Promise<void> {
-  const handle = await page.waitForSelector(`::-p-text(${text})`);
+  // A control (button, label of a radio, link) with that text — not any element whose text mentions it
+  // (the popup's "next step" line can say "press Connect to Odoo").
+  const found = await page.waitForFunction(
+    (t: string) =>
+      [...document.querySelectorAll<HTMLElement>('button, [role="button"], label, a')].find((el) =>
+        (el.textContent ?? '').includes(t),
+      ) ?? null,
+    {},
+    text,
+  );
+  const handle = found.asElement();
   if (!handle) throw new Error(`no button "${text}"`);
-  await handle.click();
+  await (handle as ElementHandle<Element>).click();
 }
 
 /** The checklist row of a step: state attribute and its one-line "what next". */

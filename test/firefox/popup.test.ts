@@ -60,7 +60,7 @@ describe('popup in Firefox against the fake Odoo', () => {
 
     // Every RPC from Firefox's background page carried the HttpOnly SameSite=Lax session cookie.
     const rpc = odoo.requests.filter((r) => r.method === 'POST' && r.path !== '/web/login');
-    expect(rpc.map((r) => r.rpcMethod ?? r.path)).toEqual(['/web/session/get_session_info', 'read', 'search_read']);
+    expect(rpc.map((r) => r.rpcMethod ?? r.path)).toEqual(['/web/session/get_session_info', 'read', 'search_read', 'get_param']);
     expect(rpc.every((r) => r.authenticated)).toBe(true);
   });
 
