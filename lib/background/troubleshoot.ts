@@ -25,6 +25,7 @@ import { PANEL_GLOBAL } from '../troubleshoot/panel-global';
 import { type Diagnosis, diagnoseSignInError, type TroubleshootContext } from '../troubleshoot/sign-in';
 import { type DiagnosisSource, diagnosesItem, type Evidence, toStored, unresolved, withDiagnosis } from '../troubleshoot/store';
 import { diagnosisView } from '../troubleshoot/view';
+import { parseUrl } from '../url';
 import { hasOriginPermission, probeStoredOdoo } from './odoo-connection';
 import { odooContext } from './odoo-context';
 
@@ -84,12 +85,8 @@ export async function onConfirmTab(
   status: string | undefined,
 ): Promise<Diagnosis | null> {
   if (status !== 'complete' || !href) return null;
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return null;
-  }
+  const url = parseUrl(href);
+  if (!url) return null;
   if (!isConfirmUrl(url)) return null;
   const [setup, probe] = await Promise.all([setupItem.get(), probeItem.get()]);
   const origin = setup?.odooOrigin;

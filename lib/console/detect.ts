@@ -8,6 +8,8 @@
  * parameters (`/consent/edit;newAppInternalUser=false`) are ignored per path segment (§1, legacy
  * consent edit). Both hosts serve the same app (§1).
  */
+
+import { parseUrl } from '../url';
 import { CONSOLE_HOSTS } from './matches';
 
 export const PAGE_IDS = [
@@ -34,12 +36,8 @@ const CLIENT_ID_SEGMENT = /^\d+-[a-z0-9]+\.apps\.googleusercontent\.com$/;
 const PROJECT = /^(?:[a-z][a-z0-9-]{4,28}[a-z0-9]|\d{1,20})$/;
 
 function parse(input: string | URL): URL | null {
-  try {
-    const url = new URL(String(input));
-    return url.protocol === 'https:' && CONSOLE_HOSTS.includes(url.hostname) ? url : null;
-  } catch {
-    return null;
-  }
+  const url = parseUrl(input);
+  return url?.protocol === 'https:' && CONSOLE_HOSTS.includes(url.hostname) ? url : null;
 }
 
 /** Path segments without Angular matrix parameters (`edit;newAppInternalUser=false` → `edit`). */

@@ -4,6 +4,7 @@
  * protobuf — field 1 the error code, field 2 the message — so the code is read from the URL, which is
  * more reliable than scraping the localized page.
  */
+import { parseUrl } from '../url';
 
 export const KNOWN_AUTH_ERRORS = [
   'redirect_uri_mismatch',
@@ -92,12 +93,8 @@ export const isSignInErrorUrl = (url: URL): boolean =>
 
 /** Reads a sign-in error page's URL; `pageText` (optional) adds the "Request details" line. */
 export function parseSignInError(href: string, pageText = ''): SignInError | null {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return null;
-  }
+  const url = parseUrl(href);
+  if (!url) return null;
   if (!isSignInErrorUrl(url)) return null;
   const raw = url.searchParams.get('authError');
   const fields = raw ? protobufStrings(base64UrlToBytes(raw) ?? new Uint8Array()) : new Map<number, string>();

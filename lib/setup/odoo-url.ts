@@ -7,6 +7,7 @@
  * corrected value to use when one can be derived.
  */
 import { type Msg, msg } from '../i18n';
+import { parseUrl } from '../url';
 
 export type OdooUrlResult =
   | { ok: true; origin: string; host: string; isLoopback: boolean; warnings: Msg[] }
@@ -22,14 +23,6 @@ export const isLoopbackHost = (hostname: string): boolean =>
 const isIpv4 = (h: string) => /^\d{1,3}(\.\d{1,3}){3}$/.test(h);
 const isIpv6 = (h: string) => h.startsWith('[');
 
-function tryUrl(value: string): URL | null {
-  try {
-    return new URL(value);
-  } catch {
-    return null;
-  }
-}
-
 /** `acme.odoo.com`, `localhost:8069`, `10.0.0.5:8069/web` — a host typed without a scheme. */
 function suggestWithScheme(raw: string): string | undefined {
   const hostPart = raw.split(/[/?#]/, 1)[0] ?? '';
@@ -38,7 +31,7 @@ function suggestWithScheme(raw: string): string | undefined {
   }
   const hostname = hostPart.replace(/:\d+$/, '');
   const scheme = isLoopbackHost(hostname) ? 'http' : 'https';
-  const url = tryUrl(`${scheme}://${hostPart}`);
+  const url = parseUrl(`${scheme}://${hostPart}`);
   return url ? url.origin : undefined;
 }
 
@@ -63,7 +56,7 @@ export function parseOdooUrl(input: string): OdooUrlResult {
   }
   if (!/^https?:\/\/[^/]/i.test(raw)) return { ok: false, error: msg('err.odooUrl.invalid') };
 
-  const url = tryUrl(raw);
+  const url = parseUrl(raw);
   if (!url || url.hostname === '') return { ok: false, error: msg('err.odooUrl.invalid') };
 
   const hostname = url.hostname;
@@ -108,7 +101,7 @@ export const originPattern = (origin: string): string => `${new URL(origin).prot
  */
 export function odooOriginFromTabUrl(tabUrl: string | undefined): string | null {
   if (!tabUrl) return null;
-  const url = tryUrl(tabUrl);
+  const url = parseUrl(tabUrl);
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) return null;
   const looksLikeOdoo =
     /^\/(web|odoo)(\/|$|\?|#)/.test(`${url.pathname}`) ||

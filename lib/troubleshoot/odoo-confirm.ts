@@ -9,6 +9,7 @@
  * - 19.0 "Oops, you're creating an authorization to send from X but your address is Y" — wrong account.
  */
 import { msg } from '../i18n';
+import { parseUrl } from '../url';
 import type { Diagnosis } from './sign-in';
 
 export interface ConfirmPageFacts {
@@ -30,12 +31,8 @@ const AUTH_ERROR = /An error occur(?:red)? during the authentication process/i;
 const EMAIL_MISMATCH = /you're creating an authorization to send from (\S+) but your address is (\S+?)\.? Make sure/i;
 
 export function diagnoseConfirmPage(href: string, title: string, text: string, facts: ConfirmPageFacts): Diagnosis | null {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return null;
-  }
+  const url = parseUrl(href);
+  if (!url) return null;
   if (!isConfirmUrl(url)) return null;
   const error = url.searchParams.get('error');
   if (error === 'access_denied') {

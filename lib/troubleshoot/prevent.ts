@@ -6,6 +6,7 @@
 import { compareUris } from '../google/uri-compare';
 import { msg } from '../i18n';
 import { consoleLink } from '../setup/checklist';
+import { parseUrl } from '../url';
 import type { Diagnosis } from './sign-in';
 
 export type Severity = 'warn' | 'info';
@@ -62,8 +63,8 @@ export function preventiveChecks(i: PreventInput): Warning[] {
   }
 
   if (i.webBaseUrl) {
-    const base = safeUrl(i.webBaseUrl);
-    const origin = safeUrl(i.odooOrigin);
+    const base = parseUrl(i.webBaseUrl);
+    const origin = parseUrl(i.odooOrigin);
     if (base && origin && base.origin !== origin.origin) {
       const diffs = compareUris(`${base.protocol}//${base.host}/`, `${origin.protocol}//${origin.host}/`);
       // http in web.base.url while people use https: Odoo behind a proxy without proxy_mode (P1).
@@ -151,12 +152,4 @@ export function preventiveChecks(i: PreventInput): Warning[] {
     });
   }
   return out;
-}
-
-function safeUrl(value: string): URL | null {
-  try {
-    return new URL(value);
-  } catch {
-    return null;
-  }
 }

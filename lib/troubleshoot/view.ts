@@ -5,16 +5,10 @@
  */
 import type { PanelView } from '../console/panel';
 import { type Msg, type MsgKey, t, tm } from '../i18n';
+import type { Diagnosis } from './sign-in';
 
-export interface DiagnosisLike {
-  id: string;
-  title: Msg;
-  cause: Msg;
-  fix: Msg;
-  link?: string;
-  value?: string;
-  details?: Msg[];
-}
+/** A diagnosis without its checklist step: what the page panel needs. */
+export type DiagnosisLike = Omit<Diagnosis, 'step'>;
 
 /** Only these hosts are linked from a page the extension does not own. */
 const LINK_HOSTS = ['console.cloud.google.com', 'admin.google.com'];
