@@ -176,18 +176,23 @@ export async function loginToOdoo(page: Page, odoo: FakeOdoo, login = 'admin', p
  *
  * `routes` maps a pathname (`/projectcreate`) or a full URL without query to HTML or to a function of
  * the request URL; `'*'` answers every other Console path (the replica Console is one single-page app).
- * Returns the list of Console URLs asked for, for assertions.
+ * Returns the list of Console URLs asked for, for assertions. `hosts`: another Google host to answer
+ * the same way (e.g. accounts.google.com for the sign-in error pages).
  */
 export type ConsoleRoute = string | ((url: URL) => string);
 const CONSOLE_HOSTS = new Set(['console.cloud.google.com', 'console.developers.google.com']);
 
-export async function routeConsole(page: Page, routes: Record<string, ConsoleRoute>): Promise<{ requested: string[] }> {
+export async function routeConsole(
+  page: Page,
+  routes: Record<string, ConsoleRoute>,
+  hosts: ReadonlySet<string> = CONSOLE_HOSTS,
+): Promise<{ requested: string[] }> {
   const requested: string[] = [];
   await page.setRequestInterception(true);
   page.on('request', (request: HTTPRequest) => {
     if (request.isInterceptResolutionHandled()) return;
     const url = new URL(request.url());
-    if (url.protocol !== 'https:' || !CONSOLE_HOSTS.has(url.hostname)) {
+    if (url.protocol !== 'https:' || !hosts.has(url.hostname)) {
       request.continue();
       return;
     }
