@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
-import { adminProbe } from '../fixtures/probe.ts';
+import { adminProbe } from '../fixtures/stored-state.ts';
 import { expect, openPopup, serviceWorkerOf } from './fixtures.ts';
 
 export interface ReplicaConfig {

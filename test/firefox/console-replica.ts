@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { adminProbe } from '../fixtures/probe.ts';
+import { adminProbe } from '../fixtures/stored-state.ts';
 import { type FirefoxSession, routeConsole } from './harness.ts';
 
 export const CONSOLE = 'https://console.cloud.google.com';

@@ -15,25 +15,10 @@ import { S } from '@/lib/console/selectors';
 import { type Env, type Field, runStep, type Step } from '@/lib/console/step';
 import { clientCreate } from '@/lib/console/steps/client-create';
 import { t } from '@/lib/i18n';
+import { CONSOLE_CONTEXT } from '../fixtures/stored-state';
 
 const ID = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
-const CTX: ConsoleContext = {
-  ready: true,
-  gmail: 'me@gmail.com',
-  accountType: 'personal',
-  audience: 'external',
-  projectName: 'Odoo',
-  appName: 'Odoo',
-  clientName: 'Odoo',
-  authorizedDomain: 'odoo.com',
-  redirectUri: 'https://acme.odoo.com/google_gmail/confirm',
-  projectId: 'odoo-123456',
-  pendingProject: null,
-  clientId: null,
-  secretCaptured: false,
-  known: { authorizedDomains: [], testUsers: [], redirectUris: [] },
-  progress: {},
-};
+const CTX: ConsoleContext = CONSOLE_CONTEXT;
 
 const shadow = () => document.querySelector('gmail-odoo-assistant')?.shadowRoot as ShadowRoot;
 const panelText = () => shadow()?.textContent ?? '';

@@ -9,7 +9,7 @@ import { buildChecklist, type ChecklistInput } from '@/lib/setup/checklist';
 import { odooMailServerLink } from '@/lib/setup/checklist-odoo';
 import { computeValues } from '@/lib/setup/computed';
 import type { MonitorState, OdooGmailState } from '@/lib/setup/odoo-state';
-import { adminProbe } from '../fixtures/probe';
+import { adminProbe } from '../fixtures/stored-state';
 
 const ORIGIN = 'https://acme.odoo.com';
 const GMAIL = 'me@gmail.com';

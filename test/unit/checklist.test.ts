@@ -7,7 +7,7 @@ import { emptyOdooGmailState } from '@/lib/setup/odoo-state';
 import type { Setup } from '@/lib/setup/setup';
 import { STEP_IDS } from '@/lib/setup/steps';
 import { EMPTY_GOOGLE_STATE } from '@/lib/setup/storage';
-import { adminProbe } from '../fixtures/probe';
+import { adminProbe } from '../fixtures/stored-state';
 
 const ORIGIN = 'https://acme.odoo.com';
 const setup = (over: Partial<Setup> = {}): Setup => ({

@@ -13,7 +13,7 @@ import { buildChecklist } from '@/lib/setup/checklist';
 import { computeValues } from '@/lib/setup/computed';
 import { emptyOdooGmailState, odooGmailItem } from '@/lib/setup/odoo-state';
 import { credentialsItem, EMPTY_GOOGLE_STATE, googleItem, probeItem, progressItem, setupItem } from '@/lib/setup/storage';
-import { adminProbe } from '../fixtures/probe';
+import { adminProbe } from '../fixtures/stored-state';
 import { CONSOLE_TAB, installPermissions, POPUP, sendAs } from './helpers';
 
 const ORIGIN = 'https://acme.odoo.com';

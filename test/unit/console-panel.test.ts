@@ -10,24 +10,9 @@ import { createPanel } from '@/lib/console/panel';
 import type { ConsoleContext } from '@/lib/console/protocol';
 import { S } from '@/lib/console/selectors';
 import { type Env, runStep, type Step } from '@/lib/console/step';
+import { CONSOLE_CONTEXT } from '../fixtures/stored-state';
 
-const CTX: ConsoleContext = {
-  ready: true,
-  gmail: 'me@gmail.com',
-  accountType: 'personal',
-  audience: 'external',
-  projectName: 'Odoo',
-  appName: 'Odoo',
-  clientName: 'Odoo',
-  authorizedDomain: 'odoo.com',
-  redirectUri: 'https://acme.odoo.com/google_gmail/confirm',
-  projectId: 'odoo-123456',
-  pendingProject: null,
-  clientId: null,
-  secretCaptured: false,
-  known: { authorizedDomains: [], testUsers: [], redirectUris: [] },
-  progress: {},
-};
+const CTX: ConsoleContext = CONSOLE_CONTEXT;
 
 const shadow = () => document.querySelector('gmail-odoo-assistant')?.shadowRoot as ShadowRoot;
 const mainButton = () => shadow().querySelector('button.main') as HTMLButtonElement;
