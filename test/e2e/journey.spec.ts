@@ -133,13 +133,29 @@ async function startWorld(): Promise<World> {
   };
 }
 
-/** A browser on the profile, with the Console replica and Google's stand-in routed, and Odoo open. */
-async function startBrowser(world: World, audit: Audit) {
+/**
+ * A browser on the profile, with the Console replica and Google's stand-in routed, and Odoo open.
+ * `google`: what Google already keeps (projects, consent, clients). Google keeps it on its servers; the
+ * replica keeps it in the page's localStorage, which Chromium may not have written to disk when the
+ * browser closes — so a restart hands it over explicitly, as Google's servers would.
+ */
+async function startBrowser(world: World, audit: Audit, google?: Replica) {
   const context = await launchBrowser(join(world.dir, 'profile'), { extraArgs: world.args, extensionDir: world.extension });
   const sw = await serviceWorkerOf(context);
   const extensionId = new URL(sw.url()).host;
   watch(context, audit);
   await serveConsole(context, { ui: 'new', accountType: 'personal', email: GMAIL });
+  if (google) {
+    // Into the replica's own store before its script runs (not into its HTML: the audit reads every DOM).
+    await context.addInitScript(
+      ({ key, state }) => {
+        if (location.hostname === 'console.cloud.google.com' && !localStorage.getItem(key)) {
+          localStorage.setItem(key, JSON.stringify(state));
+        }
+      },
+      { key: 'console-replica-state', state: google },
+    );
+  }
   await routeGoogle(context, world.odoo);
   return { context, extensionId };
 }
@@ -350,7 +366,7 @@ test('the whole journey: empty profile → green Test Connection; a second run c
       session: await area(context, 'session'),
     };
     await context.close();
-    ({ context, extensionId } = await startBrowser(world, audit));
+    ({ context, extensionId } = await startBrowser(world, audit, before.state));
     popup = await icon(await signedInToOdoo(context, odoo));
     await expect(popup.getByLabel('Odoo URL')).toHaveValue(ORIGIN);
     await expect(popup.getByLabel('Gmail address')).toHaveValue(GMAIL);
