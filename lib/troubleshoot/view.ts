@@ -4,7 +4,7 @@
  * context that shows them (the sign-in page's content script, or the background for Odoo's page).
  */
 import type { PanelView } from '../console/panel';
-import { type Msg, type MsgKey, t, tm } from '../i18n';
+import { type MsgKey, t, tm } from '../i18n';
 import type { Diagnosis } from './sign-in';
 
 /** A diagnosis without its checklist step: what the page panel needs. */

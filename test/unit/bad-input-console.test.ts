@@ -9,36 +9,20 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { watchCapture } from '@/lib/console/capture';
-import { createPanel } from '@/lib/console/panel';
-import type { ConsoleContext } from '@/lib/console/protocol';
 import { S } from '@/lib/console/selectors';
-import { type Env, type Field, runStep, type Step } from '@/lib/console/step';
+import { type Field, runStep, type Step } from '@/lib/console/step';
 import { clientCreate } from '@/lib/console/steps/client-create';
 import { t } from '@/lib/i18n';
 import { CONSOLE_CONTEXT } from '../fixtures/stored-state';
+import { consoleStepEnv } from './helpers';
 
 const ID = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
-const CTX: ConsoleContext = CONSOLE_CONTEXT;
+const CTX = CONSOLE_CONTEXT;
 
 const shadow = () => document.querySelector('gmail-odoo-assistant')?.shadowRoot as ShadowRoot;
 const panelText = () => shadow()?.textContent ?? '';
 
-function env(reports: unknown[], ctx: ConsoleContext = CTX): Env {
-  const controller = new AbortController();
-  const panel = createPanel(controller.signal);
-  return {
-    page: 'clientCreate',
-    url: new URL('https://console.cloud.google.com/auth/clients/create?project=odoo-123456'),
-    signal: controller.signal,
-    keep: controller.signal,
-    ctx,
-    report: async (r) => {
-      reports.push(r);
-    },
-    show: (v) => panel.show(v),
-    rerun: () => undefined,
-  };
-}
+const env = consoleStepEnv;
 
 const oneField = (field: Field): Step => ({
   id: 'bad-page',

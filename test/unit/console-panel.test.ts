@@ -7,32 +7,17 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPanel } from '@/lib/console/panel';
-import type { ConsoleContext } from '@/lib/console/protocol';
 import { S } from '@/lib/console/selectors';
-import { type Env, runStep, type Step } from '@/lib/console/step';
+import { runStep, type Step } from '@/lib/console/step';
 import { CONSOLE_CONTEXT } from '../fixtures/stored-state';
+import { consoleStepEnv } from './helpers';
 
-const CTX: ConsoleContext = CONSOLE_CONTEXT;
+const CTX = CONSOLE_CONTEXT;
 
 const shadow = () => document.querySelector('gmail-odoo-assistant')?.shadowRoot as ShadowRoot;
 const mainButton = () => shadow().querySelector('button.main') as HTMLButtonElement;
 
-function env(reports: unknown[]): Env {
-  const controller = new AbortController();
-  const panel = createPanel(controller.signal);
-  return {
-    page: 'clientCreate',
-    url: new URL('https://console.cloud.google.com/auth/clients/create?project=odoo-123456'),
-    signal: controller.signal,
-    keep: controller.signal,
-    ctx: CTX,
-    report: async (r) => {
-      reports.push(r);
-    },
-    show: (v) => panel.show(v),
-    rerun: () => undefined,
-  };
-}
+const env = consoleStepEnv;
 
 const step: Step = {
   id: 'test-step',

@@ -33,3 +33,38 @@ export async function fakeOdooClient(options: FakeOdooOptions & { login?: string
     stop: () => odoo.stop(),
   };
 }
+
+/**
+ * "Connect your Gmail account" as the browser would do it: `open_google_gmail_uri` on the server, the
+ * fake's Google consent (client registered, `account` signed in and allowed), then Odoo's callback.
+ * Returns the callback's HTTP status (303: Odoo stored the refresh token and went back to the record).
+ */
+export async function consentThroughGoogle(
+  client: FakeOdooClient,
+  serverId: number | undefined,
+  credentials: { clientId: string; clientSecret: string },
+  account: string,
+): Promise<number> {
+  const odoo = client.odoo;
+  odoo.google.registerClient({
+    ...credentials,
+    redirectUris: [`${odoo.origin}/google_gmail/confirm`],
+    testUsers: [account],
+  });
+  odoo.google.signIn(account);
+  const act = await (
+    await client.fetch(`${odoo.origin}/web/dataset/call_kw`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        method: 'call',
+        params: { model: 'ir.mail_server', method: 'open_google_gmail_uri', args: [[serverId]], kwargs: {} },
+      }),
+    })
+  ).json();
+  const page = odoo.google.handleBrowser(new URL(act.result.url));
+  const pending = /name="id" value="(\w+)"/.exec(page.body)?.[1];
+  const approve = odoo.google.handleBrowser(new URL(`https://accounts.google.com/o/oauth2/approve?id=${pending}&consent=allow`));
+  return (await client.fetch(approve.headers.location ?? '', { redirect: 'manual' })).status;
+}

@@ -4,6 +4,10 @@
  */
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createPanel } from '@/lib/console/panel';
+import type { ConsoleContext } from '@/lib/console/protocol';
+import type { Env } from '@/lib/console/step';
+import { CONSOLE_CONTEXT } from '../fixtures/stored-state';
 
 type Listener = (p: { origins?: string[]; permissions?: string[] }) => void | Promise<void>;
 
@@ -77,4 +81,25 @@ export function sendMessagesAsPopup(): void {
     if (typeof callback === 'function') reply.then(callback);
     return reply;
   }) as unknown as typeof fakeBrowser.runtime.sendMessage;
+}
+
+/**
+ * What a Console step runs with (lib/console/step.ts `Env`) on the create-client page: a real panel
+ * in the document, reports collected into `reports`, and the context the background would hand over.
+ */
+export function consoleStepEnv(reports: unknown[], ctx: ConsoleContext = CONSOLE_CONTEXT): Env {
+  const controller = new AbortController();
+  const panel = createPanel(controller.signal);
+  return {
+    page: 'clientCreate',
+    url: new URL('https://console.cloud.google.com/auth/clients/create?project=odoo-123456'),
+    signal: controller.signal,
+    keep: controller.signal,
+    ctx,
+    report: async (r) => {
+      reports.push(r);
+    },
+    show: (v) => panel.show(v),
+    rerun: () => undefined,
+  };
 }

@@ -13,7 +13,7 @@ import { MONITOR_ALARM } from '@/lib/background/monitor';
 import { removeAllListeners } from '@/lib/messaging';
 import { monitorItem, odooGmailItem } from '@/lib/setup/odoo-state';
 import { setupItem } from '@/lib/setup/storage';
-import { type FakeOdooClient, fakeOdooClient } from './fake-odoo-fetch';
+import { consentThroughGoogle, type FakeOdooClient, fakeOdooClient } from './fake-odoo-fetch';
 import { installPermissions, POPUP, sendAs } from './helpers';
 
 const GMAIL = 'sales@acme.com';
@@ -32,31 +32,9 @@ beforeEach(async () => {
   await sendAs(POPUP, 'setCredentials', { clientId: ID, clientSecret: SECRET, source: 'paste' });
   expect(await sendAs(POPUP, 'saveCredentialsToOdoo', {})).toMatchObject({ ok: true });
   expect(await sendAs(POPUP, 'setupMailServer', {})).toMatchObject({ ok: true });
-  // Google's consent, as in monitor.test.ts: the server gets its refresh token.
-  const odoo = client.odoo;
-  odoo.google.registerClient({
-    clientId: ID,
-    clientSecret: SECRET,
-    redirectUris: [`${odoo.origin}/google_gmail/confirm`],
-    testUsers: [GMAIL],
-  });
-  odoo.google.signIn(GMAIL);
+  // Google's consent: the server gets its refresh token.
   const server = (await odooGmailItem.get())?.server;
-  const act = await (
-    await client.fetch(`${odoo.origin}/web/dataset/call_kw`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        jsonrpc: '2.0',
-        method: 'call',
-        params: { model: 'ir.mail_server', method: 'open_google_gmail_uri', args: [[server?.id]], kwargs: {} },
-      }),
-    })
-  ).json();
-  const page = odoo.google.handleBrowser(new URL(act.result.url));
-  const pending = /name="id" value="(\w+)"/.exec(page.body)?.[1];
-  const approve = odoo.google.handleBrowser(new URL(`https://accounts.google.com/o/oauth2/approve?id=${pending}&consent=allow`));
-  expect((await client.fetch(approve.headers.location ?? '', { redirect: 'manual' })).status).toBe(303);
+  expect(await consentThroughGoogle(client, server?.id, { clientId: ID, clientSecret: SECRET }, GMAIL)).toBe(303);
 });
 afterEach(async () => {
   removeAllListeners();

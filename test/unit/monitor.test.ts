@@ -11,7 +11,7 @@ import { removeAllListeners } from '@/lib/messaging';
 import { OdooRpcError } from '@/lib/odoo/rpc';
 import { type MonitorState, monitorItem, odooGmailItem } from '@/lib/setup/odoo-state';
 import { probeItem, setupItem } from '@/lib/setup/storage';
-import { type FakeOdooClient, fakeOdooClient } from './fake-odoo-fetch';
+import { consentThroughGoogle, type FakeOdooClient, fakeOdooClient } from './fake-odoo-fetch';
 import { installPermissions, POPUP, sendAs } from './helpers';
 
 const GMAIL = 'sales@acme.com';
@@ -108,33 +108,8 @@ describe('the background monitor against the fake Odoo', () => {
 
   /** Google's consent, as the browser would do it, against the fake's Google and callback. */
   async function consent(account = GMAIL) {
-    const odoo = client.odoo;
-    odoo.google.registerClient({
-      clientId: ID,
-      clientSecret: SECRET,
-      redirectUris: [`${odoo.origin}/google_gmail/confirm`],
-      testUsers: [account],
-    });
-    odoo.google.signIn(account);
     const server = (await odooGmailItem.get())?.server;
-    const act = await (
-      await client.fetch(`${odoo.origin}/web/dataset/call_kw`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          jsonrpc: '2.0',
-          method: 'call',
-          params: { model: 'ir.mail_server', method: 'open_google_gmail_uri', args: [[server?.id]], kwargs: {} },
-        }),
-      })
-    ).json();
-    const page = odoo.google.handleBrowser(new URL(act.result.url));
-    const pending = /name="id" value="(\w+)"/.exec(page.body)?.[1];
-    const approve = odoo.google.handleBrowser(
-      new URL(`https://accounts.google.com/o/oauth2/approve?id=${pending}&consent=allow`),
-    );
-    const back = await client.fetch(approve.headers.location ?? '', { redirect: 'manual' });
-    expect(back.status).toBe(303);
+    expect(await consentThroughGoogle(client, server?.id, { clientId: ID, clientSecret: SECRET }, account)).toBe(303);
   }
 
   async function readyServer() {
