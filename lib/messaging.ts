@@ -56,6 +56,13 @@ export const protocol = {
   // ── Console assistant loader (issue 6): lib/console/loader.ts, handler in lib/background/console-loader.ts ──
   /** The Console loader recognized a page of the journey: inject the assistant into its document. */
   loadConsoleAssistant: { from: ['consoleContent'], payload: z.object({ page: z.enum(PAGE_IDS) }).strict() },
+  /** The popup's "Create project Odoo on Google Cloud": open the Console's page and run its step there. */
+  startConsoleStep: { from: ['extensionPage'], payload: z.object({ step: z.enum(['project']) }).strict() },
+  /**
+   * The panel's click after the capture: save the credentials in Odoo, create or update the mail server,
+   * open Google's consent page — the popup's three Odoo buttons in one.
+   */
+  finishInOdoo: { from: ['consoleContent'], payload: z.object({}).strict() },
 
   // --- Odoo side (issue 3): module, credentials into settings, mail server, connect, monitor. ---
   /** Install google_gmail, or upgrade it when the database holds an older version; then re-probe. */
@@ -90,6 +97,8 @@ export interface ProtocolMap {
   consoleReport(data: ConsoleReport): Reply<null>;
   // ── Console assistant loader (issue 6) ──
   loadConsoleAssistant(data: { page: PageId }): Reply<null>;
+  startConsoleStep(data: { step: 'project' }): Reply<null>;
+  finishInOdoo(data: Record<string, never>): Reply<{ clientId: string; server: 'created' | 'updated'; via: 'google' | 'relay' }>;
   // --- Odoo side (issue 3).
   installGmailModule(data: Record<string, never>): Reply<{ action: ModuleAction; module: ModuleInfo }>;
   pendingCredentials(

@@ -79,7 +79,7 @@ export function App() {
         <h1>{t('popup.title')}</h1>
         <p class="subtitle">{t('popup.subtitle')}</p>
       </header>
-      {loaded && setup && <NextStep step={nextStep(steps)} />}
+      {loaded && setup && <NextStep step={nextStep(steps)} {...(computed ? { projectName: computed.projectName } : {})} />}
       <ConsoleAccess />
       <section aria-labelledby="setup-heading">
         <h2 id="setup-heading">{t('popup.setupHeading')}</h2>

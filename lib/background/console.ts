@@ -5,10 +5,13 @@
  * (project ID, audience, publishing status, domains, test users, redirect URIs). No secret passes
  * here: the secret goes through `captureCredentials` (credentials.ts) and never travels back.
  */
+import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import type { ConsoleContext, ConsoleReport, ConsoleStep } from '../console/protocol';
+import type { PageId } from '../console/detect';
+import type { ConsoleContext, ConsoleContextRequest, ConsoleReport, ConsoleStep } from '../console/protocol';
 import { type Msg, type MsgKey, msg } from '../i18n';
 import type { Reply } from '../messaging';
+import { consoleLink } from '../setup/checklist';
 import { CLIENT_NAME, computeValues } from '../setup/computed';
 import { odooGmailItem } from '../setup/odoo-state';
 import {
@@ -35,7 +38,41 @@ export const pendingProjectItem = defineValidatedItem('session:consolePendingPro
 /** Project creation takes seconds to a minute; after this a pending creation is forgotten. */
 export const PENDING_PROJECT_MS = 15 * 60_000;
 
-export async function consoleContext(): Promise<Reply<ConsoleContext>> {
+/**
+ * A step the person asked for with a click in the popup ("Create project Odoo on Google Cloud"), for the
+ * first page of that step that asks for its context: the click counts for that page, once.
+ */
+const ConsoleIntent = z.object({ step: z.enum(['project']), page: z.enum(['projectCreate']), at: z.number() });
+export const consoleIntentItem = defineValidatedItem('session:consoleIntent', ConsoleIntent.nullable(), {
+  fallback: null,
+  version: 1,
+});
+/** A tab that took longer than this to show its page no longer carries the click. */
+export const INTENT_MS = 2 * 60_000;
+
+const INTENT_PAGES: Record<z.infer<typeof ConsoleIntent>['step'], { page: 'projectCreate'; path: string }> = {
+  project: { page: 'projectCreate', path: '/projectcreate' },
+};
+
+/** The popup's click: remember it for the page, and open that page of the Console. */
+export async function startConsoleStep(step: 'project'): Promise<Reply<null>> {
+  const setup = await setupItem.get();
+  if (!setup) return { ok: false, error: msg('console.missing.setup') };
+  const { page, path } = INTENT_PAGES[step];
+  await consoleIntentItem.set({ step, page, at: Date.now() });
+  await browser.tabs.create({ url: consoleLink(path) });
+  return { ok: true, value: null };
+}
+
+/** The intent for this page, taken (given once). */
+async function takeIntent(page: PageId): Promise<ConsoleStep | null> {
+  const intent = await consoleIntentItem.get();
+  if (!intent || intent.page !== page) return null;
+  await consoleIntentItem.set(null);
+  return Date.now() - intent.at < INTENT_MS ? intent.step : null;
+}
+
+export async function consoleContext(request?: ConsoleContextRequest): Promise<Reply<ConsoleContext>> {
   const [setup, probe, google, progress, credentials, pending, publishChoice, odooGmail] = await Promise.all([
     setupItem.get(),
     probeItem.get(),
@@ -75,6 +112,7 @@ export async function consoleContext(): Promise<Reply<ConsoleContext>> {
       known: { authorizedDomains: google.authorizedDomains, testUsers: google.testUsers, redirectUris: google.redirectUris },
       progress: Object.fromEntries(steps.flatMap((s) => (progress[s] ? [[s, progress[s].state]] : []))),
       publishChoice,
+      autoRun: request && setup ? await takeIntent(request.page) : null,
     },
   };
 }

@@ -1,11 +1,12 @@
 /** Everything the background does at start-up; `entrypoints/background.ts` only calls this. */
-import { consoleContext, consoleReport } from './console';
+import { consoleContext, consoleReport, startConsoleStep } from './console';
 import { loadConsoleAssistant } from './console-loader';
 import { receiveCredentials } from './credentials';
 import { runCheck, startMonitor } from './monitor';
 import { probeHandler, saveSetup, watchOriginPermissions } from './odoo-connection';
 import {
   connectGmail,
+  finishInOdoo,
   installGmailModule,
   pendingCredentials,
   saveCredentialsToOdoo,
@@ -21,7 +22,8 @@ export function startBackground(): void {
   route('captureCredentials', (data) => receiveCredentials({ ...data, source: 'console' }));
   route('setCredentials', (data) => receiveCredentials(data));
   // Console assistant (issue 4)
-  route('consoleContext', () => consoleContext());
+  route('consoleContext', (data) => consoleContext(data));
+  route('startConsoleStep', (data) => startConsoleStep(data.step));
   route('consoleReport', (data) => consoleReport(data));
   // Console assistant loader (issue 6): inject the assistant on a journey page
   route('loadConsoleAssistant', (data, sender) => loadConsoleAssistant(data, sender));
@@ -32,6 +34,7 @@ export function startBackground(): void {
   route('saveCredentialsToOdoo', () => saveCredentialsToOdoo());
   route('setupMailServer', () => setupMailServer());
   route('connectGmail', () => connectGmail());
+  route('finishInOdoo', () => finishInOdoo());
   route('checkGmail', (data) => runCheck(data.trigger));
   watchConnectReturn();
   startMonitor();

@@ -28,6 +28,8 @@ export const MONITOR_PERIOD_MINUTES = 360;
 /** First check soon after the browser starts (an alarm may not survive a restart). */
 export const MONITOR_FIRST_DELAY_MINUTES = 5;
 export const NOTIFICATION_ID = 'gmail-monitor-red';
+/** The return from Google's consent page ended green: said once, so the person need not look. */
+export const CONNECTED_NOTIFICATION_ID = 'gmail-monitor-connected';
 /** Test Connection waits on Gmail through Odoo (SMTP timeout 60 s in Odoo). */
 const TEST_TIMEOUT_MS = 90_000;
 
@@ -142,15 +144,18 @@ async function check(trigger: CheckTrigger): Promise<Reply<MonitorState>> {
   const { state: next, notify } = nextMonitorState(await monitorItem.get(), result);
   await monitorItem.set(next);
   // The return from Google's consent page is confirmed by the token itself.
+  let connectedNow = false;
   if (next.token === true) {
-    await updateState(origin, (s) =>
-      s.connect?.serverId === serverId && s.connect.status !== 'connected'
-        ? { ...s, connect: { ...s.connect, status: 'connected' } }
-        : s,
-    );
+    await updateState(origin, (s) => {
+      if (s.connect?.serverId !== serverId || s.connect.status === 'connected') return s;
+      connectedNow = true;
+      return { ...s, connect: { ...s.connect, status: 'connected' } };
+    });
   }
   await showBadge(next);
-  if (notify) await notifyRed(next);
+  // The person just came back from Google's page: the outcome is said either way, once per connect.
+  if (notify || (connectedNow && next.verdict === 'red')) await notifyRed(next);
+  if (connectedNow && next.status === 'ok') await notifyConnected(state.server.gmail);
   // External app in Testing: the token dies 7 days after consent — say so before it does (issue 5).
   if (next.token === true) await warnTestingExpiry().catch(() => false);
   return { ok: true, value: next };
@@ -159,10 +164,11 @@ async function check(trigger: CheckTrigger): Promise<Reply<MonitorState>> {
 // ---------------------------------------------------------------------------------------------
 // Badge and notification.
 
-const BADGE: Record<'green' | 'red' | 'unknown', { text: string; color: string }> = {
-  green: { text: 'OK', color: '#1a7f37' },
-  red: { text: '!', color: '#cf222e' },
-  unknown: { text: '?', color: '#9a6700' },
+/** Signs, not words — but "OK" is a word, so it comes from the locale. */
+const BADGE: Record<'green' | 'red' | 'unknown', { text: () => string; color: string }> = {
+  green: { text: () => t('monitor.badge.ok'), color: '#1a7f37' },
+  red: { text: () => '!', color: '#cf222e' },
+  unknown: { text: () => '?', color: '#9a6700' },
 };
 
 function actionApi() {
@@ -180,11 +186,25 @@ export async function showBadge(state: MonitorState | null): Promise<void> {
       return;
     }
     const kind = state.status === 'ok' ? 'green' : verdictOf(state.status) === 'red' ? 'red' : 'unknown';
-    await action.setBadgeText({ text: BADGE[kind].text });
+    await action.setBadgeText({ text: BADGE[kind].text() });
     await action.setBadgeBackgroundColor({ color: BADGE[kind].color });
     await action.setTitle({ title: `${t('extName')} — ${t(`monitor.status.${state.status}`)}` });
   } catch {
     // A badge is a hint; failing to draw it changes nothing about the check.
+  }
+}
+
+/** One notification stands for the current state: a new one takes the other's place. */
+async function replaceNotification(
+  id: string,
+  options: { type: 'basic'; iconUrl: string; title: string; message: string },
+): Promise<void> {
+  const other = id === NOTIFICATION_ID ? CONNECTED_NOTIFICATION_ID : NOTIFICATION_ID;
+  try {
+    await browser.notifications.clear(other);
+    await browser.notifications.create(id, options);
+  } catch {
+    // Notifications may be turned off for the browser; the badge and the popup still show it.
   }
 }
 
@@ -193,16 +213,21 @@ async function notifyRed(state: MonitorState): Promise<void> {
     state.status === 'testFailed' && state.test?.reading
       ? t(`monitor.reading.${state.test.reading}`)
       : t(`monitor.status.${state.status}`);
-  try {
-    await browser.notifications.create(NOTIFICATION_ID, {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL('/notification-icon.png'),
-      title: t('monitor.notify.title'),
-      message: reason,
-    });
-  } catch {
-    // Notifications may be turned off for the browser; the badge and the popup still show it.
-  }
+  await replaceNotification(NOTIFICATION_ID, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/notification-icon.png'),
+    title: t('monitor.notify.title'),
+    message: reason,
+  });
+}
+
+async function notifyConnected(gmail: string): Promise<void> {
+  await replaceNotification(CONNECTED_NOTIFICATION_ID, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/notification-icon.png'),
+    title: t('monitor.notify.connectedTitle'),
+    message: t('monitor.notify.connected', { gmail }),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -230,7 +255,7 @@ export function startMonitor(): void {
     void ensureMonitorAlarm();
   });
   browser.notifications.onClicked.addListener((id) => {
-    if (id === NOTIFICATION_ID) void openServerForm();
+    if (id === NOTIFICATION_ID || id === CONNECTED_NOTIFICATION_ID) void openServerForm();
   });
   void ensureMonitorAlarm().catch(() => undefined);
 }

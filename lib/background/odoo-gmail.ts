@@ -55,7 +55,8 @@ export async function pendingCredentials(): Promise<
   return { ok: true, value: { clientId: c?.clientId ?? null, hasSecret: !!c?.clientSecret, source: c?.source ?? null } };
 }
 
-export function saveCredentialsToOdoo(): Promise<Reply<{ clientId: string }>> {
+/** `openSettings`: show Odoo's Settings in a tab afterwards (the popup's button; not on the way to Google). */
+export function saveCredentialsToOdoo({ openSettings = true } = {}): Promise<Reply<{ clientId: string }>> {
   return runOp('credentials', async ({ origin, probe, odoo }) => {
     const pending = await credentialsItem.get();
     if (!pending) throw new MsgError(msg('odoo.err.noCredentials'));
@@ -77,12 +78,13 @@ export function saveCredentialsToOdoo(): Promise<Reply<{ clientId: string }>> {
       credentials: { clientId: written.clientId, at: Date.now(), secretConfirmed: written.secretConfirmed, found: false },
     }));
     // Show the person the filled fields in Odoo's own Settings.
-    await browser.tabs.create({ url: odooSettingsLink(origin, odoo.major, odoo.minor) }).catch(() => undefined);
+    if (openSettings) await browser.tabs.create({ url: odooSettingsLink(origin, odoo.major, odoo.minor) }).catch(() => undefined);
     return { clientId: written.clientId };
   });
 }
 
-export function setupMailServer(): Promise<Reply<{ id: number; action: 'created' | 'updated' }>> {
+/** `check`: run the monitor's check afterwards (an updated server may hold a token already). */
+export function setupMailServer({ check = true } = {}): Promise<Reply<{ id: number; action: 'created' | 'updated' }>> {
   const reply = runOp('server', async ({ origin, setup, odoo }) => {
     const gmail = setup.gmail ? parseGmail(setup.gmail) : null;
     if (!gmail?.ok) throw new MsgError(msg('odoo.err.needGmail'));
@@ -113,7 +115,7 @@ export function setupMailServer(): Promise<Reply<{ id: number; action: 'created'
   });
   // An updated server may already hold a token: the monitor finds out (and it starts watching).
   return reply.then(async (r) => {
-    if (r.ok) await runCheck('manual');
+    if (r.ok && check) await runCheck('manual');
     return r;
   });
 }
@@ -141,6 +143,26 @@ export function connectGmail(): Promise<Reply<{ via: 'google' | 'relay' }>> {
     await updateState(origin, (s) => (s.connect ? { ...s, connect: { ...s.connect, tabId: tab.id ?? null } } : s));
     return { via: consent.via };
   });
+}
+
+/**
+ * The Console panel's one click after the capture: what the popup's three Odoo buttons do, in order —
+ * save the Client ID and secret (the secret leaves the extension for the person's Odoo, then is wiped),
+ * create or update the Gmail server, open Google's consent page. Each part is the popup's own operation
+ * (same checks, same stored results and errors), so the popup shows where it stopped; the first failure
+ * ends the run with its message, and what succeeded stays done.
+ */
+export async function finishInOdoo(): Promise<
+  Reply<{ clientId: string; server: 'created' | 'updated'; via: 'google' | 'relay' }>
+> {
+  const saved = await saveCredentialsToOdoo({ openSettings: false });
+  if (!saved.ok) return saved;
+  // The check would only find no token yet: the return from Google's page runs it.
+  const server = await setupMailServer({ check: false });
+  if (!server.ok) return server;
+  const connect = await connectGmail();
+  if (!connect.ok) return connect;
+  return { ok: true, value: { clientId: saved.value.clientId, server: server.value.action, via: connect.value.via } };
 }
 
 /**

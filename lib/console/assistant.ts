@@ -9,7 +9,8 @@ import { type Msg, msg, t, tm } from '../i18n';
 import { watchCapture } from './capture';
 import { clientIdOf, detectPage, type PageId, projectOf } from './detect';
 import { sendMessage } from './messages';
-import { createPanel } from './panel';
+import { createPanel, type PanelView } from './panel';
+import type { ConsoleContext, ConsoleStep } from './protocol';
 import { consoleUrl, type Env, runStep, type Step, tx } from './step';
 import { audience } from './steps/audience';
 import { authOverview } from './steps/auth-overview';
@@ -57,6 +58,9 @@ export interface AssistantContext {
 
 const errorText = (e: unknown): Msg => msg('err.messaging', { detail: e instanceof Error ? e.message : String(e) });
 
+/** How long a click's request to carry a step on to the next page of the same document holds. */
+const CARRY_MS = 60_000;
+
 export function startAssistant(ctx: AssistantContext): void {
   const panel = createPanel(ctx.signal);
   let step: AbortController | null = null;
@@ -64,6 +68,12 @@ export function startAssistant(ctx: AssistantContext): void {
   let projectId: string | null = null;
   /** A project creation this tab started that the Console has not proven yet (./steps/dashboard.ts). */
   let pending = false;
+  /** What the assistant last learnt from the background (for the panel after the capture). */
+  let known: ConsoleContext | null = null;
+  /** A step the person's last click asked for on the page it leads to, in this document (`Env.carry`). */
+  let carried: { step: ConsoleStep; at: number } | null = null;
+  /** The address the current step runs for: a location event for it (after a rerun) starts nothing new. */
+  let runningHref: string | null = null;
   const child = () => {
     const c = new AbortController();
     ctx.signal.addEventListener('abort', () => c.abort(), { once: true });
@@ -83,12 +93,58 @@ export function startAssistant(ctx: AssistantContext): void {
     step?.abort();
     void report(page, { step: 'project', state: 'done', facts: { projectId: id } }).then(() => {
       projectId = id;
+      const next = consoleUrl('/auth/overview', id);
       panel.show({
         title: t('console.step.dashboard'),
         status: { text: t('console.status.projectDone', { projectId: id }), tone: 'ok' },
-        links: [{ label: t('console.next.overview'), href: consoleUrl('/auth/overview', id) }],
+        links: [{ label: t('console.next.overview'), href: next }],
       });
+      // The person's click created it: the journey goes on (one click per page).
+      if (!ctx.signal.aborted) location.assign(next);
     });
+  }
+
+  /**
+   * After the capture, one click finishes the Odoo side from here: the background saves the ID and
+   * secret in the person's Odoo, creates (or updates) the Gmail mail server and opens Google's consent
+   * page for it (`finishInOdoo`). The panel only ever shows the Client ID.
+   */
+  function captured(clientId: string): void {
+    const gmail = known?.gmail;
+    const title = t('console.step.capture');
+    const status = { text: t('console.status.captured', { clientId }), tone: 'ok' as const };
+    if (!gmail || !known?.ready) {
+      panel.show({ title, status: { ...status, text: `${status.text} ${t('console.status.continuePopup')}` } });
+      return;
+    }
+    const view = (extra: Partial<PanelView>): PanelView => ({
+      title,
+      status,
+      notes: [t('console.note.finishInOdoo', { email: gmail })],
+      action: { label: t('console.action.finishInOdoo', { email: gmail }), run: finish },
+      ...extra,
+    });
+    function finish(): void {
+      panel.show(
+        view({
+          status: { text: t('console.status.finishing'), tone: 'busy' },
+          action: { label: t('console.action.finishInOdoo', { email: gmail ?? '' }), disabled: true },
+        }),
+      );
+      void sendMessage('finishInOdoo', {})
+        .catch((e: unknown) => ({ ok: false as const, error: errorText(e) }))
+        .then((reply) => {
+          if (reply.ok) {
+            panel.show({
+              title,
+              status: { text: t('console.status.finished', { email: gmail ?? '' }), tone: 'ok' },
+            });
+            return;
+          }
+          panel.show(view({ status: { text: tm(reply.error), tone: 'warn' }, action: { label: t('panel.retry'), run: finish } }));
+        });
+    }
+    panel.show(view({}));
   }
 
   function startCapture(page: PageId): AbortController {
@@ -102,25 +158,24 @@ export function startAssistant(ctx: AssistantContext): void {
       },
       onCaptured(clientId) {
         step?.abort();
-        panel.show({
-          title: t('console.step.capture'),
-          status: { text: t('console.status.captured', { clientId }), tone: 'ok' },
-        });
+        captured(clientId);
       },
       onMissed(clientId) {
         step?.abort();
+        const path = clientId ? `/auth/clients/${clientId}` : '/auth/clients';
+        // Said on the page once the checklist holds it too (the popup and the panel agree).
         void report(detectPage(location.href) ?? page, {
           step: 'client',
           state: 'attention',
           reason: { code: 'secretMissed' },
           ...(clientId ? { facts: { clientId } } : {}),
-        });
-        const path = clientId ? `/auth/clients/${clientId}` : '/auth/clients';
-        panel.show({
-          title: t('console.step.capture'),
-          status: { text: t('console.status.secretMissed'), tone: 'warn' },
-          links: [{ label: t('console.next.clientDetails'), href: consoleUrl(path, projectId) }],
-        });
+        }).then(() =>
+          panel.show({
+            title: t('console.step.capture'),
+            status: { text: t('console.status.secretMissed'), tone: 'warn' },
+            links: [{ label: t('console.next.clientDetails'), href: consoleUrl(path, projectId) }],
+          }),
+        );
       },
     });
     return c;
@@ -139,7 +194,10 @@ export function startAssistant(ctx: AssistantContext): void {
       return;
     }
     const context = reply.value;
+    known = context;
     projectId = context.projectId;
+    /** The popup's click asked for this page's step (`ConsoleContext.autoRun`): once. */
+    let intent = context.autoRun ?? null;
     const env: Env = {
       page,
       url,
@@ -154,6 +212,18 @@ export function startAssistant(ctx: AssistantContext): void {
       fresh: async () => {
         const again = await sendMessage('consoleContext', { page });
         return again.ok ? again.value : null;
+      },
+      autoRun(s) {
+        if (carried?.step === s && Date.now() - carried.at < CARRY_MS) {
+          carried = null;
+          return true;
+        }
+        if (intent !== s) return false;
+        intent = null;
+        return true;
+      },
+      carry(s) {
+        carried = { step: s, at: Date.now() };
       },
     };
     if (context.pendingProject) void watchNewProject(signal, context.projectId, (id) => projectFound(page, id));
@@ -185,6 +255,7 @@ export function startAssistant(ctx: AssistantContext): void {
   function run(href: string): void {
     step?.abort();
     step = null;
+    runningHref = href;
     const url = new URL(href);
     const page = detectPage(url);
     if (!page) {
@@ -207,6 +278,10 @@ export function startAssistant(ctx: AssistantContext): void {
     runPage(page, url, current.signal).catch(() => undefined);
   }
 
-  ctx.addEventListener(window, 'wxt:locationchange', (event) => run(event.newUrl.href));
+  // A rerun may already have started the step of the new address (a click that opened the wizard): the
+  // location event that follows must not cut that run short.
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+    if (event.newUrl.href !== runningHref || !step || step.signal.aborted) run(event.newUrl.href);
+  });
   run(location.href);
 }

@@ -78,8 +78,17 @@ function copyButton(label: string, value: string): HTMLElement {
   return button;
 }
 
+/**
+ * A click a script made (`element.click()`, `dispatchEvent` — the Console's page could do either on an
+ * open shadow root) is not the person's: the panel's buttons act only on a browser-made click, so no
+ * page can make the assistant create something at Google or send the secret to Odoo.
+ */
+const byPerson = (e: Event) => e.isTrusted !== false;
+
 const MARGIN = 16;
 const INTERACTIVE = 'button, a[href], input, select, textarea, [role="button"], [role="combobox"], [role="link"]';
+/** Google's dialogs (the same hook as selectors.ts `S.dialog`): the person acts there next, so they weigh most. */
+const DIALOG = 'mat-dialog-container, .mat-mdc-dialog-container, [role="dialog"], [role="alertdialog"]';
 
 export function createPanel(signal: AbortSignal): Panel {
   let host: HTMLElement | null = null;
@@ -99,7 +108,11 @@ export function createPanel(signal: AbortSignal): Panel {
   const overlaps = (r: DOMRect, x: number, y: number, w: number, hgt: number) =>
     r.width > 0 && r.height > 0 && r.left < x + w && r.right > x && r.top < y + hgt && r.bottom > y;
 
-  /** The corner covering the fewest of the page's controls (ties keep the earlier corner). */
+  /**
+   * The corner covering the fewest of the page's controls (ties keep the earlier corner); a corner over an
+   * open dialog of the Console (where the person's next click is, e.g. "OAuth client created" › OK) only
+   * when every corner is.
+   */
   function place(): void {
     if (moved) return;
     const w = box.offsetWidth || 320;
@@ -107,6 +120,7 @@ export function createPanel(signal: AbortSignal): Panel {
     const vw = document.documentElement.clientWidth || innerWidth;
     const vh = document.documentElement.clientHeight || innerHeight;
     const rects = [...document.querySelectorAll(INTERACTIVE)].map((e) => e.getBoundingClientRect());
+    const dialogs = [...document.querySelectorAll(DIALOG)].map((e) => e.getBoundingClientRect());
     const corners: [number, number][] = [
       [vw - w - MARGIN, vh - hgt - MARGIN],
       [MARGIN, vh - hgt - MARGIN],
@@ -116,7 +130,8 @@ export function createPanel(signal: AbortSignal): Panel {
     let best = corners[0] ?? [MARGIN, MARGIN];
     let bestCount = Number.POSITIVE_INFINITY;
     for (const [x, y] of corners) {
-      const count = rects.filter((r) => overlaps(r, x, y, w, hgt)).length;
+      const count =
+        rects.filter((r) => overlaps(r, x, y, w, hgt)).length + 1000 * dialogs.filter((r) => overlaps(r, x, y, w, hgt)).length;
       if (count < bestCount) [best, bestCount] = [[x, y], count];
     }
     box.style.left = `${Math.max(0, best[0])}px`;
@@ -227,7 +242,8 @@ export function createPanel(signal: AbortSignal): Panel {
       button.disabled = !!view.action.disabled || !view.action.run;
       const run = view.action.run;
       if (run)
-        button.onclick = () => {
+        button.onclick = (e) => {
+          if (!byPerson(e)) return;
           resumeFocus = true;
           run();
         };
@@ -243,7 +259,8 @@ export function createPanel(signal: AbortSignal): Panel {
             const b = h('button', { type: 'button' }, l.label);
             const run = l.run;
             if (run)
-              b.onclick = () => {
+              b.onclick = (e) => {
+                if (!byPerson(e)) return;
                 resumeFocus = true;
                 run();
               };

@@ -88,4 +88,9 @@ export interface ConsoleContext {
   progress: Partial<Record<ConsoleStep, StepState>>;
   /** The person chose to publish the app (issue 5): the Audience page guides "Publish app". */
   publishChoice?: 'testing' | 'production' | null;
+  /**
+   * The person's click in the popup already asked for this page's step ("Create project Odoo on Google
+   * Cloud"): it runs without a second click. Given once, to the first page that asks.
+   */
+  autoRun?: ConsoleStep | null;
 }

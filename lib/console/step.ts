@@ -43,6 +43,14 @@ export interface Env {
   rerun(): void;
   /** Asks the background again for what is known now (another tab may have done a step since). */
   fresh?(): Promise<ConsoleContext | null>;
+  /**
+   * Whether the person's click already asked for this step to be carried out — on the page before in
+   * the same document ("Get started" opening the wizard), or in the popup — so it runs without a
+   * second click. Answers true once.
+   */
+  autoRun?(step: ConsoleStep): boolean;
+  /** The click that starts this section asks for `step` to run on the page it leads to. */
+  carry?(step: ConsoleStep): void;
 }
 
 export interface Field {
@@ -271,6 +279,8 @@ export async function runStep(step: Step, env: Env): Promise<void> {
 
   idle();
   performance.mark('gmail-odoo:ready');
+  // The person already asked for this step with a click (the page before, or the popup): no second click.
+  if (plan.progress && env.autoRun?.(plan.progress)) void go().catch(() => undefined);
 }
 
 export type PageState = 'ready' | 'getStarted' | 'failed' | 'timeout';
@@ -318,11 +328,22 @@ export function missing(env: Env, step: Step, what: 'setup' | 'gmail' | 'redirec
   return null;
 }
 
-/** Shows a finished state with links to the next pages. */
-export function done(env: Env, step: Step, text: string, next: { label: string; path: string }[] = []): void {
+/** Opens the next page of the journey, in this project, in this tab. */
+export function goOn(env: Env, path: string): void {
+  if (!env.keep.aborted) location.assign(consoleUrl(path, env.ctx.projectId ?? projectOf(env.url)));
+}
+
+/**
+ * Shows a finished state with links to the next pages. `advance`: the person's click on this page just
+ * did the step, so the first next page opens by itself — one click per page, not two (issue 4). A page
+ * found already done only offers the links: revisiting a page never carries the person away.
+ */
+export function done(env: Env, step: Step, text: string, next: { label: string; path: string }[] = [], advance = false): void {
   env.show({
     title: tx(step.title),
     status: { text, tone: 'ok' },
     links: next.map((n) => ({ label: n.label, href: consoleUrl(n.path, env.ctx.projectId ?? projectOf(env.url)) })),
   });
+  const first = next[0];
+  if (advance && first) goOn(env, first.path);
 }

@@ -1,6 +1,6 @@
 /**
  * The Console panel speaks the browser's language: in Chromium started in English and in Vietnamese,
- * every text of the panel — text, aria-label, title, description — in each of its states is a message
+ * every text of the panel — text, aria-label, title, description — in each of its seven states is a message
  * of that language's locale (locales/<lang>.yml, through the built extension's _locales), with data
  * (values it fills, the Console's own field labels, IDs) around it. What is left once the locale's
  * messages and the data are taken out must be punctuation, symbols or digits: a hard-coded string
@@ -113,10 +113,12 @@ for (const lang of ['en', 'vi'] as const) {
       await expect(panel.getByRole('button', { name: m('panel.expand') })).toBeVisible();
       await check('minimized');
       await panel.getByRole('button', { name: m('panel.expand') }).click();
-      // 3. Done, with the link to the next page.
+      // 3. Saved: the journey goes on to Audience by itself; back on Branding, the done state and its link.
       await main.click();
-      await expect(status).toHaveText(m('console.status.domainSaved', { domain: 'odoo.com' }));
-      await check('branding: saved, next link');
+      await page.waitForURL(/\/auth\/audience\?/);
+      await page.goto(at('/auth/branding'));
+      await expect(status).toHaveText(m('console.status.domainPresent', { domain: 'odoo.com' }));
+      await check('branding: done, next link');
       // 4. The guided manual fall-back (the Name field is missing on this replica).
       await page.goto(at('/auth/clients/create'));
       await main.click();
@@ -137,6 +139,10 @@ for (const lang of ['en', 'vi'] as const) {
         .then(async () => (await replicaState(page)).clients[0]?.id ?? '');
       await expect(status).toHaveText(m('console.status.captured', { clientId: client }), { timeout: 30_000 });
       await check('client: capture done', [client]);
+      // 7. The Odoo side asked from the panel, refused (this browser never allowed the Odoo origin): its reason.
+      await panel.getByRole('button', { name: m('console.action.finishInOdoo', { email: 'me@gmail.com' }) }).click();
+      await expect(status).toHaveText(m('err.permission', { origin: 'https://acme.odoo.com' }));
+      await check('client: Odoo refused', [client, 'https://acme.odoo.com']);
 
       // Nothing of the other language slipped in (its messages that differ, in full).
       const all = (await panelTexts(page)).map((x) => x.text).join('\n');
@@ -144,7 +150,7 @@ for (const lang of ['en', 'vi'] as const) {
         const text = other(key, { clientId: client });
         if (text !== m(key, { clientId: client })) expect(all).not.toContain(text);
       }
-      expect(seen).toHaveLength(6);
+      expect(seen).toHaveLength(7);
     } finally {
       await close();
     }

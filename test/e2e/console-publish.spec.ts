@@ -28,14 +28,15 @@ test('Publish app: not offered by default; guided once production is chosen', as
   await expect(publish).toBeVisible();
   await expect(a.panel).toContainText("Google hasn't verified this app");
   await publish.click();
-  await expect(a.status).toContainText('The app is In production ✓');
+  // Published, then on to the OAuth client by itself.
+  await page.waitForURL(/\/auth\/clients\/create\?project=odoo-123456$/);
   expect((await replicaState(page)).consent?.publishing).toBe('production');
   await expect
     .poll(async () => ((await storage(context, 'local')).google as { publishing: string }).publishing)
     .toBe('production');
 
   // Published: a revisit offers nothing more.
-  await page.reload();
+  await page.goto(at('/auth/audience'));
   await expect(a.status).toHaveText('me@gmail.com is already a test user ✓');
   await expect(publish).toHaveCount(0);
 });

@@ -139,6 +139,10 @@ for (const version of ['15.0', '16.0', '17.0', '18.0', '19.0']) {
         ['authorization_code', `${odoo.origin}/google_gmail/confirm`, true],
       ]);
       expect(await badgeText(context)).toBe('OK');
+      // Said without opening the popup: one notification for the connect.
+      expect(Object.keys(await (await sw(context)).evaluate(() => chrome.notifications.getAll()))).toEqual([
+        'gmail-monitor-connected',
+      ]);
       const token = String(odoo.mailServers()[0]?.google_gmail_refresh_token);
       expect(token).toMatch(/^1\/\/0g/);
       expect(JSON.stringify(await storageArea(context, 'local'))).not.toContain(token);
@@ -155,6 +159,7 @@ for (const version of ['15.0', '16.0', '17.0', '18.0', '19.0']) {
       await expect(p.getByRole('button', { name: 'Reconnect your Gmail account' })).toBeVisible();
       expect(await badgeText(context)).toBe('!');
       const worker = await sw(context);
+      // The red one takes the place of the "connected" one.
       expect(Object.keys(await worker.evaluate(() => chrome.notifications.getAll()))).toEqual(['gmail-monitor-red']);
       const monitor = (await storageArea(context, 'local')).monitor as { verdict: string; notifiedAt: number; trigger: string };
       expect(monitor).toMatchObject({ verdict: 'red', trigger: 'alarm' });

@@ -60,6 +60,8 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
+    // A laptop's window, as Playwright's 1280×720 in the Chromium suite (puppeteer's default is 800×600).
+    defaultViewport: { width: 1280, height: 720 },
     acceptInsecureCerts: options.acceptInsecureCerts ?? false,
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {

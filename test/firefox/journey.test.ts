@@ -1,114 +1,126 @@
 /**
- * The journey in real Firefox ESR, from an empty Google Cloud project to Odoo holding the OAuth client
- * and its Gmail mail server: the popup connects to an Odoo at https://acme.odoo.com (TLS front, real
- * permission grant, session cookie), the Console assistant walks the replica Console of the new UI —
- * project, consent screen, authorized domain, test user, OAuth client — capturing the client's ID and
- * secret, and the popup saves them to Odoo and creates the mail server. (Google's consent screen for
- * "Connect your Gmail account" is covered in Chromium, test/e2e/odoo-flow.spec.ts: it needs Google's
- * own host routed in a tab the extension opens.)
+ * The whole journey in real Firefox ESR, from an empty Google Cloud project to a green Test Connection —
+ * the same journey as test/e2e/journey.spec.ts in Chromium: the popup connects to the Odoo at
+ * https://acme.odoo.com (real permission grant, the session cookie of a real login), "Create project Odoo
+ * on Google Cloud" opens the Console in a tab of the extension's and creates the project, the assistant
+ * walks the replica Console of the new UI with one click per page — consent screen, authorized domain,
+ * test user, OAuth client — and captures the ID and secret; "Save in Odoo and connect" on its panel saves
+ * them in Odoo, creates the mail server and opens Google's consent page (the fake Google), whose Allow
+ * sends the browser back to Odoo; the extension then says so ("Gmail is connected to Odoo").
+ *
+ * Every host is the real one on port 443, served on this machine by `startSiteProxy` (Firefox's HTTPS
+ * proxy): the tabs the extension opens itself are reached too, which per-page interception cannot do.
  */
 import type { Page } from 'puppeteer-core';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { ADMIN } from '../fake-odoo/db.ts';
 import { type FakeOdoo, startFakeOdoo } from '../fake-odoo/server.ts';
-import { CONSOLE, consoleTab, domText, extensionStorage, panelControl, replicaState, waitForPanel } from './console-replica.ts';
+import { CONSOLE, domText, extensionStorage, panelControl, replicaHtml, replicaState, waitForPanel } from './console-replica.ts';
 import { clickButton, type FirefoxSession, fieldByLabel, launchFirefox, stepState, waitForStep } from './harness.ts';
-import { startTlsFront, type TlsFront } from './tls-front.ts';
+import { googleSite, htmlSite, odooSite, type SiteProxy, startSiteProxy } from './site-proxy.ts';
 
-const HOST = 'acme.odoo.com';
+const ODOO = 'https://acme.odoo.com';
 const GMAIL = 'me@gmail.com';
 let odoo: FakeOdoo;
-let front: TlsFront;
+let proxy: SiteProxy;
 let firefox: FirefoxSession;
 
 beforeEach(async () => {
-  odoo = await startFakeOdoo();
-  front = await startTlsFront(odoo, HOST);
+  odoo = await startFakeOdoo({ users: [{ ...ADMIN, email: GMAIL }] });
   // Odoo's own idea of its address (System Parameters › web.base.url): the public HTTPS name.
-  odoo.db.params.set('web.base.url', front.origin);
-  firefox = await launchFirefox({ prefs: { 'network.dns.localDomains': HOST }, acceptInsecureCerts: true });
+  odoo.db.params.set('web.base.url', ODOO);
+  const replica = htmlSite(replicaHtml({ ui: 'new', accountType: 'personal', email: GMAIL }));
+  proxy = await startSiteProxy({
+    'acme.odoo.com': odooSite(odoo),
+    'console.cloud.google.com': replica,
+    'accounts.google.com': googleSite(odoo),
+  });
+  firefox = await launchFirefox({ prefs: proxy.prefs, acceptInsecureCerts: true });
 });
 afterEach(async () => {
   await firefox.close();
-  await front.close();
+  await proxy.close();
   await odoo.stop();
 });
 
-/** Clicks a control of the assistant's panel (a real click) and waits for the panel to show `then`. */
-async function press(page: Page, label: string, then: Parameters<typeof waitForPanel>[1], timeout?: number) {
+/** Clicks a control of the assistant's panel (a real click) and waits for the page to reach `path`. */
+async function press(page: Page, label: string, path: string, timeout = 30_000) {
   await (await panelControl(page, label)).click();
-  return waitForPanel(page, then, timeout);
+  await page.waitForFunction((p: string) => location.pathname === p, { timeout }, path);
 }
 
-it('Odoo connected, the Console walked from project to captured client, credentials and mail server in Odoo', async () => {
-  // The person signs in to Odoo, then connects the popup to it.
+/** The tab the extension opens on `url…`, as a page to drive. */
+async function tabOpenedAt(firefox: FirefoxSession, prefix: string): Promise<Page> {
+  const target = await firefox.browser.waitForTarget((t) => t.url().startsWith(prefix), { timeout: 30_000 });
+  const page = await target.page();
+  if (!page) throw new Error(`no page for ${target.url()}`);
+  return page;
+}
+
+it('the whole journey: Odoo connected, the Console walked one click per page, Odoo set up from the panel, Gmail connected, Test Connection green', async () => {
+  // The person is signed in to Odoo (a real login form: Firefox holds the HttpOnly session cookie).
   const tab = await firefox.browser.newPage();
-  await tab.goto(`${front.origin}/web/login`);
+  await tab.goto(`${ODOO}/web/login`);
   await tab.type('#login', 'admin');
   await tab.type('#password', 'admin');
   await Promise.all([tab.waitForNavigation(), tab.click('button[type="submit"]')]);
   let popup = await firefox.openExtensionPage('popup.html', { ready: 'form.setup button[type="submit"]' });
-  await popup.type(await fieldByLabel(popup, 'Odoo URL'), front.origin);
-  await popup.type(await fieldByLabel(popup, 'Gmail address'), GMAIL);
-  await clickButton(popup, 'Personal Gmail');
+  await popup.type(await fieldByLabel(popup, 'Odoo URL'), ODOO);
   await clickButton(popup, 'Connect to Odoo');
   await waitForStep(popup, 'odoo', 'done');
-  const redirectUri = `${front.origin}/google_gmail/confirm`;
-
-  // 1. Create project (§3.1).
-  const page = await consoleTab(firefox, { ui: 'new', accountType: 'personal', email: GMAIL });
-  await page.goto(`${CONSOLE}/projectcreate?previousPage=%2Fhome%2Fdashboard`);
-  await waitForPanel(page, { main: 'Fill in and create project Odoo' });
-  const created = await press(page, 'Fill in and create project Odoo', { status: /^Project odoo-\d{6} is your Odoo project ✓$/ });
-  const projectId = /Project (odoo-\d{6})/.exec(created.status ?? '')?.[1] ?? '';
-  expect(new URL(page.url()).searchParams.get('project')).toBe(projectId);
-
-  // 2. Consent screen: Get started, then the wizard (§3.2). The panel's links are ordinary links: a new
-  // document each time, where the loader asks for the assistant again.
-  await press(page, 'Next: consent screen (Google Auth Platform)', { main: 'Fill in: open the setup (Get started)' });
-  expect(page.url()).toBe(`${CONSOLE}/auth/overview?project=${projectId}`);
-  await press(page, 'Fill in: open the setup (Get started)', { main: 'Fill in and create the app Odoo (External)' });
-  await press(
-    page,
-    'Fill in and create the app Odoo (External)',
-    { status: 'Google Auth Platform is set up for this project ✓' },
-    30_000,
+  // The Gmail address is proposed from the Odoo user, the account type guessed from it.
+  await popup.waitForFunction(
+    (gmail: string) => (document.querySelector<HTMLInputElement>('input[type="email"]')?.value ?? '') === gmail,
+    {},
+    GMAIL,
   );
+  const redirectUri = `${ODOO}/google_gmail/confirm`;
+
+  // 1. The popup's next step: one click opens the Console's "New project" (a tab the extension opens)
+  // and creates the project there; once the Console proves it, the journey goes on by itself.
+  const opened = tabOpenedAt(firefox, `${CONSOLE}/projectcreate`);
+  await clickButton(popup, 'Create project Odoo on Google Cloud');
+  const page = await opened;
+  await page.waitForFunction(() => location.pathname === '/auth/overview' && /^\?project=odoo-\d{6}$/.test(location.search), {
+    timeout: 30_000,
+  });
+  const projectId = new URL(page.url()).searchParams.get('project') ?? '';
+  expect((await replicaState(page)).projects).toEqual([expect.objectContaining({ id: projectId, name: 'Odoo' })]);
+
+  // 2.–4. One click per page: the app (Get started + the wizard), the authorized domain, the test user.
+  await waitForPanel(page, { main: 'Fill in and create the app Odoo (External)' });
+  await press(page, 'Fill in and create the app Odoo (External)', '/auth/branding');
   expect((await replicaState(page)).consent).toMatchObject({ appName: 'Odoo', audience: 'external' });
-
-  // 3. Branding › authorized domain (§3.3): odoo.com for acme.odoo.com.
-  await press(page, 'Next: Branding', { main: 'Fill in and save authorized domain odoo.com' });
-  await press(page, 'Fill in and save authorized domain odoo.com', { status: 'odoo.com is saved as an authorized domain ✓' });
-
-  // 4. Audience › test user (§3.4).
-  await press(page, 'Next: Audience (test user)', { main: `Fill in and save test user ${GMAIL}` });
-  await press(page, `Fill in and save test user ${GMAIL}`, { status: `${GMAIL} is saved as a test user ✓` });
+  await waitForPanel(page, { main: 'Fill in and save authorized domain odoo.com' });
+  await press(page, 'Fill in and save authorized domain odoo.com', '/auth/audience');
+  await waitForPanel(page, { main: `Fill in and save test user ${GMAIL}` });
+  await press(page, `Fill in and save test user ${GMAIL}`, '/auth/clients/create');
   expect((await replicaState(page)).consent).toMatchObject({ domains: ['odoo.com'], testUsers: [GMAIL] });
 
   // 5. The OAuth client (§3.6) and 6. its ID and secret captured (§3.7).
-  await press(page, 'Next: create the OAuth client', { main: 'Fill in and create OAuth client Odoo', contains: redirectUri });
-  await press(page, 'Fill in and create OAuth client Odoo', { status: /and its secret are captured ✓/ }, 40_000);
+  await waitForPanel(page, { main: 'Fill in and create OAuth client Odoo', contains: redirectUri });
+  await (await panelControl(page, 'Fill in and create OAuth client Odoo')).click();
+  await waitForPanel(page, { status: /and its secret are captured ✓/ }, 40_000);
   const client = (await replicaState(page)).clients[0];
   if (!client) throw new Error('no client was created');
   expect(client).toMatchObject({ name: 'Odoo', type: 'Web application', redirectUris: [redirectUri], origins: [] });
-  const ok = await page.waitForSelector('mat-dialog-container[role="dialog"] ::-p-text(OK)');
-  await ok?.click();
-  expect(await domText(page)).not.toContain(client.secret);
+  // Google's side learns what its Console created (the replica and the stand-in are separate fakes).
+  odoo.google.registerClient({
+    clientId: client.id,
+    clientSecret: client.secret,
+    redirectUris: client.redirectUris,
+    audience: 'external',
+    publishing: 'testing',
+    testUsers: [GMAIL],
+  });
+  odoo.google.signIn(GMAIL);
 
-  // 7. Back in the popup: every Console step done on evidence; the credentials go to Odoo, then the server.
-  await popup.close();
-  popup = await firefox.openExtensionPage('popup.html', { ready: 'li[data-step="credentials"]' });
-  for (const id of ['project', 'consent', 'domain', 'testUser', 'client']) {
-    expect({ id, state: (await stepState(popup, id)).state }).toEqual({ id, state: 'done' });
-  }
-  await clickButton(popup, 'Save to Odoo');
-  await waitForStep(popup, 'credentials', 'done');
+  // 7. Odoo from the same panel: one click saves the credentials, creates the server, opens Google's page.
+  const consent = tabOpenedAt(firefox, 'https://accounts.google.com/');
+  await (await panelControl(page, `Save in Odoo and connect ${GMAIL}`)).click();
+  const google = await consent;
   expect(odoo.db.params.get('google_gmail_client_id')).toBe(client.id);
   expect(odoo.db.params.get('google_gmail_client_secret')).toBe(client.secret);
-  expect(JSON.stringify(await extensionStorage(popup, 'session'))).not.toContain(client.secret);
-  expect(JSON.stringify(await extensionStorage(popup, 'local'))).not.toContain(client.secret);
-
-  await clickButton(popup, 'Create the mail server');
-  await waitForStep(popup, 'server', 'done');
   // 17.0's Gmail server (odoo-gmail.md §8.4), created once.
   expect(odoo.mailServers()).toEqual([
     expect.objectContaining({
@@ -121,8 +133,51 @@ it('Odoo connected, the Console walked from project to captured client, credenti
       from_filter: GMAIL,
     }),
   ]);
-  // Every RPC came from the extension with the session cookie.
+
+  // 8. Google's consent: Allow → Odoo's /google_gmail/confirm → the server's form; the token is there.
+  const allow = await google.waitForSelector('button[value="allow"]');
+  await Promise.all([google.waitForNavigation(), allow?.click()]);
+  await google.waitForFunction((origin: string) => location.origin === origin, { timeout: 20_000 }, ODOO);
+  expect(String(odoo.mailServers()[0]?.google_gmail_refresh_token)).toMatch(/^1\/\/0g/);
+
+  // 9. The extension says it: back on Odoo's form, it checked the token and ran Test Connection — green,
+  // on its toolbar badge. (Its "Gmail is connected to Odoo" notification is asserted in Chromium,
+  // test/e2e/journey.spec.ts: headless Firefox has no notification service to keep one open.)
+  await popup.close();
+  popup = await firefox.openExtensionPage('popup.html', { ready: 'li[data-step="test"]' });
+  await popup.waitForFunction(
+    () => (globalThis as unknown as { browser: typeof chrome }).browser.action.getBadgeText({}).then((text) => text === 'OK'),
+    { timeout: 20_000, polling: 250 },
+  );
+  expect((await extensionStorage(popup, 'local')).monitor).toMatchObject({ trigger: 'connect', status: 'ok', token: true });
+  for (const id of [
+    'odoo',
+    'module',
+    'project',
+    'consent',
+    'domain',
+    'testUser',
+    'client',
+    'credentials',
+    'server',
+    'connect',
+    'test',
+  ]) {
+    await waitForStep(popup, id, 'done');
+    expect({ id, state: (await stepState(popup, id)).state }).toEqual({ id, state: 'done' });
+  }
+
+  // The secret went to Odoo only: not in the extension's storage, not in the Console's page.
+  expect(JSON.stringify(await extensionStorage(popup, 'session'))).not.toContain(client.secret);
+  expect(JSON.stringify(await extensionStorage(popup, 'local'))).not.toContain(client.secret);
+  expect(await domText(page).then((t) => t.replace(/<mat-dialog-container[\s\S]*<\/mat-dialog-container>/, ''))).not.toContain(
+    client.secret,
+  );
+  // Every Odoo RPC came with the session cookie.
   const rpc = odoo.requests.filter((r) => r.method === 'POST' && r.path !== '/web/login');
   expect(rpc.length).toBeGreaterThan(5);
   expect(rpc.every((r) => r.authenticated)).toBe(true);
+  // Every other HTTPS connection is Firefox's own (its settings service), refused by the proxy.
+  const others = proxy.connects.filter((c) => !c.served).map((c) => c.host);
+  expect(others.filter((host) => !/\.(mozilla\.(com|net|org)|firefox\.com)$/.test(host))).toEqual([]);
 });

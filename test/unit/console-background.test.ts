@@ -4,9 +4,10 @@
  * its checks — only the Console content script may talk, payloads are validated, a step turns done
  * only on evidence and is not undone by a weaker report.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/lib/background';
-import { pendingProjectItem } from '@/lib/background/console';
+import { consoleIntentItem, INTENT_MS, pendingProjectItem } from '@/lib/background/console';
 import { tm } from '@/lib/i18n';
 import { removeAllListeners } from '@/lib/messaging';
 import { buildChecklist } from '@/lib/setup/checklist';
@@ -31,6 +32,42 @@ beforeEach(() => {
   startBackground();
 });
 afterEach(() => removeAllListeners());
+
+describe('the popup\'s "Create project Odoo on Google Cloud" (startConsoleStep)', () => {
+  const ask = (page = 'projectCreate') =>
+    sendAs(CONSOLE_TAB, 'consoleContext', { page }) as Promise<{ value: { autoRun: unknown } }>;
+
+  it('opens the Console page, and hands the click to the first page of that step that asks, once', async () => {
+    await seed();
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    expect(await sendAs(POPUP, 'startConsoleStep', { step: 'project' })).toEqual({ ok: true, value: null });
+    expect(create).toHaveBeenCalledWith({ url: 'https://console.cloud.google.com/projectcreate' });
+    // Another page of the Console does not take it.
+    expect((await ask('branding')).value.autoRun).toBeNull();
+    expect((await ask()).value.autoRun).toBe('project');
+    expect((await ask()).value.autoRun).toBeNull();
+  });
+
+  it('only from the popup, only with a setup, and not for a tab that took minutes to show', async () => {
+    expect(await sendAs(CONSOLE_TAB, 'startConsoleStep', { step: 'project' })).toEqual({
+      ok: false,
+      error: { key: 'err.sender' },
+    });
+    expect(await sendAs(POPUP, 'startConsoleStep', { step: 'client' })).toMatchObject({
+      ok: false,
+      error: { key: 'err.payload' },
+    });
+    expect(await sendAs(POPUP, 'startConsoleStep', { step: 'project' })).toEqual({
+      ok: false,
+      error: { key: 'console.missing.setup' },
+    });
+    expect(await consoleIntentItem.get()).toBeNull();
+    await seed();
+    await consoleIntentItem.set({ step: 'project', page: 'projectCreate', at: Date.now() - INTENT_MS - 1 });
+    expect((await ask()).value.autoRun).toBeNull();
+    expect(await consoleIntentItem.get()).toBeNull();
+  });
+});
 
 describe('consoleContext', () => {
   it('hands over the values the popup computed: names, audience, domain, redirect URI', async () => {

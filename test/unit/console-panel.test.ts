@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPanel } from '@/lib/console/panel';
 import { S } from '@/lib/console/selectors';
-import { runStep, type Step } from '@/lib/console/step';
+import { done, runStep, type Step } from '@/lib/console/step';
 import { CONSOLE_CONTEXT } from '../fixtures/stored-state';
 import { consoleStepEnv } from './helpers';
 
@@ -112,6 +112,65 @@ describe('panel and runner', () => {
       expect(fresh).toHaveBeenCalledTimes(1);
       expect(reports).toEqual([]);
       document.querySelector('gmail-odoo-assistant')?.remove();
+    }
+  });
+
+  it('a step the person already asked for (popup, or the page before) runs without a second click, once', async () => {
+    document.body.innerHTML = `<form><input aria-label="Name"><input aria-label="App name"><button type="button">Create</button></form>`;
+    const created = vi.fn();
+    document.querySelector('button')?.addEventListener('click', created);
+    const oneSection: Step = {
+      ...step,
+      async prepare(env) {
+        const plan = await step.prepare(env);
+        return plan && { ...plan, sections: plan.sections.slice(0, 1) };
+      },
+    };
+    const autoRun = vi.fn((s: string) => s === 'client');
+    await runStep(oneSection, { ...env([]), autoRun });
+    await vi.waitFor(() => expect(document.body.dataset.after).toBe('yes'));
+    expect(autoRun).toHaveBeenCalledWith('client');
+    expect(created).toHaveBeenCalledTimes(1);
+    expect((document.querySelector('[aria-label="Name"]') as HTMLInputElement).value).toBe('Odoo');
+
+    // Not asked for: the panel waits for the click.
+    document.querySelector('gmail-odoo-assistant')?.remove();
+    delete document.body.dataset.after;
+    await runStep(oneSection, { ...env([]), autoRun: () => false });
+    expect(mainButton().textContent).toBe('Fill in and create OAuth client Odoo');
+    expect(created).toHaveBeenCalledTimes(1);
+    expect(document.body.dataset.after).toBeUndefined();
+  });
+
+  it("a script's click on the panel is not the person's: nothing is filled or clicked", async () => {
+    document.body.innerHTML = `<form><input aria-label="Name"><input aria-label="App name"><button type="button">Create</button></form>`;
+    const created = vi.fn();
+    document.querySelector('button')?.addEventListener('click', created);
+    await runStep(step, env([]));
+    // What a page script's click() or dispatchEvent() makes: isTrusted false.
+    const synthetic = new MouseEvent('click', { bubbles: true });
+    Object.defineProperty(synthetic, 'isTrusted', { value: false });
+    mainButton().dispatchEvent(synthetic);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(created).not.toHaveBeenCalled();
+    expect((document.querySelector('[aria-label="Name"]') as HTMLInputElement).value).toBe('');
+    expect(mainButton().textContent).toBe('Fill in and create OAuth client Odoo');
+  });
+
+  it('done: a step this click did opens the next page of the project; a step found done only offers links', () => {
+    const assign = vi.spyOn(window.location, 'assign').mockImplementation(() => undefined);
+    try {
+      const e = env([]);
+      const next = [{ label: 'Next: Audience (test user)', path: '/auth/audience' }];
+      done(e, step, 'Saved ✓', next);
+      expect(assign).not.toHaveBeenCalled();
+      // On the host the person uses (the page's own origin), in the project of the page.
+      const audience = `${location.origin}/auth/audience?project=odoo-123456`;
+      expect(shadow().querySelector('a')?.getAttribute('href')).toBe(audience);
+      done(e, step, 'Saved ✓', next, true);
+      expect(assign).toHaveBeenCalledWith(audience);
+    } finally {
+      assign.mockRestore();
     }
   });
 

@@ -203,6 +203,37 @@ describe('the background monitor against the fake Odoo', () => {
     });
   });
 
+  it('the return from Google is said once, green or red: the person need not open the popup to know', async () => {
+    await readyServer();
+    await fakeBrowser.notifications.clear('gmail-monitor-red');
+    const { onTabUpdated } = await import('@/lib/background/odoo-gmail');
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    expect(await sendAs(POPUP, 'connectGmail', {})).toMatchObject({ ok: true });
+    await consent();
+    const form = `${client.odoo.origin}/web#id=1&model=ir.mail_server&view_type=form`;
+    await onTabUpdated(form, 'complete');
+    expect(await monitorItem.get()).toMatchObject({ trigger: 'connect', status: 'ok' });
+    expect(await notifications()).toEqual(['gmail-monitor-connected']);
+    expect(create).toHaveBeenCalledWith(
+      'gmail-monitor-connected',
+      expect.objectContaining({ title: 'Gmail is connected to Odoo' }),
+    );
+    expect(JSON.stringify(create.mock.calls.at(-1))).toContain(GMAIL);
+    // Once per connect: Odoo's form loading again is no second notification.
+    const shown = create.mock.calls.length;
+    await onTabUpdated(form, 'complete');
+    expect(create.mock.calls.length).toBe(shown);
+
+    // Connected with the wrong account: the return is red, and said although nothing was green before.
+    await fakeBrowser.storage.local.remove('monitor');
+    expect(await sendAs(POPUP, 'connectGmail', {})).toMatchObject({ ok: true });
+    await consent('other@acme.com');
+    await onTabUpdated(form, 'complete');
+    expect(await monitorItem.get()).toMatchObject({ status: 'testFailed', test: { reading: 'badCredentials' } });
+    // The red one takes the place of the green one: one notification says the state.
+    expect(await notifications()).toEqual(['gmail-monitor-red']);
+  });
+
   it('a server deleted in Odoo is red, not an error', async () => {
     await readyServer();
     client.odoo.db.table('ir.mail_server').clear();

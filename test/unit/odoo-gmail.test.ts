@@ -10,7 +10,7 @@ import { removeAllListeners } from '@/lib/messaging';
 import { monitorItem, odooGmailItem } from '@/lib/setup/odoo-state';
 import { credentialsItem, probeItem, setupItem } from '@/lib/setup/storage';
 import { type FakeOdooClient, fakeOdooClient } from './fake-odoo-fetch';
-import { installPermissions, POPUP, sendAs } from './helpers';
+import { CONSOLE_TAB, installPermissions, POPUP, sendAs } from './helpers';
 
 const GMAIL = 'sales@acme.com';
 const ID = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
@@ -119,6 +119,51 @@ describe('saving the credentials', () => {
     expect(await sendAs(POPUP, 'saveCredentialsToOdoo', {})).toEqual({ ok: false, error: { key: 'odoo.err.moduleFirst' } });
     expect(await sendAs(POPUP, 'installGmailModule', {})).toMatchObject({ ok: true, value: { action: 'installed' } });
     expect(await sendAs(POPUP, 'saveCredentialsToOdoo', {})).toMatchObject({ ok: true });
+  });
+});
+
+describe("the Console panel's one click after the capture (finishInOdoo)", () => {
+  it('saves the credentials, creates the server and opens Google — asked by the Console content script only', async () => {
+    await start('17.0');
+    expect(await sendAs(CONSOLE_TAB, 'captureCredentials', { clientId: ID, clientSecret: SECRET })).toMatchObject({ ok: true });
+    const requests = client.odoo.requests.length;
+    // The popup has its own three buttons; a page cannot send extension messages at all.
+    expect(await sendAs(POPUP, 'finishInOdoo', {})).toEqual({ ok: false, error: { key: 'err.sender' } });
+    expect(client.odoo.requests.length).toBe(requests);
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    expect(await sendAs(CONSOLE_TAB, 'finishInOdoo', {})).toEqual({
+      ok: true,
+      value: { clientId: ID, server: 'created', via: 'google' },
+    });
+    expect(client.odoo.db.params.get('google_gmail_client_id')).toBe(ID);
+    expect(client.odoo.db.params.get('google_gmail_client_secret')).toBe(SECRET);
+    expect(await credentialsItem.get()).toBeNull();
+    expect(client.odoo.mailServers()).toHaveLength(1);
+    // One tab: Google's consent page. Odoo's settings are not opened on the way to Google.
+    expect(create.mock.calls.map((c) => String(c[0].url))).toEqual([
+      expect.stringMatching(/^https:\/\/accounts\.google\.com\/o\/oauth2\/v2\/auth\?client_id=/),
+    ]);
+    expect(await odooGmailItem.get()).toMatchObject({
+      credentials: { clientId: ID, secretConfirmed: true },
+      server: { id: 1, gmail: GMAIL, action: 'created' },
+      connect: { serverId: 1, status: 'waiting' },
+      running: null,
+      errors: {},
+    });
+    // No check ran before Google's page: the badge is not turned red on the way.
+    expect(await monitorItem.get()).toBeNull();
+  });
+
+  it('stops at the first refusal with its reason; the secret stays, nothing after it runs', async () => {
+    await start('16.0', 'admin', 'uninstalled');
+    await sendAs(CONSOLE_TAB, 'captureCredentials', { clientId: ID, clientSecret: SECRET });
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    expect(await sendAs(CONSOLE_TAB, 'finishInOdoo', {})).toEqual({ ok: false, error: { key: 'odoo.err.moduleFirst' } });
+    expect((await credentialsItem.get())?.clientSecret).toBe(SECRET);
+    expect(client.odoo.mailServers()).toHaveLength(0);
+    expect(create).not.toHaveBeenCalled();
+    // The popup shows the same error where its own button is.
+    expect((await odooGmailItem.get())?.errors.credentials?.error).toEqual({ key: 'odoo.err.moduleFirst' });
   });
 });
 

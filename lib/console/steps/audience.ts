@@ -77,7 +77,7 @@ export const audience: Step = {
         if (ok) {
           await env.report({ step: 'testUser', state: 'done', facts: { testUsers: testUsersOnPage() } });
           if (wantsPublish(env, facts)) return env.rerun();
-          done(env, audience, tx('console.status.testUserSaved', { email: gmail }), toClient());
+          done(env, audience, tx('console.status.testUserSaved', { email: gmail }), toClient(), true);
           return;
         }
         await env.report({

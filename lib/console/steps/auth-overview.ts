@@ -5,16 +5,34 @@
  * the wizard opens in place instead of at `/auth/overview/create`, it is filled right here.
  */
 import { find, waitForTarget } from '../fill';
-import { S } from '../selectors';
+import { S, shownLabel } from '../selectors';
 import { done, type Env, notReady, type Plan, pageState, type Step, tx } from '../step';
 import { wizardPlan } from './auth-wizard';
 
-/** Any page showing the empty state: one click on `Get started`, then the wizard. */
+/**
+ * Any page showing the empty state: `Get started`, then the wizard — one click of the person for both.
+ * The button says what the whole click does (it creates the app); the wizard, whether it opens at
+ * `/auth/overview/create` or in place, runs on that click (`carry`) without asking again.
+ */
 export function getStartedPlan(env: Env): Plan {
+  const { appName, audience } = env.ctx;
+  const radio = audience === 'internal' ? S.internal : audience === 'external' ? S.external : null;
   return {
-    action: tx('console.action.getStarted'),
+    action: radio
+      ? tx('console.action.wizard', { name: appName, audience: shownLabel(radio.names) })
+      : tx('console.action.getStarted'),
     progress: 'consent',
-    sections: [{ fields: [], next: S.getStarted, until: S.appName }],
+    sections: [
+      {
+        fields: [],
+        next: S.getStarted,
+        until: S.appName,
+        // Before the click: the wizard may replace this page (and this run) as soon as it is clicked.
+        async beforeNext() {
+          if (radio) env.carry?.('consent');
+        },
+      },
+    ],
     async after() {
       env.rerun();
     },

@@ -12,7 +12,7 @@ import type { PageId } from '../detect';
 import { detectPage } from '../detect';
 import { find, waitFor } from '../fill';
 import { S, shownLabel } from '../selectors';
-import { type Env, missing, notReady, type Plan, pageState, type Step, tx } from '../step';
+import { type Env, goOn, missing, notReady, type Plan, pageState, type Step, tx } from '../step';
 
 /** Where the Console goes once the wizard created the configuration. */
 const AFTER: PageId[] = ['authOverview', 'branding', 'audience', 'clientsList', 'clientCreate'];
@@ -53,7 +53,10 @@ export function wizardPlan(env: Env, step: Step): Plan | null {
         env.show({ title: tx(step.title), status: { text: tx('console.status.rejected'), tone: 'warn' } });
         ok = await waitFor(left, env.keep, 9 * 60_000, 500).catch(() => false);
       }
-      if (ok) await env.report({ step: 'consent', state: 'done', facts: { audience } });
+      if (!ok) return;
+      await env.report({ step: 'consent', state: 'done', facts: { audience } });
+      // The click that created the app goes on to the next page of the journey (one click per page).
+      goOn(env, '/auth/branding');
     },
   };
 }

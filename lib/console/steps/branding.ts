@@ -63,7 +63,7 @@ export const branding: Step = {
         const now = domainsOnPage();
         if (result === 'saved' && now.includes(domain)) {
           await env.report({ step: 'domain', state: 'done', facts: { authorizedDomains: now } });
-          done(env, branding, tx('console.status.domainSaved', { domain }), next(env));
+          done(env, branding, tx('console.status.domainSaved', { domain }), next(env), true);
           return;
         }
         await env.report({

@@ -12,9 +12,12 @@ import { consoleUrl, done, type Env, type Step, tx } from '../step';
 
 const next = () => ({ label: tx('console.next.overview'), path: '/auth/overview' });
 
+/** The project is the Odoo project: the person's click made or chose it, so the journey goes on. */
 async function confirm(env: Env, projectId: string): Promise<void> {
   await env.report({ step: 'project', state: 'done', facts: { projectId } });
-  done(env, dashboard, tx('console.status.projectDone', { projectId }), [next()]);
+  // Links and the next page carry the new project, not one the background knew before.
+  const here = { ...env, ctx: { ...env.ctx, projectId } };
+  done(here, dashboard, tx('console.status.projectDone', { projectId }), [next()], true);
 }
 
 /** The project a "Navigate to <id> project" notification names, if one is on the page. */

@@ -62,9 +62,13 @@ export const legacyAppRegistration: Step = {
         if (authorizedDomain)
           await env.report({ step: 'domain', state: 'done', facts: { authorizedDomains: [authorizedDomain] } });
         if (external) await env.report({ step: 'testUser', state: 'done', facts: { testUsers: [gmail] } });
-        done(env, legacyAppRegistration, tx('console.status.registrationSaved'), [
-          { label: tx('console.next.clientCreate'), path: '/apis/credentials/oauthclient' },
-        ]);
+        done(
+          env,
+          legacyAppRegistration,
+          tx('console.status.registrationSaved'),
+          [{ label: tx('console.next.clientCreate'), path: '/apis/credentials/oauthclient' }],
+          true,
+        );
       },
     };
   },

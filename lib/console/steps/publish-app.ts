@@ -38,7 +38,7 @@ export const publishApp: Step = {
           return;
         }
         await env.report({ facts: { publishing: 'production' } });
-        done(env, publishApp, tx('console.status.published'), toClient());
+        done(env, publishApp, tx('console.status.published'), toClient(), true);
       },
     };
   },
