@@ -8,10 +8,11 @@
  *          --no-browser                                             (only build and serve the demo)
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startFakeOdoo } from '../test/fake-odoo/server.ts';
+import { CHROMIUM as CHROMIUM_PACKAGE, ensureDebianPackages } from './debian-packages.ts';
 
 const { values } = parseArgs({
   options: {
@@ -22,27 +23,8 @@ const { values } = parseArgs({
   },
 });
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-function ensureChromium(): boolean {
-  if (existsSync(CHROMIUM)) return true;
-  const root = process.getuid?.() === 0;
-  const sudo = !root && spawnSync('sh', ['-c', 'command -v sudo'], { stdio: 'ignore' }).status === 0;
-  if (!root && !sudo) {
-    console.error(`Chromium is not installed. Install it with: apt-get install -y chromium   (then run npm start again)`);
-    return false;
-  }
-  console.log('Installing Debian Chromium (apt-get install -y chromium)…');
-  const prefix = root ? [] : ['sudo'];
-  for (const args of [
-    ['apt-get', 'update'],
-    ['apt-get', 'install', '-y', 'chromium'],
-  ]) {
-    const [cmd, ...rest] = [...prefix, ...args];
-    if (!cmd || spawnSync(cmd, rest, { stdio: 'inherit' }).status !== 0) return false;
-  }
-  return existsSync(CHROMIUM);
-}
+const CHROMIUM = CHROMIUM_PACKAGE.file;
+const ensureChromium = () => ensureDebianPackages([CHROMIUM_PACKAGE]);
 
 console.log('Building the extension (wxt build)…');
 if (spawnSync(resolve('node_modules/.bin/wxt'), ['build'], { stdio: 'inherit' }).status !== 0) process.exit(1);

@@ -4,12 +4,14 @@
  *
  * Suites: typecheck (tsc), lint (biome), unit (vitest), build (wxt, production and e2e), e2e
  * (playwright + Debian Chromium); build-firefox, firefox-lint (web-ext lint), store (the zips), firefox
- * (Firefox ESR over WebDriver BiDi). A check that cannot report counts (crashed, missing browser)
- * counts as one failure.
+ * (Firefox ESR over WebDriver BiDi). The browsers are Debian's, installed with apt-get when missing
+ * (scripts/debian-packages.ts), so a fresh machine needs nothing by hand. A check that cannot report
+ * (crashed, a browser that could not be installed) counts as one failure.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { CHROMIUM, ensureDebianPackages, FIREFOX, FIREFOX_VI } from './debian-packages.ts';
 
 interface Result {
   suite: string;
@@ -72,9 +74,10 @@ check('build', bin('wxt'), ['build']);
 check('build-e2e', bin('wxt'), ['build', '--mode', 'e2e']);
 
 if (!only.length || only.includes('e2e')) {
-  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(chromium)) {
-    console.error(`\n${chromium} is missing: install Debian's Chromium (sudo apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  if (!ensureDebianPackages([CHROMIUM])) {
+    console.error(
+      `\n${CHROMIUM.file} is missing and could not be installed (apt-get install -y chromium), or set CHROMIUM_PATH.`,
+    );
     results.push({ suite: 'e2e', passed: 0, failed: 1, skipped: 0, seconds: 0, note: 'no chromium' });
   } else {
     const out = resolve(cache, 'playwright.json');
@@ -119,10 +122,9 @@ if (!only.length || only.includes('store')) {
 }
 
 if (!only.length || only.includes('firefox')) {
-  const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-  if (!existsSync(firefox)) {
+  if (!ensureDebianPackages([FIREFOX, FIREFOX_VI])) {
     console.error(
-      `\n${firefox} is missing: install Debian's Firefox ESR (sudo apt-get install -y firefox-esr) or set FIREFOX_PATH.`,
+      `\n${FIREFOX.file} is missing and could not be installed (apt-get install -y firefox-esr firefox-esr-l10n-vi), or set FIREFOX_PATH.`,
     );
     results.push({ suite: 'firefox', passed: 0, failed: 1, skipped: 0, seconds: 0, note: 'no firefox-esr' });
   } else {
