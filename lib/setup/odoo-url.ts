@@ -49,6 +49,9 @@ export function parseOdooUrl(input: string): OdooUrlResult {
   const looksLikeHostPort = /^[^/:]+:\d+(\/|$)/.test(raw);
   if (!scheme || looksLikeHostPort) {
     const suggestion = suggestWithScheme(raw);
+    // Never propose a value that would be refused in turn (`odoo.com` → Odoo's own site): say that instead.
+    const fixed = suggestion ? parseOdooUrl(suggestion) : null;
+    if (fixed && !fixed.ok) return fixed;
     return { ok: false, error: msg('err.odooUrl.noScheme'), ...(suggestion ? { suggestion } : {}) };
   }
   if (scheme !== 'http' && scheme !== 'https') {

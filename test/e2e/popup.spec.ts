@@ -138,7 +138,8 @@ test.describe('popup against the fake Odoo', () => {
     const urlMessages = popup.locator('#odooUrl-messages');
 
     for (const [value, text] of [
-      ['odoo.com', 'Start the address with https://'],
+      ['odoo.com', "This is Odoo's own website — enter your database's address"],
+      ['acme.odoo.com', 'Start the address with https://'],
       ['ftp://x', '"ftp:" is not a web address'],
       ['https://acme.odoo.com/odoo/discuss', 'Enter only the address of your Odoo, without a path.'],
       ['https://admin:secret@acme.odoo.com', 'Leave out the user name and password'],

@@ -26,7 +26,7 @@ const SECRET = 'GOCSPX-AbCdEfGhIjKlMnOpQrStUvWx_-12';
 describe('Odoo URLs', () => {
   it.each([
     ['', 'Enter the address of your Odoo.'],
-    ['odoo.com', 'Start the address with https:// (or http:// for Odoo on your own computer).'],
+    ['odoo.com', "This is Odoo's own website — enter your database's address, like https://yourcompany.odoo.com."],
     ['acme.odoo.com', 'Start the address with https:// (or http:// for Odoo on your own computer).'],
     ['https://acme.odoo.com/odoo/discuss', 'Enter only the address of your Odoo, without a path.'],
     [

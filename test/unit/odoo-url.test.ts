@@ -30,7 +30,9 @@ describe('parseOdooUrl refuses, with the reason and a fix when one exists', () =
   it.each([
     ['', 'err.odooUrl.empty', undefined],
     ['   ', 'err.odooUrl.empty', undefined],
-    ['odoo.com', 'err.odooUrl.noScheme', 'https://odoo.com'],
+    // Not "add https://": that would be refused in turn — the real problem is said at once.
+    ['odoo.com', 'err.odooUrl.odooSite', undefined],
+    ['www.odoo.sh', 'err.odooUrl.odooSite', undefined],
     ['acme.odoo.com', 'err.odooUrl.noScheme', 'https://acme.odoo.com'],
     ['localhost:8069', 'err.odooUrl.noScheme', 'http://localhost:8069'],
     ['acme.odoo.com/odoo', 'err.odooUrl.noScheme', 'https://acme.odoo.com'],
