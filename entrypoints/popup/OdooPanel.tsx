@@ -392,7 +392,8 @@ function MonitorBlock({
                 <pre>{monitor.test.odooText}</pre>
               </figure>
             )}
-            {monitor.detail && <p class="hint">{monitor.detail}</p>}
+            {/* Technical detail for whoever helps the person ("HTTP 502", Odoo's message): data under a label. */}
+            {monitor.detail && <p class="hint">{t('monitor.details', { detail: monitor.detail })}</p>}
             <p class="hint">{t('monitor.lastCheck', { time: formatTime(monitor.at) })}</p>
           </>
         ) : (

@@ -191,6 +191,9 @@ test.describe('Odoo answers "Forbidden" on /google_gmail/confirm', () => {
     await expect(onPage.getByRole('heading', { name: 'Odoo answered "Forbidden" when Google sent you back' })).toBeVisible();
     await expect(onPage).toContainText('upgrade Google Gmail');
     await expect(onPage.getByRole('link', { name: 'Open Odoo Apps' })).toHaveAttribute('href', `${odoo.origin}/odoo/apps`);
+    // The panel on Odoo's page (injected, not declared) is as accessible as the others.
+    const counts = await expectNoSeriousA11yViolations(page, 'Odoo confirm-page panel', { include: 'gmail-odoo-assistant' });
+    expect(counts.passes).toBeGreaterThan(5);
     const module = stepRow(popup, 'module');
     await expect(module.row).toHaveAttribute('data-state', 'attention');
     await expect(module.next).toContainText('upgrade Google Gmail');

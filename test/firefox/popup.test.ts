@@ -141,7 +141,7 @@ describe('the Console host permission is revocable in Firefox', () => {
 });
 
 describe('the background is an event page', () => {
-  it('is declared as non-persistent scripts, keeps storage.session and answers after it was suspended', async () => {
+  it('is declared as non-persistent scripts, keeps storage.session and its alarm, and answers after it was suspended', async () => {
     // Suspend an idle event page after 1 s instead of 30 s.
     firefox = await launchFirefox({ prefs: { 'extensions.background.idle.timeout': 1000 } });
     await loginToOdoo(await firefox.browser.newPage(), odoo);
@@ -186,9 +186,16 @@ describe('the background is an event page', () => {
     expect(Object.keys(await sessionStore())).toContain('credentials');
     expect(JSON.stringify(await local())).not.toContain('GOCSPX-');
 
+    // The monitor's schedule is an alarm, created at install: it outlives the event page (the alarm,
+    // not a timer, wakes it — no timer could survive the suspension below).
+    const monitorAlarm = () =>
+      popup.evaluate(() => (globalThis as unknown as { browser: typeof chrome }).browser.alarms.get('gmail-monitor'));
+    expect(await monitorAlarm()).toMatchObject({ name: 'gmail-monitor', periodInMinutes: 360 });
+
     expect(await backgroundRunning()).toBe(true);
     await expect.poll(backgroundRunning, { timeout: 10_000, interval: 250 }).toBe(false);
     expect(await sessionStore()).toMatchObject({ credentials: { clientId, source: 'paste' } });
+    expect(await monitorAlarm()).toMatchObject({ name: 'gmail-monitor', periodInMinutes: 360 });
     await clickButton(popup, 'Connect to Odoo');
     await expect.poll(probes, { timeout: 15_000 }).toBe(2);
     expect(await waitForStep(popup, 'odoo', 'done')).toContain('Logged in to db acme');

@@ -13,6 +13,7 @@ import { type MonitorState, monitorItem, odooGmailItem } from '@/lib/setup/odoo-
 import { probeItem, setupItem } from '@/lib/setup/storage';
 import { consentThroughGoogle, type FakeOdooClient, fakeOdooClient } from './fake-odoo-fetch';
 import { installPermissions, POPUP, sendAs } from './helpers';
+import { stripMessages, usePseudoLocale } from './literal-text';
 
 const GMAIL = 'sales@acme.com';
 const ID = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
@@ -232,6 +233,30 @@ describe('the background monitor against the fake Odoo', () => {
     expect(await monitorItem.get()).toMatchObject({ status: 'testFailed', test: { reading: 'badCredentials' } });
     // The red one takes the place of the green one: one notification says the state.
     expect(await notifications()).toEqual(['gmail-monitor-red']);
+  });
+
+  it('its notifications and toolbar title come from the locale (pseudo-locale: every message wrapped)', async () => {
+    usePseudoLocale();
+    await readyServer();
+    expect(await sendAs(POPUP, 'connectGmail', {})).toMatchObject({ ok: true });
+    await consent();
+    const notify = vi.spyOn(fakeBrowser.notifications, 'create');
+    const title = vi.spyOn(fakeBrowser.action, 'setTitle');
+    const badge = vi.spyOn(fakeBrowser.action, 'setBadgeText');
+    const { onTabUpdated } = await import('@/lib/background/odoo-gmail');
+    await onTabUpdated(`${client.odoo.origin}/web#id=1&model=ir.mail_server&view_type=form`, 'complete');
+    // Green: the badge's one word is a message too.
+    expect(badge).toHaveBeenLastCalledWith({ text: '⟦OK⟧' });
+    client.odoo.revokeToken();
+    await fakeBrowser.alarms.onAlarm.trigger({ name: MONITOR_ALARM, scheduledTime: Date.now(), persistAcrossSessions: true });
+    await vi.waitFor(() => expect(notify).toHaveBeenCalledTimes(2));
+    expect(notify.mock.calls.map((c) => c[0])).toEqual(['gmail-monitor-connected', 'gmail-monitor-red']);
+    const shown = notify.mock.calls.map((c) => c[1] as unknown as { title: string; message: string });
+    const texts = [...shown.flatMap((n) => [n.title, n.message]), ...title.mock.calls.map((c) => c[0].title)];
+    expect(texts.length).toBeGreaterThanOrEqual(5);
+    // Only messages and data (the address) — nothing hard-coded in between.
+    for (const text of texts) expect(stripMessages(text).split(GMAIL).join('').trim(), text).toMatch(/^[\s\p{P}\p{S}]*$/u);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
   });
 
   it('a server deleted in Odoo is red, not an error', async () => {
