@@ -120,6 +120,9 @@ async function contentScript(): Promise<void> {
     await serveConsole(context, { ui: 'new', accountType: 'personal', seed: CONFIGURED() });
     await seedSetup(context);
     const page = await context.newPage();
+    // After the save the assistant opens the next page (Audience): answered "204 No Content", that
+    // navigation leaves this document in place, so its marks can still be read.
+    await page.route('https://console.cloud.google.com/auth/audience**', (route) => route.fulfill({ status: 204 }));
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const task = async () =>
