@@ -137,6 +137,7 @@ export function connectGmail(): Promise<Reply<{ via: 'google' | 'relay' }>> {
         status: 'waiting',
         detail: null,
         redirectUri: consent.redirectUri,
+        via: consent.via,
       },
     }));
     const tab = await browser.tabs.create({ url: consent.url });

@@ -39,6 +39,8 @@ function opStatus(s: OdooGmailState, op: OdooOp, doneAt: number | undefined): Od
   return null;
 }
 
+const GOOGLE_SIDE: StepId[] = ['project', 'consent', 'domain', 'testUser', 'client', 'credentials'];
+
 export function odooSideStep(id: StepId, input: OdooSideInput): OdooSideStep | null {
   const s = input.odooGmail;
   if (!s || !input.origin || s.origin !== input.origin) return null;
@@ -47,6 +49,10 @@ export function odooSideStep(id: StepId, input: OdooSideInput): OdooSideStep | n
     input.monitor && server && input.monitor.origin === s.origin && input.monitor.serverId === server.id ? input.monitor : null;
   const serverLink = server ? odooMailServerLink(s.origin, server.id, input.major, input.minor) : undefined;
   const withLink = (step: OdooSideStep): OdooSideStep => (serverLink ? { ...step, link: serverLink } : step);
+  // Odoo's relay (19.0 Enterprise, no credentials of the database's own) connected the server: the Google
+  // project, its consent screen and client, and the credentials in Odoo do not apply.
+  const relay = s.connect?.via === 'relay' && !!server && s.connect.serverId === server.id && !s.credentials;
+  if (relay && GOOGLE_SIDE.includes(id)) return { state: 'na', next: msg('step.viaRelay') };
   switch (id) {
     case 'module':
       return opStatus(s, 'module', undefined);

@@ -51,6 +51,8 @@ export const OdooGmailState = z.object({
       /** Google's `error` (access_denied …) when Odoo's callback page showed it. */
       detail: z.string().nullable(),
       redirectUri: z.string().nullable(),
+      /** Google's consent page with the database's own client, or Odoo's relay (19.0 Enterprise, no credentials). */
+      via: z.enum(['google', 'relay']).optional(),
     })
     .nullable(),
   running: z.object({ op: z.enum(ODOO_OPS), at: z.number() }).nullable(),

@@ -17,6 +17,11 @@ export async function routeGoogle(context: BrowserContext, odoo: FakeOdoo): Prom
     const answer = odoo.google.handleBrowser(new URL(route.request().url()));
     await route.fulfill({ status: answer.status, headers: answer.headers, body: answer.body });
   });
+  // Odoo's Gmail relay (19.0 Enterprise without own credentials), a hop on the way to Google's consent.
+  await context.route('https://gmail.api.odoo.com/**', async (route) => {
+    const answer = odoo.relay.handleBrowser(new URL(route.request().url()));
+    await route.fulfill({ status: answer.status, headers: answer.headers, body: answer.body });
+  });
 }
 
 /** A Web-application client registered with the redirect URI Odoo will send, GMAIL signed in and a test user. */

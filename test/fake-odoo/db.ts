@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { type GmailFacts, gmailFacts } from './gmail-facts.ts';
+import { FakeRelay } from './gmail-relay.ts';
 import { FakeGoogle } from './google.ts';
 import { type Edition, gmailModuleVersion, profileFor, type VersionProfile } from './profiles.ts';
 
@@ -81,6 +82,8 @@ export class Db {
   gmail: GmailFacts;
   /** Google's side, which this Odoo's server talks to in-process (google.ts). */
   google = new FakeGoogle();
+  /** Odoo's Gmail relay (19.0 Enterprise without own credentials, gmail-relay.ts). */
+  relay = new FakeRelay(this.google);
   private nextIds = new Map<string, number>();
 
   constructor(opts: DbOptions, origin: string) {

@@ -96,3 +96,28 @@ export function gmailConfirm(db: Db, user: User, query: URLSearchParams): Answer
   if (g.callbackTemplates && !user.isSystem) return redirect(`/odoo/my-preferences/${user.id}`);
   return redirect(formLink);
 }
+
+/**
+ * 19.0 `GET /google_gmail/iap_confirm` (§1.6): the relay's last hop, with the tokens it got from Google.
+ * `type='http', auth='user'`; the record is checked like /google_gmail/confirm's (model, record, HMAC).
+ */
+export function gmailIapConfirm(db: Db, user: User, query: URLSearchParams): Answer | null {
+  if (!db.gmail.callbackTemplates) return null; // the route exists from 19.0 on
+  const model = query.get('model') ?? '';
+  if (!GMAIL_MODELS.has(model)) return FORBIDDEN;
+  const id = Number(query.get('rec_id'));
+  const record = Number.isInteger(id) ? db.table(model).get(id) : undefined;
+  if (!record) return FORBIDDEN;
+  if (query.get('csrf_token') !== gmailCsrfToken(db, model, id)) return FORBIDDEN;
+  const formLink = `/odoo/${model}/${id}`;
+  if (query.get('error')) return templateError('An error occurred during the authentication process.', formLink);
+  const refresh = query.get('refresh_token');
+  const access = query.get('access_token');
+  if (!refresh || !access) return templateError('An error occurred during the authentication process.', formLink);
+  record.google_gmail_refresh_token = refresh;
+  record.google_gmail_access_token = access;
+  record.google_gmail_access_token_expiration = Number(query.get('expiration')) || 0;
+  record.active = true;
+  if (!user.isSystem) return redirect(`/odoo/my-preferences/${user.id}`);
+  return redirect(formLink);
+}

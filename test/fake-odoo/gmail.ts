@@ -30,9 +30,23 @@ export function gmailRedirectUri(db: Db): string {
  * `_compute_gmail_uri` (§3): Google's consent URL, or false when the client ID or secret is missing.
  * `state` is `json.dumps({'model', 'id', 'csrf_token'})` — Python's separators `, ` and `: `.
  */
+/** 19.0 Enterprise without the database's own Client ID and secret: Odoo's relay (§3, §4). */
+export function usesRelay(db: Db): boolean {
+  const own = db.params.get('google_gmail_client_id') && db.params.get('google_gmail_client_secret');
+  return !own && db.profile.major >= 19 && db.edition === 'enterprise';
+}
+
 export function gmailUri(db: Db, model: string, id: number | false): string | false {
   const clientId = db.params.get('google_gmail_client_id');
   const secret = db.params.get('google_gmail_client_secret');
+  if (usesRelay(db) && id !== false) {
+    // §3: `<IAP>/api/mail_oauth/1/gmail?db_uuid=…&callback_url=<base>/google_gmail/iap_confirm?model=…&rec_id=…&csrf_token=…`
+    const callback = new URL('/google_gmail/iap_confirm', db.params.get('web.base.url') ?? '');
+    callback.searchParams.set('model', model);
+    callback.searchParams.set('rec_id', String(id));
+    callback.searchParams.set('csrf_token', gmailCsrfToken(db, model, id));
+    return db.relay.startUrl(db.params.get('database.uuid') ?? '', callback.href);
+  }
   if (!clientId || !secret) return false;
   const csrf = id === false ? false : gmailCsrfToken(db, model, id);
   const state = `{"model": "${model}", "id": ${id === false ? 'false' : id}, "csrf_token": ${csrf === false ? 'false' : `"${csrf}"`}}`;
@@ -79,6 +93,14 @@ function accessTokenFor(db: Db, record: RecordValues): string {
   const now = Math.floor(Date.now() / 1000);
   const expiration = Number(record.google_gmail_access_token_expiration || 0);
   if (record.google_gmail_access_token && expiration - 10 > now) return String(record.google_gmail_access_token);
+  if (usesRelay(db)) {
+    // 19.0 EE without own credentials: the relay refreshes it (§4), with its own error text.
+    const got = db.relay.accessToken(String(record.google_gmail_refresh_token || ''), db.params.get('database.uuid') ?? '');
+    if (!got) throw userError('Oops, we could not authenticate you. Please try again later.');
+    record.google_gmail_access_token = got.access;
+    record.google_gmail_access_token_expiration = now + got.expiresIn;
+    return got.access;
+  }
   const json = fetchGmailToken(db, 'refresh_token', { refresh_token: (record.google_gmail_refresh_token as string) || false });
   record.google_gmail_access_token = String(json.access_token);
   record.google_gmail_access_token_expiration = now + Number(json.expires_in);

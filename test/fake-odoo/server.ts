@@ -10,6 +10,7 @@
  * - POST /web/session/get_session_info  JSON-RPC, auth='user'                                          §8.1
  * - POST /web/dataset/call_kw[/m/f]     JSON-RPC, auth='user', dispatched to models/*                  §8.1
  * - GET /google_gmail/confirm           Google's redirect back, Odoo's checks in order (gmail-confirm.ts) §1.6
+ * - GET /google_gmail/iap_confirm       19.0: the Gmail relay's last hop with the tokens (gmail-confirm.ts, gmail-relay.ts) §1.6
  * Errors are Odoo's JSON-RPC error envelopes (HTTP 200) — see errors.ts.
  */
 import { createHmac, randomBytes } from 'node:crypto';
@@ -17,7 +18,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { Db, type DbOptions, type Session, type User } from './db.ts';
 import { errorEnvelope, OdooException, sessionExpired } from './errors.ts';
-import { gmailConfirm } from './gmail-confirm.ts';
+import { gmailConfirm, gmailIapConfirm } from './gmail-confirm.ts';
+import type { FakeRelay } from './gmail-relay.ts';
 import type { FakeGoogle } from './google.ts';
 import { MODELS } from './models/index.ts';
 import { serverVersion } from './profiles.ts';
@@ -76,6 +78,8 @@ export interface FakeOdoo {
   login(login: string): string;
   /** Google's side (consent page, token endpoint) this Odoo talks to; tests route accounts.google.com to it. */
   google: FakeGoogle;
+  /** Odoo's Gmail relay (19.0 Enterprise); tests route gmail.api.odoo.com to it. */
+  relay: FakeRelay;
   /** Google revokes every refresh token (password change, 7 days of Testing, access removed). */
   revokeToken(): void;
   /** The `ir.mail_server` records, as stored (tests assert on them). */
@@ -303,11 +307,13 @@ ${error ? `<p class="alert alert-danger" role="alert">${escapeHtml(error)}</p>` 
       if (session.uid) return redirect(res, url.searchParams.get('redirect') || db.profile.home);
       return loginPage(res, session, url.searchParams.get('redirect') ?? '');
     }
-    if (path === '/google_gmail/confirm' && req.method === 'GET') {
+    if ((path === '/google_gmail/confirm' || path === '/google_gmail/iap_confirm') && req.method === 'GET') {
       const session = sessionOf(req);
       const user = session?.uid ? db.users.get(session.uid) : undefined;
       if (!user) return redirect(res, `/web/login?redirect=${encodeURIComponent(url.pathname + url.search)}`);
-      const answer = gmailConfirm(db, user, url.searchParams);
+      const answer =
+        path === '/google_gmail/confirm' ? gmailConfirm(db, user, url.searchParams) : gmailIapConfirm(db, user, url.searchParams);
+      if (!answer) return html(res, 404, '404 Not Found', '<h1>Not Found</h1>');
       if (answer.location) return redirect(res, answer.location);
       res.writeHead(answer.status, { 'Content-Type': answer.contentType });
       res.end(answer.body);
@@ -369,6 +375,9 @@ ${error ? `<p class="alert alert-danger" role="alert">${escapeHtml(error)}</p>` 
     expireSessions: () => db.sessions.clear(),
     get google() {
       return db.google;
+    },
+    get relay() {
+      return db.relay;
     },
     revokeToken: () => {
       db.google.revokeAll();

@@ -169,3 +169,38 @@ describe('Odoo-side steps', () => {
     expect(odooMailServerLink(ORIGIN, 3, 19)).toBe(`${ORIGIN}/odoo/ir.mail_server/3`);
   });
 });
+
+describe("Odoo's Gmail relay (19.0 Enterprise)", () => {
+  const connect = (via: 'google' | 'relay') => ({
+    serverId: 4,
+    startedAt: 250,
+    tabId: null,
+    status: 'connected' as const,
+    detail: null,
+    redirectUri: null,
+    via,
+  });
+  const GOOGLE_SIDE = ['project', 'consent', 'domain', 'testUser', 'client', 'credentials'];
+
+  it('connected through the relay: the Google-side steps do not apply, and the checklist is complete', () => {
+    const over = { odooGmail: state({ server: SERVER, connect: connect('relay') }), monitor: monitor() };
+    for (const id of GOOGLE_SIDE) {
+      expect(row(over, id), id).toMatchObject({ state: 'na', text: expect.stringContaining("Odoo's own Gmail relay") });
+    }
+    const steps = build(over);
+    expect(steps.filter((s) => !['done', 'na'].includes(s.state)).map((s) => s.id)).toEqual([]);
+  });
+
+  it("through Google with the database's own client, or with credentials saved, every step still counts", () => {
+    expect(row({ odooGmail: state({ server: SERVER, connect: connect('google') }), monitor: monitor() }, 'project').state).toBe(
+      'todo',
+    );
+    const own = state({
+      server: SERVER,
+      connect: connect('relay'),
+      credentials: { clientId: 'x.apps.googleusercontent.com', at: 100, secretConfirmed: true, found: false },
+    });
+    expect(row({ odooGmail: own, monitor: monitor() }, 'project').state).toBe('todo');
+    expect(row({ odooGmail: own, monitor: monitor() }, 'credentials').state).toBe('done');
+  });
+});

@@ -218,3 +218,74 @@ describe('ir.mail_server constraints and settings', () => {
     });
   });
 });
+
+describe("Odoo's Gmail relay (19.0 Enterprise without own credentials, §1.6, §3, §4)", () => {
+  /** A 19.0 Gmail server without the database's own Client ID and secret. */
+  async function relayServer(edition: 'enterprise' | 'community') {
+    client = await fakeOdooClient({ version: '19.0', edition });
+    client.odoo.db.table('ir.mail_server').set(1, {
+      id: 1,
+      name: 'Gmail',
+      smtp_host: 'smtp.gmail.com',
+      smtp_port: 587,
+      smtp_encryption: 'starttls',
+      smtp_authentication: 'gmail',
+      smtp_user: 'a@b.com',
+      from_filter: 'a@b.com',
+      smtp_pass: false,
+      active: true,
+      sequence: 10,
+      google_gmail_refresh_token: false,
+    });
+  }
+
+  it('Enterprise: the consent goes DB → relay → Google → relay → /google_gmail/iap_confirm; Test Connection refreshes through the relay', async () => {
+    await relayServer('enterprise');
+    const odoo = client.odoo;
+    odoo.google.signIn('a@b.com');
+    const start = await rpc('ir.mail_server', 'open_google_gmail_uri', [[1]]);
+    const url = new URL((start.result as { url: string }).url);
+    expect(url.origin).toBe('https://gmail.api.odoo.com');
+    expect(url.searchParams.get('db_uuid')).toBe(odoo.db.params.get('database.uuid'));
+    const callback = new URL(url.searchParams.get('callback_url') ?? '');
+    expect(`${callback.origin}${callback.pathname}`).toBe(`${odoo.origin}/google_gmail/iap_confirm`);
+    expect(callback.searchParams.get('csrf_token')).toBe(gmailCsrfToken(odoo.db, 'ir.mail_server', 1));
+
+    // The relay sends the browser to Google with Odoo's own client; Allow; back to the relay, then the DB.
+    const toGoogle = odoo.relay.handleBrowser(url);
+    const consent = new URL(toGoogle.headers.location ?? '');
+    expect(consent.origin).toBe('https://accounts.google.com');
+    const page = odoo.google.handleBrowser(consent);
+    const pending = /name="id" value="(\w+)"/.exec(page.body)?.[1];
+    const approve = odoo.google.handleBrowser(
+      new URL(`https://accounts.google.com/o/oauth2/approve?id=${pending}&consent=allow`),
+    );
+    const toDb = odoo.relay.handleBrowser(new URL(approve.headers.location ?? ''));
+    const iap = await client.fetch(toDb.headers.location ?? '', { redirect: 'manual' });
+    expect(iap.status).toBe(303);
+    expect(iap.headers.get('location')).toBe('/odoo/ir.mail_server/1');
+    expect(String(odoo.mailServers()[0]?.google_gmail_refresh_token)).toMatch(/^1\/\/0g/);
+
+    // A forged confirmation (another record's HMAC) is Forbidden, as on /google_gmail/confirm.
+    const forged = new URL(toDb.headers.location ?? '');
+    forged.searchParams.set('csrf_token', 'x');
+    expect((await client.fetch(forged.href, { redirect: 'manual' })).status).toBe(403);
+
+    // Test Connection: the access token comes from the relay (no client secret in this database).
+    const record = odoo.db.table('ir.mail_server').get(1);
+    if (record) record.google_gmail_access_token = false;
+    expect(await rpc('ir.mail_server', 'test_smtp_connection', [[1]])).toMatchObject({ result: { params: { type: 'success' } } });
+    expect(odoo.relay.requests.map((r) => r.path)).toContain('/api/mail_oauth/1/gmail_access_token');
+    odoo.revokeToken();
+    expect(await rpc('ir.mail_server', 'test_smtp_connection', [[1]])).toEqual({
+      error: 'Oops, we could not authenticate you. Please try again later.',
+    });
+  });
+
+  it('Community: no relay — "Please configure your Gmail credentials."', async () => {
+    await relayServer('community');
+    expect(await rpc('ir.mail_server', 'open_google_gmail_uri', [[1]])).toEqual({
+      error: 'Please configure your Gmail credentials.',
+    });
+  });
+});
