@@ -27,6 +27,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
+import { STEP_IDS } from '../../lib/setup/steps.ts';
 import { ADMIN } from '../fake-odoo/db.ts';
 import { type FakeOdoo, startFakeOdoo } from '../fake-odoo/server.ts';
 import { startTlsFront, type TlsFront } from '../firefox/tls-front.ts';
@@ -38,19 +39,8 @@ const HOST = 'acme.odoo.com';
 const ORIGIN = `https://${HOST}`;
 const REDIRECT_URI = `${ORIGIN}/google_gmail/confirm`;
 const GMAIL = 'odoo.sender@gmail.com';
-const STEPS = [
-  'odoo',
-  'module',
-  'project',
-  'consent',
-  'domain',
-  'testUser',
-  'client',
-  'credentials',
-  'server',
-  'connect',
-  'test',
-];
+/** Every step of the checklist, in order (each must end done). */
+const STEPS = STEP_IDS;
 
 /** What the audit collects while the person works. */
 interface Audit {

@@ -13,6 +13,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { STEP_IDS } from '../../lib/setup/steps.ts';
 import { ADMIN } from '../fake-odoo/db.ts';
 import { type FakeOdoo, startFakeOdoo } from '../fake-odoo/server.ts';
 import { CONSOLE, domText, extensionStorage, panelControl, replicaHtml, replicaState, waitForPanel } from './console-replica.ts';
@@ -150,19 +151,7 @@ it('the whole journey: Odoo connected, the Console walked one click per page, Od
     { timeout: 20_000, polling: 250 },
   );
   expect((await extensionStorage(popup, 'local')).monitor).toMatchObject({ trigger: 'connect', status: 'ok', token: true });
-  for (const id of [
-    'odoo',
-    'module',
-    'project',
-    'consent',
-    'domain',
-    'testUser',
-    'client',
-    'credentials',
-    'server',
-    'connect',
-    'test',
-  ]) {
+  for (const id of STEP_IDS) {
     await waitForStep(popup, id, 'done');
     expect({ id, state: (await stepState(popup, id)).state }).toEqual({ id, state: 'done' });
   }

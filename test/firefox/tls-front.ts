@@ -7,12 +7,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FakeOdoo } from '../fake-odoo/server.ts';
+import { odooSite } from './site-proxy.ts';
 
 export interface TlsFront {
   /** `https://<host>:<port>` */
@@ -27,17 +27,7 @@ export async function startTlsFront(odoo: FakeOdoo, host: string): Promise<TlsFr
   const subject = ['-subj', `/CN=${host}`, '-addext', `subjectAltName=DNS:${host}`];
   const x509 = ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', ...subject, '-keyout', key, '-out', cert];
   execFileSync('openssl', x509, { stdio: 'ignore' });
-  const target = new URL(odoo.origin);
-  const front = createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => {
-    const upstream = httpRequest(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
-      (reply) => {
-        res.writeHead(reply.statusCode ?? 502, reply.headers);
-        reply.pipe(res);
-      },
-    );
-    req.pipe(upstream);
-  });
+  const front = createServer({ key: readFileSync(key), cert: readFileSync(cert) }, odooSite(odoo));
   await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
   return {
     origin: `https://${host}:${(front.address() as AddressInfo).port}`,
