@@ -56,6 +56,8 @@ export const protocol = {
   // ── Console assistant loader (issue 6): lib/console/loader.ts, handler in lib/background/console-loader.ts ──
   /** The Console loader recognized a page of the journey: inject the assistant into its document. */
   loadConsoleAssistant: { from: ['consoleContent'], payload: z.object({ page: z.enum(PAGE_IDS) }).strict() },
+  /** The assistant is about to open the next page of the journey itself (its panel takes the focus there). */
+  consoleArrival: { from: ['consoleContent'], payload: z.object({ page: z.enum(PAGE_IDS) }).strict() },
   /** The popup's "Create project Odoo on Google Cloud": open the Console's page and run its step there. */
   startConsoleStep: { from: ['extensionPage'], payload: z.object({ step: z.enum(['project']) }).strict() },
   /**
@@ -97,6 +99,7 @@ export interface ProtocolMap {
   consoleReport(data: ConsoleReport): Reply<null>;
   // ── Console assistant loader (issue 6) ──
   loadConsoleAssistant(data: { page: PageId }): Reply<null>;
+  consoleArrival(data: { page: PageId }): Reply<null>;
   startConsoleStep(data: { step: 'project' }): Reply<null>;
   finishInOdoo(data: Record<string, never>): Reply<{ clientId: string; server: 'created' | 'updated'; via: 'google' | 'relay' }>;
   // --- Odoo side (issue 3).

@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import type { PageId } from '../console/detect';
+import { PAGE_IDS, type PageId } from '../console/detect';
 import type { ConsoleContext, ConsoleContextRequest, ConsoleReport, ConsoleStep } from '../console/protocol';
 import { type Msg, type MsgKey, msg } from '../i18n';
 import type { Reply } from '../messaging';
@@ -64,6 +64,27 @@ export async function startConsoleStep(step: 'project'): Promise<Reply<null>> {
   return { ok: true, value: null };
 }
 
+/** The page the assistant is opening itself, and when (`ConsoleContext.arrived`). */
+const ConsoleArrival = z.object({ page: z.enum(PAGE_IDS), at: z.number() });
+export const consoleArrivalItem = defineValidatedItem('session:consoleArrival', ConsoleArrival.nullable(), {
+  fallback: null,
+  version: 1,
+});
+/** A page that took longer than this to load is no longer the one the click opened. */
+export const ARRIVAL_MS = 60_000;
+
+export async function consoleArrival(page: PageId): Promise<Reply<null>> {
+  await consoleArrivalItem.set({ page, at: Date.now() });
+  return { ok: true, value: null };
+}
+
+async function takeArrival(page: PageId): Promise<boolean> {
+  const arrival = await consoleArrivalItem.get();
+  if (!arrival || arrival.page !== page) return false;
+  await consoleArrivalItem.set(null);
+  return Date.now() - arrival.at < ARRIVAL_MS;
+}
+
 /** The intent for this page, taken (given once). */
 async function takeIntent(page: PageId): Promise<ConsoleStep | null> {
   const intent = await consoleIntentItem.get();
@@ -113,6 +134,7 @@ export async function consoleContext(request?: ConsoleContextRequest): Promise<R
       progress: Object.fromEntries(steps.flatMap((s) => (progress[s] ? [[s, progress[s].state]] : []))),
       publishChoice,
       autoRun: request && setup ? await takeIntent(request.page) : null,
+      arrived: request ? await takeArrival(request.page) : false,
     },
   };
 }

@@ -1,5 +1,5 @@
 /** Everything the background does at start-up; `entrypoints/background.ts` only calls this. */
-import { consoleContext, consoleReport, startConsoleStep } from './console';
+import { consoleArrival, consoleContext, consoleReport, startConsoleStep } from './console';
 import { loadConsoleAssistant } from './console-loader';
 import { receiveCredentials } from './credentials';
 import { runCheck, startMonitor } from './monitor';
@@ -24,6 +24,7 @@ export function startBackground(): void {
   // Console assistant (issue 4)
   route('consoleContext', (data) => consoleContext(data));
   route('startConsoleStep', (data) => startConsoleStep(data.step));
+  route('consoleArrival', (data) => consoleArrival(data.page));
   route('consoleReport', (data) => consoleReport(data));
   // Console assistant loader (issue 6): inject the assistant on a journey page
   route('loadConsoleAssistant', (data, sender) => loadConsoleAssistant(data, sender));

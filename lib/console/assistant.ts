@@ -72,6 +72,8 @@ export function startAssistant(ctx: AssistantContext): void {
   let known: ConsoleContext | null = null;
   /** A step the person's last click asked for on the page it leads to, in this document (`Env.carry`). */
   let carried: { step: ConsoleStep; at: number } | null = null;
+  /** The page the assistant opened itself: its panel takes the keyboard focus once shown (`ConsoleContext.arrived`). */
+  let focusOn: PageId | null = null;
   /** The address the current step runs for: a location event for it (after a rerun) starts nothing new. */
   let runningHref: string | null = null;
   const child = () => {
@@ -100,8 +102,18 @@ export function startAssistant(ctx: AssistantContext): void {
         links: [{ label: t('console.next.overview'), href: next }],
       });
       // The person's click created it: the journey goes on (one click per page).
-      if (!ctx.signal.aborted) location.assign(next);
+      open(next);
     });
+  }
+
+  /** Opens the next page of the journey; the background learns first, so the panel there takes the focus. */
+  function open(href: string): void {
+    const go = () => {
+      if (!ctx.signal.aborted) location.assign(href);
+    };
+    const next = detectPage(href);
+    if (next) void sendMessage('consoleArrival', { page: next }).then(go, go);
+    else go();
   }
 
   /**
@@ -195,6 +207,8 @@ export function startAssistant(ctx: AssistantContext): void {
     }
     const context = reply.value;
     known = context;
+    // Given once by the background: kept for this page until a run of it shows its panel.
+    if (context.arrived) focusOn = page;
     projectId = context.projectId;
     /** The popup's click asked for this page's step (`ConsoleContext.autoRun`): once. */
     let intent = context.autoRun ?? null;
@@ -225,6 +239,7 @@ export function startAssistant(ctx: AssistantContext): void {
       carry(s) {
         carried = { step: s, at: Date.now() };
       },
+      open,
     };
     if (context.pendingProject) void watchNewProject(signal, context.projectId, (id) => projectFound(page, id));
     // Filling another project than the one created for Odoo is a mistake worth one question.
@@ -250,6 +265,11 @@ export function startAssistant(ctx: AssistantContext): void {
       return;
     }
     await runStep(def, env);
+    // Opened by the assistant on the person's click (often a keyboard's Enter): the next control is theirs.
+    if (focusOn === page && !signal.aborted) {
+      focusOn = null;
+      panel.focus();
+    }
   }
 
   function run(href: string): void {
@@ -278,10 +298,18 @@ export function startAssistant(ctx: AssistantContext): void {
     runPage(page, url, current.signal).catch(() => undefined);
   }
 
-  // A rerun may already have started the step of the new address (a click that opened the wizard): the
-  // location event that follows must not cut that run short.
   ctx.addEventListener(window, 'wxt:locationchange', (event) => {
-    if (event.newUrl.href !== runningHref || !step || step.signal.aborted) run(event.newUrl.href);
+    const href = event.newUrl.href;
+    // WXT reports every navigation the Navigation API announces, a cross-document one too (a link, the
+    // assistant opening the next page): that one gets a new document with its own assistant, and this
+    // document must not run the next page's step on its own DOM meanwhile. A same-document change (the
+    // Console's router) has committed its address once the script that made it has returned.
+    queueMicrotask(() => {
+      if (location.href !== href) return;
+      // A rerun may already have started the step of the new address (a click that opened the wizard):
+      // the location event that follows must not cut that run short.
+      if (href !== runningHref || !step || step.signal.aborted) run(href);
+    });
   });
   run(location.href);
 }

@@ -30,6 +30,8 @@ export interface PanelView {
 }
 export interface Panel {
   show(view: PanelView): void;
+  /** Gives the keyboard focus to the panel's first control — unless the person is already in a field. */
+  focus(): void;
   remove(): void;
 }
 
@@ -277,6 +279,14 @@ export function createPanel(signal: AbortSignal): Panel {
     place();
   }
 
+  function focus(): void {
+    if (!host?.isConnected) return;
+    const active = document.activeElement;
+    if (active && active !== document.body && active !== document.documentElement && active !== host) return;
+    const first = [...body.querySelectorAll<HTMLElement>('button, a[href]')].find((el) => !(el as HTMLButtonElement).disabled);
+    first?.focus({ preventScroll: true });
+  }
+
   signal.addEventListener('abort', () => host?.remove(), { once: true });
-  return { show, remove: () => host?.remove() };
+  return { show, focus, remove: () => host?.remove() };
 }

@@ -93,4 +93,9 @@ export interface ConsoleContext {
    * Cloud"): it runs without a second click. Given once, to the first page that asks.
    */
   autoRun?: ConsoleStep | null;
+  /**
+   * The assistant opened this page itself, on the person's click on the page before: its panel takes the
+   * keyboard focus, so a keyboard user goes on with Enter instead of tabbing through the Console. Once.
+   */
+  arrived?: boolean;
 }

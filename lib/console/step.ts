@@ -51,6 +51,8 @@ export interface Env {
   autoRun?(step: ConsoleStep): boolean;
   /** The click that starts this section asks for `step` to run on the page it leads to. */
   carry?(step: ConsoleStep): void;
+  /** Opens another page of the journey, telling the background first (`ConsoleContext.arrived`). */
+  open?(href: string): void;
 }
 
 export interface Field {
@@ -330,7 +332,10 @@ export function missing(env: Env, step: Step, what: 'setup' | 'gmail' | 'redirec
 
 /** Opens the next page of the journey, in this project, in this tab. */
 export function goOn(env: Env, path: string): void {
-  if (!env.keep.aborted) location.assign(consoleUrl(path, env.ctx.projectId ?? projectOf(env.url)));
+  if (env.keep.aborted) return;
+  const href = consoleUrl(path, env.ctx.projectId ?? projectOf(env.url));
+  if (env.open) env.open(href);
+  else location.assign(href);
 }
 
 /**

@@ -115,13 +115,20 @@ test('keyboard only: reach the panel, move it with the arrow keys, minimize it, 
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   await expect(a.main).toBeVisible();
 
-  // The main button with Enter: it fills, saves, and the journey goes on to the next page by itself.
+  // The main button with Enter: it fills, saves, and the journey goes on to the next page by itself —
+  // where the panel has the focus, so the next step is Enter again, not a walk through the Console.
   await page.keyboard.press('Tab');
   await expect(a.main).toBeFocused();
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/auth\/audience\?project=odoo-123456$/);
   expect((await replicaState(page)).consent?.domains).toEqual(['odoo.com']);
   await expect(a.main).toHaveText('Fill in and save test user me@gmail.com');
+  await expect(a.main).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/auth\/clients\/create\?project=odoo-123456$/);
+  expect((await replicaState(page)).consent?.testUsers).toEqual(['me@gmail.com']);
+  await expect(a.main).toHaveText('Fill in and create OAuth client Odoo');
+  await expect(a.main).toBeFocused();
 });
 
 test('keyboard only: the guided manual fall-back — copy the value, try again', async ({ context }) => {

@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/lib/background';
-import { consoleIntentItem, INTENT_MS, pendingProjectItem } from '@/lib/background/console';
+import { ARRIVAL_MS, consoleArrivalItem, consoleIntentItem, INTENT_MS, pendingProjectItem } from '@/lib/background/console';
 import { tm } from '@/lib/i18n';
 import { removeAllListeners } from '@/lib/messaging';
 import { buildChecklist } from '@/lib/setup/checklist';
@@ -66,6 +66,26 @@ describe('the popup\'s "Create project Odoo on Google Cloud" (startConsoleStep)'
     await consoleIntentItem.set({ step: 'project', page: 'projectCreate', at: Date.now() - INTENT_MS - 1 });
     expect((await ask()).value.autoRun).toBeNull();
     expect(await consoleIntentItem.get()).toBeNull();
+  });
+});
+
+describe('a page the assistant opened itself (consoleArrival)', () => {
+  const arrived = (page: string) =>
+    (sendAs(CONSOLE_TAB, 'consoleContext', { page }) as Promise<{ value: { arrived: boolean } }>).then((r) => r.value.arrived);
+
+  it('that page, once, takes the focus; other pages and later visits do not; only the Console script may say it', async () => {
+    await seed();
+    expect(await sendAs(CONSOLE_TAB, 'consoleArrival', { page: 'audience' })).toEqual({ ok: true, value: null });
+    expect(await arrived('branding')).toBe(false);
+    expect(await arrived('audience')).toBe(true);
+    expect(await arrived('audience')).toBe(false);
+    expect(await sendAs(POPUP, 'consoleArrival', { page: 'audience' })).toEqual({ ok: false, error: { key: 'err.sender' } });
+    expect(await sendAs(CONSOLE_TAB, 'consoleArrival', { page: 'nowhere' })).toMatchObject({
+      ok: false,
+      error: { key: 'err.payload' },
+    });
+    await consoleArrivalItem.set({ page: 'audience', at: Date.now() - ARRIVAL_MS - 1 });
+    expect(await arrived('audience')).toBe(false);
   });
 });
 

@@ -198,6 +198,19 @@ describe('panel and runner', () => {
     expect(reports).toEqual([{ step: 'client', state: 'attention', reason: { code: 'notFound', field: 'Name' } }]);
   });
 
+  it('takes the keyboard focus when asked, onto its first control — not from a field the person is in', () => {
+    document.body.innerHTML = '<input aria-label="Search">';
+    const panel = createPanel(new AbortController().signal);
+    panel.show({ title: 'T', action: { label: 'Fill in and save test user me@gmail.com', run: () => undefined } });
+    panel.focus();
+    expect(document.activeElement?.tagName).toBe('GMAIL-ODOO-ASSISTANT');
+    expect(shadow().activeElement).toBe(mainButton());
+    // The person is typing in the page: the panel leaves the focus where it is.
+    (document.querySelector('input') as HTMLInputElement).focus();
+    panel.focus();
+    expect(document.activeElement?.tagName).toBe('INPUT');
+  });
+
   it('copies a value to the clipboard from manual mode', async () => {
     const writeText = vi.fn(async () => undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
