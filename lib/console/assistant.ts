@@ -74,6 +74,8 @@ export function startAssistant(ctx: AssistantContext): void {
   let carried: { step: ConsoleStep; at: number } | null = null;
   /** The page the assistant opened itself: its panel takes the keyboard focus once shown (`ConsoleContext.arrived`). */
   let focusOn: PageId | null = null;
+  /** The popup's click asked for this page's step (`ConsoleContext.autoRun`): kept until a run of it uses it. */
+  let intended: { page: PageId; step: ConsoleStep } | null = null;
   /** The address the current step runs for: a location event for it (after a rerun) starts nothing new. */
   let runningHref: string | null = null;
   const child = () => {
@@ -207,11 +209,10 @@ export function startAssistant(ctx: AssistantContext): void {
     }
     const context = reply.value;
     known = context;
-    // Given once by the background: kept for this page until a run of it shows its panel.
+    // Given once by the background: kept for this page until a run of it uses them (a run can be cut short).
     if (context.arrived) focusOn = page;
+    if (context.autoRun) intended = { page, step: context.autoRun };
     projectId = context.projectId;
-    /** The popup's click asked for this page's step (`ConsoleContext.autoRun`): once. */
-    let intent = context.autoRun ?? null;
     const env: Env = {
       page,
       url,
@@ -232,8 +233,8 @@ export function startAssistant(ctx: AssistantContext): void {
           carried = null;
           return true;
         }
-        if (intent !== s) return false;
-        intent = null;
+        if (intended?.page !== page || intended.step !== s) return false;
+        intended = null;
         return true;
       },
       carry(s) {
