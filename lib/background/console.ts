@@ -78,19 +78,16 @@ export async function consoleArrival(page: PageId): Promise<Reply<null>> {
   return { ok: true, value: null };
 }
 
-async function takeArrival(page: PageId): Promise<boolean> {
-  const arrival = await consoleArrivalItem.get();
-  if (!arrival || arrival.page !== page) return false;
-  await consoleArrivalItem.set(null);
-  return Date.now() - arrival.at < ARRIVAL_MS;
-}
-
-/** The intent for this page, taken (given once). */
-async function takeIntent(page: PageId): Promise<ConsoleStep | null> {
-  const intent = await consoleIntentItem.get();
-  if (!intent || intent.page !== page) return null;
-  await consoleIntentItem.set(null);
-  return Date.now() - intent.at < INTENT_MS ? intent.step : null;
+/** What a click left for one page (the popup's intent, the assistant's arrival): taken by that page, once, while fresh. */
+async function takeFor<T extends { page: PageId; at: number }>(
+  item: { get(): Promise<T | null>; set(value: T | null): Promise<void> },
+  page: PageId,
+  maxAgeMs: number,
+): Promise<T | null> {
+  const left = await item.get();
+  if (!left || left.page !== page) return null;
+  await item.set(null);
+  return Date.now() - left.at < maxAgeMs ? left : null;
 }
 
 export async function consoleContext(request?: ConsoleContextRequest): Promise<Reply<ConsoleContext>> {
@@ -133,8 +130,8 @@ export async function consoleContext(request?: ConsoleContextRequest): Promise<R
       known: { authorizedDomains: google.authorizedDomains, testUsers: google.testUsers, redirectUris: google.redirectUris },
       progress: Object.fromEntries(steps.flatMap((s) => (progress[s] ? [[s, progress[s].state]] : []))),
       publishChoice,
-      autoRun: request && setup ? await takeIntent(request.page) : null,
-      arrived: request ? await takeArrival(request.page) : false,
+      autoRun: request && setup ? ((await takeFor(consoleIntentItem, request.page, INTENT_MS))?.step ?? null) : null,
+      arrived: request ? !!(await takeFor(consoleArrivalItem, request.page, ARRIVAL_MS)) : false,
     },
   };
 }
