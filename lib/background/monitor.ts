@@ -195,14 +195,16 @@ export async function showBadge(state: MonitorState | null): Promise<void> {
 }
 
 /** One notification stands for the current state: a new one takes the other's place. */
-async function replaceNotification(
-  id: string,
-  options: { type: 'basic'; iconUrl: string; title: string; message: string },
-): Promise<void> {
+async function replaceNotification(id: string, title: string, message: string): Promise<void> {
   const other = id === NOTIFICATION_ID ? CONNECTED_NOTIFICATION_ID : NOTIFICATION_ID;
   try {
     await browser.notifications.clear(other);
-    await browser.notifications.create(id, options);
+    await browser.notifications.create(id, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/notification-icon.png'),
+      title,
+      message,
+    });
   } catch {
     // Notifications may be turned off for the browser; the badge and the popup still show it.
   }
@@ -213,21 +215,15 @@ async function notifyRed(state: MonitorState): Promise<void> {
     state.status === 'testFailed' && state.test?.reading
       ? t(`monitor.reading.${state.test.reading}`)
       : t(`monitor.status.${state.status}`);
-  await replaceNotification(NOTIFICATION_ID, {
-    type: 'basic',
-    iconUrl: browser.runtime.getURL('/notification-icon.png'),
-    title: t('monitor.notify.title'),
-    message: reason,
-  });
+  await replaceNotification(NOTIFICATION_ID, t('monitor.notify.title'), reason);
 }
 
 async function notifyConnected(gmail: string): Promise<void> {
-  await replaceNotification(CONNECTED_NOTIFICATION_ID, {
-    type: 'basic',
-    iconUrl: browser.runtime.getURL('/notification-icon.png'),
-    title: t('monitor.notify.connectedTitle'),
-    message: t('monitor.notify.connected', { gmail }),
-  });
+  await replaceNotification(
+    CONNECTED_NOTIFICATION_ID,
+    t('monitor.notify.connectedTitle'),
+    t('monitor.notify.connected', { gmail }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
