@@ -142,6 +142,8 @@ async function check(trigger: CheckTrigger): Promise<Reply<MonitorState>> {
   }
   result.at = Date.now();
   const { state: next, notify } = nextMonitorState(await monitorItem.get(), result);
+  // The badge first: whoever sees the stored result (the popup) finds the badge already saying the same.
+  await showBadge(next);
   await monitorItem.set(next);
   // The return from Google's consent page is confirmed by the token itself.
   let connectedNow = false;
@@ -152,7 +154,6 @@ async function check(trigger: CheckTrigger): Promise<Reply<MonitorState>> {
       return { ...s, connect: { ...s.connect, status: 'connected' } };
     });
   }
-  await showBadge(next);
   // The person just came back from Google's page: the outcome is said either way, once per connect.
   if (notify || (connectedNow && next.verdict === 'red')) await notifyRed(next);
   if (connectedNow && next.status === 'ok') await notifyConnected(state.server.gmail);
