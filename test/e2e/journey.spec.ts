@@ -97,7 +97,7 @@ interface World {
 
 async function startWorld(): Promise<World> {
   // The Odoo admin's e-mail is the Gmail address, so the popup proposes it after the probe.
-  const odoo = await startFakeOdoo({ version: '17.0', users: [{ ...ADMIN, email: GMAIL }] });
+  const odoo = await startFakeOdoo({ version: '17.0', users: [{ ...ADMIN, email: GMAIL }], proxyMode: true });
   const front = await startTlsFront(odoo, HOST);
   odoo.db.params.set('web.base.url', ORIGIN);
   const port = new URL(front.origin).port;

@@ -41,8 +41,11 @@ export async function connectedPopup(
   extensionId: string,
   odoo: FakeOdoo,
   login = 'admin',
+  /** After the person's own login (which set web.base.url to the address in use), before Connect to Odoo. */
+  afterLogin?: () => Promise<unknown>,
 ): Promise<Page> {
   await loginToOdoo(context.pages()[0] ?? (await context.newPage()), odoo, login);
+  await afterLogin?.();
   const popup = await openPopup(context, extensionId);
   await popup.getByLabel('Odoo URL').fill(odoo.origin);
   await popup.getByLabel('Gmail address').fill(GMAIL);

@@ -64,8 +64,9 @@ async function diagnoses(context: BrowserContext): Promise<{ id: string; step: s
 
 test.describe('redirect_uri_mismatch from web.base.url', () => {
   // Odoo's web.base.url points elsewhere than the address in use (an admin signed in through another
-  // host): Odoo sends that redirect URI, which the client does not list (P1–P3).
-  test.use({ odooOptions: { version: '18.0', baseUrl: 'http://odoo.internal:8069' } });
+  // host after the person did — Odoo rewrites it at every admin login, captures fact 6): Odoo sends that
+  // redirect URI, which the client does not list (P1–P3).
+  test.use({ odooOptions: { version: '18.0' } });
 
   test('diagnosed on Google’s page and in the checklist; freezing the right address makes the connect green', async ({
     context,
@@ -75,7 +76,8 @@ test.describe('redirect_uri_mismatch from web.base.url', () => {
     test.slow();
     await routeGoogleWithErrorPages(context, odoo);
     googleReady(odoo);
-    const popup = await connectedPopup(context, extensionId, odoo);
+    const popup = await connectedPopup(context, extensionId, odoo, 'admin', () => odoo.loginFrom('http://odoo.internal:8069'));
+    expect(odoo.db.params.get('web.base.url')).toBe('http://odoo.internal:8069');
     const p = panel(popup);
     await pasteCredentials(popup);
     await expect(stepRow(popup, 'credentials').row).toHaveAttribute('data-state', 'done');

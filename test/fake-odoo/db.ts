@@ -119,6 +119,16 @@ export class Db {
     }
   }
 
+  /**
+   * `res.users.authenticate` (§9, captures fact 6): when a Settings administrator logs in, Odoo sets
+   * `web.base.url` to the address the login came through (`request.httprequest.url_root`), unless
+   * `web.base.url.freeze` is set. Every version does it, at every such login.
+   */
+  adminLoggedInFrom(user: User, baseLocation: string): void {
+    if (!user.isSystem || this.params.get('web.base.url.freeze')) return;
+    this.params.set('web.base.url', baseLocation);
+  }
+
   /** google_gmail's Python code is loaded (installed, possibly with an outdated database version). */
   gmailInstalled(): boolean {
     const m = this.modules.get('google_gmail');

@@ -113,9 +113,32 @@ export const isGmailServer = (db: Db, r: RecordValues): boolean =>
 const GMAIL_BAD_CREDENTIALS =
   '5.7.8 Username and Password not accepted. For more information, go to\n5.7.8  https://support.google.com/mail/?p=BadCredentials d2e1a72fcca58-7a1b2c3d4e5f - gsmtp';
 
+/** Gmail's session id in its replies ("… bde3f996 - gsmtp"); random, as in the recordings. */
+const gsmtpId = () =>
+  Math.floor(Math.random() * 0xffffffff)
+    .toString(16)
+    .padStart(8, '0');
+
 /**
- * `test_smtp_connection()` against smtp.gmail.com (§5): connect, log in (XOAUTH2 for Gmail servers),
- * MAIL FROM / RCPT TO / DATA. Gmail accepts XOAUTH2 only for the account the token was granted to.
+ * Gmail's answer to MAIL FROM on a session that is not authenticated, as Odoo quotes it (`%r` of the
+ * reply bytes: a backslash and an `n`, not a line break, between the two lines; captures fact 12, steps 40–41).
+ */
+function senderRefused(emailFrom: string, style: 'gmail334' | 'direct535'): string {
+  const reply =
+    style === 'gmail334'
+      ? `5.7.8 Username and Password not accepted. For more information, go to\\n5.7.8  https://support.google.com/mail/?p=BadCredentials ${gsmtpId()} - gsmtp`
+      : `5.7.0 Authentication Required. For more information, go to\\n5.7.0  https://support.google.com/mail/?p=WantAuthError ${gsmtpId()} - gsmtp`;
+  return `The server refused the sender address (${emailFrom}) with error b'${reply}'`;
+}
+
+/**
+ * `test_smtp_connection()` against smtp.gmail.com (§5, captures fact 12): EHLO, STARTTLS, EHLO, the
+ * login, MAIL FROM, RCPT TO, DATA. For a Gmail server the login is `AUTH XOAUTH2` with the access token
+ * (refreshed first when Odoo's cached one has expired — a refused refresh is the UserError "An error
+ * occurred when fetching the access token."), and Odoo **ignores Gmail's reply**: a token Gmail refuses
+ * (revoked at Google while Odoo still caches it, or granted for another account) is only noticed at
+ * MAIL FROM, as "The server refused the sender address (…) with error b'5.7.8 …'" (Gmail's 334-then-535)
+ * or "… b'5.7.0 Authentication Required …'" (an immediate 535). Never at login.
  */
 export function simulateSmtpTest(db: Db, record: RecordValues, currentUserEmail: string | false): void {
   if (record.smtp_host !== 'smtp.gmail.com') {
@@ -128,16 +151,16 @@ export function simulateSmtpTest(db: Db, record: RecordValues, currentUserEmail:
   }
   // Base connect(): the user is passed only for 'login' (15.0 keeps it, §1.3); Gmail servers log in with XOAUTH2.
   const user = typeof record.smtp_user === 'string' && record.smtp_user ? record.smtp_user : null;
+  let authenticated = false;
+  let refusal: 'gmail334' | 'direct535' = 'direct535';
   if (isGmailServer(db, record)) {
     if (user) {
       const access = accessTokenFor(db, record);
-      const account = db.google.accountOfAccessToken(access);
-      if (!account || account !== user.toLowerCase()) {
-        throw userError(`Server replied with following exception:\n ${GMAIL_BAD_CREDENTIALS}`);
-      }
+      authenticated = db.google.accountOfAccessToken(access) === user.toLowerCase();
+      refusal = db.google.smtpRejection;
     }
   } else if (user) {
-    // Password login to Gmail without an app password (P13).
+    // Password login to Gmail without an app password (P13): smtplib's login() raises, Odoo quotes it.
     throw userError(`Server replied with following exception:\n ${GMAIL_BAD_CREDENTIALS}`);
   }
   // `_get_test_email_addresses()`: from_filter if it is an address, `<mail.default.from>@<domain>` if a domain, else the user's e-mail.
@@ -151,10 +174,6 @@ export function simulateSmtpTest(db: Db, record: RecordValues, currentUserEmail:
       'Please configure an email on the current user to simulate sending an email message via this outgoing server',
     );
   }
-  if (!user) {
-    // Never authenticated (empty Username): Gmail refuses MAIL FROM (P12).
-    throw userError(
-      `The server refused the sender address (${emailFrom}) with error b'5.7.0 Authentication Required. For more information, go to\\n5.7.0  https://support.google.com/mail/?p=WantAuthError - gsmtp'`,
-    );
-  }
+  // Never authenticated (empty Username, P12: Gmail answers 530 5.7.0), or XOAUTH2 refused.
+  if (!authenticated) throw userError(senderRefused(emailFrom, refusal));
 }

@@ -45,6 +45,13 @@ export class FakeGoogle {
   clients = new Map<string, GoogleClient>();
   /** The Google account signed in in the browser (the one the consent page offers). */
   account: string | null = null;
+  /**
+   * How Gmail's SMTP refuses an XOAUTH2 token it does not accept (captures fact 12): `gmail334` — Gmail's
+   * own way, a `334` challenge then `535 5.7.8` — or `direct535`, an immediate `535` after which the next
+   * command gets `530 5.7.0 Authentication Required`. Odoo ignores the AUTH reply either way, so the
+   * refusal surfaces at MAIL FROM.
+   */
+  smtpRejection: 'gmail334' | 'direct535' = 'gmail334';
   /** Calls to the token endpoint, without secrets or tokens: what a test may assert on. */
   tokenRequests: { grant_type: string; client_id: string; redirect_uri: string; ok: boolean }[] = [];
   private pending = new Map<string, Grant & { state: string }>();
@@ -60,10 +67,19 @@ export class FakeGoogle {
     this.account = account.toLowerCase();
   }
 
-  /** The person removed the app's access, changed their password, or 7 days of Testing passed (P6, P8). */
+  /**
+   * The person removed the app's access, changed their password, or 7 days of Testing passed (P6, P8):
+   * Google revokes the grant — its refresh tokens and the access tokens issued from them. Whoever cached
+   * an access token (Odoo, for up to an hour) still holds it; Google just no longer accepts it.
+   */
   revokeAll(): void {
     for (const grant of this.refreshTokens.values()) grant.revoked = true;
     this.accessTokens.clear();
+  }
+
+  /** Undo `revokeAll` (the recordings' stand-in let the same refresh token work again, steps 42–43). */
+  restoreAll(): void {
+    for (const grant of this.refreshTokens.values()) grant.revoked = false;
   }
 
   /** The account a refresh token was granted for (the fake Gmail SMTP server checks it). */

@@ -14,7 +14,7 @@
  * Errors are Odoo's JSON-RPC error envelopes (HTTP 200) — see errors.ts.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Db, type DbOptions, type Session, type User } from './db.ts';
 import { errorEnvelope, OdooException, sessionExpired } from './errors.ts';
@@ -29,6 +29,12 @@ export interface FakeOdooOptions extends DbOptions {
   port?: number;
   /** Added before every answer (a slow Odoo). */
   latencyMs?: number;
+  /**
+   * Odoo's `--proxy-mode`: trust `X-Forwarded-Proto` / `X-Forwarded-Host` from the proxy in front (Odoo
+   * Online and odoo.sh run it so). Off by default, as in Odoo: behind a TLS proxy the address Odoo sees
+   * is then `http://<Host>` (field-notes P1).
+   */
+  proxyMode?: boolean;
 }
 
 export interface RecordedRequest {
@@ -74,14 +80,30 @@ export interface FakeOdoo {
    * JSON-RPC error envelope (code 100, "Odoo Session Expired" — odoo-gmail.md §8.1, errors.ts).
    */
   expireSessions(): void;
-  /** Log a user in without the form (returns the cookie value). */
+  /**
+   * Log a user in without the form (returns the cookie value): a session whose login is not replayed,
+   * so web.base.url is left as it is.
+   */
   login(login: string): string;
+  /**
+   * Someone logs in through `address` (another host name, http instead of https, an IP…), over HTTP as
+   * a browser elsewhere would: `/web/session/authenticate` with that Host (and, for https, the
+   * forwarded headers a proxy adds). An administrator's login rewrites web.base.url unless frozen
+   * (captures fact 6). Returns the new session's cookie value.
+   */
+  loginFrom(address: string, login?: string, password?: string): Promise<string>;
   /** Google's side (consent page, token endpoint) this Odoo talks to; tests route accounts.google.com to it. */
   google: FakeGoogle;
   /** Odoo's Gmail relay (19.0 Enterprise); tests route gmail.api.odoo.com to it. */
   relay: FakeRelay;
-  /** Google revokes every refresh token (password change, 7 days of Testing, access removed). */
+  /**
+   * Google revokes the grant (password change, 7 days of Testing, access removed). Like real Odoo, the
+   * access token Odoo cached stays on the record: until it expires, Test Connection still sends it, and
+   * Gmail's refusal shows at MAIL FROM (captures fact 12). `expireAccessTokens()` moves time on.
+   */
   revokeToken(): void;
+  /** Odoo's cached access tokens expire (an hour passed): the next use refreshes them at Google. */
+  expireAccessTokens(): void;
   /** The `ir.mail_server` records, as stored (tests assert on them). */
   mailServers(): Record<string, unknown>[];
   /** Odoo goes down: open connections are cut and the port refuses connections (fetch rejects). */
@@ -133,6 +155,16 @@ export async function startFakeOdoo(options: FakeOdooOptions = {}): Promise<Fake
   const setSessionCookie = (res: ServerResponse, session: Session) => {
     // Odoo: httponly=True, samesite='Lax', max_age one week (odoo/http.py `_set_cookie`).
     res.setHeader('Set-Cookie', `${COOKIE}=${session.sid}; Max-Age=604800; HttpOnly; Path=/; SameSite=Lax`);
+  };
+  /** `request.httprequest.url_root` without its slash: what an admin login writes to web.base.url. */
+  const baseLocation = (req: IncomingMessage): string => {
+    const header = (name: string) => {
+      const v = req.headers[name];
+      return (Array.isArray(v) ? v[0] : v)?.split(',')[0]?.trim() || undefined;
+    };
+    const host = (options.proxyMode && header('x-forwarded-host')) || header('host') || new URL(origin).host;
+    const scheme = (options.proxyMode && header('x-forwarded-proto')) || 'http';
+    return `${scheme}://${host}`;
   };
   const csrfToken = (session: Session) => createHmac('sha1', csrfSecret).update(session.sid).digest('hex');
 
@@ -229,8 +261,22 @@ ${error ? `<p class="alert alert-danger" role="alert">${escapeHtml(error)}</p>` 
       await new Promise((r) => setTimeout(r, replyDelay?.ms ?? 0));
     }
     try {
-      if (!user) throw sessionExpired();
       let result: unknown;
+      if (path === '/web/session/authenticate') {
+        // `res.users.authenticate` through JSON-RPC (captures steps 03–05, baseurl-*): a new session, and
+        // an administrator's login rewrites web.base.url to the address it came through.
+        const login = [...db.users.values()].find((u) => u.login === called.login);
+        if (called.db !== db.name) throw new OdooException('odoo.exceptions.AccessError', 'Database not found.');
+        if (!login || login.password !== called.password)
+          throw new OdooException('odoo.exceptions.AccessDenied', 'Access Denied');
+        if (session) db.sessions.delete(session.sid);
+        const fresh = db.newSession(login.id);
+        setSessionCookie(res, fresh);
+        db.adminLoggedInFrom(login, baseLocation(req));
+        json(res, { jsonrpc: '2.0', id, result: sessionInfo(login) });
+        return;
+      }
+      if (!user) throw sessionExpired();
       if (path === '/web/session/get_session_info') {
         result = sessionInfo(user);
       } else {
@@ -279,7 +325,10 @@ ${error ? `<p class="alert alert-danger" role="alert">${escapeHtml(error)}</p>` 
     }
     if (
       req.method === 'POST' &&
-      (path === '/web/session/get_session_info' || path === '/web/dataset/call_kw' || path.startsWith('/web/dataset/call_kw/'))
+      (path === '/web/session/get_session_info' ||
+        path === '/web/session/authenticate' ||
+        path === '/web/dataset/call_kw' ||
+        path.startsWith('/web/dataset/call_kw/'))
     ) {
       return handleJson(req, res, path);
     }
@@ -301,6 +350,7 @@ ${error ? `<p class="alert alert-danger" role="alert">${escapeHtml(error)}</p>` 
         // Odoo rotates the session id on authentication.
         db.sessions.delete(session.sid);
         const fresh = db.newSession(user.id);
+        db.adminLoggedInFrom(user, baseLocation(req));
         setSessionCookie(res, fresh);
         return redirect(res, form.get('redirect') || db.profile.home);
       }
@@ -379,15 +429,31 @@ ${error ? `<p class="alert alert-danger" role="alert">${escapeHtml(error)}</p>` 
     get relay() {
       return db.relay;
     },
-    revokeToken: () => {
-      db.google.revokeAll();
-      // Time has passed as well (7 days of Testing, P6): the access token Odoo cached has expired, so
-      // the next login must refresh it and Google's `invalid_grant` surfaces (§4).
+    revokeToken: () => db.google.revokeAll(),
+    expireAccessTokens: () => {
+      // An hour passed: the access token Odoo cached has expired, so the next login must refresh it
+      // first (§4) — a revoked grant then surfaces as "An error occurred when fetching the access token."
+      const past = Math.floor(Date.now() / 1000) - 1;
       for (const server of db.table('ir.mail_server').values()) {
-        if (server.google_gmail_access_token_expiration) server.google_gmail_access_token_expiration = 1;
+        if (server.google_gmail_access_token_expiration) server.google_gmail_access_token_expiration = past;
       }
     },
     mailServers: () => [...db.table('ir.mail_server').values()].map((r) => ({ ...r })),
+    loginFrom: (address, login = 'admin', password = login) =>
+      new Promise<string>((resolve, reject) => {
+        const at = new URL(address);
+        const headers: Record<string, string> = { Host: at.host, 'Content-Type': 'application/json' };
+        if (at.protocol === 'https:') Object.assign(headers, { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': at.host });
+        const body = JSON.stringify({ jsonrpc: '2.0', method: 'call', id: 1, params: { db: db.name, login, password } });
+        const req = httpRequest({ host, port, method: 'POST', path: '/web/session/authenticate', headers }, (res) => {
+          res.resume();
+          const cookie = String(res.headers['set-cookie']?.[0] ?? '');
+          const sid = /session_id=([^;]+)/.exec(cookie)?.[1];
+          res.on('end', () => (sid ? resolve(sid) : reject(new Error(`login through ${address} refused`))));
+        });
+        req.on('error', reject);
+        req.end(body);
+      }),
     login(login) {
       const user = [...db.users.values()].find((u) => u.login === login);
       if (!user) throw new Error(`no user ${login}`);

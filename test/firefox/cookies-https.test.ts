@@ -18,7 +18,7 @@ let origin: string;
 let firefox: FirefoxSession;
 
 beforeEach(async () => {
-  odoo = await startFakeOdoo();
+  odoo = await startFakeOdoo({ proxyMode: true });
   front = await startTlsFront(odoo, HOST);
   origin = front.origin;
   firefox = await launchFirefox({ prefs: { 'network.dns.localDomains': HOST }, acceptInsecureCerts: true });

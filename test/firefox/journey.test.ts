@@ -27,7 +27,7 @@ let proxy: SiteProxy;
 let firefox: FirefoxSession;
 
 beforeEach(async () => {
-  odoo = await startFakeOdoo({ users: [{ ...ADMIN, email: GMAIL }] });
+  odoo = await startFakeOdoo({ users: [{ ...ADMIN, email: GMAIL }], proxyMode: true });
   // Odoo's own idea of its address (System Parameters › web.base.url): the public HTTPS name.
   odoo.db.params.set('web.base.url', ODOO);
   const replica = htmlSite(replicaHtml({ ui: 'new', accountType: 'personal', email: GMAIL }));

@@ -32,8 +32,11 @@ export interface SiteProxy {
 export function odooSite(odoo: FakeOdoo): Site {
   const target = new URL(odoo.origin);
   return (req, res) => {
+    // The proxy of an Odoo Online / odoo.sh database: it tells Odoo (run with proxy_mode) the scheme and
+    // host the browser used, so an admin login writes the https address to web.base.url (captures fact 6).
+    const headers = { ...req.headers, 'x-forwarded-proto': 'https', 'x-forwarded-host': req.headers.host ?? '' };
     const upstream = httpRequest(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers },
       (reply) => {
         res.writeHead(reply.statusCode ?? 502, reply.headers);
         reply.pipe(res);

@@ -277,6 +277,7 @@ describe("Odoo's Gmail relay (19.0 Enterprise without own credentials, §1.6, §
     expect(await rpc('ir.mail_server', 'test_smtp_connection', [[1]])).toMatchObject({ result: { params: { type: 'success' } } });
     expect(odoo.relay.requests.map((r) => r.path)).toContain('/api/mail_oauth/1/gmail_access_token');
     odoo.revokeToken();
+    odoo.expireAccessTokens();
     expect(await rpc('ir.mail_server', 'test_smtp_connection', [[1]])).toEqual({
       error: 'Oops, we could not authenticate you. Please try again later.',
     });
@@ -287,5 +288,119 @@ describe("Odoo's Gmail relay (19.0 Enterprise without own credentials, §1.6, §
     expect(await rpc('ir.mail_server', 'open_google_gmail_uri', [[1]])).toEqual({
       error: 'Please configure your Gmail credentials.',
     });
+  });
+});
+
+describe('Gmail refusing a token, as recorded (captures fact 12, steps 38–43)', () => {
+  async function connected(version: string) {
+    await gmailServer(version);
+    const odoo = client.odoo;
+    Object.assign(odoo.db.table('ir.mail_server').get(1) ?? {}, { smtp_encryption: 'starttls', from_filter: 'a@b.com' });
+    odoo.google.registerClient({
+      clientId: ID,
+      clientSecret: 'GOCSPX-x',
+      redirectUris: [`${odoo.origin}/google_gmail/confirm`],
+      testUsers: ['a@b.com'],
+    });
+    odoo.google.signIn('a@b.com');
+    const act = (await rpc('ir.mail_server', 'open_google_gmail_uri', [[1]])).result as { url: string };
+    const page = odoo.google.handleBrowser(new URL(act.url));
+    const pending = /name="id" value="(\w+)"/.exec(page.body)?.[1];
+    const approve = odoo.google.handleBrowser(
+      new URL(`https://accounts.google.com/o/oauth2/approve?id=${pending}&consent=allow`),
+    );
+    expect((await client.fetch(approve.headers.location ?? '', { redirect: 'manual' })).status).toBe(303);
+    expect(await rpc('ir.mail_server', 'test_smtp_connection', [[1]])).toMatchObject({ result: { params: { type: 'success' } } });
+    return odoo;
+  }
+
+  it.each(['15.0', '17.0', '19.0'])(
+    '%s: revoked at Google, the cached access token still goes out and Gmail refuses at MAIL FROM; once it expires, the refresh fails',
+    async (version) => {
+      const odoo = await connected(version);
+      odoo.revokeToken();
+      // Gmail's own style (334 then 535): Odoo ignored the AUTH reply, MAIL FROM gets the 535.
+      const refused = await rpc('ir.mail_server', 'test_smtp_connection', [[1]]);
+      expect(refused.error).toMatch(
+        /^The server refused the sender address \(a@b\.com\) with error b'5\.7\.8 Username and Password not accepted\. For more information, go to\\n5\.7\.8 {2}https:\/\/support\.google\.com\/mail\/\?p=BadCredentials [0-9a-f]{8} - gsmtp'$/,
+      );
+      // An immediate 535: the next command, MAIL FROM, gets 530 5.7.0.
+      odoo.google.smtpRejection = 'direct535';
+      expect((await rpc('ir.mail_server', 'test_smtp_connection', [[1]])).error).toMatch(
+        /^The server refused the sender address \(a@b\.com\) with error b'5\.7\.0 Authentication Required\./,
+      );
+      // Odoo never learnt anything: the cached token is still on the record, unrefreshed.
+      const expiration = odoo.mailServers()[0]?.google_gmail_access_token_expiration;
+      expect(Number(expiration)).toBeGreaterThan(Date.now() / 1000);
+      odoo.expireAccessTokens();
+      expect(await rpc('ir.mail_server', 'test_smtp_connection', [[1]])).toEqual({
+        error: 'An error occurred when fetching the access token.',
+      });
+      // The recordings' stand-in let the same refresh token work again: Odoo recovers by itself.
+      odoo.google.restoreAll();
+      expect(await rpc('ir.mail_server', 'test_smtp_connection', [[1]])).toMatchObject({
+        result: { params: { type: 'success' } },
+      });
+    },
+  );
+
+  it('a token granted for another Google account is refused at MAIL FROM too, never at login', async () => {
+    const odoo = await connected('17.0');
+    const record = odoo.db.table('ir.mail_server').get(1);
+    if (record) record.smtp_user = 'someone.else@gmail.com';
+    expect((await rpc('ir.mail_server', 'test_smtp_connection', [[1]])).error).toMatch(
+      /^The server refused the sender address \(a@b\.com\) with error b'5\.7\.8 /,
+    );
+  });
+});
+
+describe('web.base.url follows every administrator login (captures fact 6, baseurl-*)', () => {
+  async function authenticate(host: string, headers: Record<string, string> = {}) {
+    const { request } = await import('node:http');
+    const port = Number(new URL(client.odoo.origin).port);
+    const body = JSON.stringify({
+      jsonrpc: '2.0',
+      method: 'call',
+      id: 1,
+      params: { db: client.odoo.db.name, login: 'admin', password: 'admin' },
+    });
+    return new Promise<number>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/web/session/authenticate',
+          headers: { Host: host, 'Content-Type': 'application/json', ...headers },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
+  it('an admin login through another address rewrites it, unless frozen; proxy_mode trusts the forwarded scheme and host', async () => {
+    client = await fakeOdooClient({ version: '17.0' });
+    const port = new URL(client.odoo.origin).port;
+    expect(await authenticate(`localhost:${port}`)).toBe(200);
+    expect(client.odoo.db.params.get('web.base.url')).toBe(`http://localhost:${port}`);
+    // Behind a TLS proxy without proxy_mode, Odoo only sees http and the Host header (field-notes P1).
+    expect(await authenticate('acme.example.com', { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'acme.example.com' })).toBe(
+      200,
+    );
+    expect(client.odoo.db.params.get('web.base.url')).toBe('http://acme.example.com');
+    client.odoo.db.params.set('web.base.url.freeze', 'True');
+    expect(await authenticate(`127.0.0.1:${port}`)).toBe(200);
+    expect(client.odoo.db.params.get('web.base.url')).toBe('http://acme.example.com');
+  });
+
+  it('with proxy_mode, the forwarded https address is what Odoo writes', async () => {
+    client = await fakeOdooClient({ version: '18.0', proxyMode: true });
+    expect(await authenticate('127.0.0.1', { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'acme.odoo.com' })).toBe(200);
+    expect(client.odoo.db.params.get('web.base.url')).toBe('https://acme.odoo.com');
   });
 });
