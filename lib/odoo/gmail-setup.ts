@@ -8,7 +8,7 @@ import { callParsed } from './call';
 import { GMAIL_SMTP, gmailServerValues, isGmailServer, type ServerSchema } from './gmail-schema';
 import { type ModuleInfo, moduleInfoFrom } from './probe';
 import type { RpcOptions } from './rpc';
-import { ModuleRow } from './schemas';
+import { CountReply, ModuleRow, ParamValue } from './schemas';
 
 /** A step Odoo answered but did not confirm (a read-back that differs): the UI says which. */
 export class GmailSetupError extends Error {
@@ -68,7 +68,8 @@ export async function installOrUpgradeGmail(origin: string, opts: RpcOptions = {
 // 2. Credentials (§1.5, §8.3): the settings form's way — create + execute — then read back.
 
 const Id = z.number().int().positive();
-const IdReply = z.union([
+/** `create`'s reply: the new id, or a one-element list (what `create` gives for a list of values). */
+export const IdReply = z.union([
   Id,
   z
     .array(Id)
@@ -123,14 +124,7 @@ export async function writeGmailCredentials(
 
 /** `google_gmail_client_id` as Odoo stores it (`false` when unset). */
 function readClientIdParam(origin: string, opts: RpcOptions): Promise<string | false> {
-  return callParsed(
-    origin,
-    'ir.config_parameter',
-    'get_param',
-    ['google_gmail_client_id'],
-    z.union([z.string(), z.literal(false)]),
-    opts,
-  );
+  return callParsed(origin, 'ir.config_parameter', 'get_param', ['google_gmail_client_id'], ParamValue, opts);
 }
 
 /** How many secret parameters match `extra` — a count, so the secret is never read back. */
@@ -140,7 +134,7 @@ function countSecretParams(origin: string, extra: [string, string, string][], op
     'ir.config_parameter',
     'search_count',
     [[['key', '=', 'google_gmail_client_secret'], ...extra]],
-    z.number().int(),
+    CountReply,
     opts,
   );
 }
@@ -164,7 +158,8 @@ export async function readGmailCredentials(
 // ---------------------------------------------------------------------------------------------
 // 3. The outgoing server (§8.4): find by address, update, or create — never a duplicate.
 
-const ServerRow = z
+/** A row of `findGmailServer`'s `search_read`. */
+export const ServerRow = z
   .object({
     id: Id,
     name: z.union([z.string(), z.literal(false)]).optional(),
@@ -173,6 +168,9 @@ const ServerRow = z
   })
   .loose();
 type ServerRow = z.infer<typeof ServerRow>;
+
+/** The read-back of the values written: any fields, compared one by one with what was sent. */
+export const ServerValuesRows = z.array(z.record(z.string(), z.unknown()));
 
 /** The fields to read back and compare with what was written. */
 function checkedFields(schema: ServerSchema, values: Record<string, unknown>): string[] {
@@ -229,14 +227,7 @@ export async function upsertGmailServer(
     action = 'created';
   }
   const fields = checkedFields(schema, values);
-  const [row] = await callParsed(
-    origin,
-    'ir.mail_server',
-    'read',
-    [[id], fields],
-    z.array(z.record(z.string(), z.unknown())),
-    opts,
-  );
+  const [row] = await callParsed(origin, 'ir.mail_server', 'read', [[id], fields], ServerValuesRows, opts);
   if (!row || fields.some((f) => row[f] !== values[f]) || !isGmailServer(schema, row))
     throw new GmailSetupError('serverNotSaved');
   return { id, action, name };

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { callKw, jsonRpc, OdooRpcError, type RpcOptions } from './rpc';
-import { ModuleRow, SessionInfo, UserRow } from './schemas';
+import { ModuleRow, ParamValue, SessionInfo, UserRow } from './schemas';
 import { parseOdooVersion } from './version';
 
 export const PROBE_STATUSES = [
@@ -134,11 +134,7 @@ export async function probeOdoo(origin: string, opts: RpcOptions = {}): Promise<
   if (!odoo.baseUrl) {
     // Not every version puts it in session_info; the parameter itself is readable by admins (§9).
     try {
-      odoo.baseUrl = str(
-        z
-          .union([z.string(), z.literal(false)])
-          .parse(await callKw(origin, 'ir.config_parameter', 'get_param', ['web.base.url'], {}, opts)),
-      );
+      odoo.baseUrl = str(ParamValue.parse(await callKw(origin, 'ir.config_parameter', 'get_param', ['web.base.url'], {}, opts)));
     } catch {
       // Computed values then fall back to the origin, and say so.
     }
@@ -178,9 +174,7 @@ export async function probeOdoo(origin: string, opts: RpcOptions = {}): Promise<
  */
 export async function readBaseUrlFreeze(origin: string, opts: RpcOptions = {}): Promise<boolean | null> {
   try {
-    const value = z
-      .union([z.string(), z.literal(false)])
-      .parse(await callKw(origin, 'ir.config_parameter', 'get_param', ['web.base.url.freeze'], {}, opts));
+    const value = ParamValue.parse(await callKw(origin, 'ir.config_parameter', 'get_param', ['web.base.url.freeze'], {}, opts));
     return value !== false && value !== '';
   } catch {
     return null;

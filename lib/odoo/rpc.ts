@@ -50,7 +50,11 @@ function classifyOdooError(error: RpcErrorBody): OdooRpcError {
   const name = error.data?.name ?? '';
   const text = error.data?.message || error.message;
   const details = { odooName: name, odooMessage: text };
-  if (name === 'odoo.http.SessionExpiredException' || error.code === 100) {
+  // Decided on `data.name`, never on `code`: the same UserError is code 200 in 15–18 and 0 in 19.0, an
+  // unknown model is 404 in 18–19 (captures fact 1). Only an envelope without `data` (a proxy, a
+  // trimmed reply) falls back to code 100, which every version gives SessionExpiredException alone.
+  const expired = name ? name === 'odoo.http.SessionExpiredException' : error.code === 100;
+  if (expired) {
     return new OdooRpcError('sessionExpired', 'Odoo session expired', details);
   }
   if (name === 'odoo.exceptions.AccessError' || name === 'odoo.exceptions.AccessDenied') {

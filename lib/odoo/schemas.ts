@@ -20,12 +20,23 @@ export const RpcErrorBody = z.object({
 });
 export type RpcErrorBody = z.infer<typeof RpcErrorBody>;
 
-/** A reply is an error envelope when it has `error`, a success when it has the key `result` (even null). */
+/** A reply is an error envelope when it has `error` (checked first), a success otherwise — see below. */
 export const RpcErrorEnvelope = z.object({ error: RpcErrorBody }).loose();
+/**
+ * A success is a `"jsonrpc": "2.0"` object with the key `result` (even null) — or with neither `result`
+ * nor `error`: real Odoo leaves `result` out when the method returns None (`mail.mail.send`,
+ * `/web/session/destroy`, 19.0 `fetch_mail`; captures facts 2 and 19), which reads as a null result.
+ * Every recorded Odoo reply carries `jsonrpc: "2.0"`, so JSON without it (`{}`, an array, another
+ * server's `{"status": "ok"}`) is not JSON-RPC, and neither is a malformed `error`.
+ */
 export const RpcResultEnvelope = z
-  .object({ result: z.unknown() })
+  .object({ jsonrpc: z.literal('2.0') })
   .loose()
-  .refine((o) => Object.hasOwn(o, 'result'), 'no result key');
+  .refine(
+    (o) => !Object.hasOwn(o, 'error') && (Object.hasOwn(o, 'result') || Object.hasOwn(o, 'id')),
+    'neither a result nor a None reply',
+  )
+  .transform((o) => ({ result: Object.hasOwn(o, 'result') ? o.result : null }));
 
 /** `server_version_info`: `[17, 0, 0, 'final', 0, '']`, `['saas~17', 4, 0, 'final', 0, 'e']`. */
 export const ServerVersionInfo = z
@@ -64,6 +75,12 @@ export const ModuleRow = z.object({
   installed_version: z.union([z.string(), z.literal(false), z.null()]),
 });
 export type ModuleRow = z.infer<typeof ModuleRow>;
+
+/** `ir.config_parameter.get_param`: the value, or `false` when the parameter is not set. */
+export const ParamValue = z.union([z.string(), z.literal(false)]);
+
+/** `search_count`: a number, so a secret or a token is counted without travelling. */
+export const CountReply = z.number().int();
 
 export const UserRow = z.object({
   id: z.number().int(),

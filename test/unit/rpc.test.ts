@@ -34,6 +34,37 @@ describe('jsonRpc speaks Odoo JSON-RPC', () => {
     await expect(jsonRpc(ORIGIN, '/x', {}, { fetch: r.fetch })).resolves.toBeNull();
   });
 
+  it('reads an envelope without `result` (a method that returned None) as a null result', async () => {
+    // `{"jsonrpc":"2.0","id":N}` is what real Odoo sends for mail.mail.send, /web/session/destroy (captures fact 2).
+    const r = replay(() => ({ json: { jsonrpc: '2.0', id: 7 } }));
+    await expect(jsonRpc(ORIGIN, '/x', {}, { fetch: r.fetch })).resolves.toBeNull();
+  });
+
+  it.each([
+    ['an array', [{ jsonrpc: '2.0', id: 1, result: 1 }]],
+    ['an empty object', {}],
+    ['a result without "jsonrpc": "2.0"', { id: 1, result: 1 }],
+    ['another JSON-RPC version', { jsonrpc: '1.0', id: 1 }],
+    ['an envelope whose error is malformed', { jsonrpc: '2.0', id: 1, error: { code: 'x' } }],
+  ])('refuses %s as not JSON-RPC', async (_label, json) => {
+    const r = replay(() => ({ json }));
+    expect((await failure(jsonRpc(ORIGIN, '/x', {}, { fetch: r.fetch }))).kind).toBe('notRpc');
+  });
+
+  it.each([
+    // 19.0 sends code 0 for every ordinary exception, 18–19 code 404 for an unknown model (captures fact 1).
+    ["a UserError with 19.0's code 0", 0, 'odoo.exceptions.UserError', 'odooError'],
+    ['an unknown model with code 404', 404, 'werkzeug.exceptions.NotFound', 'odooError'],
+    ['a UserError that happens to carry code 100', 100, 'odoo.exceptions.UserError', 'odooError'],
+    ['a session expiry with code 0', 0, 'odoo.http.SessionExpiredException', 'sessionExpired'],
+    ['an AccessError with code 0', 0, 'odoo.exceptions.AccessError', 'accessDenied'],
+  ])('decides on data.name, not on code: %s', async (_label, code, name, kind) => {
+    const r = replay(() => ({
+      json: { jsonrpc: '2.0', id: 1, error: { code, message: 'Odoo Server Error', data: { name, message: 'm' } } },
+    }));
+    expect((await failure(jsonRpc(ORIGIN, '/x', {}, { fetch: r.fetch }))).kind).toBe(kind);
+  });
+
   it.each([
     ['error-session-expired.json', 'sessionExpired', 'odoo.http.SessionExpiredException'],
     ['error-access.json', 'accessDenied', 'odoo.exceptions.AccessError'],
