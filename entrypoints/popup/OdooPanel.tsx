@@ -349,7 +349,10 @@ function ConnectBlock({
     google?.audience === 'external'
       ? google.publishing !== 'production'
       : google?.audience == null && setup.accountType === 'personal';
-  const revoked = monitor?.test?.reading === 'tokenRevoked' || (monitor?.token === false && !!monitor.lastGreenAt);
+  const revoked =
+    monitor?.test?.reading === 'tokenRevoked' ||
+    monitor?.test?.reading === 'tokenRefused' ||
+    (monitor?.token === false && !!monitor.lastGreenAt);
   const again = revoked || !!monitor?.token || !!monitor?.lastGreenAt;
   const waiting = state?.connect?.status === 'waiting';
   return (

@@ -13,13 +13,13 @@
 import { browser } from 'wxt/browser';
 import { msg, t } from '../i18n';
 import type { Reply } from '../messaging';
-import { gmailTokenPresence, testGmailConnection } from '../odoo/gmail-connection';
+import { type GmailServerState, readGmailServer, testGmailConnection } from '../odoo/gmail-connection';
 import { OdooRpcError } from '../odoo/rpc';
 import { odooMailServerLink } from '../setup/checklist-odoo';
 import { type MonitorState, type MonitorStatus, monitorItem, odooGmailItem } from '../setup/odoo-state';
 import { probeItem, setupItem } from '../setup/storage';
 import { hasOriginPermission } from './odoo-connection';
-import { BUSY, exclusive, markSignedOut, updateState, withKeepAlive } from './odoo-context';
+import { BUSY, exclusive, markSignedOut, stateFor, updateState, withKeepAlive } from './odoo-context';
 import { warnTestingExpiry } from './testing-expiry';
 
 export const MONITOR_ALARM = 'gmail-monitor';
@@ -92,16 +92,60 @@ export function nextMonitorState(
 // The check.
 
 let inFlight: Promise<Reply<MonitorState>> | null = null;
+let returnQueued: Promise<Reply<MonitorState>> | null = null;
 
-/** One check at a time; concurrent callers (alarm + popup + tab watcher) share it. */
-export function runCheck(trigger: CheckTrigger): Promise<Reply<MonitorState>> {
-  if (inFlight) return inFlight;
-  inFlight = exclusive('check', () => check(trigger))
+function start(trigger: CheckTrigger): Promise<Reply<MonitorState>> {
+  const run: Promise<Reply<MonitorState>> = exclusive('check', () => check(trigger))
     .then((r) => (r === BUSY ? { ok: false as const, error: msg('odoo.err.busy') } : r))
     .finally(() => {
-      inFlight = null;
+      if (inFlight === run) inFlight = null;
     });
-  return inFlight;
+  inFlight = run;
+  return run;
+}
+
+/**
+ * One check at a time; concurrent callers (alarm + popup) share it. The return from Google's consent
+ * page does not: a check already running started before Odoo had the new token, so it could not see
+ * it. That return gets a check of its own once the running one ends (one queued at most).
+ */
+export function runCheck(trigger: CheckTrigger): Promise<Reply<MonitorState>> {
+  if (!inFlight) return start(trigger);
+  if (trigger !== 'connect') return inFlight;
+  returnQueued ??= inFlight
+    .catch(() => undefined)
+    .then(() => {
+      returnQueued = null;
+      return inFlight ?? start('connect');
+    });
+  return returnQueued;
+}
+
+/** The server's form (or, 19.0 personal servers, the preferences) — where Odoo sends the browser after storing the token (§1.6). */
+export function isReturnPage(url: string, origin: string): boolean {
+  let page: URL;
+  try {
+    page = new URL(url);
+  } catch {
+    return false;
+  }
+  return page.origin === origin && (url.includes('ir.mail_server') || page.pathname.startsWith('/odoo/my-preferences'));
+}
+
+/**
+ * Whether Google has answered the pending connect: its tab is back on Odoo's server form — seen by the
+ * tab watcher (trigger `connect`) or found there now. A check started while Google's page still shows
+ * (the popup opened meanwhile, the alarm) finds the tab on Google and is no evidence.
+ */
+async function backFromGoogle(trigger: CheckTrigger, origin: string, tabId: number | null): Promise<boolean> {
+  if (trigger === 'connect') return true;
+  if (tabId === null) return false;
+  try {
+    const tab = await browser.tabs.get(tabId);
+    return !!tab.url && isReturnPage(tab.url, origin);
+  } catch {
+    return false; // closed
+  }
 }
 
 async function check(trigger: CheckTrigger): Promise<Reply<MonitorState>> {
@@ -114,16 +158,19 @@ async function check(trigger: CheckTrigger): Promise<Reply<MonitorState>> {
   const serverId = state.server.id;
   const base = { origin, serverId, trigger, at: Date.now(), token: null, test: null, detail: null };
   let result: Parameters<typeof nextMonitorState>[1];
+  let server: GmailServerState | null = null;
   if (!(await hasOriginPermission(origin))) {
     result = { ...base, status: 'permission' };
   } else {
     await updateState(origin, (s) => ({ ...s, running: s.running ?? { op: 'check', at: Date.now() } }));
     try {
-      const presence = await gmailTokenPresence(origin, serverId);
-      if (presence === 'serverMissing') result = { ...base, status: 'serverMissing' };
-      else if (presence === 'absent') result = { ...base, status: 'noToken', token: false };
+      // The record as Odoo has it now: a failed test is read with its Username, type and token.
+      server = await readGmailServer(origin, serverId, state.server.schema);
+      if (!server.exists) result = { ...base, status: 'serverMissing' };
+      else if (!server.facts.token) result = { ...base, status: 'noToken', token: false };
       else {
-        const outcome = await withKeepAlive(() => testGmailConnection(origin, serverId, { timeoutMs: TEST_TIMEOUT_MS }));
+        const { facts } = server;
+        const outcome = await withKeepAlive(() => testGmailConnection(origin, serverId, { timeoutMs: TEST_TIMEOUT_MS, facts }));
         result = outcome.ok
           ? { ...base, status: 'ok', token: true, test: { ok: true, odooText: null, reading: null } }
           : {
@@ -145,11 +192,21 @@ async function check(trigger: CheckTrigger): Promise<Reply<MonitorState>> {
   // The badge first: whoever sees the stored result (the popup) finds the badge already saying the same.
   await showBadge(next);
   await monitorItem.set(next);
-  // The return from Google's consent page is confirmed by the token itself.
+  // A pending connect ends only on evidence from after Google answered: the tab back on Odoo's form, and a
+  // token newer than the connect (its stamp moved). A check made meanwhile leaves it pending.
   let connectedNow = false;
-  if (next.token === true) {
+  const pending = (await stateFor(origin)).connect;
+  if (
+    next.token === true &&
+    server?.exists &&
+    pending?.serverId === serverId &&
+    pending.status === 'waiting' &&
+    (pending.stampBefore == null || server.tokenStamp !== pending.stampBefore) &&
+    (await backFromGoogle(trigger, origin, pending.tabId))
+  ) {
     await updateState(origin, (s) => {
-      if (s.connect?.serverId !== serverId || s.connect.status === 'connected') return s;
+      if (s.connect?.serverId !== serverId || s.connect.status !== 'waiting' || s.connect.startedAt !== pending.startedAt)
+        return s;
       connectedNow = true;
       return { ...s, connect: { ...s.connect, status: 'connected' } };
     });

@@ -9,7 +9,7 @@ import { parseClientId, parseClientSecret } from '../google/formats';
 import { msg } from '../i18n';
 import type { Reply } from '../messaging';
 import { MsgError } from '../odoo/error-messages';
-import { openGmailConsent } from '../odoo/gmail-connection';
+import { openGmailConsent, readTokenStamp } from '../odoo/gmail-connection';
 import { detectServerSchema } from '../odoo/gmail-schema';
 import {
   GmailSetupError,
@@ -25,7 +25,7 @@ import { odooGmailItem } from '../setup/odoo-state';
 import { parseGmail } from '../setup/setup';
 import { credentialsItem } from '../setup/storage';
 import { wipeSecret } from './credentials';
-import { runCheck } from './monitor';
+import { isReturnPage, runCheck } from './monitor';
 import { probeStoredOdoo } from './odoo-connection';
 import { runOp, stateFor, updateState, withKeepAlive } from './odoo-context';
 
@@ -127,7 +127,8 @@ export function connectGmail(): Promise<Reply<{ via: 'google' | 'relay' }>> {
     if (!server || server.gmail !== setup.gmail) throw new MsgError(msg('odoo.err.serverFirst'));
     // An outdated module answers Google's redirect with "Forbidden" (odoo-gmail.md §7).
     if (probe.gmailModule?.outdated) throw new MsgError(msg('odoo.err.upgradeFirst'));
-    const consent = await openGmailConsent(origin, server.id);
+    // The token's stamp now: the return from Google must bring a newer one (monitor.ts).
+    const [consent, stampBefore] = await Promise.all([openGmailConsent(origin, server.id), readTokenStamp(origin, server.id)]);
     await updateState(origin, (s) => ({
       ...s,
       connect: {
@@ -138,6 +139,7 @@ export function connectGmail(): Promise<Reply<{ via: 'google' | 'relay' }>> {
         detail: null,
         redirectUri: consent.redirectUri,
         via: consent.via,
+        stampBefore,
       },
     }));
     const tab = await browser.tabs.create({ url: consent.url });
@@ -190,7 +192,7 @@ export async function onTabUpdated(url: string | undefined, status: string | und
     );
     return;
   }
-  if (!url.includes('ir.mail_server') && !page.pathname.startsWith('/odoo/my-preferences')) return;
+  if (!isReturnPage(url, state.origin)) return;
   await runCheck('connect');
 }
 

@@ -6,14 +6,14 @@
  */
 import { z } from 'zod';
 import { callParsed } from './call';
-import { TOKEN_FIELD } from './gmail-schema';
+import { type ServerSchema, TOKEN_FIELD } from './gmail-schema';
 import { GmailSetupError } from './gmail-setup';
 import { OdooRpcError, type RpcOptions } from './rpc';
 
 // ---------------------------------------------------------------------------------------------
 // Consent URL (§6): `{'type': 'ir.actions.act_url', 'url': …}`; 19.0 adds `target: 'self'`.
 
-const ActUrl = z.object({ type: z.literal('ir.actions.act_url'), url: z.string() }).loose();
+export const ActUrl = z.object({ type: z.literal('ir.actions.act_url'), url: z.string() }).loose();
 
 export interface ConsentUrl {
   url: string;
@@ -53,21 +53,15 @@ export async function openGmailConsent(origin: string, serverId: number, opts: R
 
 export type TokenPresence = 'present' | 'absent' | 'serverMissing';
 
-const IdRows = z.array(z.object({ id: z.number() }).loose());
+export const IdRows = z.array(z.object({ id: z.number() }).loose());
 
 /**
- * First whether the record still exists (archived included), then whether its refresh token is set.
- * `search_count` with the token in the domain (works for admins in 15–19, §8.4) returns a number, so
- * the token itself never travels. Where the field cannot be searched (master: computed, non-stored),
- * the field is read and turned into a boolean on the spot.
+ * Whether the record's refresh token is set. `search_count` with the token in the domain (works for
+ * admins in 15–19, §8.4) returns a number, so the token itself never travels. Where the field cannot
+ * be searched (master: computed, non-stored), the field is read and turned into a boolean on the spot;
+ * a record that is gone then reads as no token (the caller learns that it is gone from its own read).
  */
-export async function gmailTokenPresence(origin: string, serverId: number, opts: RpcOptions = {}): Promise<TokenPresence> {
-  const rows = await callParsed(origin, 'ir.mail_server', 'search_read', [[['id', '=', serverId]]], IdRows, {
-    kwargs: { fields: ['id'] },
-    context: { active_test: false },
-    ...opts,
-  });
-  if (rows.length === 0) return 'serverMissing';
+async function refreshTokenStored(origin: string, serverId: number, opts: RpcOptions): Promise<boolean> {
   try {
     const count = await callParsed(
       origin,
@@ -82,20 +76,127 @@ export async function gmailTokenPresence(origin: string, serverId: number, opts:
       z.number().int(),
       { context: { active_test: false }, ...opts },
     );
-    return count > 0 ? 'present' : 'absent';
+    return count > 0;
   } catch (error) {
     if (!(error instanceof OdooRpcError) || error.kind !== 'odooError') throw error;
   }
-  const [row] = await callParsed(
-    origin,
-    'ir.mail_server',
-    'read',
-    [[serverId], [TOKEN_FIELD]],
-    // Only its truthiness is kept: the value is dropped inside the schema.
-    z.array(z.object({ [TOKEN_FIELD]: z.unknown() }).transform((r) => ({ present: !!r[TOKEN_FIELD] }))),
-    opts,
-  );
-  return row?.present ? 'present' : 'absent';
+  try {
+    const [row] = await callParsed(
+      origin,
+      'ir.mail_server',
+      'read',
+      [[serverId], [TOKEN_FIELD]],
+      // Only its truthiness is kept: the value is dropped inside the schema.
+      z.array(z.object({ [TOKEN_FIELD]: z.unknown() }).transform((r) => ({ present: !!r[TOKEN_FIELD] }))),
+      opts,
+    );
+    return !!row?.present;
+  } catch (error) {
+    if (error instanceof OdooRpcError && error.kind === 'odooError') return false;
+    throw error;
+  }
+}
+
+/** First whether the record still exists (archived included), then whether its refresh token is set. */
+export async function gmailTokenPresence(origin: string, serverId: number, opts: RpcOptions = {}): Promise<TokenPresence> {
+  const rows = await callParsed(origin, 'ir.mail_server', 'search_read', [[['id', '=', serverId]]], IdRows, {
+    kwargs: { fields: ['id'] },
+    context: { active_test: false },
+    ...opts,
+  });
+  if (rows.length === 0) return 'serverMissing';
+  return (await refreshTokenStored(origin, serverId, opts)) ? 'present' : 'absent';
+}
+
+/**
+ * What the extension knows of the server when it reads a failed Test Connection. Odoo's text alone
+ * misleads: real Odoo sends `AUTH XOAUTH2` and ignores Gmail's reply, so a token Gmail refuses surfaces
+ * at MAIL FROM with the same 5.7.0 / 5.7.8 texts as an empty Username or a password login (captures
+ * fact 12). The record tells them apart.
+ */
+export interface ServerFacts {
+  /** On Gmail OAuth: `smtp_authentication = 'gmail'` (16+), `use_google_gmail_service` (15.0). */
+  gmailOAuth: boolean;
+  /** The Username (`smtp_user`), null when empty. */
+  username: string | null;
+  /** A refresh token is stored (counted, never read). */
+  token: boolean;
+}
+
+export type GmailServerState =
+  | { exists: false }
+  | {
+      exists: true;
+      facts: ServerFacts;
+      /**
+       * `google_gmail_access_token_expiration` (a Unix time in Odoo's clock, not a secret): Odoo writes it
+       * each time it gets a token from Google — at the consent's callback and at each refresh. A value
+       * other than the one seen before "Connect" is the sign of a token newer than the connect.
+       */
+      tokenStamp: number | null;
+    };
+
+export const ServerFactsRow = z
+  .object({
+    id: z.number(),
+    smtp_user: z.union([z.string(), z.literal(false), z.null()]).optional(),
+    smtp_authentication: z.union([z.string(), z.literal(false), z.null()]).optional(),
+    use_google_gmail_service: z.boolean().optional(),
+    google_gmail_access_token_expiration: z.union([z.number(), z.literal(false), z.null()]).optional(),
+  })
+  .loose();
+
+const stampOf = (v: number | false | null | undefined): number | null => (typeof v === 'number' && v > 0 ? v : null);
+
+/**
+ * The server as Odoo has it now — exists, Username, authentication type, token, token stamp — in one
+ * round trip: the record's read and the token count go out together. `kind` is the schema the
+ * extension detected when it wrote the server (`fields_get`, §8.4), so only fields of this version are
+ * asked for.
+ */
+export async function readGmailServer(
+  origin: string,
+  serverId: number,
+  kind: ServerSchema['kind'],
+  opts: RpcOptions = {},
+): Promise<GmailServerState> {
+  const fields = ['smtp_user', kind === 'flag15' ? 'use_google_gmail_service' : 'smtp_authentication', STAMP_FIELD];
+  const [rows, token] = await Promise.all([
+    callParsed(origin, 'ir.mail_server', 'search_read', [[['id', '=', serverId]]], z.array(ServerFactsRow), {
+      kwargs: { fields },
+      context: { active_test: false },
+      ...opts,
+    }),
+    refreshTokenStored(origin, serverId, opts),
+  ]);
+  const row = rows[0];
+  if (!row) return { exists: false };
+  return {
+    exists: true,
+    facts: {
+      gmailOAuth: kind === 'flag15' ? row.use_google_gmail_service === true : row.smtp_authentication === 'gmail',
+      username: typeof row.smtp_user === 'string' && row.smtp_user.trim() ? row.smtp_user.trim() : null,
+      token,
+    },
+    tokenStamp: stampOf(row.google_gmail_access_token_expiration),
+  };
+}
+
+const STAMP_FIELD = 'google_gmail_access_token_expiration';
+
+/** The token stamp alone (before "Connect"): null when there is none, or it cannot be read. */
+export async function readTokenStamp(origin: string, serverId: number, opts: RpcOptions = {}): Promise<number | null> {
+  try {
+    const rows = await callParsed(origin, 'ir.mail_server', 'search_read', [[['id', '=', serverId]]], z.array(ServerFactsRow), {
+      kwargs: { fields: [STAMP_FIELD] },
+      context: { active_test: false },
+      ...opts,
+    });
+    return stampOf(rows[0]?.google_gmail_access_token_expiration);
+  } catch (error) {
+    if (error instanceof OdooRpcError && error.kind === 'odooError') return null;
+    throw error;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -105,6 +206,12 @@ export async function gmailTokenPresence(origin: string, serverId: number, opts:
 export const TEST_READINGS = [
   /** invalid_grant / "An error occurred when fetching the access token." — expired or revoked (P6, P8). */
   'tokenRevoked',
+  /**
+   * A Gmail OAuth server with a Username and a token, refused at MAIL FROM with 5.7.0 / 5.7.8: Gmail no
+   * longer accepts the access token Odoo still caches (revoked at Google within the hour, or granted to
+   * another account). Odoo says "fetching the access token" only once its copy expires (captures fact 12).
+   */
+  'tokenRefused',
   /** 535 5.7.8 "Username and Password not accepted" — not on Gmail OAuth, or another account consented (P13, P14). */
   'badCredentials',
   /** 5.7.57 / 5.7.0 "Authentication Required" — empty Username, XOAUTH2 never sent (P12). */
@@ -125,21 +232,30 @@ export const TEST_READINGS = [
 ] as const;
 export type TestReading = (typeof TEST_READINGS)[number];
 
-/** Matched on language-independent parts (SMTP codes, Google's error codes) and on the English texts. */
-export function readTestFailure(text: string): TestReading {
+/**
+ * Matched on language-independent parts (SMTP codes, Google's error codes) and on the English texts.
+ * `facts`, when known, decide what an authentication refusal means: Odoo's words are the same for a
+ * refused token, an empty Username and a password login (captures fact 12), the record is not.
+ */
+export function readTestFailure(text: string, facts?: ServerFacts): TestReading {
   const t = text.toLowerCase();
   if (t.includes('invalid_grant') || t.includes('fetching the access token') || t.includes('expired or revoked')) {
     return 'tokenRevoked';
   }
-  if (
+  const notAuthenticated =
     t.includes('5.7.57') ||
     t.includes('5.7.0') ||
     t.includes('authentication required') ||
-    t.includes('client not authenticated')
-  ) {
-    return 'noUsername';
+    t.includes('client not authenticated');
+  const credentialsRefused = t.includes('535') || t.includes('5.7.8') || t.includes('username and password not accepted');
+  if (facts && (notAuthenticated || credentialsRefused)) {
+    if (!facts.username) return 'noUsername';
+    if (!facts.gmailOAuth) return 'badCredentials';
+    // On Gmail OAuth, with a Username: XOAUTH2 went out. With a token stored, Gmail refused that token.
+    return facts.token ? 'tokenRefused' : 'tokenRevoked';
   }
-  if (t.includes('535') || t.includes('5.7.8') || t.includes('username and password not accepted')) return 'badCredentials';
+  if (notAuthenticated) return 'noUsername';
+  if (credentialsRefused) return 'badCredentials';
   if (t.includes('refused the sender address')) return 'senderRefused';
   if (t.includes('configure an email on the current user')) return 'noUserEmail';
   if (t.includes('configure your gmail credentials')) return 'noCredentials';
@@ -155,7 +271,7 @@ export function readTestFailure(text: string): TestReading {
 
 export type TestOutcome = { ok: true } | { ok: false; odooText: string; reading: TestReading };
 
-const Notification = z
+export const Notification = z
   .object({
     type: z.literal('ir.actions.client'),
     tag: z.string(),
@@ -168,18 +284,23 @@ const Notification = z
  * `params.type == 'success'` (its message is translated, so it is not matched). A UserError is the
  * failure: its text is kept verbatim. Other errors (session, network) are thrown to the caller.
  */
-export async function testGmailConnection(origin: string, serverId: number, opts: RpcOptions = {}): Promise<TestOutcome> {
+export async function testGmailConnection(
+  origin: string,
+  serverId: number,
+  opts: RpcOptions & { facts?: ServerFacts } = {},
+): Promise<TestOutcome> {
+  const { facts, ...rpc } = opts;
   let result: z.infer<typeof Notification>;
   try {
-    result = await callParsed(origin, 'ir.mail_server', 'test_smtp_connection', [[serverId]], Notification, opts);
+    result = await callParsed(origin, 'ir.mail_server', 'test_smtp_connection', [[serverId]], Notification, rpc);
   } catch (error) {
     if (error instanceof OdooRpcError && error.kind === 'odooError') {
       const odooText = error.details.odooMessage ?? error.message;
-      return { ok: false, odooText, reading: readTestFailure(odooText) };
+      return { ok: false, odooText, reading: readTestFailure(odooText, facts) };
     }
     throw error;
   }
   if (result.tag === 'display_notification' && result.params?.type === 'success') return { ok: true };
   const odooText = result.params?.message ?? `${result.tag} ${result.params?.type ?? ''}`.trim();
-  return { ok: false, odooText, reading: readTestFailure(odooText) };
+  return { ok: false, odooText, reading: readTestFailure(odooText, facts) };
 }

@@ -82,12 +82,15 @@ export function odooSideStep(id: StepId, input: OdooSideInput): OdooSideStep | n
       if (!server) return null;
       const status = opStatus(s, 'connect', m?.token ? m.at : undefined);
       if (status) return status;
-      if (m?.status === 'testFailed' && m.test?.reading === 'tokenRevoked') {
+      const c = s.connect?.serverId === server.id ? s.connect : null;
+      const waiting = { state: 'inProgress' as const, next: msg('step.connect.waiting', { gmail: server.gmail }) };
+      // A reconnect under way: the red reading is what it is fixing, so the step waits for Google.
+      if (c?.status === 'waiting' && m?.verdict === 'red') return waiting;
+      if (m?.status === 'testFailed' && (m.test?.reading === 'tokenRevoked' || m.test?.reading === 'tokenRefused')) {
         return withLink({ state: 'attention', next: msg('step.connect.revoked', { gmail: server.gmail }) });
       }
       if (m?.token === true) return withLink({ state: 'done', next: msg('step.connect.connected', { gmail: server.gmail }) });
-      const c = s.connect?.serverId === server.id ? s.connect : null;
-      if (c?.status === 'waiting') return { state: 'inProgress', next: msg('step.connect.waiting', { gmail: server.gmail }) };
+      if (c?.status === 'waiting') return waiting;
       if (c?.status === 'refused') {
         return withLink({
           state: 'attention',

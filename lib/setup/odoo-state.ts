@@ -53,6 +53,11 @@ export const OdooGmailState = z.object({
       redirectUri: z.string().nullable(),
       /** Google's consent page with the database's own client, or Odoo's relay (19.0 Enterprise, no credentials). */
       via: z.enum(['google', 'relay']).optional(),
+      /**
+       * The record's token stamp (`google_gmail_access_token_expiration`) when the connect started: a token
+       * whose stamp differs came after it. Null: none then; absent: stored by an older version.
+       */
+      stampBefore: z.number().nullable().optional(),
     })
     .nullable(),
   running: z.object({ op: z.enum(ODOO_OPS), at: z.number() }).nullable(),

@@ -3,11 +3,13 @@
  * replies that are not what Odoo sends, Odoo's error classes, the Msg a person reads for each, the
  * plain-language reading of a failed Test Connection, and the consent URL's checks.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { callParsed } from '@/lib/odoo/call';
 import { MsgError, odooErrorMsg } from '@/lib/odoo/error-messages';
-import { parseConsentUrl, readTestFailure, testGmailConnection } from '@/lib/odoo/gmail-connection';
+import { parseConsentUrl, readTestFailure, type ServerFacts, testGmailConnection } from '@/lib/odoo/gmail-connection';
 import { GmailSetupError } from '@/lib/odoo/gmail-setup';
 import { jsonRpc, OdooRpcError } from '@/lib/odoo/rpc';
 import { replay } from './odoo-replay';
@@ -141,6 +143,63 @@ describe('reading a failed Test Connection', () => {
     ["You don't have an active subscription", 'relay'],
     ['Connection Test Failed! Here is what we got instead:\n something new', 'unknown'],
   ])('%j → %s', (text, reading) => expect(readTestFailure(text)).toBe(reading));
+
+  // What real Odoo says (captures fact 12): a refused token, an empty Username and a password login share
+  // their words; the server's facts tell them apart (issue 11, defect 1).
+  const oauth: ServerFacts = { gmailOAuth: true, username: 'odoo.sender@gmail.com', token: true };
+  it.each([
+    [
+      "The server refused the sender address (odoo.sender@gmail.com) with error b'5.7.8 Username and Password not accepted. For more information, go to\\n5.7.8  https://support.google.com/mail/?p=BadCredentials aae05fb9 - gsmtp'",
+      oauth,
+      'tokenRefused',
+    ],
+    [
+      "The server refused the sender address (odoo.sender@gmail.com) with error b'5.7.0 Authentication Required. For more information, go to\\n5.7.0  https://support.google.com/mail/?p=WantAuthError fadf51bf - gsmtp'",
+      oauth,
+      'tokenRefused',
+    ],
+    [
+      "The server refused the sender address (me@gmail.com) with error b'5.7.0 Authentication Required.'",
+      { ...oauth, username: null },
+      'noUsername',
+    ],
+    [
+      "The server refused the sender address (me@gmail.com) with error b'5.7.0 Authentication Required.'",
+      { ...oauth, gmailOAuth: false },
+      'badCredentials',
+    ],
+    [
+      'Server replied with following exception:\n 5.7.8 Username and Password not accepted.',
+      { ...oauth, gmailOAuth: false },
+      'badCredentials',
+    ],
+    ['An error occurred when fetching the access token.', oauth, 'tokenRevoked'],
+    ['The server refused the sender address (noreply@acme.com) with error 550 5.7.1 not allowed', oauth, 'senderRefused'],
+  ] as const)('%j with %j → %s', (text, facts, reading) => expect(readTestFailure(text, facts)).toBe(reading));
+
+  it.each(['15.0', '16.0', '17.0', '18.0', '19.0'])(
+    '%s: every recorded Test Connection failure reads as what it was',
+    (version) => {
+      const dir = resolve('test/fixtures/odoo/recorded', version);
+      const said = (step: string) => {
+        const file = readdirSync(dir).find((f) => f.startsWith(`${step}-`));
+        if (!file) return null;
+        const body = JSON.parse(readFileSync(join(dir, file), 'utf8')).response.body_json as {
+          error?: { data?: { message?: string } };
+        };
+        return body.error?.data?.message ?? null;
+      };
+      // The recorded server: Gmail OAuth, Username odoo.sender@gmail.com; no token yet at 21, a token from 28 on.
+      const before = said('21');
+      expect(before).toBe('An error occurred when fetching the access token.');
+      expect(readTestFailure(before ?? '', { ...oauth, token: false })).toBe('tokenRevoked');
+      expect(readTestFailure(said('38') ?? '', oauth)).toBe('tokenRevoked'); // refresh token revoked, cache expired
+      expect(readTestFailure(said('40') ?? '', oauth)).toBe('tokenRefused'); // immediate 535 → MAIL FROM 5.7.0
+      expect(readTestFailure(said('41') ?? '', oauth)).toBe('tokenRefused'); // Gmail's 334 then 535 → MAIL FROM 5.7.8
+      const noFilter = said('nofromfilter-08');
+      if (noFilter) expect(readTestFailure(noFilter, { ...oauth, username: 'other.sender@gmail.com' })).toBe('noUserEmail');
+    },
+  );
 
   it('success is the notification type, whatever its (translated) message says', async () => {
     const ok = replay(() => ({

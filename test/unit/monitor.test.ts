@@ -104,6 +104,7 @@ describe('the background monitor against the fake Odoo', () => {
   afterEach(async () => {
     removeAllListeners();
     vi.unstubAllGlobals();
+    vi.restoreAllMocks();
     await client.stop();
   });
 
@@ -120,6 +121,11 @@ describe('the background monitor against the fake Odoo', () => {
   }
 
   const badge = () => fakeBrowser.action.getBadgeText({});
+  /** Time moves on for everyone in this process: the extension, the fake Odoo and its Google. */
+  const minutePasses = () => {
+    const now = Date.now.bind(Date);
+    vi.spyOn(Date, 'now').mockImplementation(() => now() + 60_000);
+  };
   const notifications = async () => Object.keys(await fakeBrowser.notifications.getAll());
 
   it('schedules itself at start, and again on browser startup and install', async () => {
@@ -155,20 +161,29 @@ describe('the background monitor against the fake Odoo', () => {
     });
     expect(await badge()).toBe('OK');
 
+    // Google revokes the grant; Odoo still caches the access token and sends it: Gmail refuses at MAIL FROM.
     client.odoo.revokeToken();
     await fakeBrowser.alarms.onAlarm.trigger({ name: MONITOR_ALARM, scheduledTime: Date.now(), persistAcrossSessions: true });
     await vi.waitFor(async () => expect((await monitorItem.get())?.trigger).toBe('alarm'));
     expect(await monitorItem.get()).toMatchObject({
       status: 'testFailed',
       token: true,
-      test: { ok: false, odooText: 'An error occurred when fetching the access token.', reading: 'tokenRevoked' },
+      test: {
+        ok: false,
+        odooText: expect.stringMatching(/refused the sender address \(sales@acme\.com\).*5\.7\.8/),
+        reading: 'tokenRefused',
+      },
       verdict: 'red',
     });
     expect(await badge()).toBe('!');
     expect(await notifications()).toEqual(['gmail-monitor-red']);
 
     await fakeBrowser.notifications.clear('gmail-monitor-red');
-    await sendAs(POPUP, 'checkGmail', { trigger: 'manual' });
+    // An hour later Odoo's copy has expired: the refresh is refused, in Odoo's other words.
+    client.odoo.expireAccessTokens();
+    expect(await sendAs(POPUP, 'checkGmail', { trigger: 'manual' })).toMatchObject({
+      value: { test: { odooText: 'An error occurred when fetching the access token.', reading: 'tokenRevoked' } },
+    });
     expect(await notifications()).toEqual([]);
 
     client.odoo.expireSessions();
@@ -195,13 +210,88 @@ describe('the background monitor against the fake Odoo', () => {
     await client.odoo.restart();
   });
 
-  it('the wrong Google account: the test fails with Gmail’s 535 and the reading says why', async () => {
+  it('the wrong Google account: Gmail refuses the token at MAIL FROM and the reading says to reconnect with the address', async () => {
     await readyServer();
     await consent('other@acme.com');
     expect(await sendAs(POPUP, 'checkGmail', { trigger: 'manual' })).toMatchObject({
       ok: true,
-      value: { status: 'testFailed', test: { reading: 'badCredentials' } },
+      value: { status: 'testFailed', test: { reading: 'tokenRefused' } },
     });
+  });
+
+  // Issue 11, defect 1: real Odoo ignores Gmail's reply to AUTH XOAUTH2 (captures fact 12). Odoo's words
+  // were read as "empty Username" (5.7.0) or "not on Gmail OAuth" (5.7.8); the record says otherwise.
+  it.each([
+    ['gmail334', /5\.7\.8 Username and Password not accepted/],
+    ['direct535', /5\.7\.0 Authentication Required/],
+  ] as const)(
+    'revoked at Google, Gmail refusing with %s: the reading uses the server (Gmail OAuth, Username, token) — reconnect',
+    async (style, said) => {
+      await readyServer();
+      await consent();
+      expect(await sendAs(POPUP, 'checkGmail', { trigger: 'manual' })).toMatchObject({ value: { status: 'ok' } });
+      client.odoo.revokeToken();
+      client.odoo.google.smtpRejection = style;
+      expect(await sendAs(POPUP, 'checkGmail', { trigger: 'manual' })).toMatchObject({
+        ok: true,
+        value: { status: 'testFailed', token: true, test: { reading: 'tokenRefused', odooText: expect.stringMatching(said) } },
+      });
+      // The same text on a server whose Username was emptied by hand is what it says.
+      const record = client.odoo.db.table('ir.mail_server').get(1);
+      if (record) Object.assign(record, { smtp_user: false });
+      expect(await sendAs(POPUP, 'checkGmail', { trigger: 'manual' })).toMatchObject({
+        value: { test: { reading: 'noUsername' } },
+      });
+    },
+  );
+
+  // Issue 11, defect 2: a reconnect whose popup was opened while Google's page showed stayed red.
+  it('a reconnect: a check made while Google’s page shows leaves it pending; the return from Google closes it, green and said', async () => {
+    await readyServer();
+    await consent();
+    expect(await sendAs(POPUP, 'checkGmail', { trigger: 'manual' })).toMatchObject({ value: { status: 'ok' } });
+    client.odoo.revokeToken();
+    expect(await sendAs(POPUP, 'checkGmail', { trigger: 'manual' })).toMatchObject({ value: { verdict: 'red' } });
+    await fakeBrowser.notifications.clear('gmail-monitor-red');
+    const { onTabUpdated } = await import('@/lib/background/odoo-gmail');
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+
+    // Reconnect: Google's page opens in a tab the extension made.
+    expect(await sendAs(POPUP, 'connectGmail', {})).toMatchObject({ ok: true });
+    const tabId = (await odooGmailItem.get())?.connect?.tabId ?? -1;
+    expect((await fakeBrowser.tabs.get(tabId)).url).toMatch(/^https:\/\/accounts\.google\.com\//);
+    // The popup opens meanwhile: its "back from Google?" check finds the old token — and Google's page in the tab.
+    expect(await sendAs(POPUP, 'checkGmail', { trigger: 'popup' })).toMatchObject({ value: { token: true, verdict: 'red' } });
+    expect((await odooGmailItem.get())?.connect?.status).toBe('waiting');
+    expect(create).not.toHaveBeenCalled();
+
+    // The person allows (a minute later — Odoo's token stamps count seconds); Odoo stores the new token and
+    // shows the form. A slow popup check is running when the tab comes back: the return still gets a check
+    // of its own, after it.
+    minutePasses();
+    await consent();
+    client.odoo.setReplyDelay({ ms: 300, model: 'ir.mail_server', method: 'test_smtp_connection' });
+    const slow = sendAs(POPUP, 'checkGmail', { trigger: 'popup' });
+    await new Promise((r) => setTimeout(r, 50));
+    await fakeBrowser.tabs.update(tabId, { url: `${client.odoo.origin}/web#id=1&model=ir.mail_server&view_type=form` });
+    await onTabUpdated(`${client.odoo.origin}/web#id=1&model=ir.mail_server&view_type=form`, 'complete');
+    await slow;
+    client.odoo.setReplyDelay(null);
+    expect((await odooGmailItem.get())?.connect?.status).toBe('connected');
+    expect(await monitorItem.get()).toMatchObject({ trigger: 'connect', status: 'ok', verdict: 'green' });
+    expect(await badge()).toBe('OK');
+    expect(create.mock.calls.map((c) => c[0])).toEqual(['gmail-monitor-connected']);
+  });
+
+  it('a connect is not closed by the old token alone: back on the form with no newer token, it stays pending', async () => {
+    await readyServer();
+    await consent();
+    const { onTabUpdated } = await import('@/lib/background/odoo-gmail');
+    expect(await sendAs(POPUP, 'connectGmail', {})).toMatchObject({ ok: true });
+    // The person gives up on Google's page and opens the server's form by hand: same token, same stamp.
+    await onTabUpdated(`${client.odoo.origin}/web#id=1&model=ir.mail_server&view_type=form`, 'complete');
+    expect(await monitorItem.get()).toMatchObject({ trigger: 'connect', status: 'ok' });
+    expect((await odooGmailItem.get())?.connect?.status).toBe('waiting');
   });
 
   it('the return from Google is said once, green or red: the person need not open the popup to know', async () => {
@@ -228,9 +318,10 @@ describe('the background monitor against the fake Odoo', () => {
     // Connected with the wrong account: the return is red, and said although nothing was green before.
     await fakeBrowser.storage.local.remove('monitor');
     expect(await sendAs(POPUP, 'connectGmail', {})).toMatchObject({ ok: true });
+    minutePasses();
     await consent('other@acme.com');
     await onTabUpdated(form, 'complete');
-    expect(await monitorItem.get()).toMatchObject({ status: 'testFailed', test: { reading: 'badCredentials' } });
+    expect(await monitorItem.get()).toMatchObject({ status: 'testFailed', test: { reading: 'tokenRefused' } });
     // The red one takes the place of the green one: one notification says the state.
     expect(await notifications()).toEqual(['gmail-monitor-red']);
   });
