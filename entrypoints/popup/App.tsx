@@ -44,8 +44,8 @@ export function App() {
 
   const computed = useMemo(() => {
     if (!setup) return null;
-    const base = probe?.origin === setup.odooOrigin && probe.odoo ? probe.odoo.baseUrl : null;
-    return computeValues(setup.odooOrigin, base);
+    const odoo = probe?.origin === setup.odooOrigin ? probe.odoo : undefined;
+    return computeValues(setup.odooOrigin, odoo?.baseUrl ?? null, odoo?.saas ?? false);
   }, [setup, probe]);
 
   const steps = useMemo(
@@ -88,11 +88,22 @@ export function App() {
       {computed && (
         <section aria-labelledby="values-heading" class="values">
           <h2 id="values-heading">{t('popup.valuesHeading')}</h2>
-          <CopyField
-            label={t('values.redirectUri')}
-            value={computed.redirectUri}
-            hint={t(computed.source === 'webBaseUrl' ? 'values.fromBaseUrl' : 'values.fromOrigin')}
-          />
+          {computed.redirectRefusal ? (
+            // Google refuses it (http behind a TLS proxy, a raw IP): not a value to register — Odoo's fix instead.
+            <div class="copy-field" data-refused="">
+              <div class="copy-label">{t('values.redirectUri')}</div>
+              <p class="warning">{t('diag.refused.notShown', { redirectUri: computed.redirectRefusal.uri })}</p>
+              <p class="hint">
+                <Text m={computed.redirectRefusal.fix} />
+              </p>
+            </div>
+          ) : (
+            <CopyField
+              label={t('values.redirectUri')}
+              value={computed.redirectUri}
+              hint={t(computed.source === 'webBaseUrl' ? 'values.fromBaseUrl' : 'values.fromOrigin')}
+            />
+          )}
           <CopyField label={t('values.authorizedDomain')} value={computed.authorizedDomain} />
           <CopyField label={t('values.projectName')} value={computed.projectName} />
           <CopyField label={t('values.appName')} value={computed.appName} />

@@ -41,6 +41,7 @@ export function preventInput({ setup, probe, computed, google, odooGmail, monito
     webBaseUrl: odoo?.baseUrl ?? null,
     baseUrlFrozen: odoo?.baseUrlFrozen ?? null,
     redirectUri: computed?.redirectUri ?? null,
+    saas: odoo?.saas ?? false,
     odooMajor: odoo?.major ?? null,
     edition: odoo?.edition ?? null,
     accountType: setup.accountType ?? null,
@@ -93,6 +94,11 @@ function WarningItem({ w, setup, probe }: { w: Warning; setup: Setup; probe: Pro
       <p>
         <Text m={w.cause} />
       </p>
+      {w.details?.map((m) => (
+        <p class="hint" key={m.key}>
+          <Text m={m} />
+        </p>
+      ))}
       <p>
         <Text m={w.fix} />
       </p>
@@ -103,7 +109,9 @@ function WarningItem({ w, setup, probe }: { w: Warning; setup: Setup; probe: Pro
         </a>
       )}
       {w.action === 'freezeBaseUrl' && (
-        <FreezeAction initial={w.id === 'freezeBaseUrl' ? (probe.odoo?.baseUrl ?? setup.odooOrigin) : setup.odooOrigin} />
+        <FreezeAction
+          initial={w.freezeValue ?? (w.id === 'freezeBaseUrl' ? (probe.odoo?.baseUrl ?? setup.odooOrigin) : setup.odooOrigin)}
+        />
       )}
       {w.action === 'useIap' && <RelayAction />}
       {w.id.startsWith('testingExpiry') && setup.accountType !== 'workspace' && <PublishChoice />}

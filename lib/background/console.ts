@@ -107,8 +107,9 @@ export async function consoleContext(request?: ConsoleContextRequest): Promise<R
   const secretCaptured =
     !!google.clientId &&
     (credentials?.clientId === google.clientId || (inOdoo?.clientId === google.clientId && inOdoo.secretConfirmed !== false));
-  const base = setup && probe?.origin === setup.odooOrigin && probe.odoo ? probe.odoo.baseUrl : null;
-  const computed = setup ? computeValues(setup.odooOrigin, base) : null;
+  const odoo = setup && probe?.origin === setup.odooOrigin ? probe.odoo : undefined;
+  const computed = setup ? computeValues(setup.odooOrigin, odoo?.baseUrl ?? null, odoo?.saas ?? false) : null;
+  const refusal = computed?.redirectRefusal ?? null;
   const accountType = setup?.accountType ?? null;
   const steps: ConsoleStep[] = ['project', 'consent', 'domain', 'testUser', 'client'];
   return {
@@ -123,6 +124,7 @@ export async function consoleContext(request?: ConsoleContextRequest): Promise<R
       clientName: CLIENT_NAME,
       authorizedDomain: computed?.authorizedDomain ?? null,
       redirectUri: computed?.redirectUri ?? null,
+      redirectRefusal: refusal ? { problems: refusal.problems, fix: refusal.fix } : null,
       projectId: google.projectId,
       pendingProject: pending && Date.now() - pending.at < PENDING_PROJECT_MS ? pending : null,
       clientId: google.clientId,

@@ -36,11 +36,13 @@ export async function troubleshootContext(): Promise<TroubleshootContext & { ori
     googleItem.get(),
     odooGmailItem.get(),
   ]);
-  const base = setup && probe?.origin === setup.odooOrigin && probe.odoo ? probe.odoo.baseUrl : null;
-  const computed = setup ? computeValues(setup.odooOrigin, base) : null;
+  const odoo = setup && probe?.origin === setup.odooOrigin ? probe.odoo : undefined;
+  const computed = setup ? computeValues(setup.odooOrigin, odoo?.baseUrl ?? null, odoo?.saas ?? false) : null;
   const saved = odooGmail?.origin === setup?.odooOrigin ? odooGmail?.credentials?.clientId : null;
   return {
     origin: setup?.odooOrigin ?? null,
+    odooOrigin: setup?.odooOrigin ?? null,
+    saas: odoo?.saas ?? false,
     expectedRedirectUri: computed?.redirectUri ?? null,
     registeredRedirectUris: google.redirectUris,
     gmail: setup?.gmail ?? null,

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CLIENT_ID_LENIENT_RE } from '../google/client-formats';
+import type { Msg } from '../i18n';
 import type { StepState } from '../setup/steps';
 import { PAGE_IDS } from './detect';
 
@@ -22,6 +23,8 @@ export const REASONS = [
   'rejected',
   'notReady',
   'secretMissed',
+  /** The value is one Google's form refuses (an http redirect URI): not typed, fixed on Odoo's side. */
+  'refused',
 ] as const;
 export type Reason = (typeof REASONS)[number];
 
@@ -76,6 +79,11 @@ export interface ConsoleContext {
   clientName: string;
   authorizedDomain: string | null;
   redirectUri: string | null;
+  /**
+   * Google refuses `redirectUri` (google-console.md §5.6: http except localhost, raw IPs): why, and the
+   * fix on Odoo's side (lib/google/redirect-uri.ts). The client steps then never type it.
+   */
+  redirectRefusal?: { problems: Msg[]; fix: Msg } | null;
   projectId: string | null;
   pendingProject: { projectId: string | null; fromProject: string | null; at: number } | null;
   clientId: string | null;

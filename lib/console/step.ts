@@ -5,7 +5,7 @@
  * cannot be filled stops the run before any further button: the step turns into guided manual mode
  * and is reported as needing attention — never skipped silently.
  */
-import { type MsgKey, type MsgParams, t } from '../i18n';
+import { type MsgKey, type MsgParams, t, tm } from '../i18n';
 import { type PageId, projectOf } from './detect';
 import {
   addChip,
@@ -327,6 +327,28 @@ export async function notReady(env: Env, step: Step, state: PageState, progress?
 /** A value the step needs is not set in the popup yet. */
 export function missing(env: Env, step: Step, what: 'setup' | 'gmail' | 'redirect'): null {
   env.show({ title: tx(step.title), status: { text: tx(`console.missing.${what}`), tone: 'warn' } });
+  return null;
+}
+
+/**
+ * The redirect URI Odoo sends is one Google's form refuses (http behind a TLS proxy, a raw IP —
+ * google-console.md §5.6, field-notes P1): it is not typed, and nothing is clicked. As with a field that
+ * cannot be filled, the step is reported as needing attention and the panel says why, with the fix on
+ * Odoo's side; "Try again" reads the page and the values again once Odoo is fixed.
+ */
+export async function refusedRedirect(
+  env: Env,
+  step: Step,
+  refusal: NonNullable<ConsoleContext['redirectRefusal']>,
+  field: Field,
+): Promise<null> {
+  await env.report({ step: 'client', state: 'attention', reason: { code: 'refused', field: fieldLabel(field) } });
+  env.show({
+    title: tx(step.title),
+    status: { text: tx('diag.refused.notTyped', { uri: field.value }), tone: 'warn' },
+    notes: [...refusal.problems.map(tm), tx('diag.panel.fix', { fix: tm(refusal.fix) })],
+    action: { label: tx('panel.retry'), run: () => env.rerun() },
+  });
   return null;
 }
 

@@ -7,6 +7,7 @@
 import { getDomain, parse } from 'tldts';
 import { type Msg, msg } from '../i18n';
 import { isLoopbackHost } from '../setup/odoo-url';
+import { parseUrl } from '../url';
 
 /** Odoo's callback path (google_gmail/controllers/main.py, every version 15.0–19.0). */
 export const GMAIL_CALLBACK_PATH = '/google_gmail/confirm';
@@ -53,4 +54,75 @@ export function googleRedirectUriProblems(uri: string): Msg[] {
   if (url.hash) problems.push(msg('err.redirect.fragment'));
   if (uri.includes('*')) problems.push(msg('err.redirect.wildcard'));
   return problems;
+}
+
+/** True when Google's client form accepts `uri` as a Web application client's redirect URI (§5.6). */
+export const acceptsRedirectUri = (uri: string): boolean => googleRedirectUriProblems(uri).length === 0;
+
+/**
+ * A redirect URI Google refuses, and what to change on Odoo's side instead. Nothing in the extension
+ * advises registering such a URI: Google's form would refuse it (§5.6: https only, localhost exempt;
+ * no raw IP but loopback), and our own popup says so (`err.redirect.*`).
+ */
+export interface RedirectRefusal {
+  /** The redirect URI Odoo sends (or will send), as Odoo writes it. */
+  uri: string;
+  /** Google's rules it breaks, in plain words. */
+  problems: Msg[];
+  /**
+   * The value for `web.base.url` (then frozen) that makes Odoo send a URI Google accepts: the https
+   * version of the address. Null when there is none (a raw public IP, a private name).
+   */
+  httpsBaseUrl: string | null;
+  /** Odoo Online or odoo.sh: Odoo S.A. runs the TLS proxy, so proxy_mode is not the person's to set. */
+  odooHosted: boolean;
+  /** The fix on Odoo's side, in words (`diag.refused.*`). */
+  fix: Msg;
+}
+
+/**
+ * Odoo Online (`<db>.odoo.com`) and odoo.sh (`*.odoo.com` hosts, odoo-gmail.md §9); a saas~ version
+ * (lib/odoo/version.ts) is Odoo Online also behind a custom domain.
+ */
+export const isOdooHostedName = (hostname: string): boolean => /\.odoo\.com\.?$/i.test(hostname);
+
+/** The https version of the address behind `url` whose redirect URI Google accepts, or null. */
+function httpsBaseUrlFor(url: URL, origin: URL | null): string | null {
+  const candidates = [
+    // The address the person uses, when it is https: what the TLS proxy serves, with its port (P1, P2).
+    origin?.protocol === 'https:' ? origin.origin : null,
+    // Otherwise the same host over https on the default port: a plain-http port (8069) does not speak TLS.
+    url.hostname ? `https://${url.hostname}` : null,
+  ];
+  for (const candidate of candidates) {
+    const redirect = candidate ? redirectUriFromBaseUrl(candidate) : null;
+    if (candidate && redirect && acceptsRedirectUri(redirect)) return candidate;
+  }
+  return null;
+}
+
+/**
+ * Null when Google accepts `uri` (https, or http on localhost / 127.0.0.1 / [::1]); otherwise why not
+ * and the Odoo-side fix: `web.base.url` set to the https address and frozen (odoo-gmail.md §9), with
+ * `proxy_mode` and X-Forwarded-Proto/Host reaching Odoo for a self-hosted server seen over http
+ * (field-notes.md P1) — not for Odoo Online or odoo.sh, where Odoo runs the proxy.
+ */
+export function redirectUriRefusal(
+  uri: string,
+  context: { origin?: string | null; saas?: boolean } = {},
+): RedirectRefusal | null {
+  const problems = googleRedirectUriProblems(uri);
+  if (problems.length === 0) return null;
+  const url = parseUrl(uri.trim());
+  const origin = context.origin ? parseUrl(context.origin) : null;
+  const httpsBaseUrl = url ? httpsBaseUrlFor(url, origin) : null;
+  const odooHosted =
+    !!context.saas || (!!url && isOdooHostedName(url.hostname)) || (!!origin && isOdooHostedName(origin.hostname));
+  const redirectUri = httpsBaseUrl ? (redirectUriFromBaseUrl(httpsBaseUrl) ?? '') : '';
+  const fix = !httpsBaseUrl
+    ? msg('diag.refused.fixName', { uri })
+    : url?.protocol === 'http:' && !odooHosted
+      ? msg('diag.refused.fixProxy', { uri, baseUrl: httpsBaseUrl, redirectUri })
+      : msg('diag.refused.fixBaseUrl', { uri, baseUrl: httpsBaseUrl, redirectUri });
+  return { uri, problems, httpsBaseUrl, odooHosted, fix };
 }

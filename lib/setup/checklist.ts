@@ -180,7 +180,10 @@ function manualStep(id: StepId, input: ChecklistInput): Omit<ChecklistStep, 'id'
     case 'client':
       return {
         state: 'todo',
-        next: msg('step.client.manual', { redirectUri: computed?.redirectUri ?? '…' }),
+        // A redirect URI Google refuses is never the one to register: Odoo's fix first (§5.6, P1).
+        next: computed?.redirectRefusal
+          ? computed.redirectRefusal.fix
+          : msg('step.client.manual', { redirectUri: computed?.redirectUri ?? '…' }),
         // A client already created (its secret missed): its own page, where "Add secret" is.
         link: input.google?.clientId
           ? consoleLink(`/auth/clients/${input.google.clientId}`, projectId)

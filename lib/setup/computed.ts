@@ -3,7 +3,13 @@
  * itself reports. Nothing here is guessed from the database name (odoo-gmail.md §9: "Never derive
  * the redirect URI from the DB name; use web.base.url").
  */
-import { authorizedDomainFor, googleRedirectUriProblems, redirectUriFromBaseUrl } from '../google/redirect-uri';
+import {
+  authorizedDomainFor,
+  googleRedirectUriProblems,
+  type RedirectRefusal,
+  redirectUriFromBaseUrl,
+  redirectUriRefusal,
+} from '../google/redirect-uri';
 import { type Msg, msg } from '../i18n';
 
 /** Seed guide: "rename the Project name to `Odoo`" and "enter `Odoo` in the App name field". */
@@ -15,6 +21,11 @@ export interface ComputedValues {
   /** Where the redirect URI comes from: Odoo's `web.base.url`, or (before a probe) the origin typed. */
   source: 'webBaseUrl' | 'origin';
   redirectUri: string | null;
+  /**
+   * Set when Google refuses `redirectUri` (http behind a TLS proxy, a raw IP): then it is never shown
+   * as a value to register, and this carries the fix on Odoo's side (google-console.md §5.6, P1).
+   */
+  redirectRefusal: RedirectRefusal | null;
   authorizedDomain: string | null;
   projectName: string;
   appName: string;
@@ -22,7 +33,8 @@ export interface ComputedValues {
   problems: Msg[];
 }
 
-export function computeValues(odooOrigin: string, webBaseUrl: string | null): ComputedValues {
+/** `saas`: Odoo reports a saas~ version (Odoo Online: Odoo runs the proxy, so no proxy_mode advice). */
+export function computeValues(odooOrigin: string, webBaseUrl: string | null, saas = false): ComputedValues {
   const base = webBaseUrl?.trim() ? webBaseUrl.trim() : odooOrigin;
   const redirectUri = redirectUriFromBaseUrl(base);
   const problems: Msg[] = [];
@@ -44,6 +56,7 @@ export function computeValues(odooOrigin: string, webBaseUrl: string | null): Co
   return {
     source: webBaseUrl?.trim() ? 'webBaseUrl' : 'origin',
     redirectUri,
+    redirectRefusal: redirectUri ? redirectUriRefusal(redirectUri, { origin: odooOrigin, saas }) : null,
     authorizedDomain,
     projectName: PROJECT_NAME,
     appName: APP_NAME,

@@ -3,6 +3,7 @@
  * origin they use, the URIs registered on the client, the account type, the audience and publishing
  * status — enough to predict most failures of the seed's FAQ and field-notes P1–P7, P19.
  */
+import { redirectUriRefusal } from '../google/redirect-uri';
 import { compareUris } from '../google/uri-compare';
 import { msg } from '../i18n';
 import { consoleLink } from '../setup/checklist';
@@ -14,6 +15,8 @@ export interface Warning extends Diagnosis {
   severity: Severity;
   /** An action the extension can perform for the person (on an explicit click). */
   action?: 'freezeBaseUrl' | 'useIap';
+  /** `freezeBaseUrl`: the value the form proposes (the https address when Google refuses Odoo's http one). */
+  freezeValue?: string;
 }
 
 export interface PreventInput {
@@ -25,6 +28,8 @@ export interface PreventInput {
   baseUrlFrozen: boolean | null;
   /** `web.base.url` + `/google_gmail/confirm`. */
   redirectUri: string | null;
+  /** Odoo reports a saas~ version (Odoo Online: Odoo runs the proxy). */
+  saas?: boolean;
   odooMajor: number | null;
   edition: 'community' | 'enterprise' | null;
   accountType: 'workspace' | 'personal' | null;
@@ -62,6 +67,18 @@ export function preventiveChecks(i: PreventInput): Warning[] {
     });
   }
 
+  // A redirect URI Google refuses (http behind a TLS proxy, P1; a raw IP) is never offered as the value
+  // to register: the fix is on Odoo's side — web.base.url set to the https address and frozen (§9).
+  const refusal = i.redirectUri ? redirectUriRefusal(i.redirectUri, { origin: i.odooOrigin, saas: i.saas ?? false }) : null;
+  const refusalParts = refusal
+    ? {
+        fix: refusal.fix,
+        details: refusal.problems,
+        ...(refusal.httpsBaseUrl ? { action: 'freezeBaseUrl' as const, freezeValue: refusal.httpsBaseUrl } : {}),
+      }
+    : null;
+  let refusalShown = false;
+
   if (i.webBaseUrl) {
     const base = parseUrl(i.webBaseUrl);
     const origin = parseUrl(i.odooOrigin);
@@ -82,9 +99,11 @@ export function preventiveChecks(i: PreventInput): Warning[] {
         title: msg(`prevent.${id}.title`),
         cause: msg(`prevent.${id}.cause`, { baseUrl: base.origin, origin: origin.origin }),
         fix: msg(`prevent.${id}.fix`, { baseUrl: base.origin, origin: origin.origin }),
-        value: i.redirectUri ?? '',
+        ...(i.redirectUri && !refusal ? { value: i.redirectUri } : {}),
+        ...refusalParts,
       });
-    } else if (i.baseUrlFrozen === false) {
+      refusalShown = true;
+    } else if (i.baseUrlFrozen === false && !refusal) {
       // Right today, but the next admin login from another address rewrites it (§9, P3).
       out.push({
         id: 'freezeBaseUrl',
@@ -98,7 +117,19 @@ export function preventiveChecks(i: PreventInput): Warning[] {
     }
   }
 
-  if (i.redirectUri && i.registeredRedirectUris.length > 0 && !i.registeredRedirectUris.includes(i.redirectUri)) {
+  // web.base.url is the address in use (or unknown), and Google still refuses the URI it gives.
+  if (refusal && refusalParts && !refusalShown) {
+    out.push({
+      id: 'redirectRefused',
+      step: 'client',
+      severity: 'warn',
+      title: msg('prevent.redirectRefused.title'),
+      cause: msg('prevent.redirectRefused.cause', { redirectUri: refusal.uri }),
+      ...refusalParts,
+    });
+  }
+
+  if (i.redirectUri && !refusal && i.registeredRedirectUris.length > 0 && !i.registeredRedirectUris.includes(i.redirectUri)) {
     out.push({
       id: 'redirectNotRegistered',
       step: 'client',

@@ -5,6 +5,7 @@
  * field-notes.md P1–P10.
  */
 import type { SignInError } from '../google/auth-error';
+import { redirectUriRefusal } from '../google/redirect-uri';
 import { diagnoseMismatch, type UriDifference } from '../google/uri-compare';
 import { type Msg, msg } from '../i18n';
 import { consoleLink } from '../setup/checklist';
@@ -35,6 +36,10 @@ export interface TroubleshootContext {
   projectId: string | null;
   clientId: string | null;
   testUsers: string[];
+  /** The Odoo address the person uses: the https address to propose when Odoo sends an http one. */
+  odooOrigin?: string | null;
+  /** Odoo reports a saas~ version (Odoo Online, where Odoo runs the proxy). */
+  saas?: boolean;
 }
 
 const DIFF_KEYS: Record<UriDifference, Parameters<typeof msg>[0]> = {
@@ -76,10 +81,24 @@ export function diagnoseSignInError(error: SignInError, ctx: TroubleshootContext
       const sent = error.redirectUri ?? ctx.expectedRedirectUri;
       if (!sent) return base('redirect_uri_mismatch', 'client', { link: clientPage(ctx) });
       const d = diagnoseMismatch({ sent, registered: ctx.registeredRedirectUris, expected: ctx.expectedRedirectUri });
-      const details = d.closest ? uriDifferenceMsgs(d.differences, sent, d.closest) : [];
+      const refusal = redirectUriRefusal(sent, { origin: ctx.odooOrigin ?? null, saas: ctx.saas ?? false });
+      // A URI Google refuses (http behind a TLS proxy, P1; a raw IP) is never the value to add: its
+      // scheme difference is the fix's subject, said without proxy_mode for Odoo Online (§5.6, P1).
+      const differences = refusal ? d.differences.filter((x) => x !== 'scheme') : d.differences;
+      const details = d.closest ? uriDifferenceMsgs(differences, sent, d.closest) : [];
       // Odoo sent something else than its web.base.url gives now: the base URL moved (P3).
       if (ctx.expectedRedirectUri && d.sentDiffersFromExpected.length) {
         details.push(msg('diag.redirect_uri_mismatch.baseUrlMoved', { expected: ctx.expectedRedirectUri }));
+      }
+      if (refusal) {
+        return {
+          id: 'redirect_uri_mismatch',
+          step: 'client',
+          title: msg('diag.title', { code: error.code }),
+          cause: msg('diag.redirect_uri_mismatch.causeRefused', { sent }),
+          fix: refusal.fix,
+          details: [...refusal.problems, ...details],
+        };
       }
       return {
         id: 'redirect_uri_mismatch',
@@ -108,11 +127,16 @@ export function diagnoseSignInError(error: SignInError, ctx: TroubleshootContext
     case 'deleted_client':
     case 'disabled_client':
       return base(error.known, 'client', { link: consoleLink('/auth/clients', ctx.projectId) });
-    case 'unauthorized_client':
+    case 'unauthorized_client': {
+      // The URI to register on the new client — only one Google accepts; else Odoo's fix first (§5.6).
+      const expected = ctx.expectedRedirectUri;
+      const refusal = expected ? redirectUriRefusal(expected, { origin: ctx.odooOrigin ?? null, saas: ctx.saas ?? false }) : null;
       return base('unauthorized_client', 'client', {
         link: consoleLink('/auth/clients/create', ctx.projectId),
-        ...(ctx.expectedRedirectUri ? { value: ctx.expectedRedirectUri } : {}),
+        ...(expected && !refusal ? { value: expected } : {}),
+        ...(refusal ? { details: [...refusal.problems, refusal.fix] } : {}),
       });
+    }
     case 'invalid_request':
     case 'origin_mismatch':
     case null:

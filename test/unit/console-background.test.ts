@@ -107,6 +107,24 @@ describe('consoleContext', () => {
     });
   });
 
+  it('an http redirect URI Google refuses (issue 11): handed over with why and the Odoo-side fix', async () => {
+    await seed('personal', 'http://acme.odoo.com');
+    const reply = await sendAs(CONSOLE_TAB, 'consoleContext', { page: 'clientCreate' });
+    expect(reply).toMatchObject({
+      value: {
+        redirectUri: 'http://acme.odoo.com/google_gmail/confirm',
+        redirectRefusal: {
+          problems: [{ key: 'err.redirect.https' }],
+          fix: { key: 'diag.refused.fixBaseUrl', params: { baseUrl: ORIGIN } },
+        },
+      },
+    });
+    await seed('personal');
+    expect(await sendAs(CONSOLE_TAB, 'consoleContext', { page: 'clientCreate' })).toMatchObject({
+      value: { redirectRefusal: null },
+    });
+  });
+
   it('Internal for Google Workspace; nothing but "not ready" without a setup', async () => {
     await seed('workspace');
     expect(await sendAs(CONSOLE_TAB, 'consoleContext', { page: 'authWizard' })).toMatchObject({

@@ -204,6 +204,47 @@ describe('popup components render only localized text', () => {
     expect(findLiterals(root, [ORIGIN, 'me@gmail.com', 'admin@acme.com', sent, ...values])).toEqual([]);
   });
 
+  it('App when Odoo sends an http redirect URI Google refuses (issue 11): no value to register, the freeze action with https', async () => {
+    installPermissions([`${ORIGIN}/*`]);
+    const routes = odooRoutes({ session: 'session-17.0.json', modules: 'modules-installed-17.0.json' });
+    // Behind the TLS proxy without proxy_mode: Odoo's web.base.url is the http address (field-notes P1).
+    const odoo = replay((call) => {
+      const answer = routes(call);
+      if (call.path !== '/web/session/get_session_info' || !answer?.json) return answer;
+      const json = structuredClone(answer.json) as { result: Record<string, unknown> };
+      json.result['web.base.url'] = 'http://acme.odoo.com';
+      return { json };
+    });
+    vi.stubGlobal('fetch', odoo.fetch);
+    startBackground();
+    await sendAs(POPUP, 'saveSetup', { odooUrl: ORIGIN, gmail: 'me@acme.com', accountType: 'workspace' });
+    await sendAs(POPUP, 'probeOdoo', {});
+    await googleItem.set({ ...EMPTY_GOOGLE_STATE, redirectUris: [`${ORIGIN}/google_gmail/confirm`] });
+    await mount(<App />);
+    await settle(() => !!root.querySelector('.prevent li[data-warning="baseUrlHttp"]'));
+    const sent = 'http://acme.odoo.com/google_gmail/confirm';
+    // Shown as refused, never as a value to copy; no "add it" warning.
+    expect(root.querySelector('.values [data-refused]')).not.toBeNull();
+    expect([...root.querySelectorAll('output')].map((o) => o.textContent)).not.toContain(sent);
+    expect(root.querySelector('.prevent li[data-warning="redirectNotRegistered"]')).toBeNull();
+    expect(root.querySelector('li[data-warning="baseUrlHttp"] .copy-field')).toBeNull();
+    await act(async () => root.querySelector<HTMLButtonElement>('li[data-warning="baseUrlHttp"] button')?.click());
+    await settle(() => !!root.querySelector('.prevent-confirm input'));
+    expect(root.querySelector<HTMLInputElement>('.prevent-confirm input')?.value).toBe(ORIGIN);
+    const values = [...root.querySelectorAll('output')].map((o) => o.textContent ?? '');
+    expect(
+      findLiterals(root, [
+        ORIGIN,
+        sent,
+        `${ORIGIN}/google_gmail/confirm`,
+        'http://acme.odoo.com',
+        'me@acme.com',
+        'admin@acme.com',
+        ...values,
+      ]),
+    ).toEqual([]);
+  });
+
   it('App after a restart lost the captured secret: the notice and its "Add secret" link', async () => {
     installPermissions([`${ORIGIN}/*`]);
     vi.stubGlobal('fetch', replay(odooRoutes({ session: 'session-17.0.json', modules: 'modules-installed-17.0.json' })).fetch);

@@ -76,12 +76,16 @@ describe('who may ask for a sign-in diagnosis', () => {
 
 describe('diagnoseSignIn', () => {
   it('compares what Odoo sent with what it computes now and stores the diagnosis (no secret)', async () => {
-    await start({ baseUrl: 'http://acme.example.com' });
+    await start({ baseUrl: 'https://acme.example.com' });
     await googleItem.update((g) => ({ ...g, projectId: 'odoo-123', clientId: '1-a.apps.googleusercontent.com' }));
-    const reply = (await sendAs(SIGN_IN_TAB, 'diagnoseSignIn', REPORT)) as { ok: true; value: { id: string; link: string } };
+    const sent = 'https://acme.example.com:8443/google_gmail/confirm';
+    const reply = (await sendAs(SIGN_IN_TAB, 'diagnoseSignIn', { ...REPORT, redirectUri: sent })) as {
+      ok: true;
+      value: { id: string; link: string };
+    };
     expect(reply).toMatchObject({
       ok: true,
-      value: { id: 'redirect_uri_mismatch', step: 'client', value: REPORT.redirectUri },
+      value: { id: 'redirect_uri_mismatch', step: 'client', value: sent },
     });
     expect(reply.value.link).toBe(
       'https://console.cloud.google.com/auth/clients/1-a.apps.googleusercontent.com?project=odoo-123',
@@ -89,6 +93,18 @@ describe('diagnoseSignIn', () => {
     const stored = await diagnosesItem.get();
     expect(stored).toMatchObject([{ id: 'redirect_uri_mismatch', step: 'client', source: 'signIn', origin: client.odoo.origin }]);
     expect(JSON.stringify(stored)).not.toContain('GOCSPX');
+  });
+
+  it('an http URI Google refuses: no value to add, web.base.url https + freeze with proxy_mode (self-hosted)', async () => {
+    await start({ baseUrl: 'http://acme.example.com' });
+    const reply = (await sendAs(SIGN_IN_TAB, 'diagnoseSignIn', REPORT)) as { ok: true; value: Record<string, unknown> };
+    expect(reply.value).toMatchObject({
+      id: 'redirect_uri_mismatch',
+      cause: { key: 'diag.redirect_uri_mismatch.causeRefused' },
+      fix: { key: 'diag.refused.fixProxy', params: { baseUrl: 'https://acme.example.com' } },
+    });
+    expect(reply.value.value).toBeUndefined();
+    expect((await diagnosesItem.get())[0]?.value).toBeUndefined();
   });
 
   it('access_denied: the setup address, for the Audience page', async () => {

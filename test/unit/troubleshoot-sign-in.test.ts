@@ -24,16 +24,27 @@ const err = (code: string, extra: Partial<SignInError> = {}): SignInError => ({
 
 describe('diagnoseSignInError', () => {
   it('redirect_uri_mismatch: names the difference, the value to add and where', () => {
-    const d = diagnoseSignInError(err('redirect_uri_mismatch', { redirectUri: 'http://erp.acme.com/google_gmail/confirm' }), ctx);
+    const sent = 'https://erp.acme.com:8443/google_gmail/confirm';
+    const d = diagnoseSignInError(err('redirect_uri_mismatch', { redirectUri: sent }), ctx);
     expect(d).toMatchObject({
       id: 'redirect_uri_mismatch',
       step: 'client',
-      value: 'http://erp.acme.com/google_gmail/confirm',
+      value: sent,
       link: `https://console.cloud.google.com/auth/clients/${CLIENT}?project=odoo-481516`,
     });
-    expect(d.details?.map((m) => m.key)).toEqual(['diag.uriDiff.scheme', 'diag.redirect_uri_mismatch.baseUrlMoved']);
-    expect(tm(d.fix)).toContain('add http://erp.acme.com/google_gmail/confirm exactly');
-    expect(tm(d.details?.[0] ?? d.fix)).toContain('http vs https');
+    expect(d.details?.map((m) => m.key)).toEqual(['diag.uriDiff.port', 'diag.redirect_uri_mismatch.baseUrlMoved']);
+    expect(tm(d.fix)).toContain(`add ${sent} exactly`);
+  });
+
+  it('redirect_uri_mismatch with an http URI Google refuses: not the value to add, the fix is in Odoo (issue 11)', () => {
+    const sent = 'http://erp.acme.com/google_gmail/confirm';
+    const d = diagnoseSignInError(err('redirect_uri_mismatch', { redirectUri: sent }), {
+      ...ctx,
+      odooOrigin: 'https://erp.acme.com',
+    });
+    expect(d.value).toBeUndefined();
+    expect(d.fix).toMatchObject({ key: 'diag.refused.fixProxy', params: { baseUrl: 'https://erp.acme.com' } });
+    expect(tm(d.fix)).not.toContain(`add ${sent} exactly`);
   });
 
   it('redirect_uri_mismatch with no registered URI known still says what to add', () => {

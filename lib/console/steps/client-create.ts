@@ -3,13 +3,15 @@
  * Application type = `Web application` (an overlay listbox; never `Desktop app`, §2.1 FAQ), then the
  * fields that appear only after that choice — Name `Odoo` and, in the group `Authorized redirect
  * URIs` (not JavaScript origins), `Add URI` → `URIs 1` = the redirect URI Odoo sends — then
- * `Create`, on the person's click, which says so. A URI already in the list is not added again. The
- * "OAuth client created" dialog that follows is read by ../capture.ts.
+ * `Create`, on the person's click, which says so. A URI already in the list is not added again; one
+ * Google refuses (http other than localhost, a raw IP — §5.6, field-notes P1) is never typed: the step
+ * needs attention and points to the fix on Odoo's side. The "OAuth client created" dialog that follows
+ * is read by ../capture.ts.
  */
 import { isLegacyPage } from '../detect';
 import { find, query, visible, waitFor } from '../fill';
 import { S, shownLabel } from '../selectors';
-import { type Field, missing, notReady, pageState, type Step, tx } from '../step';
+import { type Field, missing, notReady, pageState, refusedRedirect, type Step, tx } from '../step';
 import { getStartedPlan } from './auth-overview';
 
 export const clientCreate: Step = {
@@ -17,14 +19,16 @@ export const clientCreate: Step = {
   pages: ['clientCreate', 'legacyClientCreate'],
   title: 'console.step.clientCreate',
   async prepare(env) {
-    const { redirectUri, clientName } = env.ctx;
+    const { redirectUri, clientName, redirectRefusal } = env.ctx;
+    const uriField: Field | null = redirectUri
+      ? { target: S.uri, kind: 'row', group: S.redirectUris, add: S.addUri, value: redirectUri, waitMs: 15_000 }
+      : null;
     const fields: Field[] = [
       { target: S.applicationType, kind: 'option', option: S.webApplication, value: shownLabel(S.webApplication) },
       // Shown only after the type is chosen (§3.6): awaited, with a timeout.
       { target: S.clientName, kind: 'text', value: clientName, waitMs: 15_000 },
-      ...(redirectUri
-        ? [{ target: S.uri, kind: 'row', group: S.redirectUris, add: S.addUri, value: redirectUri, waitMs: 15_000 } as Field]
-        : []),
+      // A URI Google refuses (§5.6) is never typed, nor listed to type by hand.
+      ...(uriField && !redirectRefusal ? [uriField] : []),
     ];
     const state = await pageState(env, () => find(S.applicationType));
     if (state === 'getStarted' && !isLegacyPage(env.page)) return getStartedPlan(env);
@@ -34,6 +38,8 @@ export const clientCreate: Step = {
     }
     if (!env.ctx.ready) return missing(env, clientCreate, 'setup');
     if (!redirectUri) return missing(env, clientCreate, 'redirect');
+    // Creating the client without its redirect URI would only move the failure to the sign-in.
+    if (redirectRefusal && uriField) return refusedRedirect(env, clientCreate, redirectRefusal, uriField);
     return {
       action: tx('console.action.createClient', { name: clientName }),
       progress: 'client',

@@ -7,7 +7,7 @@
 import { clientIdOf } from '../detect';
 import { find, findGroup, rowValues } from '../fill';
 import { S } from '../selectors';
-import { done, type Field, notReady, pageState, type Section, type Step, tx } from '../step';
+import { done, type Field, notReady, pageState, refusedRedirect, type Section, type Step, tx } from '../step';
 
 export const clientDetails: Step = {
   id: 'client-details',
@@ -26,6 +26,11 @@ export const clientDetails: Step = {
     if (clientId && clientId === env.ctx.clientId) await env.report({ facts: { redirectUris: uris } });
     const needUri = !!redirectUri && !uris.includes(redirectUri);
     const needSecret = !(env.ctx.secretCaptured && env.ctx.clientId === clientId);
+    // A URI Google refuses (§5.6, P1) is not typed: Odoo's fix first; the secret waits for the retry.
+    if (needUri && redirectUri && env.ctx.redirectRefusal) {
+      const field: Field = { target: S.uri, kind: 'row', group: S.redirectUris, add: S.addUri, value: redirectUri };
+      return refusedRedirect(env, clientDetails, env.ctx.redirectRefusal, field);
+    }
     if (!needUri && !needSecret) {
       done(env, clientDetails, tx('console.status.clientReady'));
       return null;
