@@ -77,6 +77,11 @@ export const protocol = {
   setupMailServer: { from: ['extensionPage'], payload: z.object({}).strict() },
   /** Open Google's consent page for the server ("Connect your Gmail account"). */
   connectGmail: { from: ['extensionPage'], payload: z.object({}).strict() },
+  /**
+   * The popup opened: read Odoo's web.base.url and its freeze flag again (an administrator's login
+   * elsewhere rewrites it), so the redirect URI shown is Odoo's current one.
+   */
+  recheckBaseUrl: { from: ['extensionPage'], payload: z.object({}).strict() },
   /** Check the token and run Test Connection now. */
   checkGmail: { from: ['extensionPage'], payload: z.object({ trigger: z.enum(['manual', 'popup']) }).strict() },
 
@@ -110,6 +115,7 @@ export interface ProtocolMap {
   saveCredentialsToOdoo(data: Record<string, never>): Reply<{ clientId: string }>;
   setupMailServer(data: Record<string, never>): Reply<{ id: number; action: 'created' | 'updated' }>;
   connectGmail(data: Record<string, never>): Reply<{ via: 'google' | 'relay' }>;
+  recheckBaseUrl(data: Record<string, never>): Reply<ProbeResult | null>;
   checkGmail(data: { trigger: 'manual' | 'popup' }): Reply<MonitorState>;
   // --- Troubleshooter (issue 5).
   diagnoseSignIn(data: SignInErrorReport): Reply<Diagnosis>;

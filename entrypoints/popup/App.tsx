@@ -32,6 +32,9 @@ export function App() {
 
   useEffect(() => {
     odooOriginOfActiveTab().then(setTabOrigin);
+    // Odoo rewrites web.base.url at every administrator login elsewhere (captures fact 6): read it again,
+    // so the redirect URI below is the one Odoo sends now. The stored probe updates, and this page with it.
+    void sendMessage('recheckBaseUrl', {}).catch(() => undefined);
   }, []);
 
   // Whether a captured secret still waits for Odoo (asked of the background: the popup never reads it).
@@ -42,6 +45,8 @@ export function App() {
       .catch(() => undefined);
   }, [google?.secretCapturedAt, odooGmail?.credentials?.at]);
 
+  const baseUrlWas =
+    probe?.origin === setup?.odooOrigin && probe?.odoo?.baseUrlFrozen !== true ? probe?.odoo?.baseUrlWas?.value : undefined;
   const computed = useMemo(() => {
     if (!setup) return null;
     const odoo = probe?.origin === setup.odooOrigin ? probe.odoo : undefined;
@@ -101,7 +106,13 @@ export function App() {
             <CopyField
               label={t('values.redirectUri')}
               value={computed.redirectUri}
-              hint={t(computed.source === 'webBaseUrl' ? 'values.fromBaseUrl' : 'values.fromOrigin')}
+              hint={
+                computed.source !== 'webBaseUrl'
+                  ? t('values.fromOrigin')
+                  : baseUrlWas
+                    ? t('values.fromBaseUrlChanged', { was: baseUrlWas })
+                    : t('values.fromBaseUrl')
+              }
             />
           )}
           <CopyField label={t('values.authorizedDomain')} value={computed.authorizedDomain} />

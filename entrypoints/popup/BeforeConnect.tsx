@@ -40,6 +40,7 @@ export function preventInput({ setup, probe, computed, google, odooGmail, monito
     odooOrigin: setup.odooOrigin,
     webBaseUrl: odoo?.baseUrl ?? null,
     baseUrlFrozen: odoo?.baseUrlFrozen ?? null,
+    baseUrlWas: odoo?.baseUrlWas?.value ?? null,
     redirectUri: computed?.redirectUri ?? null,
     saas: odoo?.saas ?? false,
     odooMajor: odoo?.major ?? null,

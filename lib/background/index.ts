@@ -1,4 +1,6 @@
 /** Everything the background does at start-up; `entrypoints/background.ts` only calls this. */
+
+import { recheckBaseUrl } from './base-url';
 import { consoleArrival, consoleContext, consoleReport, startConsoleStep } from './console';
 import { loadConsoleAssistant } from './console-loader';
 import { receiveCredentials } from './credentials';
@@ -36,6 +38,7 @@ export function startBackground(): void {
   route('setupMailServer', () => setupMailServer());
   route('connectGmail', () => connectGmail());
   route('finishInOdoo', () => finishInOdoo());
+  route('recheckBaseUrl', () => recheckBaseUrl());
   route('checkGmail', (data) => runCheck(data.trigger));
   watchConnectReturn();
   startMonitor();

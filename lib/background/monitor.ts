@@ -18,6 +18,7 @@ import { OdooRpcError } from '../odoo/rpc';
 import { odooMailServerLink } from '../setup/checklist-odoo';
 import { type MonitorState, type MonitorStatus, monitorItem, odooGmailItem } from '../setup/odoo-state';
 import { probeItem, setupItem } from '../setup/storage';
+import { noteBaseUrl, readBaseUrl } from './base-url';
 import { hasOriginPermission } from './odoo-connection';
 import { BUSY, exclusive, markSignedOut, stateFor, updateState, withKeepAlive } from './odoo-context';
 import { warnTestingExpiry } from './testing-expiry';
@@ -164,8 +165,14 @@ async function check(trigger: CheckTrigger): Promise<Reply<MonitorState>> {
   } else {
     await updateState(origin, (s) => ({ ...s, running: s.running ?? { op: 'check', at: Date.now() } }));
     try {
-      // The record as Odoo has it now: a failed test is read with its Username, type and token.
-      server = await readGmailServer(origin, serverId, state.server.schema);
+      // The record as Odoo has it now (a failed test is read with its Username, type and token), and
+      // web.base.url as it is now (it moves at admin logins elsewhere): side by side, one round trip.
+      const [read, baseUrl] = await Promise.all([
+        readGmailServer(origin, serverId, state.server.schema),
+        readBaseUrl(origin).catch(() => null),
+      ]);
+      server = read;
+      if (baseUrl) await noteBaseUrl(origin, baseUrl);
       if (!server.exists) result = { ...base, status: 'serverMissing' };
       else if (!server.facts.token) result = { ...base, status: 'noToken', token: false };
       else {

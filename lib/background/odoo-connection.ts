@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import { msg } from '../i18n';
 import type { Reply } from '../messaging';
-import { type ProbeResult, probeOdoo } from '../odoo/probe';
+import { type ProbeResult, probeOdoo, withBaseUrl } from '../odoo/probe';
 import { originPattern } from '../setup/odoo-url';
 import { guessAccountType, type Setup, type SetupInput, validateSetup } from '../setup/setup';
 import { probeItem, setupItem } from '../setup/storage';
@@ -49,9 +49,25 @@ export function probeStoredOdoo(): Promise<ProbeResult | null> {
 
 async function runProbe(setup: Setup): Promise<ProbeResult> {
   const origin = setup.odooOrigin;
-  const result: ProbeResult = (await hasOriginPermission(origin))
+  const fresh: ProbeResult = (await hasOriginPermission(origin))
     ? await probeOdoo(origin)
     : { origin, at: Date.now(), status: 'permissionDenied' };
+  // web.base.url moves at every admin login elsewhere (captures fact 6): a new probe says so too.
+  const previous = await probeItem.get();
+  const result =
+    previous?.origin === origin && previous.odoo && fresh.odoo
+      ? withBaseUrl(
+          {
+            ...fresh,
+            odoo: {
+              ...fresh.odoo,
+              baseUrl: previous.odoo.baseUrl,
+              ...(previous.odoo.baseUrlWas ? { baseUrlWas: previous.odoo.baseUrlWas } : {}),
+            },
+          },
+          { baseUrl: fresh.odoo.baseUrl, frozen: fresh.odoo.baseUrlFrozen ?? null },
+        ).probe
+      : fresh;
   // The setup may have changed while the probe ran; only store a result for the current origin.
   const current = await setupItem.get();
   if (current?.odooOrigin !== origin) return result;

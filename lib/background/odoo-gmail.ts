@@ -23,7 +23,8 @@ import type { ModuleInfo } from '../odoo/probe';
 import { odooSettingsLink } from '../setup/checklist';
 import { odooGmailItem } from '../setup/odoo-state';
 import { parseGmail } from '../setup/setup';
-import { credentialsItem } from '../setup/storage';
+import { credentialsItem, googleItem } from '../setup/storage';
+import { noteBaseUrl } from './base-url';
 import { wipeSecret } from './credentials';
 import { isReturnPage, runCheck } from './monitor';
 import { probeStoredOdoo } from './odoo-connection';
@@ -33,6 +34,7 @@ import { runOp, stateFor, updateState, withKeepAlive } from './odoo-context';
 const MODULE_TIMEOUT_MS = 5 * 60_000;
 /** The newest series whose google_gmail keeps the secret in `ir.config_parameter` (odoo-gmail.md §0, §1.5). */
 const NEWEST_SECRET_IN_PARAMS = 19;
+const CONFIRM_PATH = '/google_gmail/confirm';
 /** How long after "Connect" a return to Odoo counts as the end of the consent. */
 export const CONNECT_WINDOW_MS = 30 * 60_000;
 
@@ -129,6 +131,18 @@ export function connectGmail(): Promise<Reply<{ via: 'google' | 'relay' }>> {
     if (probe.gmailModule?.outdated) throw new MsgError(msg('odoo.err.upgradeFirst'));
     // The token's stamp now: the return from Google must bring a newer one (monitor.ts).
     const [consent, stampBefore] = await Promise.all([openGmailConsent(origin, server.id), readTokenStamp(origin, server.id)]);
+    // The consent URL carries the redirect URI Odoo sends now, from web.base.url as it is now (an admin's
+    // login elsewhere may have moved it since Connect to Odoo, captures fact 6).
+    const before = probe.odoo?.baseUrl ?? null;
+    const now = consent.redirectUri?.endsWith(CONFIRM_PATH) ? consent.redirectUri.slice(0, -CONFIRM_PATH.length) : null;
+    if (now && now !== before) {
+      await noteBaseUrl(origin, { baseUrl: now, frozen: null });
+      const registered = (await googleItem.get()).redirectUris;
+      // Known not to be on the client: Google would refuse it. Say so here rather than on Google's error page.
+      if (consent.redirectUri && registered.length > 0 && !registered.includes(consent.redirectUri)) {
+        throw new MsgError(msg('odoo.err.redirectMoved', { redirectUri: consent.redirectUri, was: before ?? '' }));
+      }
+    }
     await updateState(origin, (s) => ({
       ...s,
       connect: {

@@ -48,6 +48,11 @@ export const ProbeResult = z.object({
       baseUrl: z.string().nullable(),
       /** `web.base.url.freeze` is set (true), not set (false), or could not be read (null / absent). */
       baseUrlFrozen: z.boolean().nullable().optional(),
+      /**
+       * The value `baseUrl` replaced when Odoo was seen to change it (an administrator's login through
+       * another address, captures fact 6), and when that was seen. Gone once frozen.
+       */
+      baseUrlWas: z.object({ value: z.string(), at: z.number() }).optional(),
       userName: z.string().nullable(),
       userEmail: z.string().nullable(),
     })
@@ -179,4 +184,33 @@ export async function readBaseUrlFreeze(origin: string, opts: RpcOptions = {}): 
   } catch {
     return null;
   }
+}
+
+export interface BaseUrlRead {
+  baseUrl: string | null;
+  /** null: not read (or could not be). */
+  frozen: boolean | null;
+}
+
+/**
+ * The stored probe with what was just read. A changed value keeps the one it replaced in `baseUrlWas`
+ * (the oldest one the person may have registered, if it changed twice); freezing clears it, since a
+ * frozen value no longer moves. Returns whether the value changed now.
+ */
+export function withBaseUrl(probe: ProbeResult, read: BaseUrlRead, at = Date.now()): { probe: ProbeResult; changed: boolean } {
+  const odoo = probe.odoo;
+  if (!odoo || !read.baseUrl) return { probe, changed: false };
+  const frozen = read.frozen ?? odoo.baseUrlFrozen ?? null;
+  const changed = !!odoo.baseUrl && odoo.baseUrl !== read.baseUrl;
+  const was = frozen === true ? undefined : changed ? (odoo.baseUrlWas ?? { value: odoo.baseUrl ?? '', at }) : odoo.baseUrlWas;
+  // Back to the value it replaced: nothing changed after all.
+  const settled = was && was.value === read.baseUrl ? undefined : was;
+  const { baseUrlWas: _old, ...rest } = odoo;
+  return {
+    probe: {
+      ...probe,
+      odoo: { ...rest, baseUrl: read.baseUrl, baseUrlFrozen: frozen, ...(settled ? { baseUrlWas: settled } : {}) },
+    },
+    changed,
+  };
 }

@@ -26,6 +26,8 @@ export interface PreventInput {
   webBaseUrl: string | null;
   /** `web.base.url.freeze` is set in Odoo (null: unknown). */
   baseUrlFrozen: boolean | null;
+  /** The value `webBaseUrl` replaced when Odoo was seen to change it (an admin login elsewhere), if any. */
+  baseUrlWas?: string | null;
   /** `web.base.url` + `/google_gmail/confirm`. */
   redirectUri: string | null;
   /** Odoo reports a saas~ version (Odoo Online: Odoo runs the proxy). */
@@ -79,6 +81,26 @@ export function preventiveChecks(i: PreventInput): Warning[] {
     : null;
   let refusalShown = false;
 
+  // Odoo rewrote web.base.url since the extension last read it (an administrator signed in through
+  // another address, captures fact 6): Odoo now sends another redirect URI than the one registered.
+  const changed = !!i.baseUrlWas && !!i.webBaseUrl && i.baseUrlWas !== i.webBaseUrl && i.baseUrlFrozen !== true;
+  if (changed) {
+    out.push({
+      id: 'webBaseUrlChanged',
+      step: 'client',
+      severity: 'warn',
+      action: 'freezeBaseUrl',
+      title: msg('prevent.webBaseUrlChanged.title'),
+      cause: msg('prevent.webBaseUrlChanged.cause', {
+        was: i.baseUrlWas ?? '',
+        baseUrl: i.webBaseUrl ?? '',
+        redirectUri: i.redirectUri ?? '',
+      }),
+      fix: msg('prevent.webBaseUrlChanged.fix'),
+      ...(refusal?.httpsBaseUrl ? { freezeValue: refusal.httpsBaseUrl } : {}),
+    });
+  }
+
   if (i.webBaseUrl) {
     const base = parseUrl(i.webBaseUrl);
     const origin = parseUrl(i.odooOrigin);
@@ -103,7 +125,7 @@ export function preventiveChecks(i: PreventInput): Warning[] {
         ...refusalParts,
       });
       refusalShown = true;
-    } else if (i.baseUrlFrozen === false && !refusal) {
+    } else if (i.baseUrlFrozen === false && !refusal && !changed) {
       // Right today, but the next admin login from another address rewrites it (§9, P3).
       out.push({
         id: 'freezeBaseUrl',

@@ -10,7 +10,7 @@ import { parseSignInError } from '../../lib/google/auth-error.ts';
 import type { FakeOdoo } from '../fake-odoo/server.ts';
 import { signInErrorHtml, signInErrorUrl } from '../fixtures/google/sign-in-pages.ts';
 import { expectNoSeriousA11yViolations } from './a11y.ts';
-import { expect, stepRow, test } from './fixtures.ts';
+import { expect, openPopup, stepRow, test } from './fixtures.ts';
 import {
   CLIENT_ID,
   CLIENT_SECRET,
@@ -132,6 +132,43 @@ test.describe('redirect_uri_mismatch from web.base.url', () => {
     await expect(client.row).not.toHaveAttribute('data-state', 'attention');
     expect(odoo.google.tokenRequests.map((r) => [r.redirect_uri, r.ok])).toEqual([[`${odoo.origin}/google_gmail/confirm`, true]]);
   });
+});
+
+// Issue 11, defect 3: real Odoo rewrites web.base.url at every administrator login to the address it came
+// through (captures fact 6). The popup showed the redirect URI read at Connect to Odoo as Odoo's own.
+test('web.base.url moved by an admin login elsewhere: the reopened popup shows the URI Odoo sends now, says so, and freezes it', async ({
+  context,
+  extensionId,
+  odoo,
+}) => {
+  let popup = await connectedPopup(context, extensionId, odoo);
+  const redirect = (page: Page) => page.locator('.values .copy-field').filter({ hasText: 'Authorized redirect URI' });
+  await expect(redirect(popup).locator('output')).toHaveText(`${odoo.origin}/google_gmail/confirm`);
+  await popup.close();
+
+  // Another administrator signs in through http://localhost:<port>: Odoo now sends that redirect URI.
+  const elsewhere = `http://localhost:${new URL(odoo.origin).port}`;
+  await odoo.loginFrom(elsewhere);
+  expect(odoo.db.params.get('web.base.url')).toBe(elsewhere);
+
+  popup = await openPopup(context, extensionId);
+  await expect(redirect(popup).locator('output')).toHaveText(`${elsewhere}/google_gmail/confirm`);
+  await expect(redirect(popup)).toContainText(`it changed (it was ${odoo.origin})`);
+  const warning = beforeConnect(popup).locator('li[data-warning="webBaseUrlChanged"]');
+  await expect(warning).toContainText('Odoo changed its web.base.url');
+  await expect(warning).toContainText(`It was ${odoo.origin} and is now ${elsewhere}`);
+
+  // The fix, on the spot: the address in use, confirmed and frozen.
+  await warning.getByRole('button', { name: 'Set web.base.url and freeze it…' }).click();
+  await expect(warning.getByLabel("Odoo's address (web.base.url)")).toHaveValue(odoo.origin);
+  await warning.getByRole('button', { name: 'This address is right — set and freeze' }).click();
+  await expect.poll(() => odoo.db.params.get('web.base.url.freeze')).toBe('True');
+  expect(odoo.db.params.get('web.base.url')).toBe(odoo.origin);
+  await expect(beforeConnect(popup).locator('li[data-warning="webBaseUrlChanged"]')).toHaveCount(0);
+  await expect(redirect(popup).locator('output')).toHaveText(`${odoo.origin}/google_gmail/confirm`);
+  // Frozen: the next admin login elsewhere no longer moves it.
+  await odoo.loginFrom(elsewhere);
+  expect(odoo.db.params.get('web.base.url')).toBe(odoo.origin);
 });
 
 test('access_denied: the address is not a test user — Audience link and the address to add', async ({

@@ -17,7 +17,7 @@ import { CONSOLE_ORIGINS } from '@/lib/console-access';
 import { msg } from '@/lib/i18n';
 import { removeAllListeners } from '@/lib/messaging';
 import { STEP_IDS, STEP_STATES } from '@/lib/setup/steps';
-import { EMPTY_GOOGLE_STATE, googleItem, progressItem } from '@/lib/setup/storage';
+import { EMPTY_GOOGLE_STATE, googleItem, probeItem, progressItem } from '@/lib/setup/storage';
 import { diagnosesItem } from '@/lib/troubleshoot/store';
 import { installPermissions, POPUP, sendAs, sendMessagesAsPopup } from './helpers';
 import { findLiterals, stripMessages, usePseudoLocale } from './literal-text';
@@ -243,6 +243,31 @@ describe('popup components render only localized text', () => {
         ...values,
       ]),
     ).toEqual([]);
+  });
+
+  it('App when Odoo rewrote web.base.url since it was read (issue 11): the change said on the spot, with the freeze action', async () => {
+    installPermissions([`${ORIGIN}/*`]);
+    vi.stubGlobal('fetch', replay(odooRoutes({ session: 'session-17.0.json', modules: 'modules-installed-17.0.json' })).fetch);
+    startBackground();
+    await sendAs(POPUP, 'saveSetup', { odooUrl: ORIGIN, gmail: 'me@acme.com', accountType: 'workspace' });
+    await sendAs(POPUP, 'probeOdoo', {});
+    // An administrator signed in through https://erp.acme.com: Odoo rewrote web.base.url (captures fact 6).
+    await probeItem.update((p) =>
+      p?.odoo
+        ? {
+            ...p,
+            odoo: { ...p.odoo, baseUrl: 'https://erp.acme.com', baseUrlFrozen: false, baseUrlWas: { value: ORIGIN, at: 1 } },
+          }
+        : p,
+    );
+    await mount(<App />);
+    await settle(() => !!root.querySelector('.prevent li[data-warning="webBaseUrlChanged"]'));
+    const sent = 'https://erp.acme.com/google_gmail/confirm';
+    expect(root.querySelector('li[data-warning="webBaseUrlChanged"]')?.textContent).toContain(sent);
+    expect(root.querySelector('li[data-warning="webBaseUrlChanged"] button')).not.toBeNull();
+    const values = [...root.querySelectorAll('output')].map((o) => o.textContent ?? '');
+    expect(values).toContain(sent);
+    expect(findLiterals(root, [ORIGIN, sent, 'https://erp.acme.com', 'me@acme.com', 'admin@acme.com', ...values])).toEqual([]);
   });
 
   it('App after a restart lost the captured secret: the notice and its "Add secret" link', async () => {
