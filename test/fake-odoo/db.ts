@@ -19,11 +19,18 @@ export interface User {
   isSystem: boolean;
   /** `base.group_erp_manager` or superuser (`is_admin` in session_info). */
   isAdmin: boolean;
+  /** `tz` in `user_context`; the recorded administrators have none (captures step 05). */
+  tz?: string | false;
 }
 
 export interface Session {
   sid: string;
   uid: number | null;
+  /**
+   * 18.0+: logged in, no request since. The first request of such a session records the device it comes
+   * from and so saves the session again (a `Set-Cookie` on baseurl-02 / probe-08 of 18.0–19.0, not 16–17).
+   */
+  fresh?: boolean;
 }
 
 export interface ModuleRecord {
@@ -41,6 +48,8 @@ export type RecordValues = Record<string, FieldValue>;
 
 export interface DbOptions {
   version?: string;
+  /** `server_version` when it is not what the recordings show for `version` (profiles.ts, captures fact 5). */
+  serverVersion?: string;
   edition?: Edition;
   db?: string;
   /** `web.base.url`; by default the server's own origin, as after an admin's login (§9). */
@@ -85,10 +94,11 @@ export class Db {
   /** Odoo's Gmail relay (19.0 Enterprise without own credentials, gmail-relay.ts). */
   relay = new FakeRelay(this.google);
   private nextIds = new Map<string, number>();
+  private paramIds = new Map<string, number>();
 
   constructor(opts: DbOptions, origin: string) {
-    this.profile = profileFor(opts.version ?? '17.0');
     this.edition = opts.edition ?? 'community';
+    this.profile = profileFor(opts.version ?? '17.0', opts.serverVersion, this.edition);
     this.name = opts.db ?? 'acme';
     for (const user of opts.users ?? [ADMIN, DEMO]) this.users.set(user.id, { ...user });
     this.params.set('web.base.url', opts.baseUrl ?? origin);
@@ -135,10 +145,25 @@ export class Db {
     return m?.state === 'installed' || m?.state === 'to upgrade';
   }
 
+  /**
+   * A new session id in the series' format (captures fact 4): 40 hex characters in 15.0–17.0, an
+   * 84-character URL-safe token in 18.0+.
+   */
+  newSid(): string {
+    return this.profile.major >= 18 ? randomBytes(63).toString('base64url') : randomBytes(20).toString('hex');
+  }
+
+  /** A stored session (a login: `uid` set). */
   newSession(uid: number | null = null): Session {
-    const session = { sid: randomBytes(20).toString('hex'), uid };
+    const session: Session = { sid: this.newSid(), uid };
     this.sessions.set(session.sid, session);
     return session;
+  }
+
+  /** The database id of an `ir.config_parameter` row, given in the order the keys were first seen. */
+  paramId(key: string): number {
+    for (const k of this.params.keys()) if (!this.paramIds.has(k)) this.paramIds.set(k, this.paramIds.size + 1);
+    return this.paramIds.get(key) ?? 0;
   }
 
   table(model: string): Map<number, RecordValues> {

@@ -14,28 +14,43 @@ export interface Answer {
   location?: string;
 }
 
-/** werkzeug.exceptions.Forbidden's default page (the text the seed guide's FAQ quotes, §7). */
+/** werkzeug.exceptions.Forbidden's default page (the text the seed guide's FAQ quotes, §7; captures step 25). */
 export const FORBIDDEN: Answer = {
   status: 403,
   contentType: 'text/html; charset=utf-8',
-  body: `<!doctype html>\n<html lang=en>\n<title>403 Forbidden</title>\n<h1>Forbidden</h1>\n<p>You don't have the permission to access the requested resource. It is either read-protected or not readable by the server.</p>\n`,
+  body: `<!doctype html>\n<html lang=en>\n<title>403 Forbidden</title>\n<h1>Forbidden</h1>\n<p>You don&#39;t have the permission to access the requested resource. It is either read-protected or not readable by the server.</p>\n`,
 };
 
+/** markupsafe's escape, as QWeb and werkzeug apply it. */
 const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' })[c] ?? c);
 
-/** ≤18.0 returns the translated string itself: a 200 with the plain text (typo "occur" is Odoo's). */
+/** ≤18.0 returns the translated string itself: a 200 with the plain text (typo "occur" is Odoo's; captures fact 10, steps 24/26). */
 const plainError = (): Answer => ({
   status: 200,
   contentType: 'text/html; charset=utf-8',
   body: 'An error occur during the authentication process.',
 });
 
-/** 19.0: QWeb `google_gmail.google_gmail_oauth_error` — a warning box and a way back. */
+/**
+ * 19.0: QWeb `google_gmail.google_gmail_oauth_error` — a fragment, not a page (no `<html>`, no `<title>`):
+ * the frontend stylesheet, a warning box and a way back, byte for byte as recorded (captures fact 10,
+ * 19.0 steps 24/26; the asset hash is the recorded server's).
+ */
 const templateError = (message: string, back: string): Answer => ({
   status: 200,
   contentType: 'text/html; charset=utf-8',
-  body: `<!DOCTYPE html><html><head><title>Odoo</title></head><body><div class="container"><div class="alert alert-warning" role="alert">${esc(message)}</div><a href="${esc(back)}">Go back</a></div></body></html>`,
+  body: `
+        <link type="text/css" rel="stylesheet" href="/web/assets/33786a1/web.assets_frontend.min.css"/>
+        <div class="py-5">
+            <div class="alert alert-warning w-50 mx-auto" role="alert">
+                ${esc(message)}
+                <br/>
+                <a href="${esc(back)}">
+                    Go back
+                </a>
+            </div>
+        </div>`,
 });
 
 const redirect = (location: string): Answer => ({ status: 303, contentType: 'text/html', body: '', location });
@@ -66,7 +81,8 @@ export function gmailConfirm(db: Db, user: User, query: URLSearchParams): Answer
   if (!record) return FORBIDDEN;
   // 6. the HMAC must match this database, model and record.
   if (typeof state.csrf_token !== 'string' || state.csrf_token !== gmailCsrfToken(db, model, Number(record.id))) return FORBIDDEN;
-  const formLink = g.redirect === 'odoo' ? `/odoo/${model}/${record.id}` : `/web?#id=${record.id}&model=${model}&view_type=form`;
+  // captures fact 10, step 23: `/web#id=…` (15–17, no `?`), `/odoo/<model>/<id>` (18–19).
+  const formLink = g.redirect === 'odoo' ? `/odoo/${model}/${record.id}` : `/web#id=${record.id}&model=${model}&view_type=form`;
   // 7. exchange the code for tokens.
   let tokens: ReturnType<typeof fetchRefreshToken>;
   try {

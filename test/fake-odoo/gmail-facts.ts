@@ -19,7 +19,7 @@ export interface GmailFacts {
   callbackGroupCheck: boolean;
   /** §1.6: 19.0 renders a QWeb error page; ≤18.0 answers plain text. */
   callbackTemplates: boolean;
-  /** §1.6 step 9: `/web?#id=…` (15/16/17) or `/odoo/<model>/<id>` (18+). */
+  /** §1.6 step 9: `/web#id=…` (15/16/17) or `/odoo/<model>/<id>` (18+) — captures fact 10, step 23. */
   redirect: 'web' | 'odoo';
   /** §6: 19.0's act_url carries `target: 'self'`. */
   actUrlTarget: boolean;
@@ -27,6 +27,8 @@ export interface GmailFacts {
   encryption: string[];
   /** §2: `smtp_authentication` selection before google_gmail adds `gmail`. */
   authentication: string[];
+  /** captures fact 8, 19.0 step 20: 19.0 lists `outlook` after `gmail`. */
+  outlook: boolean;
   /** §1.3: 18.0+ quotes the server name with curly quotes in the password message, 16/17 use Python's %r. */
   curlyQuotes: boolean;
   /** §1.3: early 16.0 (@ c9a8210d) demanded `from_filter == smtp_user`. */
@@ -53,6 +55,7 @@ export function gmailFacts(p: VersionProfile): GmailFacts {
     actUrlTarget: m >= 19,
     encryption: m >= 19 ? ['none', 'starttls_strict', 'starttls', 'ssl_strict', 'ssl'] : ['none', 'starttls', 'ssl'],
     authentication: m >= 17 ? ['login', 'certificate', 'cli'] : ['login', 'certificate'],
+    outlook: m >= 19,
     curlyQuotes: m >= 18,
     fromFilterConstraint: m === 16,
     usernameConstraint: m !== 16,

@@ -5,6 +5,7 @@
 import { createHmac } from 'node:crypto';
 import type { Db, RecordValues } from './db.ts';
 import { userError } from './errors.ts';
+import { werkzeugQuotePlus } from './wire.ts';
 
 export const MAIL_SERVER = 'ir.mail_server';
 /** Models inheriting the mixin (§1.6 check 4). fetchmail.server is not simulated beyond the name. */
@@ -50,7 +51,8 @@ export function gmailUri(db: Db, model: string, id: number | false): string | fa
   if (!clientId || !secret) return false;
   const csrf = id === false ? false : gmailCsrfToken(db, model, id);
   const state = `{"model": "${model}", "id": ${id === false ? 'false' : id}, "csrf_token": ${csrf === false ? 'false' : `"${csrf}"`}}`;
-  const params = new URLSearchParams({
+  // werkzeug's `url_encode` (captures fact 9, step 22): `,` stays as it is, a space is `+`.
+  const params = Object.entries({
     client_id: clientId,
     redirect_uri: gmailRedirectUri(db),
     response_type: 'code',
@@ -58,19 +60,27 @@ export function gmailUri(db: Db, model: string, id: number | false): string | fa
     access_type: 'offline',
     prompt: 'consent',
     state,
-  });
+  })
+    .map(([k, v]) => `${werkzeugQuotePlus(k)}=${werkzeugQuotePlus(v)}`)
+    .join('&');
   return `https://accounts.google.com/o/oauth2/v2/auth?${params}`;
 }
 
-/** `_fetch_gmail_token` (§4): POST to Google's token endpoint; not OK → "An error occurred when fetching the access token." */
+/**
+ * `_fetch_gmail_token` (§4): POST a form to Google's token endpoint; not OK → "An error occurred when
+ * fetching the access token." (Google's own error is thrown away). `requests` encodes a Python `False`
+ * as the text `False`: with no refresh token stored (or no secret), that is what Google receives
+ * (captures fact 11, step 21).
+ */
 function fetchGmailToken(db: Db, grantType: string, values: Record<string, string | false>) {
-  const answer = db.google.token({
+  const form: Record<string, string | false> = {
     client_id: db.params.get('google_gmail_client_id') ?? false,
     client_secret: db.params.get('google_gmail_client_secret') ?? false,
     grant_type: grantType,
     redirect_uri: gmailRedirectUri(db),
     ...values,
-  });
+  };
+  const answer = db.google.token(Object.fromEntries(Object.entries(form).map(([k, v]) => [k, v === false ? 'False' : v])));
   if (answer.status !== 200) throw userError('An error occurred when fetching the access token.');
   return answer.json;
 }
@@ -101,7 +111,8 @@ function accessTokenFor(db: Db, record: RecordValues): string {
     record.google_gmail_access_token_expiration = now + got.expiresIn;
     return got.access;
   }
-  const json = fetchGmailToken(db, 'refresh_token', { refresh_token: (record.google_gmail_refresh_token as string) || false });
+  const stored = record.google_gmail_refresh_token;
+  const json = fetchGmailToken(db, 'refresh_token', { refresh_token: typeof stored === 'string' && stored ? stored : false });
   record.google_gmail_access_token = String(json.access_token);
   record.google_gmail_access_token_expiration = now + Number(json.expires_in);
   return String(json.access_token);
@@ -132,15 +143,12 @@ function senderRefused(emailFrom: string, style: 'gmail334' | 'direct535'): stri
 }
 
 /**
- * `test_smtp_connection()` against smtp.gmail.com (§5, captures fact 12): EHLO, STARTTLS, EHLO, the
- * login, MAIL FROM, RCPT TO, DATA. For a Gmail server the login is `AUTH XOAUTH2` with the access token
- * (refreshed first when Odoo's cached one has expired — a refused refresh is the UserError "An error
- * occurred when fetching the access token."), and Odoo **ignores Gmail's reply**: a token Gmail refuses
- * (revoked at Google while Odoo still caches it, or granted for another account) is only noticed at
- * MAIL FROM, as "The server refused the sender address (…) with error b'5.7.8 …'" (Gmail's 334-then-535)
- * or "… b'5.7.0 Authentication Required …'" (an immediate 535). Never at login.
+ * The SMTP session Odoo opens to smtp.gmail.com (§5, captures fact 12): EHLO, STARTTLS, EHLO, the login.
+ * For a Gmail server the login is `AUTH XOAUTH2` with the access token (refreshed first when Odoo's
+ * cached one has expired — a refused refresh is the UserError "An error occurred when fetching the access
+ * token."), and Odoo **ignores Gmail's reply**: whether Gmail took the token only shows at MAIL FROM.
  */
-export function simulateSmtpTest(db: Db, record: RecordValues, currentUserEmail: string | false): void {
+function smtpLogin(db: Db, record: RecordValues): { authenticated: boolean; refusal: 'gmail334' | 'direct535' } {
   if (record.smtp_host !== 'smtp.gmail.com') {
     throw userError('No response received. Check server address and port number.\n [Errno -2] Name or service not known');
   }
@@ -151,19 +159,29 @@ export function simulateSmtpTest(db: Db, record: RecordValues, currentUserEmail:
   }
   // Base connect(): the user is passed only for 'login' (15.0 keeps it, §1.3); Gmail servers log in with XOAUTH2.
   const user = typeof record.smtp_user === 'string' && record.smtp_user ? record.smtp_user : null;
-  let authenticated = false;
-  let refusal: 'gmail334' | 'direct535' = 'direct535';
   if (isGmailServer(db, record)) {
-    if (user) {
-      const access = accessTokenFor(db, record);
-      authenticated = db.google.accountOfAccessToken(access) === user.toLowerCase();
-      refusal = db.google.smtpRejection;
-    }
-  } else if (user) {
-    // Password login to Gmail without an app password (P13): smtplib's login() raises, Odoo quotes it.
-    throw userError(`Server replied with following exception:\n ${GMAIL_BAD_CREDENTIALS}`);
+    if (!user) return { authenticated: false, refusal: 'direct535' };
+    const access = accessTokenFor(db, record);
+    return { authenticated: db.google.accountOfAccessToken(access) === user.toLowerCase(), refusal: db.google.smtpRejection };
   }
-  // `_get_test_email_addresses()`: from_filter if it is an address, `<mail.default.from>@<domain>` if a domain, else the user's e-mail.
+  // Password login to Gmail without an app password (P13): smtplib's login() raises, Odoo quotes it.
+  if (user) throw userError(`Server replied with following exception:\n ${GMAIL_BAD_CREDENTIALS}`);
+  // Never authenticated (empty Username, P12: Gmail answers 530 5.7.0 at MAIL FROM).
+  return { authenticated: false, refusal: 'direct535' };
+}
+
+/**
+ * `test_smtp_connection()` (§5, captures fact 12): the login above, then MAIL FROM, RCPT TO, DATA. A token
+ * Gmail refuses (revoked at Google while Odoo still caches it, or granted for another account) is only
+ * noticed at MAIL FROM, as "The server refused the sender address (…) with error b'5.7.8 …'" (Gmail's
+ * 334-then-535) or "… b'5.7.0 Authentication Required …'" (an immediate 535). Never at login.
+ * The sender is `from_filter` when it is an address, `<mail.default.from>@<domain>` for a domain, else the
+ * current user's e-mail: a server created over RPC without `from_filter` tests as the administrator,
+ * and one without an e-mail (19.0 without demo data) gets "Please configure an email on the current
+ * user…" (captures fact 8, nofromfilter-02/08).
+ */
+export function simulateSmtpTest(db: Db, record: RecordValues, currentUserEmail: string | false): void {
+  const session = smtpLogin(db, record);
   const filter = typeof record.from_filter === 'string' ? record.from_filter : '';
   let emailFrom: string;
   if (filter.includes('@')) emailFrom = filter;
@@ -174,6 +192,14 @@ export function simulateSmtpTest(db: Db, record: RecordValues, currentUserEmail:
       'Please configure an email on the current user to simulate sending an email message via this outgoing server',
     );
   }
-  // Never authenticated (empty Username, P12: Gmail answers 530 5.7.0), or XOAUTH2 refused.
-  if (!authenticated) throw userError(senderRefused(emailFrom, refusal));
+  if (!session.authenticated) throw userError(senderRefused(emailFrom, session.refusal));
+}
+
+/**
+ * `mail.mail.send()` through `record` (captures steps 31–33): the same login, then MAIL FROM the mail's
+ * sender. Throws the UserError a refusal raises; `mail.mail` turns it into `state: 'exception'`.
+ */
+export function simulateSmtpSend(db: Db, record: RecordValues, emailFrom: string): void {
+  const session = smtpLogin(db, record);
+  if (!session.authenticated) throw userError(senderRefused(emailFrom, session.refusal));
 }

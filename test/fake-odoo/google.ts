@@ -52,8 +52,11 @@ export class FakeGoogle {
    * refusal surfaces at MAIL FROM.
    */
   smtpRejection: 'gmail334' | 'direct535' = 'gmail334';
-  /** Calls to the token endpoint, without secrets or tokens: what a test may assert on. */
-  tokenRequests: { grant_type: string; client_id: string; redirect_uri: string; ok: boolean }[] = [];
+  /**
+   * Calls to the token endpoint, without secrets or tokens: what a test may assert on. `refresh_token` is
+   * kept only when it is the literal `False` Odoo posts when it has none (captures fact 11, step 21).
+   */
+  tokenRequests: { grant_type: string; client_id: string; redirect_uri: string; ok: boolean; refresh_token?: 'False' }[] = [];
   private pending = new Map<string, Grant & { state: string }>();
   private codes = new Map<string, Grant & { used: boolean }>();
   private refreshTokens = new Map<string, Grant & { revoked: boolean }>();
@@ -209,8 +212,12 @@ export class FakeGoogle {
     return { status: 302, headers: { location: target.href, 'content-type': 'text/html' }, body: '' };
   }
 
-  /** POST https://oauth2.googleapis.com/token (form fields as Odoo sends them, §4). */
-  token(form: Record<string, string | false | undefined>): { status: number; json: Record<string, unknown> } {
+  /**
+   * POST https://oauth2.googleapis.com/token (form fields as Odoo sends them, §4): strings, a Python
+   * `False` arriving as the text `False` (captures fact 11) — which is no refresh token Google knows, so
+   * `invalid_grant`.
+   */
+  token(form: Record<string, string | undefined>): { status: number; json: Record<string, unknown> } {
     const grantType = String(form.grant_type ?? '');
     const record = (ok: boolean) =>
       this.tokenRequests.push({
@@ -218,6 +225,7 @@ export class FakeGoogle {
         client_id: String(form.client_id ?? ''),
         redirect_uri: String(form.redirect_uri ?? ''),
         ok,
+        ...(form.refresh_token === 'False' ? { refresh_token: 'False' as const } : {}),
       });
     const client = this.clients.get(String(form.client_id ?? ''));
     if (!client || client.clientSecret !== form.client_secret) {

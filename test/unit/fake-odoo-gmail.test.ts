@@ -72,7 +72,7 @@ describe('/google_gmail/confirm', () => {
       expect((await confirm({ code: 'c', state: state(2) })).status).toBe(403);
       const forged = await confirm({ code: 'c', state: JSON.stringify({ model: 'ir.mail_server', id: 1, csrf_token: 'f00d' }) });
       expect(forged.status).toBe(403);
-      expect(forged.text).toContain("You don't have the permission to access the requested resource.");
+      expect(forged.text).toContain('You don&#39;t have the permission to access the requested resource.');
       // A code Google never issued: the exchange fails, same plain text.
       expect((await confirm({ code: 'bogus', state: state() })).text).toBe('An error occur during the authentication process.');
     },
@@ -92,8 +92,8 @@ describe('/google_gmail/confirm', () => {
   });
 
   it.each([
-    ['15.0', '/web?#id=1&model=ir.mail_server&view_type=form'],
-    ['17.0', '/web?#id=1&model=ir.mail_server&view_type=form'],
+    ['15.0', '/web#id=1&model=ir.mail_server&view_type=form'],
+    ['17.0', '/web#id=1&model=ir.mail_server&view_type=form'],
     ['18.0', '/odoo/ir.mail_server/1'],
     ['19.0', '/odoo/ir.mail_server/1'],
   ])('%s: success stores the tokens and redirects to %s', async (version, location) => {
@@ -352,6 +352,33 @@ describe('Gmail refusing a token, as recorded (captures fact 12, steps 38–43)'
       /^The server refused the sender address \(a@b\.com\) with error b'5\.7\.8 /,
     );
   });
+});
+
+describe("Odoo's token request without a refresh token (captures fact 11, step 21)", () => {
+  it.each(['15.0', '19.0'])(
+    '%s: Google receives the text "False", answers invalid_grant, Odoo says only that it failed',
+    async (version) => {
+      await gmailServer(version);
+      Object.assign(client.odoo.db.table('ir.mail_server').get(1) ?? {}, { smtp_encryption: 'starttls' });
+      client.odoo.google.registerClient({
+        clientId: ID,
+        clientSecret: 'GOCSPX-x',
+        redirectUris: [`${client.odoo.origin}/google_gmail/confirm`],
+      });
+      expect(await rpc('ir.mail_server', 'test_smtp_connection', [[1]])).toEqual({
+        error: 'An error occurred when fetching the access token.',
+      });
+      expect(client.odoo.google.tokenRequests).toEqual([
+        {
+          grant_type: 'refresh_token',
+          client_id: ID,
+          redirect_uri: `${client.odoo.origin}/google_gmail/confirm`,
+          ok: false,
+          refresh_token: 'False',
+        },
+      ]);
+    },
+  );
 });
 
 describe('web.base.url follows every administrator login (captures fact 6, baseurl-*)', () => {

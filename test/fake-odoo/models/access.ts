@@ -6,6 +6,7 @@ const MODEL_LABELS: Record<string, string> = {
   'ir.config_parameter': 'System Parameter',
   'ir.mail_server': 'Mail Server',
   'ir.module.module': 'Module',
+  'mail.mail': 'Outgoing Mails',
   'res.config.settings': 'Config Settings',
 };
 

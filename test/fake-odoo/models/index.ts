@@ -1,10 +1,11 @@
 import { irConfigParameter } from './ir_config_parameter.ts';
 import { irMailServer } from './ir_mail_server.ts';
 import { irModuleModule } from './ir_module_module.ts';
+import { mailMail } from './mail_mail.ts';
 import { resConfigSettings } from './res_config_settings.ts';
 import { resUsers } from './res_users.ts';
 import type { Model } from './types.ts';
 
 export const MODELS: Record<string, Model> = Object.fromEntries(
-  [irModuleModule, resUsers, irConfigParameter, irMailServer, resConfigSettings].map((m) => [m.name, m]),
+  [irModuleModule, resUsers, irConfigParameter, irMailServer, resConfigSettings, mailMail].map((m) => [m.name, m]),
 );

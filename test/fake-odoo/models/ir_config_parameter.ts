@@ -1,6 +1,10 @@
-/** `ir.config_parameter` get_param/set_param/search_count: `base.group_system` only (odoo-gmail.md §8.3). */
+/**
+ * `ir.config_parameter` get_param/set_param/search_count/search_read: `base.group_system` only
+ * (odoo-gmail.md §8.3). Rows are `{id, key, value}`, in Odoo's `_order = 'key'` (captures step 16).
+ */
 import { matchDomain } from '../db.ts';
 import { requireSystem } from './access.ts';
+import { readRows } from './fields.ts';
 import type { Model } from './types.ts';
 
 export const irConfigParameter: Model = {
@@ -25,6 +29,16 @@ export const irConfigParameter: Model = {
       requireSystem(ctx, 'ir.config_parameter');
       const domain = (args[0] ?? kwargs.domain ?? []) as unknown[];
       return [...ctx.db.params.entries()].filter(([key, value]) => matchDomain({ key, value }, domain)).length;
+    },
+    search_read(ctx, args, kwargs) {
+      requireSystem(ctx, 'ir.config_parameter');
+      const domain = (args[0] ?? kwargs.domain ?? []) as unknown[];
+      const fields = (args[1] ?? kwargs.fields ?? []) as string[];
+      const rows = [...ctx.db.params.entries()]
+        .filter(([key, value]) => matchDomain({ key, value }, domain))
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([key, value]) => ({ id: ctx.db.paramId(key), key, value }));
+      return readRows(ctx.db, 'ir.config_parameter', rows, fields, ['key', 'value']);
     },
   },
 };

@@ -9,7 +9,7 @@ import { accessError, OdooException, userError } from '../errors.ts';
 import { gmailUri, MAIL_SERVER, simulateSmtpTest } from '../gmail.ts';
 import { pyRepr } from '../gmail-facts.ts';
 import { idsArg, requireSystem } from './access.ts';
-import { pick } from './fields.ts';
+import { readRows } from './fields.ts';
 import type { CallContext, Model } from './types.ts';
 
 interface FieldDef {
@@ -25,11 +25,17 @@ const SELECTION_LABELS: Record<string, string> = {
   certificate: 'SSL Certificate',
   cli: 'Command Line Interface',
   gmail: 'Gmail OAuth Authentication',
+  outlook: 'Outlook OAuth Authentication',
   none: 'None',
   starttls_strict: 'TLS (STARTTLS), encryption and validation',
   starttls: 'TLS (STARTTLS)',
   ssl_strict: 'SSL/TLS, encryption and validation',
   ssl: 'SSL/TLS',
+};
+/** 19.0 says what the plain values do not check (captures step 20). */
+const SELECTION_LABELS_19: Record<string, string> = {
+  starttls: 'TLS (STARTTLS), encryption only',
+  ssl: 'SSL/TLS, encryption only',
 };
 
 /** The fields `fields_get` reports in this database (§2; labels §1.8). */
@@ -37,8 +43,9 @@ export function mailServerFields(db: Db): Record<string, FieldDef> {
   const g = db.gmail;
   const major = db.profile.major;
   const gmail = db.gmailInstalled();
-  const auth = [...g.authentication, ...(gmail && !g.flag15 ? ['gmail'] : [])];
-  // 19.0 labels its encryption "Connection Encryption"; starttls stays "TLS (STARTTLS)" there too (§1.3).
+  const auth = [...g.authentication, ...(gmail && !g.flag15 ? ['gmail'] : []), ...(g.outlook ? ['outlook'] : [])];
+  const label = (v: string) => (major >= 19 ? SELECTION_LABELS_19[v] : undefined) ?? SELECTION_LABELS[v] ?? v;
+  // "Connection Security" in 15.0, "Connection Encryption" from 16.0 (captures step 20).
   const fields: Record<string, FieldDef> = {
     id: { type: 'integer', string: 'ID' },
     name: { type: 'char', string: major >= 19 ? 'Name' : 'Description', required: true },
@@ -49,14 +56,14 @@ export function mailServerFields(db: Db): Record<string, FieldDef> {
       string: 'Authenticate with',
       required: true,
       default: 'login',
-      selection: auth.map((v) => [v, SELECTION_LABELS[v] ?? v]),
+      selection: auth.map((v) => [v, label(v)]),
     },
     smtp_encryption: {
       type: 'selection',
-      string: major >= 19 ? 'Connection Encryption' : 'Connection Security',
+      string: major >= 16 ? 'Connection Encryption' : 'Connection Security',
       required: true,
       default: 'none',
-      selection: g.encryption.map((v) => [v, SELECTION_LABELS[v] ?? v]),
+      selection: g.encryption.map((v) => [v, label(v)]),
     },
     smtp_user: { type: 'char', string: 'Username', default: false },
     smtp_pass: { type: 'char', string: 'Password', default: false },
@@ -71,10 +78,11 @@ export function mailServerFields(db: Db): Record<string, FieldDef> {
     if (g.authCodeField) fields.google_gmail_authorization_code = { type: 'char', string: 'Authorization Code', default: false };
     fields.google_gmail_refresh_token = { type: 'char', string: 'Refresh Token', default: false };
     fields.google_gmail_access_token = { type: 'char', string: 'Access Token', default: false };
+    // An integer field reads 0 when unset (captures step 19).
     fields.google_gmail_access_token_expiration = {
       type: 'integer',
       string: 'Access Token Expiration Timestamp',
-      default: false,
+      default: 0,
     };
     fields.google_gmail_uri = { type: 'char', string: 'URI', default: false };
     if (!g.flag15) fields.smtp_authentication_info = { type: 'text', string: 'Authentication Info', default: false };
@@ -127,7 +135,7 @@ function checkGmailConstraints(db: Db, r: RecordValues): void {
 function withComputed(db: Db, r: RecordValues): RecordValues {
   const out: RecordValues = { ...r };
   if ('google_gmail_uri' in mailServerFields(db)) out.google_gmail_uri = gmailUri(db, MAIL_SERVER, Number(r.id));
-  if ('smtp_authentication_info' in out || r.smtp_authentication === 'gmail') {
+  if ('smtp_authentication_info' in mailServerFields(db)) {
     out.smtp_authentication_info =
       r.smtp_authentication === 'gmail'
         ? 'Connect your Gmail account with the OAuth Authentication process.  \nBy default, only a user with a matching email address will be able to use this server. To extend its use, you should set a "mail.default.from" system parameter.'
@@ -214,13 +222,15 @@ export const irMailServer: Model = {
     read(ctx, args, kwargs) {
       requireSystem(ctx, MAIL_SERVER);
       const fields = (args[1] ?? kwargs.fields ?? []) as string[];
-      return idsArg(args).map((id) => pick(withComputed(ctx.db, browse(ctx, id)), fields));
+      const rows = idsArg(args).map((id) => withComputed(ctx.db, browse(ctx, id)));
+      return readRows(ctx.db, MAIL_SERVER, rows, fields, Object.keys(mailServerFields(ctx.db)));
     },
     search_read(ctx, args, kwargs) {
       requireSystem(ctx, MAIL_SERVER);
       const domain = (args[0] ?? kwargs.domain ?? []) as unknown[];
       const fields = (args[1] ?? kwargs.fields ?? []) as string[];
-      return search(ctx, domain, kwargs).map((r) => pick(withComputed(ctx.db, r), fields));
+      const rows = search(ctx, domain, kwargs).map((r) => withComputed(ctx.db, r));
+      return readRows(ctx.db, MAIL_SERVER, rows, fields, Object.keys(mailServerFields(ctx.db)));
     },
     search_count(ctx, args, kwargs) {
       requireSystem(ctx, MAIL_SERVER);
@@ -246,7 +256,10 @@ export const irMailServer: Model = {
       if (!url) throw userError('Please configure your Gmail credentials.');
       return { type: 'ir.actions.act_url', url, ...(ctx.db.gmail.actUrlTarget ? { target: 'self' } : {}) };
     },
-    /** §5: success is a display_notification action; failure a UserError with the SMTP story. */
+    /**
+     * §5: success is a display_notification action — 18.0+ add `next` to close the dialog (captures
+     * fact 13, steps 29/49); failure a UserError with the SMTP story.
+     */
     test_smtp_connection(ctx, args) {
       requireSystem(ctx, MAIL_SERVER);
       for (const id of idsArg(args)) simulateSmtpTest(ctx.db, browse(ctx, id), ctx.user.email);
@@ -257,7 +270,7 @@ export const irMailServer: Model = {
           message: 'Connection Test Successful!',
           type: 'success',
           sticky: false,
-          ...(ctx.db.profile.major >= 19 ? { next: { type: 'ir.actions.act_window_close' } } : {}),
+          ...(ctx.db.profile.major >= 18 ? { next: { type: 'ir.actions.act_window_close' } } : {}),
         },
       };
     },

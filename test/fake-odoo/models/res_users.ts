@@ -1,7 +1,7 @@
 /** `res.users`: a user may read their own record; administrators read all. */
 import { accessError } from '../errors.ts';
 import { idsArg } from './access.ts';
-import { pick } from './fields.ts';
+import { readRows } from './fields.ts';
 import type { Model } from './types.ts';
 
 export const resUsers: Model = {
@@ -10,14 +10,16 @@ export const resUsers: Model = {
     read(ctx, args, kwargs) {
       const ids = idsArg(args);
       const fields = (args[1] ?? kwargs.fields ?? []) as string[];
-      return ids.map((id) => {
+      const rows = ids.map((id) => {
         const user = ctx.db.users.get(id);
         if (!user)
           throw accessError(`Record does not exist or has been deleted.\n(Record: res.users(${id},), User: ${ctx.user.id})`);
         if (id !== ctx.user.id && !ctx.user.isAdmin)
           throw accessError("You are not allowed to access 'User' (res.users) records.");
-        return pick({ id: user.id, login: user.login, name: user.name, email: user.email }, fields);
+        return { id: user.id, login: user.login, name: user.name, email: user.email };
       });
+      // captures nofromfilter-02, probe-08: `[{id, email}]`, `email` false for 19.0's administrator.
+      return readRows(ctx.db, 'res.users', rows, fields, ['login', 'name', 'email']);
     },
   },
 };
