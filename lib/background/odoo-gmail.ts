@@ -184,7 +184,7 @@ export async function finishInOdoo(): Promise<
 
 /**
  * After the consent, Google sends the browser to `<web.base.url>/google_gmail/confirm`, and Odoo
- * redirects to the server's form (`/web?#id=…&model=ir.mail_server…` ≤17, `/odoo/ir.mail_server/<id>`
+ * redirects to the server's form (`/web#id=…&model=ir.mail_server…` ≤17, `/odoo/ir.mail_server/<id>`
  * 18+, odoo-gmail.md §1.6). A page of the Odoo origin that finished loading on the form is the cue to
  * check the token. Left on `/google_gmail/confirm`, Odoo refused (Forbidden, or Google's `error`).
  */

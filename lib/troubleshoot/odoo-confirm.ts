@@ -5,7 +5,9 @@
  * - werkzeug's "403 Forbidden" page — one of Odoo's checks failed (outdated module, non-admin session
  *   ≤18.0, unsaved record, state/HMAC from another database);
  * - "An error occur during the authentication process." (≤18.0; 19.0 spells it "occurred") — the
- *   code could not be exchanged for tokens (wrong client secret, client ID or redirect URI);
+ *   code could not be exchanged for tokens (wrong client secret, client ID or redirect URI); 19.0 shows
+ *   the exchange's own UserError instead, "An error occurred when fetching the access token." (recorded,
+ *   captures fact 10, 19.0 step 24);
  * - 19.0 "Oops, you're creating an authorization to send from X but your address is Y" — wrong account.
  */
 import { msg } from '../i18n';
@@ -27,7 +29,7 @@ export interface ConfirmPageFacts {
 export const isConfirmUrl = (url: URL): boolean => url.pathname === '/google_gmail/confirm';
 
 const FORBIDDEN = /\b403\b.*Forbidden|^Forbidden$|You don't have the permission to access the requested resource/im;
-const AUTH_ERROR = /An error occur(?:red)? during the authentication process/i;
+const AUTH_ERROR = /An error occur(?:red)? during the authentication process|An error occurred when fetching the access token/i;
 const EMAIL_MISMATCH = /you're creating an authorization to send from (\S+) but your address is (\S+?)\.? Make sure/i;
 
 export function diagnoseConfirmPage(href: string, title: string, text: string, facts: ConfirmPageFacts): Diagnosis | null {

@@ -46,11 +46,11 @@ const SETTINGS_URL: Record<string, RegExp> = {
 };
 const isGoogle = (url: string) => url.startsWith('https://accounts.google.com/');
 
-/** Where Odoo's callback lands after the consent (§1.6 step 9). */
+/** Where Odoo's callback lands after the consent (§1.6 step 9; recorded: captures fact 10). */
 const FORM_URL: Record<string, (id: number) => string> = {
-  '15.0': (id) => `/web?#id=${id}&model=ir.mail_server&view_type=form`,
-  '16.0': (id) => `/web?#id=${id}&model=ir.mail_server&view_type=form`,
-  '17.0': (id) => `/web?#id=${id}&model=ir.mail_server&view_type=form`,
+  '15.0': (id) => `/web#id=${id}&model=ir.mail_server&view_type=form`,
+  '16.0': (id) => `/web#id=${id}&model=ir.mail_server&view_type=form`,
+  '17.0': (id) => `/web#id=${id}&model=ir.mail_server&view_type=form`,
   '18.0': (id) => `/odoo/ir.mail_server/${id}`,
   '19.0': (id) => `/odoo/ir.mail_server/${id}`,
 };

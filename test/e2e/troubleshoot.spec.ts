@@ -66,7 +66,9 @@ test.describe('redirect_uri_mismatch from web.base.url', () => {
   // Odoo's web.base.url points elsewhere than the address in use (an admin signed in through another
   // host after the person did — Odoo rewrites it at every admin login, captures fact 6): Odoo sends that
   // redirect URI, which the client does not list (P1–P3).
-  test.use({ odooOptions: { version: '18.0' } });
+  // The other address is https (proxy_mode forwards it), so Google would accept it: a URI to register,
+  // unlike an http one (issue 11, defect 4).
+  test.use({ odooOptions: { version: '18.0', proxyMode: true } });
 
   test('diagnosed on Google’s page and in the checklist; freezing the right address makes the connect green', async ({
     context,
@@ -76,8 +78,8 @@ test.describe('redirect_uri_mismatch from web.base.url', () => {
     test.slow();
     await routeGoogleWithErrorPages(context, odoo);
     googleReady(odoo);
-    const popup = await connectedPopup(context, extensionId, odoo, 'admin', () => odoo.loginFrom('http://odoo.internal:8069'));
-    expect(odoo.db.params.get('web.base.url')).toBe('http://odoo.internal:8069');
+    const popup = await connectedPopup(context, extensionId, odoo, 'admin', () => odoo.loginFrom('https://odoo.acme.com'));
+    expect(odoo.db.params.get('web.base.url')).toBe('https://odoo.acme.com');
     const p = panel(popup);
     await pasteCredentials(popup);
     await expect(stepRow(popup, 'credentials').row).toHaveAttribute('data-state', 'done');
@@ -86,10 +88,10 @@ test.describe('redirect_uri_mismatch from web.base.url', () => {
 
     // Prevented first: the popup already says web.base.url is another address, and offers to freeze.
     const warning = beforeConnect(popup).locator('li[data-warning^="baseUrl"]');
-    await expect(warning).toContainText('http://odoo.internal:8069');
+    await expect(warning).toContainText('https://odoo.acme.com');
 
     // The person connects anyway: Google refuses, the page explains.
-    const sent = 'http://odoo.internal:8069/google_gmail/confirm';
+    const sent = 'https://odoo.acme.com/google_gmail/confirm';
     const google = await openedBy(context, isGoogle, () => p.getByRole('button', { name: 'Connect your Gmail account' }).click());
     await google.waitForURL(/\/signin\/oauth\/error/);
     const onPage = pagePanel(google);

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tm } from '@/lib/i18n';
 import { type ConfirmPageFacts, classifyInterstitial, diagnoseConfirmPage } from '@/lib/troubleshoot/odoo-confirm';
@@ -44,6 +46,31 @@ describe('diagnoseConfirmPage', () => {
   ])('the token exchange failed: "%s"', (text) => {
     const d = diagnoseConfirmPage(`${CONFIRM}?code=4/0Ab&state=x`, '', text, facts);
     expect(d).toMatchObject({ id: 'tokenExchange', step: 'credentials', link: 'https://acme.odoo.com/odoo/settings' });
+  });
+
+  // What real Odoo answered (test/fixtures/odoo/recorded): a replayed code (24), a forged state (25),
+  // Google's ?error= (26). 19.0 renders a page whose text for a failed exchange is the UserError itself.
+  it.each(['15.0', '16.0', '17.0', '18.0', '19.0'])('%s: the recorded confirm pages are diagnosed', (version) => {
+    const dir = resolve('test/fixtures/odoo/recorded', version);
+    const page = (step: string) => {
+      const file = readdirSync(dir).find((f) => f.startsWith(`${step}-`)) ?? '';
+      const { request, response } = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+      const html = String(response.body_raw);
+      const text = html
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&#39;/g, "'")
+        .replace(/\s+/g, ' ')
+        .trim();
+      const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
+      return { url: String(request.url), title, text };
+    };
+    const diagnose = (step: string) => {
+      const p = page(step);
+      return diagnoseConfirmPage(p.url, p.title, p.text, { ...facts, odooMajor: Number.parseInt(version, 10) })?.id;
+    };
+    expect(diagnose('24')).toBe('tokenExchange');
+    expect(diagnose('25')).toBe('forbidden');
+    expect(diagnose('26')).toBe('consentCancelled');
   });
 
   it('cancelled at Google: ?error=access_denied', () => {
