@@ -225,10 +225,12 @@ test('Google: Cancel, then the wrong account — each said plainly', async ({ co
     `Fix: Press Connect your Gmail account again, choose ${GMAIL}, and click Continue / Allow on every Google screen.`,
   );
 
-  // Allowed with another Google account than the server's Username (P14): Gmail refuses the login.
+  // Allowed with another Google account than the server's Username (P14): Gmail refuses the token — at
+  // MAIL FROM, since Odoo ignores its reply to AUTH XOAUTH2 (captures fact 12) — and the reading, made
+  // with the server's Username and type, says to reconnect with that address.
   google = await openedBy(context, isGoogle, () => p.getByRole('button', { name: 'Connect your Gmail account' }).click());
   await google.getByRole('button', { name: 'Allow' }).click();
   await expect(stepRow(popup, 'test').row).toHaveAttribute('data-state', 'attention');
-  await expect(stepRow(popup, 'test').next).toContainText('the token belongs to another Google account than the Username');
+  await expect(stepRow(popup, 'test').next).toContainText('it was granted to another Google account');
   await expect(p.locator('.odoo-text pre')).toContainText('5.7.8 Username and Password not accepted');
 });

@@ -191,7 +191,10 @@ test('the checklist survives closing the popup and restarting the browser', asyn
   await expect(stepRow(popup, 'odoo').next).toHaveText('Logged in to db acme as an administrator (Odoo 17.0 Community)');
   await expect(popup.getByLabel('Gmail address')).toHaveValue('admin@example.com');
   await expect(stepRow(popup, 'module').row).toHaveAttribute('data-state', 'done');
-  // Shown from storage: reopening did not need Odoo.
-  expect(odoo.requests.length).toBe(before);
+  // Shown from storage: reopening needed nothing from Odoo but web.base.url and its freeze flag, read
+  // again because an administrator's login elsewhere rewrites them (issue 11; captures fact 6).
+  await expect
+    .poll(() => odoo.requests.slice(before).map((r) => (r.body ? JSON.parse(r.body).params.args[0] : r.path)))
+    .toEqual(['web.base.url', 'web.base.url.freeze']);
   await context.close();
 });
