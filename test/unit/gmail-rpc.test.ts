@@ -12,7 +12,7 @@ import { MsgError, odooErrorMsg } from '@/lib/odoo/error-messages';
 import { parseConsentUrl, readTestFailure, type ServerFacts, testGmailConnection } from '@/lib/odoo/gmail-connection';
 import { GmailSetupError } from '@/lib/odoo/gmail-setup';
 import { jsonRpc, OdooRpcError } from '@/lib/odoo/rpc';
-import { replay } from './odoo-replay';
+import { failure, replay } from './odoo-replay';
 
 const ORIGIN = 'https://acme.odoo.com';
 
@@ -21,15 +21,6 @@ const envelope = (name: string, message: string, code = 200) => ({
   id: 1,
   error: { code, message: 'Odoo Server Error', data: { name, message, arguments: [message], debug: '', context: {} } },
 });
-
-async function failure(promise: Promise<unknown>): Promise<OdooRpcError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(OdooRpcError);
-  return error as OdooRpcError;
-}
 
 describe('callParsed', () => {
   it("sends English as the context language, merged with the caller's context and kwargs", async () => {

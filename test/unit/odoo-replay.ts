@@ -4,6 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { expect } from 'vitest';
+import { OdooRpcError } from '@/lib/odoo/rpc';
 
 export const fixture = (name: string): unknown => JSON.parse(readFileSync(resolve('test/fixtures/odoo', name), 'utf8'));
 
@@ -46,4 +48,14 @@ export function odooRoutes(files: { session: string; modules?: string; user?: un
     if (model === 'ir.module.module' && method === 'search_read' && files.modules) return { json: fixture(files.modules) };
     return { status: 404, text: '<h1>Not Found</h1>' };
   };
+}
+
+/** The OdooRpcError a call failed with (and the proof that it failed with one). */
+export async function failure(promise: Promise<unknown>): Promise<OdooRpcError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(OdooRpcError);
+  return error as OdooRpcError;
 }

@@ -35,7 +35,7 @@ import { IdReply, ServerRow, ServerValuesRows } from '@/lib/odoo/gmail-setup';
 import { jsonRpc, OdooRpcError, type RpcErrorKind } from '@/lib/odoo/rpc';
 import { CountReply, ModuleRow, ParamValue, SessionInfo, UserRow } from '@/lib/odoo/schemas';
 import { parseOdooVersion } from '@/lib/odoo/version';
-import { type Route, replay } from './odoo-replay';
+import { failure, type Route, replay } from './odoo-replay';
 
 // ---------------------------------------------------------------------------------------------
 // The recordings, read from the repository only.
@@ -136,15 +136,6 @@ const answering = (ex: Exchange) => replay(() => recordedAnswer(ex)).fetch;
 
 /** The reply through `jsonRpc`, as the extension sends that request. */
 const viaRpc = (ex: Exchange) => jsonRpc(ex.url.origin, ex.url.pathname, ex.call ?? {}, { fetch: answering(ex) });
-
-async function failure(promise: Promise<unknown>): Promise<OdooRpcError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(OdooRpcError);
-  return error as OdooRpcError;
-}
 
 const errorOf = (ex: Exchange) => {
   const parsed = OdooError.safeParse(ex.reply);

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { callKw, jsonRpc, OdooRpcError } from '@/lib/odoo/rpc';
-import { fixture, replay } from './odoo-replay';
+import { failure, fixture, replay } from './odoo-replay';
 
 const ORIGIN = 'https://acme.odoo.com';
-
-async function failure(promise: Promise<unknown>): Promise<OdooRpcError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(OdooRpcError);
-  return error as OdooRpcError;
-}
 
 describe('jsonRpc speaks Odoo JSON-RPC', () => {
   it("sends Odoo's envelope as JSON, with the session cookie", async () => {
