@@ -12,10 +12,16 @@ import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { adminProbe } from '../fixtures/stored-state.ts';
 import { expect, openPopup, serviceWorkerOf } from './fixtures.ts';
 
+/**
+ * How the replica Console behaves (test/fixtures/console/replica.js, `CFG`). Every option defaults to the
+ * behaviour the older tests were written against; the 2026 ones follow google-console-2026.md (issue 12),
+ * cited "2026 §N" here and next to the markup they produce.
+ */
 export interface ReplicaConfig {
   ui?: 'new' | 'legacy';
   labels?: 'material' | 'for' | 'labelledby' | 'aria';
-  lang?: 'en' | 'vi';
+  /** The account's language; 'en-GB' writes "Authorised …", "organisation" (2026 §3). */
+  lang?: 'en' | 'en-GB' | 'vi';
   slow?: boolean;
   missing?: string[];
   revert?: string[];
@@ -27,6 +33,47 @@ export interface ReplicaConfig {
   projectNavigate?: 'dashboard' | 'back';
   projectErrorOnce?: boolean;
   seed?: Record<string, unknown>;
+  // ── 2026 variants (google-console-2026.md) ──
+  /** Vietnamese tone marks: 'new' "ủy/xóa" (default) | 'old' "uỷ/xoá/khoá", as Google writes them (2026 §6). */
+  viTones?: 'new' | 'old';
+  /** The page language follows `?hl=` (§1; 2026 §6: live scripts open every page with hl=en). */
+  honourHl?: boolean;
+  /** 'described': a radio's accessible name carries its description, "External Available to any test user…" (2026 §2). */
+  radioNames?: 'label' | 'described';
+  /** Authorized-domain rows: 'named' "Authorized domain N" (default) | 'unlabelled': no label, no type, "Add domain"
+   *  appends one (2026 §4, console-auto.mjs) | 'substring': the name only contains "Authorized domain 1" (2026 §4, gclientid). */
+  domainRows?: 'named' | 'unlabelled' | 'substring';
+  /** The confirmed formcontrolnames `cfc-select[formcontrolname="typeControl"]`, `input[formcontrolname="uri"]` (2026 §7). */
+  hooks?: boolean;
+  /** Model names rendered with no label at all, their formcontrolname kept: 'applicationType', 'uri', 'userSupportEmail', … (2026 §7). */
+  unlabelled?: string[];
+  /** The client form's URI sections worded unlike the assistant's label lists (issue 12: a Vietnamese client form). */
+  uriGroupTitles?: { origins?: string; redirectUris?: string };
+  /** Branding's link labels: 'application' "Application home page" (§3.3, default) | 'app' "App home page" (2026 §1, UNVERIFIED). */
+  linkLabels?: 'application' | 'app';
+  /** "Publish app" disabled until Branding has both links on authorized domains, with the "incomplete" banner (2026 §1). */
+  publishNeedsLinks?: boolean;
+  /** The wizard's and the client form's Create ignore clicks with `isTrusted === false` (2026 §5). */
+  untrustedCreate?: boolean;
+  /** The Cloud Terms of Service dialog (`cfc-tos-checkboxes`) over every page until accepted; it blocks project creation (2026 §11). */
+  tos?: boolean;
+  /** Every page redirects to `/enable-mfa?redirectTo=…` until `liftMfa(page)` (2026 §11). */
+  mfa?: boolean;
+  /** `main` stays blank for `ms` when a page (of `pages`, default any) loads as a document: on its first `loads`
+   *  loads (default 1, so a reload shows it) or on all (2026 §12). Loads are counted per page in the tab. */
+  blank?: { ms: number; loads?: number | 'all'; pages?: string[] } | null;
+  /** clients/create before the consent screen: 'empty' (Get started, default) | 'bar': the form under a yellow bar (2026 §10). */
+  consentFirst?: 'empty' | 'bar';
+  /** The test-users side panel: 'dialog' (default) | 'panel': not a dialog, success = chip input gone + address listed (2026 §13). */
+  testUsersPanel?: 'dialog' | 'panel';
+  /** "Add secret": 'dialog' (default) | 'sidePanel': "Information and summary" side panel, then its confirmation (2026 §8). */
+  addSecret?: 'dialog' | 'sidePanel';
+  /** The side panel's confirmation button (2026 §8). */
+  addSecretConfirm?: 'Add' | 'Add secret';
+  /** Where the created dialog and an added secret show the values: 'text' (default) | 'aria-label' | 'title' | 'value' (2026 §9). */
+  valuesIn?: 'text' | 'aria-label' | 'title' | 'value';
+  /** false: an older Console without `/auth/*` pages (issue 12 §2: the legacy path). */
+  authPlatform?: boolean;
 }
 
 export const CONSOLE = 'https://console.cloud.google.com';
@@ -100,6 +147,19 @@ export const replicaModel = (page: Page) =>
   page.evaluate(() => (window as unknown as { __model: Record<string, unknown> }).__model);
 export const replicaLoads = (page: Page) => page.evaluate(() => Number(sessionStorage.getItem('replica-loads')));
 
+/** One entry of the replica's log: a model update (with `trusted`: a browser-made event, i.e. the person's), or
+ *  `click:<action>` on a button that matters (`value` 'clicked' | 'ignored' | 'blocked: …'), 'tos', 'blank'. */
+export interface ReplicaLogEntry {
+  name: string;
+  value: unknown;
+  how: string;
+  trusted?: boolean;
+}
+export const replicaLog = (page: Page) => page.evaluate(() => (window as unknown as { __log: ReplicaLogEntry[] }).__log);
+
+/** The person turns 2-Step Verification on in their Google Account (outside the Console; 2026 §11). */
+export const liftMfa = (page: Page) => page.evaluate(() => (window as unknown as { __mfaDone: () => void }).__mfaDone());
+
 export interface Replica {
   projects: { id: string; name: string; number: string }[];
   consent: {
@@ -110,6 +170,9 @@ export interface Replica {
     domains: string[];
     testUsers: string[];
     publishing: string;
+    /** Branding's App domain links, once saved (2026 §1). */
+    homePage?: string;
+    privacyPolicy?: string;
   } | null;
   clients: {
     id: string;
@@ -120,6 +183,10 @@ export interface Replica {
     origins: string[];
     secrets: string[];
   }[];
+  /** Who ticked each agreement: 'person' (browser-made events) or 'script' (2026 §11, §14). */
+  agreements?: { userDataPolicy?: 'person' | 'script'; termsOfService?: 'person' | 'script' };
+  tosAccepted?: boolean;
+  mfaDone?: boolean;
 }
 
 /** A consent screen already configured (for tests that start at a later page). */
@@ -144,7 +211,84 @@ export function assistant(page: Page) {
   return {
     panel,
     main: panel.getByRole('button', { name: /^Fill in/ }),
+    /** The panel's one main button, whatever it says (issue 12: wording not decided everywhere yet). */
+    mainButton: panel.locator('button.main'),
     status: panel.getByRole('status'),
+  };
+}
+
+/**
+ * What the panel is doing, as `data-state` on its region — what the issue 12 tests assert where the wording is
+ * not decided yet. PROPOSED CONTRACT for lib/console/panel.ts (to reconcile with the assistant's authors):
+ * - 'agreement': the User Data Policy box is the person's to tick; the panel points at it and waits (2026 §14);
+ * - 'click-google': Google ignored the assistant's click; its own button is scrolled to and highlighted and the
+ *   person clicks it — one action — after which the assistant goes on by itself (2026 §5);
+ * - 'tos': the Cloud Terms of Service dialog (2026 §11); 'mfa': the `/enable-mfa` redirect (2026 §11);
+ * - 'blank': `main` stayed blank; Reload offered, up to 3 tries (2026 §12);
+ * - 'consent-first': the clients page's "configure the consent screen first" bar, routing to Get started (2026 §10);
+ * - 'links-needed': "Publish app" disabled until Branding has its two links (2026 §1).
+ */
+export type PanelState = 'agreement' | 'click-google' | 'tos' | 'mfa' | 'blank' | 'consent-first' | 'links-needed';
+
+/**
+ * Whether the panel points at `target` (2026 §5, §14: Google's own control, scrolled into view and highlighted):
+ * a visible ring drawn in the panel's shadow root covers the target's centre.
+ * TODO(issue 12): the ring (`.ring` in the panel's shadow root) is how lib/console/panel.ts highlights today.
+ */
+export async function pointsAt(page: Page, target: Locator): Promise<boolean> {
+  const box = await target.boundingBox();
+  if (!box) return false;
+  return page.evaluate(
+    ({ x, y }) => {
+      const root = document.querySelector('gmail-odoo-assistant')?.shadowRoot;
+      return [...(root?.querySelectorAll<HTMLElement>('.ring') ?? [])].some((ring) => {
+        const r = ring.getBoundingClientRect();
+        return !ring.hidden && r.left <= x && x <= r.right && r.top <= y && y <= r.bottom;
+      });
+    },
+    { x: box.x + box.width / 2, y: box.y + box.height / 2 },
+  );
+}
+
+/**
+ * The wizard's User Data Policy box is the person's agreement (2026 §14): the panel says so and points at it,
+ * nothing has ticked it, and the person ticks it — one click.
+ */
+export async function personTicksPolicy(page: Page, human: Human): Promise<void> {
+  const a = assistant(page);
+  const g = google(page);
+  await expect(a.panel).toHaveAttribute('data-state', 'agreement' satisfies PanelState, { timeout: 30_000 });
+  await expect(g.policyBox).toBeInViewport();
+  await expect(g.policyBox).not.toBeChecked();
+  expect((await replicaLog(page)).filter((e) => e.name === 'agree')).toEqual([]);
+  await expect.poll(() => pointsAt(page, g.policyBox)).toBe(true);
+  await human.click(g.policyBox, 'the User Data Policy box (the person ticks it)');
+}
+
+/** Google's own controls a person uses in the 2026 variants (the replica's hooks, as a person finds them by sight). */
+export function google(page: Page) {
+  const main = page.locator('#app');
+  return {
+    /** The wizard's "I agree to the Google API Services: User Data Policy." box (§3.2, 2026 §14). */
+    policyBox: main.locator('input[data-check="agree"]'),
+    /** The wizard's last Create (§3.2) and the client form's Create (§3.6): the buttons 2026 §5 names. */
+    wizardCreate: main.locator('[data-action="wizardCreate"]'),
+    clientCreate: main.locator('[data-action="createClient"]'),
+    /** The Terms of Service dialog (2026 §11): its box and "Agree and continue". */
+    tosDialog: page.locator('mat-dialog-container:has(cfc-tos-checkboxes)'),
+    tosBox: page.locator('cfc-tos-checkboxes input[type="checkbox"]'),
+    tosAgree: page.locator('[data-action="tosAgree"]'),
+    /** `/enable-mfa`'s "Continue" (UNVERIFIED button; 2026 §11). */
+    mfaContinue: main.locator('[data-action="mfaContinue"]'),
+    /** Audience's "Publish app" (§3.4; 2026 §1: disabled until Branding has both links). */
+    publish: main.locator('[data-action="openPublish"]'),
+    incompleteBanner: main.locator('[data-banner="incomplete"]'),
+    consentFirstBar: main.locator('[data-banner="consentFirst"]'),
+    /** The test-users side panel (2026 §13) and the secret side panel (2026 §8), both outside `main`. */
+    addUsersPanel: page.locator('.side-panel[data-panel="addUsers"]'),
+    secretPanel: page.locator('.side-panel[data-panel="secret"]'),
+    /** "OK" on the "OAuth client created" / "Client secret added" dialog. */
+    dialogOk: page.locator('mat-dialog-container [data-action="closeDialog"]'),
   };
 }
 
