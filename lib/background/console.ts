@@ -78,6 +78,23 @@ export async function consoleArrival(page: PageId): Promise<Reply<null>> {
   return { ok: true, value: null };
 }
 
+/**
+ * Reloads the person made from the panel of a page whose `main` stayed blank (google-console-2026.md §12:
+ * "reload up to 3 times"): counted across the reloads, so the panel stops offering one after the third.
+ * Session storage; a count older than `RELOADS_MS` or for another page starts again.
+ */
+const ConsoleReloads = z.object({ page: z.enum(PAGE_IDS), count: z.number().int().min(0), at: z.number() });
+export const consoleReloadsItem = defineValidatedItem('session:consoleReloads', ConsoleReloads.nullable(), {
+  fallback: null,
+  version: 1,
+});
+export const RELOADS_MS = 5 * 60_000;
+
+async function reloadsOf(page: PageId): Promise<number> {
+  const r = await consoleReloadsItem.get();
+  return r && r.page === page && Date.now() - r.at < RELOADS_MS ? r.count : 0;
+}
+
 /** What a click left for one page (the popup's intent, the assistant's arrival): taken by that page, once, while fresh. */
 async function takeFor<T extends { page: PageId; at: number }>(
   item: { get(): Promise<T | null>; set(value: T | null): Promise<void> },
@@ -134,6 +151,7 @@ export async function consoleContext(request?: ConsoleContextRequest): Promise<R
       publishChoice,
       autoRun: request && setup ? ((await takeFor(consoleIntentItem, request.page, INTENT_MS))?.step ?? null) : null,
       arrived: request ? !!(await takeFor(consoleArrivalItem, request.page, ARRIVAL_MS)) : false,
+      reloads: request ? await reloadsOf(request.page) : 0,
     },
   };
 }
@@ -171,6 +189,7 @@ function noteFor(r: ConsoleReport, gmail: string | null, projectId: string | nul
 
 export async function consoleReport(r: ConsoleReport): Promise<Reply<null>> {
   const at = Date.now();
+  if (r.reload && r.page) await consoleReloadsItem.set({ page: r.page, count: (await reloadsOf(r.page)) + 1, at });
   const f = r.facts ?? {};
   const setup = await setupItem.get();
   const before = await googleItem.get();

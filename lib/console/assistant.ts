@@ -6,7 +6,7 @@
  * created" dialog can outlive the URL it started on).
  */
 import { type Msg, msg, t, tm } from '../i18n';
-import { watchCapture } from './capture';
+import { secretsOn, watchCapture } from './capture';
 import { clientIdOf, detectPage, type PageId, projectOf } from './detect';
 import { sendMessage } from './messages';
 import { createPanel, type PanelView } from './panel';
@@ -20,6 +20,7 @@ import { clientCreate } from './steps/client-create';
 import { clientDetails } from './steps/client-details';
 import { clientsList } from './steps/clients-list';
 import { dashboard, watchNewProject } from './steps/dashboard';
+import { enableMfa } from './steps/enable-mfa';
 import { legacyAppRegistration } from './steps/legacy-app-registration';
 import { legacyUserType } from './steps/legacy-user-type';
 import { projectCreate } from './steps/project-create';
@@ -39,6 +40,7 @@ export const STEPS: Step[] = [
   clientDetails,
   legacyUserType,
   legacyAppRegistration,
+  enableMfa,
 ];
 
 /** Pages where an "OAuth client created" or added-secret dialog can show (§3.7, §3.10). */
@@ -78,6 +80,8 @@ export function startAssistant(ctx: AssistantContext): void {
   let intended: { page: PageId; step: ConsoleStep } | null = null;
   /** The address the current step runs for: a location event for it (after a rerun) starts nothing new. */
   let runningHref: string | null = null;
+  /** "Add secret" was pressed: the secrets on the page before it (`Env.expectSecret`, ./capture.ts). */
+  let expected: ReadonlySet<string> | null = null;
   const child = () => {
     const c = new AbortController();
     ctx.signal.addEventListener('abort', () => c.abort(), { once: true });
@@ -166,11 +170,13 @@ export function startAssistant(ctx: AssistantContext): void {
     void watchCapture({
       signal: c.signal,
       clientIdHint: () => clientIdOf(location.href),
+      expected: () => expected,
       async send(clientId, clientSecret) {
         const reply = await sendMessage('captureCredentials', { clientId, clientSecret }).catch(() => null);
         return !!reply?.ok;
       },
       onCaptured(clientId) {
+        expected = null;
         step?.abort();
         captured(clientId);
       },
@@ -241,6 +247,9 @@ export function startAssistant(ctx: AssistantContext): void {
         carried = { step: s, at: Date.now() };
       },
       open,
+      expectSecret() {
+        expected = secretsOn(document.body);
+      },
     };
     if (context.pendingProject) void watchNewProject(signal, context.projectId, (id) => projectFound(page, id));
     // Filling another project than the one created for Odoo is a mistake worth one question.
@@ -251,7 +260,8 @@ export function startAssistant(ctx: AssistantContext): void {
       !/^\d+$/.test(here) &&
       here !== context.projectId &&
       page !== 'dashboard' &&
-      page !== 'projectCreate'
+      page !== 'projectCreate' &&
+      page !== 'enableMfa'
     ) {
       const switched = new URL(url);
       switched.searchParams.set('project', context.projectId);
@@ -282,6 +292,7 @@ export function startAssistant(ctx: AssistantContext): void {
     if (!page) {
       capture?.abort();
       capture = null;
+      expected = null;
       panel.remove();
       if (pending) {
         step = child();
@@ -293,6 +304,7 @@ export function startAssistant(ctx: AssistantContext): void {
     else {
       capture?.abort();
       capture = null;
+      expected = null;
     }
     const current = child();
     step = current;

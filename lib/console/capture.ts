@@ -4,10 +4,17 @@
  * background (`captureCredentials`: storage.session only). The secret is never written into the page,
  * never logged, never kept here beyond the message.
  *
- * Three ways to read, most exact first: the copy buttons named `Copy to clipboard: <value>`
- * (gclientid), the `Client ID` / `Client secret` term–definition pairs, then the dialog's text
- * (several scripts regex it). Every value must pass the formats of §5.1–5.2. The secret may render
- * a moment after the ID: it is awaited (observer, ~25 s) before the capture counts as missed.
+ * Four ways to read, most exact first: the copy buttons named `Copy to clipboard: <value>`
+ * (gclientid), the `Client ID` / `Client secret` term–definition pairs, the dialog's text (several
+ * scripts regex it), then the values that sit only in attributes or fields — every `aria-label`,
+ * `title` and input value (google-console-2026.md §9). Every value must pass the formats of §5.1–5.2.
+ * The secret may render a moment after the ID: it is awaited (observer, ~25 s) before the capture
+ * counts as missed.
+ *
+ * "Add secret" on a client's page may open a side panel rather than a dialog, then ask to confirm, and
+ * the new secret "is not reliably capturable from the transient dialog" (2026 §8): once the step asked
+ * for a new secret (`CaptureHooks.expected`), the whole page is searched for a `GOCSPX-` secret that
+ * was not on it before.
  */
 import { parseClientId, parseClientSecret } from '../google/client-formats';
 import { accName, matches, query, visible, waitFor } from './fill';
@@ -43,11 +50,28 @@ function words(root: Node): string[] {
   return out;
 }
 
-export function readCredentials(root: Element): Found {
+/** The words of every `aria-label` and `title` under `root` (itself included) and of its fields' values (2026 §9). */
+function attributeWords(root: Element): string[] {
+  const out: string[] = [];
+  for (const el of [root, ...query(root, '[aria-label], [title], input, textarea', true)]) {
+    const field = el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement ? el.value : null;
+    for (const v of [el.getAttribute('aria-label'), el.getAttribute('title'), field])
+      if (v) out.push(...v.split(/[\s,;"'()]+/).filter(Boolean));
+  }
+  return out;
+}
+
+/** Every `GOCSPX-` secret on the page now, wherever it sits (text, attributes, fields). */
+export function secretsOn(root: Element): Set<string> {
+  return new Set([...words(root), ...attributeWords(root)].map((w) => secret(w, false)).filter((v): v is string => !!v));
+}
+
+/** Reads the Client ID and secret under `root`; `skip`: secrets that do not count (already on the page before). */
+export function readCredentials(root: Element, skip: ReadonlySet<string> = new Set()): Found {
   const found: Found = { clientId: null, secret: null };
   const take = (clientId: string | null, value: string | null) => {
     found.clientId ??= clientId;
-    found.secret ??= value;
+    if (value && !skip.has(value)) found.secret ??= value;
   };
   // 1. Copy buttons: "Copy to clipboard: <value>" (the value keeps its case: read from the raw name).
   for (const button of query(root, 'button, [role="button"]', true)) {
@@ -70,9 +94,10 @@ export function readCredentials(root: Element): Found {
       .map((w) => secret(w, true))
       .find(Boolean) ?? null,
   );
-  // 3. The dialog's text.
-  const all = words(root);
-  take(all.map(id).find(Boolean) ?? null, all.map((w) => secret(w, false)).find(Boolean) ?? null);
+  // 3. The dialog's text; 4. values that sit only in attributes or fields (2026 §9).
+  for (const all of [words(root), attributeWords(root)]) {
+    take(all.map(id).find(Boolean) ?? null, all.map((w) => secret(w, false)).find((v) => v && !skip.has(v)) ?? null);
+  }
   return found;
 }
 
@@ -98,29 +123,45 @@ export interface CaptureHooks {
   send(clientId: string, clientSecret: string): Promise<boolean>;
   onCaptured(clientId: string): void;
   onMissed(clientId: string | null): void;
+  /**
+   * The person asked for a new secret on this page ("Add secret", 2026 §8): the secrets that were on the
+   * page before, which do not count; null when none was asked for.
+   */
+  expected?(): ReadonlySet<string> | null;
 }
 
 /** Watches for credential dialogs until aborted; each dialog is read once. */
 export async function watchCapture(h: CaptureHooks): Promise<void> {
   const seen = new WeakSet<Element>();
+  /** Secrets already read here: each is handed over once. */
+  const taken = new Set<string>();
+  const skipped = () => new Set([...(h.expected?.() ?? []), ...taken]);
+  /** After "Add secret": the page itself, once a secret shows that was not there before (a side panel, 2026 §8). */
+  const page = () => {
+    if (!h.expected?.()) return null;
+    const skip = skipped();
+    return [...secretsOn(document.body)].some((v) => !skip.has(v)) ? document.body : null;
+  };
   while (!h.signal.aborted) {
     const dialog = await waitFor(
-      () => openDialogs().find((d) => !seen.has(d) && isCredentialsDialog(d)),
+      () => openDialogs().find((d) => !seen.has(d) && isCredentialsDialog(d)) ?? page(),
       h.signal,
       24 * 3600_000,
       200,
     ).catch(() => null);
     if (!dialog) return;
-    seen.add(dialog);
+    const skip = skipped();
+    if (dialog !== document.body) seen.add(dialog);
     const got = await waitFor(
       () => {
-        const r = readCredentials(dialog);
+        const r = readCredentials(dialog, skip);
         return r.secret || !dialog.isConnected ? r : null;
       },
       h.signal,
       SECRET_WAIT_MS,
       100,
-    ).catch(() => readCredentials(dialog));
+    ).catch(() => readCredentials(dialog, skip));
+    if (got.secret) taken.add(got.secret);
     const clientId = got.clientId ?? h.clientIdHint();
     if (clientId && got.secret && (await h.send(clientId, got.secret))) h.onCaptured(clientId);
     else if (!h.signal.aborted) h.onMissed(clientId);

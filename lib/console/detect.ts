@@ -27,6 +27,8 @@ export const PAGE_IDS = [
   'legacyCredentials',
   'legacyClientCreate',
   'legacyClientDetails',
+  /** Google's 2-Step Verification requirement, which interrupts any page (§1, 2026 §11). */
+  'enableMfa',
 ] as const;
 export type PageId = (typeof PAGE_IDS)[number];
 
@@ -78,6 +80,7 @@ const PATTERNS: Record<PageId, Pattern> = {
   legacyCredentials: ['apis', 'credentials'],
   legacyClientCreate: ['apis', 'credentials', 'oauthclient'],
   legacyClientDetails: ['apis', 'credentials', 'oauthclient', CLIENT_ID_SEGMENT],
+  enableMfa: ['enable-mfa'],
 };
 
 export function isPage(page: PageId, input: string | URL): boolean {
@@ -93,6 +96,18 @@ export function isPage(page: PageId, input: string | URL): boolean {
 
 export function detectPage(input: string | URL): PageId | null {
   return PAGE_IDS.find((page) => isPage(page, input)) ?? null;
+}
+
+/**
+ * Where `/enable-mfa?redirectTo=…` returns once 2-Step Verification is on (§1): a path of the same Console,
+ * or null (never another site).
+ */
+export function mfaReturn(input: string | URL): string | null {
+  const url = parse(input);
+  const to = url?.searchParams.get('redirectTo') ?? '';
+  if (!url || !to.startsWith('/') || to.startsWith('//') || to.includes('\\')) return null;
+  const back = parseUrl(new URL(to, url.origin).href);
+  return back?.origin === url.origin ? back.href : null;
 }
 
 /** The new Google Auth Platform pages vs the legacy "APIs & Services" ones (§0). */
@@ -147,6 +162,11 @@ export const PAGE_EXAMPLES: Record<PageId, string[]> = {
     `${D}/apis/credentials/oauthclient?project=_&supportedpurview=project`,
   ],
   legacyClientDetails: [`${C}/apis/credentials/oauthclient/${ID}?project=odoo-123456`],
+  enableMfa: [
+    `${C}/enable-mfa?redirectTo=%2Fauth%2Foverview`,
+    `${C}/enable-mfa?redirectTo=%2Fauth%2Foverview%3Fproject%3Dodoo-123456&authuser=0`,
+    `${D}/enable-mfa`,
+  ],
 };
 
 /** Console (and look-alike) URLs that are no page of the journey. */
@@ -163,7 +183,7 @@ export const NOT_JOURNEY_EXAMPLES: string[] = [
   `${C}/auth/clients/not-a-client-id?project=odoo-123456`,
   `${C}/apis/credentials/domainverification?project=odoo-123456`,
   `${C}/iam-admin/settings?project=odoo-123456`,
-  `${C}/enable-mfa?redirectTo=%2Fauth%2Foverview`,
+  `${C}/enable-mfa/settings`,
   `${C}/welcome?project=odoo-123456`,
   'https://console.cloud.google.com.example.com/auth/overview',
   'http://console.cloud.google.com/auth/overview',

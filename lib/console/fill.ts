@@ -17,22 +17,103 @@ const ALREADY: Outcome = { ok: true, changed: false };
 const fail = (reason: Reason): Outcome => ({ ok: false, reason });
 type Input = HTMLInputElement | HTMLTextAreaElement;
 
-/** Lower case, whitespace collapsed, invisible characters dropped, a leading "+" and a trailing "*"/":" removed. */
-export function norm(text: string | null | undefined): string {
-  return (text ?? '')
-    .normalize('NFC')
-    .replace(/[\u200b-\u200f\u2060\ufeff]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase()
+/**
+ * Vietnamese tone-mark placement (2026 §6): in the open rhymes "oa", "oe", "uy" Google writes the mark
+ * on the second vowel ("uỷ", "xoá", "khoá"), other texts on the first ("ủy", "xóa", "khóa"); NFC keeps
+ * them apart. Both read as the second-vowel form. (Marks: grave, acute, tilde, hook above, dot below.)
+ */
+function toneOnSecond(text: string): string {
+  const marks = text.normalize('NFD');
+  if (marks === text) return text;
+  return marks
+    .replace(/([oO])([\u0300\u0301\u0303\u0309\u0323])([aAeE])|([uU])([\u0300\u0301\u0303\u0309\u0323])([yY])/g, (...m) =>
+      m[1] ? `${m[1]}${m[3]}${m[2]}` : `${m[4]}${m[6]}${m[5]}`,
+    )
+    .normalize('NFC');
+}
+
+/**
+ * British spellings read as American ones (2026 §3: "Authorised redirect URIs", "organisation"): only a
+ * word on its own — never inside an address, a host or an ID ("organisation@…", "authorised-app-123").
+ */
+const american = (lower: string): string =>
+  lower.replace(/(?<![\w@.-])(authori|organi)s(?=(?:e|ed|es|ing|ation|ations)(?![\w@-]|\.\w))/g, '$1z');
+
+/** The text as compared, case kept: NFC, invisible characters dropped, whitespace collapsed, one tone placement,
+ *  a leading "+" and a trailing "*"/":" removed. `norm` is its lower case; both have the same length. */
+function clean(text: string | null | undefined): string {
+  return toneOnSecond(
+    (text ?? '')
+      .normalize('NFC')
+      .replace(/[\u200b-\u200f\u2060\ufeff]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  )
     .replace(/^\+\s*/, '')
     .replace(/\s*[*:]$/, '');
 }
 
-export const matches = (text: string | null | undefined, list: readonly Text[]): boolean => {
-  const n = norm(text);
-  return n !== '' && list.some((t) => (typeof t === 'string' ? norm(t) === n : t.test(n)));
+/** Lower case, whitespace collapsed, invisible characters dropped, a leading "+" and a trailing "*"/":" removed,
+ *  British spellings and both Vietnamese tone placements folded to one form (selectors.ts › Normalization). */
+export function norm(text: string | null | undefined): string {
+  return american(clean(text).toLowerCase());
+}
+
+/** Labels are few and compared often: normalized once. */
+const normLabels = new Map<string, string>();
+const normLabel = (label: string): string => {
+  const known = normLabels.get(label);
+  if (known !== undefined) return known;
+  const n = norm(label);
+  normLabels.set(label, n);
+  return n;
 };
+
+const LOWER = /\p{Ll}/u;
+const LETTER = /\p{L}/u;
+
+/**
+ * How well a name matches one label (selectors.ts › The matching rule): 2 = the whole name (or the RegExp);
+ * 1 = the name begins with the label, at a word boundary, and goes on with a new phrase (a capital, a
+ * digit, punctuation — a description); 0 = no match. `prefix` false: whole names only (buttons).
+ */
+function grade(raw: string, n: string, label: Text, prefix: boolean): 0 | 1 | 2 {
+  if (typeof label !== 'string') return label.test(n) ? 2 : 0;
+  const l = normLabel(label);
+  if (l === '' || n === '') return 0;
+  if (n === l) return 2;
+  if (!prefix || !n.startsWith(l)) return 0;
+  const c = clean(raw);
+  if (c.length !== n.length) return 0; // a case change altered the length: no position to compare
+  const next = c[l.length] ?? '';
+  const last = c[l.length - 1] ?? '';
+  const cased = LOWER.test(c);
+  if (next === ' ') {
+    const after = c[l.length + 1] ?? '';
+    if (/[\p{P}\p{S}\p{N}]/u.test(after)) return 1;
+    return cased && LETTER.test(after) && !LOWER.test(after) ? 1 : 0;
+  }
+  // "External—Available", "Name (required)", "Copy: …": punctuation that opens a description.
+  if (/[:([—–|·,;]/.test(next)) return 1;
+  // "ExternalAvailable to…": two text nodes joined without a space (an inline description).
+  return cased && LOWER.test(last) && LETTER.test(next) && !LOWER.test(next) ? 1 : 0;
+}
+
+/** The best grade of a text against a list of labels (0 when none matches). */
+export function matchGrade(text: string | null | undefined, list: readonly Text[], prefix = true): 0 | 1 | 2 {
+  const raw = text ?? '';
+  const n = norm(raw);
+  let best: 0 | 1 | 2 = 0;
+  for (const t of list) {
+    const g = grade(raw, n, t, prefix);
+    if (g > best) best = g;
+    if (best === 2) break;
+  }
+  return best;
+}
+
+/** The text reads as one of the labels: the whole of it, or the label then a description. */
+export const matches = (text: string | null | undefined, list: readonly Text[]): boolean => matchGrade(text, list) > 0;
 
 /** Every element under `root`, including inside open shadow roots (§4.5: shadow DOM use is UNVERIFIED). */
 function allDeep(root: ParentNode, out: Element[] = []): Element[] {
@@ -97,13 +178,42 @@ function labelTexts(el: Element): (string | null | undefined)[] {
   ];
 }
 
+/** A control that has no name of its own — nothing, or only its placeholder (2026 §4: "no label and no type"). */
+const unnamed = (el: Element): boolean => {
+  const name = norm(accName(el));
+  return name === '' || name === norm(el.getAttribute('placeholder'));
+};
+
+/** The tiers of selectors.ts › "How a target is found"; the first that finds anything wins. */
 function findAllIn(t: Target, root: ParentNode, deep: boolean): HTMLElement[] {
   const els = candidates(t.role, root, deep);
   const list = names(t.names);
-  // 1. Role and accessible name. 2. Label texts. 3. formcontrolname. 4. A structural hook of the reference.
-  let found = els.filter((e) => matches(accName(e), list));
-  if (!found.length) found = els.filter((e) => labelTexts(e).some((x) => matches(x, list)));
-  if (!found.length && t.fcn) found = els.filter((e) => e.closest(`[formcontrolname="${t.fcn}"]`));
+  // A button's name is its label: a longer one is another button ("Create credentials").
+  const prefix = t.role !== 'button';
+  const graded = els.map((e) => [e, matchGrade(accName(e), list, prefix)] as const);
+  // 1. Role and the whole accessible name.
+  let found = graded.filter(([, g]) => g === 2).map(([e]) => e);
+  // 2. formcontrolname on the control or its wrapper; the `cfc-select` itself is the combobox (2026 §7).
+  if (!found.length && t.fcn) {
+    const hook = `[formcontrolname="${t.fcn}"]`;
+    found = els.filter((e) => e.closest(hook));
+    if (!found.length && t.role === 'combobox') found = query(root, `cfc-select${hook}, mat-select${hook}`, deep).filter(visible);
+  }
+  // 3. The accessible name begins with the label, then a description (2026 §2).
+  if (!found.length) found = graded.filter(([, g]) => g === 1).map(([e]) => e);
+  // 4. The label texts a person sees: whole, then with a description.
+  if (!found.length) {
+    const byLabel = els.map((e) => [e, Math.max(0, ...labelTexts(e).map((x) => matchGrade(x, list, prefix)))] as const);
+    found = byLabel.filter(([, g]) => g === 2).map(([e]) => e);
+    if (!found.length) found = byLabel.filter(([, g]) => g === 1).map(([e]) => e);
+  }
+  // 5. A label-less control inside its section (2026 §4).
+  if (!found.length && t.within) {
+    const section = findGroup(t.within.section, t.within.hook);
+    if (section && (root === document || (root as Node).contains(section)))
+      found = candidates(t.role, section, deep).filter(unnamed);
+  }
+  // 6. A structural hook of the reference (§4.1).
   if (!found.length && t.css) found = query(root, t.css, deep).filter(visible);
   return found;
 }
@@ -146,15 +256,37 @@ export function findText(l: Labels, root: ParentNode = document): HTMLElement | 
 }
 
 /**
+ * The container of the `nth` visible `button` (document order) that holds no other such button: "the
+ * second `Add URI` on the page belongs to redirect URIs" (§3.6, Spanish script). Null when the page has
+ * fewer such buttons, or when they share their parent (no section of their own to tell apart).
+ */
+function owner(button: Target, nth: number): HTMLElement | null {
+  const all = findAll(button);
+  const mine = all[nth];
+  let section: HTMLElement | null = null;
+  for (let el = mine?.parentElement; el && el !== document.body; el = el.parentElement) {
+    if (all.some((b) => b !== mine && el.contains(b))) break;
+    section = el;
+  }
+  return section;
+}
+
+/**
  * A section by its name: an AX group (`role=group` "Authorized redirect URIs", §3.6), else the
- * closest container of its heading text that also holds `inside` (the section's own Add button).
+ * closest container of its heading text that holds `inside` (the section's own Add button) — and only
+ * that one: a container holding two is the form, not the section — else, structurally, the container
+ * of the button `t.owns` names (a Vietnamese heading worded otherwise than our list, 2026 §6).
  */
 export function findGroup(t: Target, inside: Target): HTMLElement | null {
   const group = find(t);
   if (group) return group;
   const heading = findText(t.names);
-  for (let el = heading?.parentElement; el; el = el.parentElement) if (find(inside, el)) return el;
-  return null;
+  for (let el = heading?.parentElement; el; el = el.parentElement) {
+    const hits = findAll(inside, el).length;
+    if (hits === 1) return el;
+    if (hits > 1) break;
+  }
+  return t.owns ? owner(t.owns.button, t.owns.nth) : null;
 }
 
 export class TimeoutError extends Error {
@@ -368,7 +500,12 @@ export async function addChip(input: HTMLElement, value: string, signal: AbortSi
 /**
  * One value in an "Add …" list (authorized domains §3.3, redirect URIs §3.6): not added twice; an
  * empty row is reused; otherwise the Add button makes a row (`URIs N`, `Authorized domain N`).
- * Rows are the named textboxes of the scope, or — inside a named group — any textbox of it.
+ * Rows are the textboxes the row target finds in the scope (by name, `formcontrolname`, or label-less
+ * inside their section), or — inside a named group — any textbox of it.
+ *
+ * After the click, the row filled is the one that is NEW (2026 §4, `console-auto.mjs`: "ADD DOMAIN
+ * appends one… fill the one that is new"): the textboxes before and after the click are compared; a new
+ * one the row target finds comes first, else the only new empty textbox. Never an older box guessed.
  */
 export async function addRow(
   scope: ParentNode,
@@ -382,16 +519,28 @@ export async function addRow(
     const named = findAll(row, scope);
     return named.length || !anyTextbox ? named : candidates('textbox', scope, true);
   };
+  const blank = (r: Element) => (r as Input).value.trim() === '';
   // A domain compares without case; a URI exactly (its path is case-sensitive, §5.6 exact matching).
   const same = (v: string) => (value.includes('/') ? v.trim() === value : v.trim().toLowerCase() === value.toLowerCase());
   if (rows().some((r) => same((r as Input).value))) return ALREADY;
-  let empty = rows().find((r) => (r as Input).value.trim() === '');
+  let empty = rows().find(blank);
   if (!empty) {
     const button = find(add, scope);
     if (!button) return fail('noButton');
+    // Never a click on a disabled control (issue 12, part 3).
+    if (isDisabled(button)) return fail('disabled');
+    const textboxes = ROLES.textbox[0];
+    const before = new Set(query(scope, textboxes, true));
+    const fresh = (deep: boolean) => candidates('textbox', scope, deep).filter((e) => !before.has(e) && blank(e));
+    const newRow = () => {
+      const light = fresh(false);
+      const made = light.length ? light : fresh(true);
+      if (!made.length) return null;
+      const known = rows();
+      return made.find((e) => known.includes(e)) ?? (made.length === 1 ? made[0] : null);
+    };
     click(button);
-    empty =
-      (await waitFor(() => rows().find((r) => (r as Input).value.trim() === ''), signal, 8000).catch(() => null)) ?? undefined;
+    empty = (await waitFor(newRow, signal, 8000).catch(() => null)) ?? undefined;
     if (!empty) return fail('notFound');
   }
   return setText(empty, value);

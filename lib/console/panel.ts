@@ -7,6 +7,10 @@
  * It never covers the Console's own controls: it sits in the corner that overlaps the fewest of
  * them, re-chosen on every update, and the person can drag it (or move it with the arrow keys on
  * its handle) anywhere. It never shows the client secret.
+ *
+ * Where only the person may act (a click Google ignored, an agreement to tick), it points at Google's own
+ * control: scrolled into view and outlined by a ring drawn in the panel's shadow root — Google's element
+ * is not touched.
  */
 import { t } from '../i18n';
 
@@ -16,8 +20,22 @@ export interface ManualRow {
   value: string;
   reason: string;
 }
+/**
+ * What the panel waits for when it is not the panel's own button — `data-state` on its region, for the tests
+ * and assistive technology alike (test/e2e/console-fixtures.ts › PanelState):
+ * - 'agreement': the User Data Policy box is the person's to tick; the panel points at it (2026 §14);
+ * - 'click-google': Google ignored the assistant's click; the person clicks Google's highlighted button (2026 §5);
+ * - 'tos': the Cloud Terms of Service dialog; 'mfa': the `/enable-mfa` redirect (2026 §11);
+ * - 'blank': `main` stayed blank; Reload offered, up to 3 tries (2026 §12);
+ * - 'consent-first': the clients page's "configure the consent screen first" bar (2026 §10);
+ * - 'links-needed': "Publish app" disabled until Branding has its two links (2026 §1).
+ */
+export type PanelState = 'agreement' | 'click-google' | 'tos' | 'mfa' | 'blank' | 'consent-first' | 'links-needed';
+
 export interface PanelView {
   title: string;
+  /** What the panel waits for the person to do on Google's page (an interruption, an agreement). */
+  state?: PanelState;
   status?: { text: string; tone?: 'ok' | 'warn' | 'busy' };
   values?: { label: string; value: string }[];
   /** Paragraphs of plain text (a diagnosis' cause, its fix, the details). */
@@ -26,7 +44,15 @@ export interface PanelView {
   copy?: { label: string; value: string };
   action?: { label: string; run?: () => void; disabled?: boolean };
   manual?: { rows: ManualRow[]; lastly?: string };
+  /** The fall-back's structural report of the page (lib/console/report.ts, no values), made when the person
+   *  clicks "Copy a report for the developers". */
+  report?: () => string;
   links?: { label: string; href?: string; run?: () => void }[];
+  /**
+   * An element of Google's page the person acts on next (a button Google ignored the assistant's click on,
+   * the User Data Policy box, the Terms of Service dialog): scrolled into view and outlined. Never clicked.
+   */
+  point?: Element;
 }
 export interface Panel {
   show(view: PanelView): void;
@@ -51,6 +77,8 @@ p{margin:4px 0}.status:empty{margin:0}.ok{color:#146c2e}.warn{color:#b3261e}.bus
 dl{margin:4px 0;display:grid;grid-template-columns:auto 1fr;gap:2px 8px}dt{color:#444}dd{margin:0;word-break:break-all}
 ol{margin:6px 0;padding-left:18px}li{margin:4px 0}code{word-break:break-all;background:#f1f3f4;padding:0 3px}
 a{color:#0b57d0}.links{display:flex;flex-wrap:wrap;gap:6px;margin-top:8px}
+.ring{position:fixed;z-index:2147483645;pointer-events:none;box-sizing:border-box;border:3px solid #e37400;border-radius:8px;
+ box-shadow:0 0 0 4px rgba(227,116,0,.35)}
 `;
 
 type Child = Node | string | null | undefined | false;
@@ -61,9 +89,13 @@ function h(tag: string, props: Record<string, string> = {}, ...children: Child[]
   return el;
 }
 
-function copyButton(label: string, value: string): HTMLElement {
-  const button = h('button', { type: 'button', 'aria-label': t('panel.copyLabel', { label }) }, t('panel.copy'));
+/** A copy button: "Copy" for a value, or its own text for a value made on the click (the report). */
+function copyButton(label: string, made: string | (() => string), text?: { idle: string; done: string }): HTMLElement {
+  const button = text
+    ? h('button', { type: 'button' }, text.idle)
+    : h('button', { type: 'button', 'aria-label': t('panel.copyLabel', { label }) }, t('panel.copy'));
   button.onclick = async () => {
+    const value = typeof made === 'string' ? made : made();
     try {
       await navigator.clipboard.writeText(value);
     } catch {
@@ -75,7 +107,7 @@ function copyButton(label: string, value: string): HTMLElement {
       document.execCommand('copy');
       area.remove();
     }
-    button.textContent = t('panel.copied');
+    button.textContent = text?.done ?? t('panel.copied');
   };
   return button;
 }
@@ -106,6 +138,9 @@ export function createPanel(signal: AbortSignal): Panel {
    *  engine focused and blurred the Console's fields meanwhile), the focus comes back to the panel. */
   let resumeFocus = false;
   let moved = false;
+  /** The ring around `pointed` (Google's control the person acts on next). */
+  let ring: HTMLElement;
+  let pointed: Element | null = null;
 
   const overlaps = (r: DOMRect, x: number, y: number, w: number, hgt: number) =>
     r.width > 0 && r.height > 0 && r.left < x + w && r.right > x && r.top < y + hgt && r.bottom > y;
@@ -122,7 +157,8 @@ export function createPanel(signal: AbortSignal): Panel {
     const vw = document.documentElement.clientWidth || innerWidth;
     const vh = document.documentElement.clientHeight || innerHeight;
     const rects = [...document.querySelectorAll(INTERACTIVE)].map((e) => e.getBoundingClientRect());
-    const dialogs = [...document.querySelectorAll(DIALOG)].map((e) => e.getBoundingClientRect());
+    // The control the panel points at weighs like a dialog: the person's next click is there.
+    const dialogs = [...document.querySelectorAll(DIALOG), ...(pointed ? [pointed] : [])].map((e) => e.getBoundingClientRect());
     const corners: [number, number][] = [
       [vw - w - MARGIN, vh - hgt - MARGIN],
       [MARGIN, vh - hgt - MARGIN],
@@ -138,6 +174,20 @@ export function createPanel(signal: AbortSignal): Panel {
     }
     box.style.left = `${Math.max(0, best[0])}px`;
     box.style.top = `${Math.max(0, best[1])}px`;
+  }
+
+  /** Keeps the ring on the pointed control (the page scrolls, a panel of the Console slides in). */
+  function outline(): void {
+    const shown = (el: Element & { checkVisibility?: () => boolean }) => el.isConnected && (el.checkVisibility?.() ?? true);
+    const r = pointed && shown(pointed) ? pointed.getBoundingClientRect() : null;
+    ring.hidden = !r;
+    if (!r) return;
+    Object.assign(ring.style, {
+      left: `${r.left - 6}px`,
+      top: `${r.top - 6}px`,
+      width: `${r.width + 12}px`,
+      height: `${r.height + 12}px`,
+    });
   }
 
   function moveBy(dx: number, dy: number): void {
@@ -163,7 +213,8 @@ export function createPanel(signal: AbortSignal): Panel {
     body = h('div', { id: 'body' });
     header = h('header', {}, handle, title, toggle);
     box = h('section', { role: 'region', 'aria-label': t('panel.region'), tabindex: '-1' }, header, status, body);
-    shadow.append(h('style', {}, CSS), box);
+    ring = h('div', { class: 'ring', 'aria-hidden': 'true', hidden: '' });
+    shadow.append(h('style', {}, CSS), ring, box);
     document.body.append(host);
 
     toggle.onclick = () => {
@@ -189,6 +240,9 @@ export function createPanel(signal: AbortSignal): Panel {
       window.addEventListener('pointerup', () => window.removeEventListener('pointermove', onMove), { once: true });
     };
     window.addEventListener('resize', place, { signal });
+    window.addEventListener('resize', outline, { signal });
+    // Capture: the Console scrolls inside its own containers too (§3.7 "the detail view scrolls inside its own container").
+    window.addEventListener('scroll', outline, { signal, capture: true, passive: true });
   }
 
   function show(view: PanelView): void {
@@ -199,6 +253,8 @@ export function createPanel(signal: AbortSignal): Panel {
     const keepFocus = (!!focused && !header.contains(focused)) || (resumeFocus && lost);
     if (view.status?.tone !== 'busy') resumeFocus = false;
     title.textContent = view.title;
+    if (view.state) box.dataset.state = view.state;
+    else delete box.dataset.state;
     status.className = `status ${view.status?.tone ?? ''}`.trim();
     if (status.textContent !== (view.status?.text ?? '')) status.textContent = view.status?.text ?? '';
     const parts: Child[] = [];
@@ -239,6 +295,10 @@ export function createPanel(signal: AbortSignal): Panel {
         view.manual.lastly && h('p', {}, view.manual.lastly),
       );
     }
+    if (view.report) {
+      const copy = copyButton('', view.report, { idle: t('panel.report'), done: t('panel.reportCopied') });
+      parts.push(h('p', {}, copy, h('br'), h('small', {}, t('panel.reportHint'))));
+    }
     if (view.action) {
       const button = h('button', { type: 'button', class: 'main' }, view.action.label) as HTMLButtonElement;
       button.disabled = !!view.action.disabled || !view.action.run;
@@ -272,6 +332,10 @@ export function createPanel(signal: AbortSignal): Panel {
       );
     }
     body.replaceChildren(...parts.filter((p): p is Node | string => !!p));
+    const point = view.point?.isConnected ? view.point : null;
+    if (point && point !== pointed) point.scrollIntoView?.({ block: 'center', inline: 'nearest' });
+    pointed = point;
+    outline();
     if (keepFocus && (!shadow.activeElement || shadow.activeElement === box)) {
       const next = [...body.querySelectorAll<HTMLElement>('button, a[href]')].find((el) => !(el as HTMLButtonElement).disabled);
       (next ?? box).focus({ preventScroll: true });

@@ -20,6 +20,8 @@ export const REASONS = [
   'disabled',
   'noChip',
   'noButton',
+  /** A button that stays disabled (Google's form is not complete): never clicked (issue 12 part 3). */
+  'buttonOff',
   'rejected',
   'notReady',
   'secretMissed',
@@ -40,6 +42,8 @@ export const ConsoleReport = z
     page: z.enum(PAGE_IDS).nullable(),
     step: z.enum(CONSOLE_STEPS).optional(),
     state: z.enum(['inProgress', 'done', 'attention']).optional(),
+    /** The person reloads the page because its `main` stayed blank (2026 §12): counted, up to 3 tries. */
+    reload: z.literal(true).optional(),
     reason: z
       .object({ code: z.enum(REASONS), field: z.string().max(120).optional() })
       .strict()
@@ -106,4 +110,6 @@ export interface ConsoleContext {
    * keyboard focus, so a keyboard user goes on with Enter instead of tabbing through the Console. Once.
    */
   arrived?: boolean;
+  /** How often the person reloaded this page from the panel because it stayed blank (2026 §12), lately. */
+  reloads?: number;
 }

@@ -1,21 +1,54 @@
 /**
  * Every label, role, `formcontrolname` and structural hook of the Google Cloud Console that the
- * assistant relies on — one place, each entry citing ../shared/reference/google-console.md.
+ * assistant relies on — one place, each entry citing its evidence: `google-console.md §N` (the
+ * reference) or `2026 §N` (../shared/reference/google-console-2026.md, public scripts written against
+ * the live Console in August–October 2026), with the source when it is one script.
  *
- * How fields are found (lib/console/fill.ts): the role and accessible name first, then the label
- * texts, then `formcontrolname`, then (last) a structural hook the reference names (§4.1). Never
- * generated ids, never positions.
+ * How a target is found (lib/console/fill.ts `findAll`), in this order — the first tier that finds
+ * anything wins; never generated ids, never positions except the one the evidence names:
+ *   1. role + the WHOLE accessible name;
+ *   2. `formcontrolname` on the control or its wrapper (`fcn`; 2026 §7 confirms `typeControl`, `uri`,
+ *      `userSupportEmail`; §4.1 `displayName`, `emails`) — a first-class finder, so one label the
+ *      Console words differently no longer sends a step to manual mode;
+ *   3. role + an accessible name that BEGINS with the label and goes on with a description (below);
+ *   4. the label texts a person sees (`<label>`, `aria-labelledby`, placeholder, `mat-label`), same rules;
+ *   5. `within`: a label-less control inside its section (2026 §4: authorized-domain boxes may carry
+ *      no label and no type);
+ *   6. `css`: a structural hook the reference names (§4.1).
+ * A section (`findGroup`) is its AX group, else the container of its heading that holds its own button,
+ * else `owns`: the container of the nth such button (the SECOND "Add URI" is the redirect URIs', §3.6).
+ *
+ * The matching rule (fill.ts `grade`), on normalized text (below):
+ *   - a string label matches the whole name: "Name" = "Name", "+ ADD URI" = "Add URI";
+ *   - or the beginning of the name, ending at a word boundary, when what follows starts a NEW phrase —
+ *     a capital letter, a digit or punctuation: "External" matches "External Available to any test
+ *     user…" and "External — Available…" (2026 §2: radio names carry their description, every live
+ *     script matches by prefix or substring), "Authorized domain" matches "Authorized domain 1";
+ *   - never a longer name that goes on in lower case — that is another label: "Create" ≠ "Create
+ *     credentials", "Add" ≠ "Add users", "Save" ≠ "Save and continue"; never a name that merely
+ *     contains the label: "Name" ≠ "Project name"; never a word cut short: "Authorized domain" ≠
+ *     "Authorized domains". A name in capitals only ("ADD USERS", legacy §3.8) has no case to tell a
+ *     description from a longer label: it matches whole, or before a digit/punctuation;
+ *   - BUTTONS match whole names only: a longer button name is another button ("Create OAuth client");
+ *   - a RegExp is tested against the normalized name (special cases: "I agree…", "Copy to clipboard: …").
+ *     Write it in canonical form (US spelling, tone mark on the second vowel — a unit test checks).
+ *   Exact matches win: a page holding both "Create" and "Create OAuth client" gives "Create".
+ *
+ * Normalization (fill.ts `norm`): lower case, whitespace collapsed, invisible characters dropped, a
+ * leading "+" and a trailing "*" or ":" dropped — so "+ ADD URI" (legacy, §3.9) equals "Add URI" (§3.6)
+ * — and every spelling a real Console shows folded to one form, so each label is written once:
+ *   - British English (2026 §3, `console-auto.mjs`: "Authorised redirect URIs", "organisation"):
+ *     `authoris-`/`organis-` read as `authoriz-`/`organiz-` (never inside an address or an ID);
+ *   - Vietnamese tone-mark placement (2026 §6): Google writes "uỷ quyền", "xoá", "khoá"; other texts
+ *     "ủy", "xóa", "khóa"; NFC keeps them apart. In "oa", "oe", "uy" the mark goes on the second vowel.
  *
  * Languages: the Console follows the Google account's language (§0 note), so each label has an
  * English list (from the reference) and a Vietnamese list (the seed guide's readers). Only
  * "Loại ứng dụng" is attested (§0 note); every other Vietnamese string is marked `UNVERIFIED vi`: a
- * translation of the English label, to be checked on a live Console. When a Vietnamese label is
- * wrong, the structural fallbacks still find the field, or the step falls back to guided manual
+ * translation of the English label, to be checked on a live Console (Google Cloud's help is not
+ * translated into Vietnamese, 2026 §6). A Vietnamese label may help, but it is never the only way: the
+ * `formcontrolname` and structural finders find the field too, or the step falls back to guided manual
  * mode and says which label to look for — it never fills the wrong field.
- *
- * Text comparison is on normalized text (fill.ts `norm`): lower case, whitespace collapsed, a leading
- * "+" and a trailing "*" or ":" dropped — so "+ ADD URI" (legacy, §3.9) equals "Add URI" (§3.6).
- * A string must equal the whole name; a RegExp is tested against it.
  *
  * TODO [2027-01-01]: drop the legacy (APIs & Services) entries if the legacy pages are gone (§0, §10.3).
  */
@@ -35,9 +68,24 @@ export interface Target {
   fcn?: string;
   /** Last resort: a tag/class the reference names as a hook (§4.1); scoped like the rest. */
   css?: string;
+  /** A control with no name of its own (or only a placeholder) inside this section (2026 §4). */
+  within?: { section: Target; hook: Target };
+  /** For a section: the container of the `nth` (0-based) `button` that holds no other one (§3.6). */
+  owns?: { button: Target; nth: number };
 }
 
 const T = (role: Role, en: Text[], vi: Text[], more: Partial<Target> = {}): Target => ({ role, names: { en, vi }, ...more });
+
+/** `+ Add domain` (lab text "+ Add Domain"; legacy `+ ADD DOMAIN`) (§3.3, §3.8; 2026 §4 "ADD DOMAIN appends one"). */
+const addDomain = T('button', ['Add domain'], ['Thêm miền' /* UNVERIFIED vi */]);
+/** The "Authorized domains" section of Branding (§3.3), British "Authorised domains" (2026 §3, folded by `norm`). */
+const authorizedDomains = T(
+  'group',
+  ['Authorized domains'],
+  ['Các miền được uỷ quyền' /* UNVERIFIED vi */, 'Miền được uỷ quyền' /* UNVERIFIED vi */],
+);
+/** `+ Add URI` in each URI group (legacy `+ ADD URI`) (§3.6, §3.9). */
+const addUri = T('button', ['Add URI'], ['Thêm URI' /* UNVERIFIED vi */]);
 
 export const S = {
   // ── Create project (§3.1) ──
@@ -68,9 +116,11 @@ export const S = {
   /** AX combobox `User support email` — starts disabled until the account's emails load; not a `<select>` (§3.2, §4.2).
    *  `cfc-select[formcontrolname="userSupportEmail"]` is the Spanish script's guess (UNVERIFIED). */
   supportEmail: T('combobox', ['User support email'], ['Email hỗ trợ người dùng' /* UNVERIFIED vi */], {
+    /** 2026 §7: `formcontrolname="userSupportEmail"` confirmed (high). */
     fcn: 'userSupportEmail',
   }),
-  /** Radios `Internal` / `External`; Internal disabled for personal Gmail (`mdc-radio--disabled`) (§3.2, §3.8). */
+  /** Radios `Internal` / `External`; Internal disabled for personal Gmail (`mdc-radio--disabled`) (§3.2, §3.8).
+   *  Their accessible names carry a description, "External Available to any test user…" (2026 §2): prefix rule. */
   internal: T('radio', ['Internal'], ['Nội bộ' /* UNVERIFIED vi */]),
   external: T('radio', ['External'], ['Bên ngoài' /* UNVERIFIED vi */]),
   /** Chip input: label "Email addresses", AX textbox `Text field for emails`, `mat-chip-grid[formcontrolname="emails"] input` (§3.2);
@@ -94,13 +144,19 @@ export const S = {
   saveAndContinue: T('button', ['Save and continue'], ['Lưu và tiếp tục' /* UNVERIFIED vi */]),
 
   // ── Branding (§3.3) / legacy App domain (§3.8) ──
-  /** Button `Add domain` (lab text "+ Add Domain"; legacy `+ ADD DOMAIN`) (§3.3, §3.8). */
-  addDomain: T('button', ['Add domain'], ['Thêm miền' /* UNVERIFIED vi */]),
-  /** Each new field: AX textbox `Authorized domain` (visible label "Authorized domain 1", "… 2") (§3.3). */
+  /** Button `Add domain` (§3.3, §3.8; 2026 §4). */
+  addDomain,
+  /** The section "Authorized domains" (§3.3; 2026 §3 British, 2026 §6 "uỷ quyền"). */
+  authorizedDomains,
+  /** Each new field: AX textbox `Authorized domain` (visible label "Authorized domain 1", "… 2") (§3.3; gclientid 2026 §4
+   *  finds it by the name `Authorized domain`: the prefix rule takes "Authorized domain", "… 1", British "Authorised…").
+   *  `console-auto.mjs` (live 2026-10-01, 2026 §4): the boxes may carry no label and no type — then any unnamed
+   *  textbox of the section; after `Add domain`, the NEW box is filled (fill.ts `addRow`). */
   authorizedDomain: T(
     'textbox',
-    ['Authorized domain 1', /^authorized domain(?: \d+)?$/],
-    ['Miền được ủy quyền 1' /* UNVERIFIED vi */, /^miền được ủy quyền(?: \d+)?$/],
+    ['Authorized domain 1', 'Authorized domain'],
+    ['Miền được uỷ quyền 1' /* UNVERIFIED vi */, 'Miền được uỷ quyền' /* UNVERIFIED vi */],
+    { within: { section: authorizedDomains, hook: addDomain } },
   ),
   /** `Save` in `main > form`; `button[aria-label="Save"][type="submit"]` in the test-users panel (§3.3, §3.4). */
   save: T('button', ['Save'], ['Lưu' /* UNVERIFIED vi */]),
@@ -131,22 +187,28 @@ export const S = {
   /** Legacy consent dashboard: `Publishing status` (§3.8). */
   publishingStatus: { en: ['Publishing status'], vi: ['Trạng thái xuất bản' /* UNVERIFIED vi */] } as Labels,
   /** Legacy stepper step 2: `ADD OR REMOVE SCOPES`; step 4: `BACK TO DASHBOARD` (§3.8). */
-  addScopes: T('button', ['Add or remove scopes'], ['Thêm hoặc xóa phạm vi' /* UNVERIFIED vi */]),
+  addScopes: T('button', ['Add or remove scopes'], ['Thêm hoặc xoá phạm vi' /* UNVERIFIED vi */]),
   backToDashboard: T('button', ['Back to dashboard'], ['Quay lại trang tổng quan' /* UNVERIFIED vi */]),
 
   // ── Create client (§3.6) / legacy (§3.9) ──
-  /** AX combobox `Application type` (`cfc-select[role=combobox]`); options `[role=option]` in `.cdk-overlay-container`. */
-  applicationType: T('combobox', ['Application type'], ['Loại ứng dụng' /* attested §0 */]),
+  /** AX combobox `Application type` (`cfc-select[role=combobox]`); options `[role=option]` in `.cdk-overlay-container` (§3.6).
+   *  2026 §7: `cfc-select[formcontrolname="typeControl"]` confirmed (high). */
+  applicationType: T('combobox', ['Application type'], ['Loại ứng dụng' /* attested §0 */], { fcn: 'typeControl' }),
   /** Option `Web application` — never `Desktop app` (§2.1 FAQ, §3.6). */
   webApplication: { en: ['Web application'], vi: ['Ứng dụng web' /* UNVERIFIED vi */] } as Labels,
   /** AX textbox `Name` = `input[formcontrolname="displayName"]`, shown only after a type is chosen (§3.6). */
   clientName: T('textbox', ['Name'], ['Tên' /* UNVERIFIED vi */], { fcn: 'displayName' }),
-  /** AX group `Authorized redirect URIs` — not `Authorized JavaScript origins` (§3.6, §3.9). */
-  redirectUris: T('group', ['Authorized redirect URIs'], ['URI chuyển hướng được ủy quyền' /* UNVERIFIED vi */]),
+  /** AX group `Authorized redirect URIs` — not `Authorized JavaScript origins` (§3.6, §3.9; British "Authorised", 2026 §3).
+   *  Its Vietnamese name is unverifiable (2026 §6), so the structure finds it too: the SECOND `Add URI` of the page
+   *  belongs to redirect URIs (§3.6, Spanish script) — its section is the container holding no other `Add URI`. */
+  redirectUris: T('group', ['Authorized redirect URIs'], ['URI chuyển hướng được uỷ quyền' /* UNVERIFIED vi */], {
+    owns: { button: addUri, nth: 1 },
+  }),
   /** `+ Add URI` in each group (legacy `+ ADD URI`) (§3.6, §3.9). */
-  addUri: T('button', ['Add URI'], ['Thêm URI' /* UNVERIFIED vi */]),
-  /** Each row: AX textbox `URIs N ` (trailing space; §3.6); its formcontrolname is UNVERIFIED (§10.2). */
-  uri: T('textbox', ['URIs 1', /^uris \d+$/], ['URI 1' /* UNVERIFIED vi */, /^uri \d+$/]),
+  addUri,
+  /** Each row: AX textbox `URIs N ` (trailing space; §3.6); `input[formcontrolname="uri"]` in both URI sections
+   *  (2026 §7, high) — so rows are always looked for inside the section. */
+  uri: T('textbox', ['URIs 1', 'URIs'], ['URI 1' /* UNVERIFIED vi */, 'URI' /* UNVERIFIED vi */], { fcn: 'uri' }),
 
   // ── "OAuth client created" dialog and client details (§3.7, §3.10) ──
   /** `mat-dialog-container` / `.mat-mdc-dialog-container`, AX dialog `OAuth client created` (§3.7, §4.1). */
@@ -159,6 +221,30 @@ export const S = {
   clientSecretTerm: { en: ['Client secret'], vi: ['Mật khẩu ứng dụng khách' /* UNVERIFIED vi */] } as Labels,
   /** Client details: "Client secrets" › `Add secret` — a new secret shown once in a dialog (§3.7). */
   addSecret: T('button', ['Add secret'], ['Thêm mật khẩu' /* UNVERIFIED vi */]),
+
+  // ── Evidence of a page's state, and interruptions (issue 12 parts 2 and 5) ──
+  /** The configured overview's action `Create OAuth client` (§3.2: the empty state shows only `Get started`;
+   *  the configured page's wording is not in the reference — UNVERIFIED, the replica's). Positive evidence only. */
+  createOAuthClient: T('button', ['Create OAuth client'], ['Tạo ứng dụng khách OAuth' /* UNVERIFIED vi */]),
+  /** The configured overview's "Metrics" section (§3.2, UNVERIFIED like the above; either one is enough). */
+  overviewMetrics: { en: ['Metrics'], vi: ['Chỉ số' /* UNVERIFIED vi */] } as Labels,
+  /** A Console without the page asked for: an older Console has no `/auth/*` pages (§0, §1); wording UNVERIFIED. */
+  pageNotFound: {
+    en: ['Not found', 'Page not found', /^404\b/, /requested url was not found/],
+    vi: ['Không tìm thấy trang' /* UNVERIFIED vi */, 'Không tìm thấy' /* UNVERIFIED vi */],
+  } as Labels,
+  /** The Console's content area: "inside `main` > `form`" (§3.1, §3.2); blank for seconds on the redesigned Console (2026 §12). */
+  main: 'main, [role="main"]',
+  /** The Cloud Terms of Service dialog of a new account: `cfc-tos-checkboxes` (§3.1, §4.1; 2026 §11). Never ticked by the assistant. */
+  tos: 'cfc-tos-checkboxes',
+  /** Its button "Agree and continue" (§3.1, latchkey) — the person's to click; the panel points at it. */
+  agreeAndContinue: T('button', ['Agree and continue'], ['Đồng ý và tiếp tục' /* UNVERIFIED vi */]),
+  /** The clients page before the consent screen: a bar "you must first configure your consent screen" (§3.6 latchkey;
+   *  §3.9 `CONFIGURE CONSENT SCREEN`; 2026 §10: the create form still renders under it). */
+  consentFirst: {
+    en: [/configure (?:your |the )?(?:oauth )?consent screen/],
+    vi: [/(?:định cấu hình|thiết lập) màn hình (?:xin phép|đồng ý)/ /* UNVERIFIED vi */],
+  } as Labels,
 
   // ── Structural hooks named by the reference (§4.1) ──
   /** Where CDK overlays (select options, menus) render, outside the field (§3.6, §4.2). */

@@ -4,19 +4,30 @@
  * clicks the button a person would click next, and waits for the page to move on. A field that
  * cannot be filled stops the run before any further button: the step turns into guided manual mode
  * and is reported as needing attention — never skipped silently.
+ *
+ * Honest by construction (issue 12):
+ * - a step is done only on positive evidence (the configured page, the value read back, the created
+ *   dialog); a form that did not appear is "not ready yet", never "done";
+ * - every click goes through ./click.ts `press`: never on a disabled button, and a click Google ignores
+ *   is handed to the person (Google's button highlighted), after which the run goes on by itself;
+ * - the person's agreements (the User Data Policy box, the Cloud Terms of Service) are never ticked:
+ *   the panel points at them and the run waits for the person;
+ * - interruptions get their own panel state and the run resumes afterwards: the Terms of Service
+ *   dialog (any time), a `main` that stays blank (Reload, up to 3 tries).
  */
 import { type MsgKey, type MsgParams, t, tm } from '../i18n';
+import { DAY, orFalse, press, TIMING, termsDialog, ticked, waitForTick, whenEnabled } from './click';
 import { type PageId, projectOf } from './detect';
 import {
   addChip,
   addRow,
   check,
   choose,
-  click,
   find,
   findGroup,
   findNear,
   findText,
+  norm,
   type Outcome,
   query,
   setText,
@@ -27,6 +38,7 @@ import {
 } from './fill';
 import type { ManualRow, PanelView } from './panel';
 import type { ConsoleContext, ConsoleReport, ConsoleStep, Reason } from './protocol';
+import { fieldReport } from './report';
 import { type Labels, S, shownLabel, type Target } from './selectors';
 
 export interface Env {
@@ -53,11 +65,20 @@ export interface Env {
   carry?(step: ConsoleStep): void;
   /** Opens another page of the journey, telling the background first (`ConsoleContext.arrived`). */
   open?(href: string): void;
+  /**
+   * The step is about to ask Google for a new client secret ("Add secret"): the capture then also reads a
+   * secret that shows outside a dialog, in a side panel or on the page (2026 §8) — one that was not there before.
+   */
+  expectSecret?(): void;
 }
+
+export { TIMING } from './click';
 
 export interface Field {
   target: Target;
-  kind: 'text' | 'option' | 'radio' | 'check' | 'chip' | 'row';
+  /** `agree`: an agreement of the person's (the User Data Policy box, 2026 §14) — never ticked by the
+   *  assistant: the panel points at it and the run waits for the person's tick. */
+  kind: 'text' | 'option' | 'radio' | 'check' | 'chip' | 'row' | 'agree';
   value: string;
   /** `option`: the option to pick. */
   option?: Labels;
@@ -82,6 +103,10 @@ export interface Section {
   beforeNext?: () => Promise<void>;
   /** What shows that `next` worked; default: the next section's first target. */
   until?: Target;
+  /** Positive evidence that `next` worked (the address listed, the value read back) — checked instead of `until`. */
+  done?: () => boolean;
+  /** A first click on `next` that changes nothing gets a second one before the person is asked (§3.4, latchkey). */
+  again?: boolean;
 }
 
 export interface Plan {
@@ -114,21 +139,22 @@ export function consoleUrl(path: string, projectId: string | null): string {
   return url.href;
 }
 
+/** A link to another page of the journey, in the project of this one. */
+export const linkIn = (env: Env, path: string): string => consoleUrl(path, env.ctx.projectId ?? projectOf(env.url));
+
 /** The label a person looks for: the field's own, prefixed by its group ("Authorized redirect URIs › URIs 1"). */
 export const fieldLabel = (f: Field): string =>
   f.group ? `${shownLabel(f.group.names)} › ${shownLabel(f.target.names)}` : shownLabel(f.target.names);
 
 /** What a person enters by hand: nothing for a radio button or checkbox (they choose it). */
-const manualValue = (f: Field): string => (f.kind === 'radio' || f.kind === 'check' ? '' : f.value);
+const manualValue = (f: Field): string => (f.kind === 'radio' || f.kind === 'check' || f.kind === 'agree' ? '' : f.value);
 
 function firstTarget(s: Section | undefined): Target | undefined {
   return s && (s.open ?? s.fields[0]?.target ?? s.next);
 }
 
-/** The dialog/side panel a click opened (§3.4 test users panel), or null. */
-async function dialogAfter(before: Set<Element>, signal: AbortSignal): Promise<HTMLElement | null> {
-  return waitFor(() => query(document, S.dialog, true).find((d) => !before.has(d) && visible(d)), signal, 3000).catch(() => null);
-}
+/** The dialogs on the page now. */
+const dialogs = () => query(document, S.dialog, true).filter(visible);
 
 async function fill(f: Field, scope: ParentNode, signal: AbortSignal): Promise<[Outcome, Element | null]> {
   if (f.kind === 'row') {
@@ -154,15 +180,100 @@ async function fill(f: Field, scope: ParentNode, signal: AbortSignal): Promise<[
   }
 }
 
-const isOff = (el: Element) => (el as HTMLButtonElement).disabled || el.getAttribute('aria-disabled') === 'true';
+/** How far a run went: whether the person asked for it, and whether its creating click was made. */
+interface Progress {
+  asked: boolean;
+  created: boolean;
+}
 
-export async function runStep(step: Step, env: Env): Promise<void> {
+/**
+ * Runs a page's step: resolves once the panel waits for the person's click (or the step showed its state).
+ * Meanwhile, and for as long as the page is there, an interruption that blocks the page — the Cloud Terms of
+ * Service dialog (2026 §11) — stops the run, gets its own panel state, and the run starts again once it is
+ * gone: on its own when the person's click had asked for it and nothing was created yet.
+ */
+export function runStep(step: Step, env: Env): Promise<void> {
+  let current = startRun(step, env, false);
+  const first = current.done;
+  void (async () => {
+    for (;;) {
+      const tos = await waitFor(termsDialog, env.signal, DAY, 250).catch(() => null);
+      if (!tos) return;
+      const { progress } = current;
+      current.stop();
+      await termsOfService(env, step, tos);
+      if (env.signal.aborted) return;
+      current = startRun(step, env, progress.asked && !progress.created);
+      await current.done;
+    }
+  })();
+  return first;
+}
+
+/** One run of a step, which an interruption can stop: what it still does then reaches neither the panel,
+ *  the background nor the address bar. */
+function startRun(step: Step, env: Env, resume: boolean): { progress: Progress; stop(): void; done: Promise<void> } {
+  const run = new AbortController();
+  const keep = new AbortController();
+  const onPage = () => run.abort();
+  const onKeep = () => keep.abort();
+  env.signal.addEventListener('abort', onPage, { once: true });
+  env.keep.addEventListener('abort', onKeep, { once: true });
+  let stopped = false;
+  const progress: Progress = { asked: false, created: false };
+  const inner: Env = {
+    ...env,
+    signal: run.signal,
+    keep: keep.signal,
+    show: (view) => {
+      if (!stopped) env.show(view);
+    },
+    report: (r) => (stopped ? Promise.resolve() : env.report(r)),
+    ...(env.open ? { open: (href: string) => void (stopped || env.open?.(href)) } : {}),
+  };
+  return {
+    progress,
+    stop() {
+      stopped = true;
+      env.signal.removeEventListener('abort', onPage);
+      env.keep.removeEventListener('abort', onKeep);
+      run.abort();
+      keep.abort();
+    },
+    done: runOnce(step, inner, progress, resume).catch(() => undefined),
+  };
+}
+
+/**
+ * The Terms of Service are the person's agreement, like the User Data Policy: the panel says what Google
+ * asks and points at what the person does next in Google's dialog — a box still to tick, then "Agree and
+ * continue" — until the dialog is gone. Nothing in it is ticked or clicked.
+ */
+async function termsOfService(env: Env, step: Step, dialog: HTMLElement): Promise<void> {
+  const next = (): HTMLElement | null => {
+    const open = termsDialog();
+    if (!open) return null;
+    const box = query(open, 'input[type="checkbox"], [role="checkbox"]', true).find((b) => visible(b) && !ticked(b));
+    return box ?? find(S.agreeAndContinue, open) ?? open;
+  };
+  for (let target = next() ?? dialog; ; ) {
+    env.show({ title: tx(step.title), state: 'tos', status: { text: tx('console.status.tos'), tone: 'warn' }, point: target });
+    const moved = await waitFor(() => next() !== target && { to: next() }, env.signal, DAY, 250).catch(() => null);
+    if (!moved?.to) return;
+    target = moved.to;
+  }
+}
+
+async function runOnce(step: Step, env: Env, progress: Progress, resume: boolean): Promise<void> {
   const title = tx(step.title);
   env.show({ title, status: { text: tx('panel.checking'), tone: 'busy' } });
   const prepared = await step.prepare(env);
   if (!prepared || env.signal.aborted) return;
   const plan: Plan = prepared;
-  const values = plan.sections.flatMap((s) => s.fields.map((f) => ({ label: fieldLabel(f), value: f.value })));
+  // The person's agreements are not among what the assistant fills in (they tick them themselves).
+  const values = plan.sections.flatMap((s) =>
+    s.fields.filter((f) => f.kind !== 'agree').map((f) => ({ label: fieldLabel(f), value: f.value })),
+  );
   const idle = (extra: Partial<PanelView> = {}) =>
     env.show({
       title,
@@ -174,13 +285,28 @@ export async function runStep(step: Step, env: Env): Promise<void> {
 
   async function go(): Promise<void> {
     const { signal } = env;
+    progress.asked = true;
     performance.mark('gmail-odoo:fill-start');
-    env.show({
-      title,
-      values,
-      status: { text: tx('panel.working'), tone: 'busy' },
-      action: { label: plan.action, disabled: true },
-    });
+    const working = () =>
+      env.show({
+        title,
+        values,
+        status: { text: tx('panel.working'), tone: 'busy' },
+        action: { label: plan.action, disabled: true },
+      });
+    working();
+    /** Google ignored the assistant's click: the person clicks Google's own button, once; the run then goes on. */
+    const handOver = (target: Target) => (button: HTMLElement) =>
+      env.show({
+        title,
+        values,
+        state: 'click-google',
+        status: { text: tx('panel.clickYourself', { button: shownLabel(target.names) }), tone: 'warn' },
+        point: button,
+        action: { label: plan.action, disabled: true },
+      });
+    // The section whose `next` creates something at Google (the last one with a button).
+    const last = plan.sections.reduce((n, s, i) => (s.next ? i : n), -1);
     // Two Console tabs on the same step: the one clicked second was prepared before the first finished.
     // If the step turned done since, filling again would duplicate it (a second client, the same test
     // user twice): nothing is clicked, and the panel says why and offers a reload.
@@ -219,17 +345,35 @@ export async function runStep(step: Step, env: Env): Promise<void> {
       if (section.skip?.()) continue;
       let scope: ParentNode = document;
       if (section.open) {
-        const before = new Set(query(document, S.dialog, true));
+        const before = new Set(dialogs());
         const opener = await waitForTarget(section.open, signal, 8000);
         if (!opener) {
           failed('noButton', shownLabel(section.open.names));
           continue;
         }
-        click(opener);
-        scope = (await dialogAfter(before, signal)) ?? document;
+        // What it opens is a dialog, or a side panel that is none (§3.4, 2026 §13): its first field shows.
+        const field = section.fields[0]?.target;
+        const opened = await press(opener, {
+          signal,
+          answered: () => dialogs().some((d) => !before.has(d)) || (field && find(field)),
+          handOver: handOver(section.open),
+        });
+        if (!opened.ok) {
+          failed('buttonOff', shownLabel(section.open.names));
+          pendingButton = section.open;
+          continue;
+        }
+        if (opened.handedOver) working();
+        scope = dialogs().find((d) => !before.has(d)) ?? document;
       }
       let sectionChanged = false;
       for (const f of section.fields) {
+        if (f.kind === 'agree') {
+          const box = await agreement(f, scope);
+          anchor = box ?? anchor;
+          if (!box) failed('notFound', fieldLabel(f));
+          continue;
+        }
         const [outcome, el] = await fill(f, scope, signal);
         anchor = el ?? anchor;
         if (!outcome.ok) failed(outcome.reason, fieldLabel(f), manualValue(f));
@@ -250,17 +394,42 @@ export async function runStep(step: Step, env: Env): Promise<void> {
         failed('noButton', shownLabel(section.next.names));
         continue;
       }
-      // Angular enables Next/Save/Create once the form is valid.
-      const enabled = await waitFor(() => !isOff(button), signal, 5000).catch(() => false);
-      if (!enabled) {
-        failed('rejected', shownLabel(section.next.names));
+      // Angular enables Next/Save/Create once the form is valid; a disabled button is never clicked.
+      if (!(await whenEnabled(button, signal))) {
+        failed('buttonOff', shownLabel(section.next.names));
         pendingButton = section.next;
         continue;
       }
       await section.beforeNext?.();
-      click(button);
       const until = section.until ?? firstTarget(plan.sections[i + 1]);
-      if (until && !(await waitForTarget(until, signal, 20_000))) failed('notReady', shownLabel(until.names));
+      const evidence = section.done ?? (until ? () => find(until as Target) : undefined);
+      const pressed = await press(button, {
+        // Once made, the click may have created something at Google: a run an interruption cut short does not redo it.
+        clicked: () => {
+          if (i === last) progress.created = true;
+        },
+        signal,
+        // A click that leaves the page (the final Create) is watched beyond this page's signal: its `after` reads the outcome.
+        ...(evidence ? {} : { watch: env.keep }),
+        answered: evidence,
+        again: section.again,
+        handOver: handOver(section.next),
+      });
+      if (!pressed.ok) {
+        failed('buttonOff', shownLabel(section.next.names));
+        pendingButton = section.next;
+        continue;
+      }
+      if (pressed.handedOver) working();
+      if (section.done) {
+        if (!(await waitFor(section.done, signal, TIMING.pageMs).catch(orFalse))) {
+          // No evidence: what to do by hand, from the section's first step (its opener or field), then its button.
+          const f = section.fields[0];
+          const label = section.open ? shownLabel(section.open.names) : f ? fieldLabel(f) : shownLabel(section.next.names);
+          failed('rejected', label, f ? manualValue(f) : '');
+          pendingButton = section.next;
+        }
+      } else if (until && !(await waitForTarget(until, signal, TIMING.pageMs))) failed('notReady', shownLabel(until.names));
     }
 
     if (firstFailure) {
@@ -272,6 +441,7 @@ export async function runStep(step: Step, env: Env): Promise<void> {
           rows: manual,
           ...(pendingButton ? { lastly: tx('panel.thenClick', { button: shownLabel(pendingButton.names) }) } : {}),
         },
+        report: () => fieldReport({ step: env.page, failure: fail }),
         action: { label: tx('panel.retry'), run: () => void go().catch(() => undefined) },
       });
       return;
@@ -279,34 +449,117 @@ export async function runStep(step: Step, env: Env): Promise<void> {
     await plan.after?.(changed);
   }
 
+  /**
+   * The person's agreement (the User Data Policy box, 2026 §14): never ticked here. A box the person ticked
+   * already is theirs; otherwise the panel points at it and the run waits for the person's tick.
+   */
+  async function agreement(f: Field, scope: ParentNode): Promise<HTMLElement | null> {
+    const box = await waitForTarget(f.target, env.signal, f.waitMs ?? 8000, scope);
+    if (!box || ticked(box)) return box;
+    env.show({
+      title,
+      values,
+      state: 'agreement',
+      status: { text: tx('panel.tickYourself', { label: fieldLabel(f) }), tone: 'warn' },
+      point: box,
+      action: { label: plan.action, disabled: true },
+    });
+    await waitForTick(box, env.signal);
+    env.show({
+      title,
+      values,
+      status: { text: tx('panel.working'), tone: 'busy' },
+      action: { label: plan.action, disabled: true },
+    });
+    return box;
+  }
+
   idle();
   performance.mark('gmail-odoo:ready');
-  // The person already asked for this step with a click (the page before, or the popup): no second click.
-  if (plan.progress && env.autoRun?.(plan.progress)) void go().catch(() => undefined);
+  // The person already asked for this step with a click (the page before, or the popup; or before an
+  // interruption cut the run short): no second click.
+  if (resume || (plan.progress && env.autoRun?.(plan.progress))) void go().catch(() => undefined);
 }
 
-export type PageState = 'ready' | 'getStarted' | 'failed' | 'timeout';
+export type PageState = 'ready' | 'getStarted' | 'failed' | 'blank' | 'timeout';
+
+/**
+ * The Console's `main` shows nothing yet — no text, no control (a progress bar at most): "the redesigned
+ * Console often leaves `main` blank for several seconds" (2026 §12). A page without `main` is not blank.
+ */
+export function blankMain(): boolean {
+  const main = document.querySelector(S.main);
+  if (!main) return false;
+  if (norm(main.textContent) !== '') return false;
+  return !query(
+    main,
+    'input, select, textarea, button, a[href], [role="button"], [role="textbox"], [role="combobox"]',
+    true,
+  ).some(visible);
+}
 
 /**
  * Waits for the page's own content (`ready`), the Auth Platform empty state "Get started" of an
- * unconfigured project (§3.2), or the transient "Failed to load" of a new project (§3.2, §4.8).
+ * unconfigured project (§3.2), the transient "Failed to load" of a new project (§3.2, §4.8), or — after
+ * `TIMING.blankMs` — a `main` that stayed blank (2026 §12). `timeout`: the page showed something, but not
+ * its content: "not ready yet", never "done".
  */
-export async function pageState(env: Env, ready: () => unknown, ms = 20_000): Promise<PageState> {
-  try {
-    return await waitFor<PageState>(
-      () => (ready() ? 'ready' : find(S.getStarted) ? 'getStarted' : findText(S.failedToLoad) ? 'failed' : null),
-      env.signal,
-      ms,
-    );
-  } catch (error) {
-    if (error instanceof TimeoutError) return 'timeout';
-    throw error;
-  }
+export async function pageState(env: Env, ready: () => unknown, ms = TIMING.pageMs): Promise<PageState> {
+  const probe = (): PageState | null =>
+    ready() ? 'ready' : find(S.getStarted) ? 'getStarted' : findText(S.failedToLoad) ? 'failed' : null;
+  const wait = (within: number) =>
+    waitFor(probe, env.signal, within).catch((error: unknown) => {
+      if (error instanceof TimeoutError) return null;
+      throw error;
+    });
+  const early = await wait(Math.min(ms, TIMING.blankMs));
+  if (early) return early;
+  if (blankMain()) return 'blank';
+  return (ms > TIMING.blankMs ? await wait(ms - TIMING.blankMs) : null) ?? 'timeout';
 }
 
-/** "Failed to load" (reload later) or fields that never appeared (manual mode with the values). */
+/** How many reloads a blank page gets before the panel stops offering one (2026 §12: "reload up to 3 times"). */
+export const BLANK_TRIES = 3;
+
+/**
+ * A `main` that stayed blank: Reload offered, up to 3 tries (counted by the background across the reloads).
+ * If the page fills in meanwhile, the step runs again by itself.
+ */
+async function blankPage(env: Env, step: Step, progress?: ConsoleStep): Promise<void> {
+  const title = tx(step.title);
+  const tries = env.ctx.reloads ?? 0;
+  if (tries >= BLANK_TRIES) {
+    if (progress) await env.report({ step: progress, state: 'attention', reason: { code: 'notReady', field: title } });
+    env.show({
+      title,
+      state: 'blank',
+      status: { text: tx('console.status.blankGiveUp', { tries: BLANK_TRIES }), tone: 'warn' },
+      report: () => fieldReport({ step: env.page, failure: { code: 'notReady', field: title } }),
+      action: { label: tx('panel.retry'), run: () => env.rerun() },
+    });
+  } else {
+    env.show({
+      title,
+      state: 'blank',
+      status: { text: tx('console.status.blank', { n: tries + 1, tries: BLANK_TRIES }), tone: 'warn' },
+      action: {
+        label: tx('panel.reload'),
+        run: () => {
+          void env.report({ reload: true }).finally(() => location.reload());
+        },
+      },
+    });
+  }
+  void waitFor(() => !blankMain(), env.signal, DAY, 250).then(
+    () => env.rerun(),
+    () => undefined,
+  );
+}
+
+/** "Failed to load" (reload later), a blank page (Reload), or fields that never appeared (manual mode with the values). */
 export async function notReady(env: Env, step: Step, state: PageState, progress?: ConsoleStep, fields: Field[] = []) {
   const title = tx(step.title);
+  if (state === 'blank') return blankPage(env, step, progress);
   if (state === 'failed') {
     env.show({
       title,
@@ -320,6 +573,7 @@ export async function notReady(env: Env, step: Step, state: PageState, progress?
     title,
     status: { text: tx('console.status.notReady'), tone: 'warn' },
     manual: { rows: fields.map((f) => ({ label: fieldLabel(f), value: manualValue(f), reason: tx('panel.reason.notReady') })) },
+    report: () => fieldReport({ step: env.page, failure: { code: 'notReady', field: title } }),
     action: { label: tx('panel.retry'), run: () => env.rerun() },
   });
 }

@@ -12,6 +12,7 @@ import {
   domText,
   Human,
   panelText,
+  personTicksPolicy,
   progress,
   REDIRECT_URI,
   replicaState,
@@ -41,6 +42,9 @@ test('new UI, personal Gmail: project → consent → domain → test user → c
   // 2. Consent screen (§3.2): one click does "Get started" and the whole wizard; every page carries ?project=.
   await expect(a.main).toHaveText('Fill in and create the app Odoo (External)');
   await human.click(a.main, 'Fill in and create the app');
+  // The User Data Policy is the person's agreement: the panel points at the box, the person ticks it
+  // (issue 12, part 6), and the wizard goes on by itself.
+  await personTicksPolicy(page, human);
   await page.waitForURL(`${CONSOLE}/auth/branding?project=${projectId}`);
   // Exactly what a configured project holds (the fixture other tests start from).
   expect((await replicaState(page)).consent).toEqual(CONFIGURED().consent);
@@ -109,7 +113,7 @@ test('new UI, personal Gmail: project → consent → domain → test user → c
   console.log(human.summary('New UI journey'));
   // One click per page, nothing typed: project, app (Get started + wizard), domain, test user, client.
   expect(human.keystrokes).toBe(0);
-  expect(human.clicks).toBe(5);
+  expect(human.clicks).toBe(6);
 });
 
 test('legacy UI, Google Workspace: User Type → app registration → credentials → captured', async ({ context }) => {

@@ -12,6 +12,7 @@ import {
   domText,
   Human,
   panelText,
+  personTicksPolicy,
   progress,
   REDIRECT_URI,
   type ReplicaConfig,
@@ -41,6 +42,7 @@ async function wizardThenClient(context: import('@playwright/test').BrowserConte
   const { page, a, human } = await open(context, { ...config, email: gmail, seed: { ...CONFIGURED(), consent: null } }, gmail);
   await human.goto(page, at('/auth/overview/create'), 'wizard');
   await human.click(a.main, 'Fill in and create the app');
+  await personTicksPolicy(page, human);
   // Created: the Console goes back to the overview, and the assistant on to Branding.
   await page.waitForURL((u) => u.pathname === '/auth/branding', { timeout: 30_000 });
   await expect

@@ -74,6 +74,11 @@ test('npm start --demo-google: the whole journey at the real addresses, served b
     const project = new URL(page.url()).searchParams.get('project') ?? '';
     for (const next of ['/auth/branding', '/auth/audience', '/auth/clients/create']) {
       await a.main.click();
+      // The User Data Policy box is the person's to tick (issue 12, part 6).
+      if (next === '/auth/branding') {
+        await expect(a.panel).toHaveAttribute('data-state', 'agreement', { timeout: 30_000 });
+        await page.locator('#app input[data-check="agree"]').click();
+      }
       await page.waitForURL(`${CONSOLE}${next}?project=${project}`, { timeout: 20_000 });
     }
     await expect(a.panel).toContainText(REDIRECT_URI);

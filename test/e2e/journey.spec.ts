@@ -31,7 +31,7 @@ import { STEP_IDS } from '../../lib/setup/steps.ts';
 import { ADMIN } from '../fake-odoo/db.ts';
 import { type FakeOdoo, startFakeOdoo } from '../fake-odoo/server.ts';
 import { startTlsFront, type TlsFront } from '../firefox/tls-front.ts';
-import { assistant, CONSOLE, Human, type Replica, replicaState, serveConsole } from './console-fixtures.ts';
+import { assistant, CONSOLE, Human, personTicksPolicy, type Replica, replicaState, serveConsole } from './console-fixtures.ts';
 import { EXTENSION_DIR, expect, launchBrowser, openPopup, serviceWorkerOf, stepRow, test } from './fixtures.ts';
 import { openedBy, panel, routeGoogle } from './odoo-helpers.ts';
 
@@ -253,6 +253,8 @@ test('the whole journey: empty profile → green Test Connection; a second run c
 
     await expect(a.main).toHaveText('Fill in and create the app Odoo (External)');
     await human.click(a.main, 'Fill in and create the app');
+    // The User Data Policy stays the person's agreement (issue 12, part 6): one more click, theirs.
+    await personTicksPolicy(page, human);
     await page.waitForURL(`${CONSOLE}/auth/branding?project=${projectId}`, { timeout: 20_000 });
     await snap('console: consent');
 

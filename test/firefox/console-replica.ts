@@ -153,3 +153,16 @@ export function domText(page: Page): Promise<string> {
     return parts.join('\n');
   });
 }
+
+/**
+ * The person's own tick of Google's "I agree to the Google API Services: User Data Policy" box, once the
+ * panel points at it (`data-state="agreement"`): the assistant never ticks it (issue 12, part 6). A real
+ * input event, as a person's click is.
+ */
+export async function tickPolicyBox(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => !!document.querySelector('gmail-odoo-assistant')?.shadowRoot?.querySelector('[data-state="agreement"]'),
+    { timeout: 30_000 },
+  );
+  await page.click('#app input[data-check="agree"]');
+}

@@ -16,7 +16,16 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { STEP_IDS } from '../../lib/setup/steps.ts';
 import { ADMIN } from '../fake-odoo/db.ts';
 import { type FakeOdoo, startFakeOdoo } from '../fake-odoo/server.ts';
-import { CONSOLE, domText, extensionStorage, panelControl, replicaHtml, replicaState, waitForPanel } from './console-replica.ts';
+import {
+  CONSOLE,
+  domText,
+  extensionStorage,
+  panelControl,
+  replicaHtml,
+  replicaState,
+  tickPolicyBox,
+  waitForPanel,
+} from './console-replica.ts';
 import { clickButton, type FirefoxSession, fieldByLabel, launchFirefox, stepState, waitForStep } from './harness.ts';
 import { googleSite, htmlSite, odooSite, type SiteProxy, startSiteProxy } from './site-proxy.ts';
 
@@ -90,7 +99,10 @@ it('the whole journey: Odoo connected, the Console walked one click per page, Od
 
   // 2.–4. One click per page: the app (Get started + the wizard), the authorized domain, the test user.
   await waitForPanel(page, { main: 'Fill in and create the app Odoo (External)' });
-  await press(page, 'Fill in and create the app Odoo (External)', '/auth/branding');
+  await (await panelControl(page, 'Fill in and create the app Odoo (External)')).click();
+  // The User Data Policy box stays the person's to tick (issue 12, part 6); then the wizard goes on by itself.
+  await tickPolicyBox(page);
+  await page.waitForFunction(() => location.pathname === '/auth/branding', { timeout: 30_000 });
   expect((await replicaState(page)).consent).toMatchObject({ appName: 'Odoo', audience: 'external' });
   await waitForPanel(page, { main: 'Fill in and save authorized domain odoo.com' });
   await press(page, 'Fill in and save authorized domain odoo.com', '/auth/audience');

@@ -103,8 +103,9 @@ describe('Console pages in unexpected states', () => {
       name,
       undefined,
       'Create',
-      'Google did not accept it (see the message on the page).',
-      { code: 'rejected', field: 'Create' },
+      // Never clicked while disabled (issue 12, part 3): said as such, not as Google's refusal.
+      "The button stays disabled (Google's form is not complete), so it was not clicked.",
+      { code: 'buttonOff', field: 'Create' },
     ],
   ])(
     '%s: guided manual mode with the reason, nothing else clicked, reported',

@@ -50,6 +50,14 @@ describe('readCredentials', () => {
     expect(readCredentials(vi)).toEqual({ clientId: ID, secret: SECRET });
   });
 
+  it.each([
+    ['aria-label', `<span aria-label="${ID}"></span><span aria-label="${SECRET}"></span>`],
+    ['title', `<span title="Client ID ${ID}">…</span><span title="${SECRET}">••••</span>`],
+    ['an input value', `<input readonly value="${ID}"><input readonly aria-label="Client secret" value="${SECRET}">`],
+  ])('reads values that sit only in attributes or fields (2026 §9): %s', (_, body) => {
+    expect(readCredentials(dialog(body))).toEqual({ clientId: ID, secret: SECRET });
+  });
+
   it('does not take a masked secret, a cut one, or an ID for a secret', () => {
     expect(readCredentials(dialog(`<dl><dt>Client ID</dt><dd>${ID}</dd><dt>Client secret</dt><dd>****Wx12</dd></dl>`))).toEqual({
       clientId: ID,

@@ -44,6 +44,15 @@ const step: Step = {
   },
 };
 
+/** Google's Create counts the click and answers it: the button turns busy (disabled) while Google works (§3.6). */
+function listen(created: () => void): void {
+  const button = document.querySelector('button') as HTMLButtonElement;
+  button.addEventListener('click', () => {
+    created();
+    button.disabled = true;
+  });
+}
+
 afterEach(() => {
   document.body.innerHTML = '';
   delete document.body.dataset.after;
@@ -54,7 +63,7 @@ describe('panel and runner', () => {
     document.body.innerHTML = `<form><input aria-label="Name"><input aria-label="App name"><button type="button">Create</button>
       <input aria-label="Text field for emails"></form>`;
     const created = vi.fn();
-    document.querySelector('button')?.addEventListener('click', created);
+    listen(created);
     const reports: unknown[] = [];
     const e = env(reports);
     const oneSection: Step = {
@@ -90,7 +99,7 @@ describe('panel and runner', () => {
       document.body.innerHTML = html;
       delete document.body.dataset.after;
       const created = vi.fn();
-      document.querySelector('button')?.addEventListener('click', created);
+      listen(created);
       const reports: unknown[] = [];
       // This page was prepared with the client not done; meanwhile the other tab captured it (or not).
       const fresh = vi.fn(async () => ({ ...CTX, progress: elsewhere ? { client: 'done' as const } : {} }));
@@ -118,7 +127,7 @@ describe('panel and runner', () => {
   it('a step the person already asked for (popup, or the page before) runs without a second click, once', async () => {
     document.body.innerHTML = `<form><input aria-label="Name"><input aria-label="App name"><button type="button">Create</button></form>`;
     const created = vi.fn();
-    document.querySelector('button')?.addEventListener('click', created);
+    listen(created);
     const oneSection: Step = {
       ...step,
       async prepare(env) {
@@ -145,7 +154,7 @@ describe('panel and runner', () => {
   it("a script's click on the panel is not the person's: nothing is filled or clicked", async () => {
     document.body.innerHTML = `<form><input aria-label="Name"><input aria-label="App name"><button type="button">Create</button></form>`;
     const created = vi.fn();
-    document.querySelector('button')?.addEventListener('click', created);
+    listen(created);
     await runStep(step, env([]));
     // What a page script's click() or dispatchEvent() makes: isTrusted false.
     const synthetic = new MouseEvent('click', { bubbles: true });
@@ -177,7 +186,7 @@ describe('panel and runner', () => {
   it('falls back to guided manual mode: label, value, copy button, reason — and clicks nothing', async () => {
     document.body.innerHTML = `<form><input aria-label="App name"><button type="button">Create</button></form>`;
     const created = vi.fn();
-    document.querySelector('button')?.addEventListener('click', created);
+    listen(created);
     const reports: unknown[] = [];
     await runStep(step, env(reports));
     mainButton().click();

@@ -6,7 +6,7 @@ import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createPanel } from '@/lib/console/panel';
 import type { ConsoleContext } from '@/lib/console/protocol';
-import type { Env } from '@/lib/console/step';
+import { type Env, TIMING } from '@/lib/console/step';
 import { CONSOLE_CONTEXT } from '../fixtures/stored-state';
 
 type Listener = (p: { origins?: string[]; permissions?: string[] }) => void | Promise<void>;
@@ -89,6 +89,7 @@ export function sendMessagesAsPopup(): void {
  */
 export function consoleStepEnv(reports: unknown[], ctx: ConsoleContext = CONSOLE_CONTEXT): Env {
   const controller = new AbortController();
+  running.push(controller);
   const panel = createPanel(controller.signal);
   return {
     page: 'clientCreate',
@@ -102,4 +103,51 @@ export function consoleStepEnv(reports: unknown[], ctx: ConsoleContext = CONSOLE
     show: (v) => panel.show(v),
     rerun: () => undefined,
   };
+}
+
+/** The pages of `consoleStepEnv` still open: a test ends them (their observers stop, their panel goes). */
+const running: AbortController[] = [];
+export function stopConsoleEnvs(): void {
+  for (const c of running.splice(0)) c.abort();
+}
+
+/** happy-dom's way to change the page URL without a navigation, as the Console's router does. */
+export const setUrl = (href: string): void =>
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(href);
+
+/** The Console assistant's panel (its open shadow root). */
+export const panelRoot = (): ShadowRoot | null => document.querySelector('gmail-odoo-assistant')?.shadowRoot ?? null;
+/** What the panel says: its title, status and body (not its stylesheet). */
+export const panelText = (): string =>
+  [...(panelRoot()?.querySelectorAll('h2, [role="status"], #body') ?? [])].map((e) => e.textContent).join(' ');
+export const panelStatus = (): string => panelRoot()?.querySelector('[role="status"]')?.textContent ?? '';
+/** What the panel waits for the person to do on Google's page (`data-state` on its region), if anything. */
+export const panelState = (): string | null => panelRoot()?.querySelector('section')?.getAttribute('data-state') ?? null;
+export const panelMain = (): HTMLButtonElement | null => panelRoot()?.querySelector('button.main') ?? null;
+/** The panel's buttons and links by their text. */
+export const panelControl = (text: string): HTMLElement | null =>
+  [...(panelRoot()?.querySelectorAll<HTMLElement>('#body button, #body a') ?? [])].find((e) => e.textContent === text) ?? null;
+/** The ring the panel draws around Google's control the person acts on next, when shown. */
+export const panelRing = (): HTMLElement | null => {
+  const ring = panelRoot()?.querySelector<HTMLElement>('.ring');
+  return ring && !ring.hidden ? ring : null;
+};
+
+/** Short waits, so that "Google ignored the click", "main stayed blank" and "not ready" happen within a test. */
+export function fastTiming(): void {
+  Object.assign(TIMING ?? {}, { enabledMs: 300, ignoredMs: 400, blankMs: 300, pageMs: 800 });
+}
+
+/** A click made by the person (the browser marks it trusted; a script's never is). */
+export function personClicks(el: Element): void {
+  const event = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  el.dispatchEvent(event);
+}
+
+/** Every event dispatched on an element, whose and which: the assistant's (untrusted) or the person's. */
+export function eventsOn(el: Element, types = ['pointerdown', 'mousedown', 'mouseup', 'click', 'input', 'change', 'keydown']) {
+  const log: { type: string; trusted: boolean }[] = [];
+  for (const type of types) el.addEventListener(type, (e) => log.push({ type, trusted: e.isTrusted === true }));
+  return log;
 }

@@ -4,21 +4,39 @@
  * (else "Error 403: access_denied"): `+ Add users` opens a side panel with a chip input — type the
  * address, Enter, wait for the chip, then `Save` (its first click often no-ops: latchkey clicks
  * again). Not added twice: the list on the page is read first. Internal apps have no test users.
+ *
+ * The side panel may not be a `dialog` (google-console-2026.md §13): success is seen as the chip input
+ * gone and the address listed under "Test users" — outside the panel's own chips. Nothing less counts.
  */
-import { click, find, findGroup, findText, norm, query, visible, waitFor } from '../fill';
-import { S, shownLabel } from '../selectors';
+import { find, findGroup, findText, norm, visible } from '../fill';
+import { S } from '../selectors';
 import { done, type Env, missing, notReady, pageState, type Step, tx } from '../step';
 import { getStartedPlan } from './auth-overview';
 import { publishApp, wantsPublish } from './publish-app';
 
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/gi;
 
-/** The addresses listed under "Test users" (the section holding the `Add users` button). */
+/** Where an address is being typed, not listed: the chip input's grid and its chips, a dialog (2026 §13). */
+const TYPING = `mat-chip-grid, mat-chip-row, mat-chip, .mdc-evolution-chip, input, textarea, ${S.dialog}`;
+
+/** The addresses listed under "Test users" (the section holding the `Add users` button) — not the panel's chips. */
 export function testUsersOnPage(): string[] {
   const section = findGroup(S.testUsers, S.addUsers);
-  const text = section ? norm(section.innerText ?? section.textContent) : '';
-  return [...new Set(text.match(EMAIL) ?? [])];
+  if (!section) return [];
+  const texts: string[] = [];
+  const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (el && !el.closest(TYPING) && visible(el)) texts.push(node.nodeValue ?? '');
+  }
+  return [...new Set(norm(texts.join(' ')).match(EMAIL) ?? [])];
 }
+
+/** The side panel's chip input is still open (2026 §13: it disappears on success). */
+const typing = () => {
+  const input = find(S.testUserInput);
+  return !!input && visible(input);
+};
 
 export function readAudience(): { audience?: 'internal' | 'external'; publishing?: 'testing' | 'production' } {
   const publishing = findText(S.inProduction) ? 'production' : findText(S.testing) ? 'testing' : undefined;
@@ -61,36 +79,21 @@ export const audience: Step = {
     return {
       action: tx('console.action.saveTestUser', { email: gmail }),
       progress: 'testUser',
-      sections: [{ open: S.addUsers, fields: [{ target: S.testUserInput, kind: 'chip', value: gmail }], next: S.save }],
+      sections: [
+        {
+          open: S.addUsers,
+          fields: [{ target: S.testUserInput, kind: 'chip', value: gmail }],
+          next: S.save,
+          // "Panel closing = success" and the address listed (§3.4, 2026 §13); a first Save that did
+          // nothing gets a second click (latchkey), then the person is asked (../click.ts).
+          done: () => !typing() && testUsersOnPage().includes(gmail),
+          again: true,
+        },
+      ],
       async after() {
-        const listed = () => testUsersOnPage().includes(gmail);
-        const panelOpen = () => query(document, S.dialog, true).some((d) => visible(d) && find(S.save, d));
-        // "Panel closing = success"; a first click that did nothing gets a second one (§3.4, latchkey).
-        let ok = await waitFor(() => !panelOpen() && listed(), env.signal, 5000).catch(() => false);
-        if (!ok && panelOpen()) {
-          const save = query(document, S.dialog, true)
-            .map((d) => find(S.save, d))
-            .find(Boolean);
-          if (save) click(save);
-          ok = await waitFor(() => !panelOpen() && listed(), env.signal, 15_000).catch(() => false);
-        }
-        if (ok) {
-          await env.report({ step: 'testUser', state: 'done', facts: { testUsers: testUsersOnPage() } });
-          if (wantsPublish(env, facts)) return env.rerun();
-          done(env, audience, tx('console.status.testUserSaved', { email: gmail }), toClient(), true);
-          return;
-        }
-        await env.report({
-          step: 'testUser',
-          state: 'attention',
-          reason: { code: 'rejected', field: shownLabel(S.addUsers.names) },
-        });
-        env.show({
-          title: tx(audience.title),
-          status: { text: tx('console.status.rejected'), tone: 'warn' },
-          manual: { rows: [{ label: shownLabel(S.addUsers.names), value: gmail, reason: tx('panel.reason.rejected') }] },
-          action: { label: tx('panel.retry'), run: () => env.rerun() },
-        });
+        await env.report({ step: 'testUser', state: 'done', facts: { testUsers: testUsersOnPage() } });
+        if (wantsPublish(env, facts)) return env.rerun();
+        done(env, audience, tx('console.status.testUserSaved', { email: gmail }), toClient(), true);
       },
     };
   },

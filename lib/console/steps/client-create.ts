@@ -7,12 +7,32 @@
  * Google refuses (http other than localhost, a raw IP — §5.6, field-notes P1) is never typed: the step
  * needs attention and points to the fix on Odoo's side. The "OAuth client created" dialog that follows
  * is read by ../capture.ts.
+ *
+ * Before the consent screen exists the form still renders, under a bar saying it must be configured first
+ * (google-console-2026.md §10; §3.6, §3.9): nothing is filled — the panel says so and leads to Get started
+ * (the legacy Credentials page: to the OAuth consent screen).
  */
+import { press } from '../click';
 import { isLegacyPage } from '../detect';
-import { find, query, visible, waitFor } from '../fill';
+import { find, findAll, findText, query, visible, waitFor } from '../fill';
 import { S, shownLabel } from '../selectors';
-import { type Field, missing, notReady, pageState, refusedRedirect, type Step, tx } from '../step';
+import { type Env, type Field, goOn, missing, notReady, pageState, refusedRedirect, type Step, tx } from '../step';
 import { getStartedPlan } from './auth-overview';
+import { agreeNote } from './auth-wizard';
+
+/**
+ * The consent screen first (2026 §10): Google's own link in the bar routes within the Console, so the
+ * Get-started wizard runs on this same click (`carry`); without a link, the overview opens.
+ */
+async function consentFirst(env: Env): Promise<void> {
+  const link = findAll({ role: 'button', names: S.consentFirst }).find(visible);
+  if (link) {
+    env.carry?.('consent');
+    const pressed = await press(link, { signal: env.signal }).catch(() => null);
+    if (pressed?.ok) return;
+  }
+  goOn(env, isLegacyPage(env.page) ? '/apis/credentials/consent' : '/auth/overview');
+}
 
 export const clientCreate: Step = {
   id: 'client-create',
@@ -34,6 +54,24 @@ export const clientCreate: Step = {
     if (state === 'getStarted' && !isLegacyPage(env.page)) return getStartedPlan(env);
     if (state !== 'ready') {
       await notReady(env, clientCreate, state, 'client', fields);
+      return null;
+    }
+    if (findText(S.consentFirst)) {
+      const { appName, audience } = env.ctx;
+      const radio = audience === 'internal' ? S.internal : audience === 'external' ? S.external : null;
+      env.show({
+        title: tx(clientCreate.title),
+        state: 'consent-first',
+        status: { text: tx('console.status.consentFirst'), tone: 'warn' },
+        ...(radio ? { notes: [agreeNote()] } : {}),
+        action: {
+          // It says what the click does: the wizard creates the app.
+          label: radio
+            ? tx('console.action.consentFirst', { name: appName, audience: shownLabel(radio.names) })
+            : tx('console.action.getStarted'),
+          run: () => void consentFirst(env),
+        },
+      });
       return null;
     }
     if (!env.ctx.ready) return missing(env, clientCreate, 'setup');

@@ -6,6 +6,8 @@
  * 3 Test users (External): `+ ADD USERS` → dialog → address → `ADD`, then `SAVE AND CONTINUE`;
  * 4 Summary (`BACK TO DASHBOARD` is left to the person).
  * One click, whose label says it saves the registration. Nothing already there is added twice.
+ * Each step counts on evidence (issue 12): the stepper moving on after `SAVE AND CONTINUE`, the test user
+ * listed after `ADD` — the stepper's own `SAVE AND CONTINUE`, always on the page, proves nothing.
  */
 import { find } from '../fill';
 import { S, shownLabel } from '../selectors';
@@ -44,7 +46,7 @@ export const legacyAppRegistration: Step = {
           open: S.addUsers,
           fields: [{ target: S.testUserInput, kind: 'chip', value: gmail }],
           next: S.add,
-          until: S.saveAndContinue,
+          done: () => testUsersOnPage().includes(gmail),
           skip: () => testUsersOnPage().includes(gmail),
         },
         { fields: [], next: S.saveAndContinue, until: S.backToDashboard },

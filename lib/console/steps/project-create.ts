@@ -5,8 +5,9 @@
  * the project exists (./dashboard.ts). Location is shown as a hint, not filled: Workspace accounts
  * pick their organization, personal accounts keep "No organization" (§2.1 step 2).
  */
+import { press } from '../click';
 import { projectOf } from '../detect';
-import { click, find, query, visible, waitFor } from '../fill';
+import { find, query, visible, waitFor } from '../fill';
 import { S } from '../selectors';
 import { type Field, notReady, pageState, type Step, tx } from '../step';
 
@@ -46,12 +47,12 @@ export const projectCreate: Step = {
       ],
       async after() {
         env.show({ title: tx(projectCreate.title), status: { text: tx('console.status.projectPending'), tone: 'busy' } });
-        // §3.1: a transient `.cfc-form-submission-error` — latchkey clicks Create once more.
+        // §3.1: a transient `.cfc-form-submission-error` — latchkey clicks Create once more (if enabled).
         const error = await waitFor(() => query(document, S.submissionError, true).find(visible), env.signal, 5000).catch(
           () => null,
         );
         const button = error && find(S.create);
-        if (button) click(button);
+        if (button) await press(button, { signal: env.signal }).catch(() => undefined);
       },
     };
   },
