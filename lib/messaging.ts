@@ -12,6 +12,7 @@ import type { ModuleAction } from './odoo/gmail-setup';
 import type { ModuleInfo, ProbeResult } from './odoo/probe';
 import type { MonitorState } from './setup/odoo-state';
 import { type Setup, type SetupErrors, SetupInput } from './setup/setup';
+import type { PublishLinks } from './setup/storage';
 import type { Diagnosis } from './troubleshoot/sign-in';
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: Msg; fieldErrors?: SetupErrors };
@@ -90,6 +91,11 @@ export const protocol = {
   diagnoseSignIn: { from: ['signInContent'], payload: SignInErrorReport },
   /** The person confirmed Odoo's address: set web.base.url to it and web.base.url.freeze = True. */
   freezeBaseUrl: { from: ['extensionPage'], payload: z.object({ baseUrl: z.string().max(500) }).strict() },
+  /** The person's App home page and privacy policy link for Publish app (checked: https, on an authorized domain). */
+  setPublishLinks: {
+    from: ['extensionPage'],
+    payload: z.object({ home: z.string().max(2000), privacy: z.string().max(2000) }).strict(),
+  },
   /** The person chose Testing or production for an External app; production makes the assistant guide "Publish app". */
   choosePublishing: { from: ['extensionPage'], payload: z.object({ choice: z.enum(['testing', 'production']) }).strict() },
 } as const satisfies Record<string, { from: readonly SenderKind[]; payload: z.ZodType }>;
@@ -121,6 +127,7 @@ export interface ProtocolMap {
   diagnoseSignIn(data: SignInErrorReport): Reply<Diagnosis>;
   freezeBaseUrl(data: { baseUrl: string }): Reply<{ baseUrl: string }>;
   choosePublishing(data: { choice: 'testing' | 'production' }): Reply<null>;
+  setPublishLinks(data: { home: string; privacy: string }): Reply<PublishLinks>;
 }
 
 export type MessageName = keyof ProtocolMap & keyof typeof protocol;

@@ -14,7 +14,7 @@ import type { ProbeResult } from '@/lib/odoo/probe';
 import type { ComputedValues } from '@/lib/setup/computed';
 import type { MonitorState, OdooGmailState } from '@/lib/setup/odoo-state';
 import type { Setup } from '@/lib/setup/setup';
-import { type GoogleState, publishChoiceItem } from '@/lib/setup/storage';
+import { type GoogleState, publishChoiceItem, publishLinksItem } from '@/lib/setup/storage';
 import { type PreventInput, preventiveChecks, type Warning } from '@/lib/troubleshoot/prevent';
 import { useItem } from './use-item';
 
@@ -77,14 +77,19 @@ export function BeforeConnect(props: Props) {
           </li>
         )}
         {warnings.map((w) => (
-          <WarningItem key={w.id} w={w} setup={props.setup} probe={props.probe} />
+          <WarningItem key={w.id} w={w} setup={props.setup} probe={props.probe} domains={authorizedDomains(props)} />
         ))}
       </ul>
     </section>
   );
 }
 
-function WarningItem({ w, setup, probe }: { w: Warning; setup: Setup; probe: ProbeResult }) {
+/** The domains the app's links may be on: the one the assistant adds for Odoo, and those Google lists. */
+const authorizedDomains = ({ computed, google }: Props): string[] => [
+  ...new Set([...(computed?.authorizedDomain ? [computed.authorizedDomain] : []), ...(google?.authorizedDomains ?? [])]),
+];
+
+function WarningItem({ w, setup, probe, domains }: { w: Warning; setup: Setup; probe: ProbeResult; domains: string[] }) {
   return (
     <li class={`prevent-item prevent-${w.severity}`} data-warning={w.id}>
       <p>
@@ -115,7 +120,7 @@ function WarningItem({ w, setup, probe }: { w: Warning; setup: Setup; probe: Pro
         />
       )}
       {w.action === 'useIap' && <RelayAction />}
-      {w.id.startsWith('testingExpiry') && setup.accountType !== 'workspace' && <PublishChoice />}
+      {w.id.startsWith('testingExpiry') && setup.accountType !== 'workspace' && <PublishChoice domains={domains} />}
     </li>
   );
 }
@@ -215,7 +220,7 @@ function RelayAction() {
 }
 
 /** Personal Gmail: stay in Testing (weekly reconnect) or publish (one "unverified app" screen, no expiry). */
-function PublishChoice() {
+function PublishChoice({ domains }: { domains: string[] }) {
   const choice = useItem(publishChoiceItem);
   const { busy, error, send } = useSend();
   const choose = (value: 'testing' | 'production') => void send(() => sendMessage('choosePublishing', { choice: value }));
@@ -229,6 +234,7 @@ function PublishChoice() {
       {choice === 'production' ? (
         <>
           <p class="ok">{t('prevent.publish.chosen')}</p>
+          <PublishLinksForm domains={domains} />
           <button type="button" disabled={busy} onClick={() => choose('testing')}>
             {t('prevent.publish.undo')}
           </button>
@@ -239,5 +245,58 @@ function PublishChoice() {
         </button>
       )}
     </>
+  );
+}
+
+/**
+ * The App home page and privacy policy link Google wants before Publish app (issue 12, part 4): the Odoo
+ * website's when it has them, else the person's — checked by the background (https, authorized domain).
+ */
+function PublishLinksForm({ domains }: { domains: string[] }) {
+  const links = useItem(publishLinksItem);
+  const [home, setHome] = useState<string | null>(null);
+  const [privacy, setPrivacy] = useState<string | null>(null);
+  const { busy, error, done, send } = useSend();
+  const shownHome = home ?? links?.home ?? '';
+  const shownPrivacy = privacy ?? links?.privacy ?? '';
+  const source =
+    links?.source === 'website'
+      ? links.privacy
+        ? 'publishLinks.fromWebsite'
+        : 'publishLinks.noPrivacy'
+      : links?.source === 'none'
+        ? 'publishLinks.noWebsite'
+        : null;
+  return (
+    <form
+      class="publish-links"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send(() => sendMessage('setPublishLinks', { home: shownHome.trim(), privacy: shownPrivacy.trim() }));
+      }}
+    >
+      <p>
+        <strong>{t('publishLinks.heading')}</strong>
+      </p>
+      <p class="hint">{t('publishLinks.hint', { domains: domains.join(', ') || '—' })}</p>
+      {source && <p class="hint">{t(source)}</p>}
+      <label>
+        {t('publishLinks.home')}
+        <input type="url" value={shownHome} onInput={(e) => setHome((e.target as HTMLInputElement).value)} required />
+      </label>
+      <label>
+        {t('publishLinks.privacy')}
+        <input type="url" value={shownPrivacy} onInput={(e) => setPrivacy((e.target as HTMLInputElement).value)} required />
+      </label>
+      {error && (
+        <p class="error" role="alert">
+          <Text m={error} />
+        </p>
+      )}
+      {done && !error && <p class="ok">{t('publishLinks.saved')}</p>}
+      <button type="submit" disabled={busy}>
+        {t('publishLinks.save')}
+      </button>
+    </form>
   );
 }

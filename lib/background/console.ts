@@ -22,6 +22,7 @@ import {
   probeItem,
   progressItem,
   publishChoiceItem,
+  publishLinksItem,
   setupItem,
 } from '../setup/storage';
 
@@ -108,7 +109,7 @@ async function takeFor<T extends { page: PageId; at: number }>(
 }
 
 export async function consoleContext(request?: ConsoleContextRequest): Promise<Reply<ConsoleContext>> {
-  const [setup, probe, google, progress, credentials, pending, publishChoice, odooGmail] = await Promise.all([
+  const [setup, probe, google, progress, credentials, pending, publishChoice, odooGmail, links] = await Promise.all([
     setupItem.get(),
     probeItem.get(),
     googleItem.get(),
@@ -117,6 +118,7 @@ export async function consoleContext(request?: ConsoleContextRequest): Promise<R
     pendingProjectItem.get(),
     publishChoiceItem.get(),
     odooGmailItem.get(),
+    publishLinksItem.get(),
   ]);
   // The secret of the known client is held in memory, or the person's Odoo already has it (then it was
   // wiped here on purpose, and "Add secret" would only make a new one).
@@ -149,6 +151,7 @@ export async function consoleContext(request?: ConsoleContextRequest): Promise<R
       known: { authorizedDomains: google.authorizedDomains, testUsers: google.testUsers, redirectUris: google.redirectUris },
       progress: Object.fromEntries(steps.flatMap((s) => (progress[s] ? [[s, progress[s].state]] : []))),
       publishChoice,
+      publishLinks: publishChoice === 'production' && links ? { home: links.home, privacy: links.privacy } : null,
       autoRun: request && setup ? ((await takeFor(consoleIntentItem, request.page, INTENT_MS))?.step ?? null) : null,
       arrived: request ? !!(await takeFor(consoleArrivalItem, request.page, ARRIVAL_MS)) : false,
       reloads: request ? await reloadsOf(request.page) : 0,

@@ -15,6 +15,7 @@ import {
   setupMailServer,
   watchConnectReturn,
 } from './odoo-gmail';
+import { setPublishLinks } from './publish-links';
 import { route } from './router';
 import { choosePublishing, diagnoseSignIn, freezeBaseUrl, watchTroubleshooting } from './troubleshoot';
 
@@ -46,5 +47,6 @@ export function startBackground(): void {
   route('diagnoseSignIn', (data) => diagnoseSignIn(data));
   route('freezeBaseUrl', (data) => freezeBaseUrl(data));
   route('choosePublishing', (data) => choosePublishing(data));
+  route('setPublishLinks', (data) => setPublishLinks(data));
   watchTroubleshooting();
 }

@@ -28,6 +28,7 @@ import { diagnosisView } from '../troubleshoot/view';
 import { parseUrl } from '../url';
 import { hasOriginPermission, probeStoredOdoo } from './odoo-connection';
 import { odooContext } from './odoo-context';
+import { proposePublishLinks } from './publish-links';
 
 export async function troubleshootContext(): Promise<TroubleshootContext & { origin: string | null }> {
   const [setup, probe, google, odooGmail] = await Promise.all([
@@ -150,6 +151,8 @@ export async function freezeBaseUrl({ baseUrl }: { baseUrl: string }): Promise<R
 /** Testing or production for an External app (the 7-day trap, P6): production makes the Audience page guide "Publish app". */
 export async function choosePublishing({ choice }: { choice: 'testing' | 'production' }): Promise<Reply<null>> {
   await publishChoiceItem.set(choice);
+  // Google wants an App home page and a privacy policy link before Publish app (2026 §1): the Odoo website's, if any.
+  if (choice === 'production') await proposePublishLinks();
   return { ok: true, value: null };
 }
 

@@ -101,6 +101,11 @@ export interface ConsoleContext {
   /** The person chose to publish the app (issue 5): the Audience page guides "Publish app". */
   publishChoice?: 'testing' | 'production' | null;
   /**
+   * With production chosen: the App home page and privacy policy link Branding must hold before Google
+   * enables "Publish app" (google-console-2026.md §1) — from the Odoo website or the person (popup).
+   */
+  publishLinks?: { home: string | null; privacy: string | null } | null;
+  /**
    * The person's click in the popup already asked for this page's step ("Create project Odoo on Google
    * Cloud"): it runs without a second click. Given once, to the first page that asks.
    */

@@ -180,6 +180,30 @@ export const S = {
   testing: { en: ['Testing'], vi: ['Đang thử nghiệm' /* UNVERIFIED vi */] } as Labels,
   inProduction: { en: ['In production'], vi: ['Đang phát hành' /* UNVERIFIED vi */] } as Labels,
 
+  /**
+   * Branding › App domain: the app's home page and privacy policy link (§3.3, gclientid fills both; High).
+   * 2026 §1: both are required, on authorized domains, before "Publish app" is enabled; the banner words them
+   * "App home page" / "App privacy policy link" — as field labels that wording is UNVERIFIED, so both are kept.
+   */
+  appHomePage: T(
+    'textbox',
+    ['Application home page', 'App home page'],
+    ['Trang chủ của ứng dụng' /* UNVERIFIED vi */, 'Trang chủ ứng dụng' /* UNVERIFIED vi */],
+  ),
+  /** The privacy policy link beside it (§3.3; 2026 §1: required before Publish app). */
+  appPrivacyPolicy: T(
+    'textbox',
+    ['Application privacy policy link', 'App privacy policy link'],
+    [
+      'Đường liên kết đến chính sách quyền riêng tư của ứng dụng', // UNVERIFIED vi
+      'Đường liên kết đến chính sách quyền riêng tư', // UNVERIFIED vi
+    ],
+  ),
+  /** 2026 §1 (HA #47604, rclone #9858): "The OAuth configuration of your app is incomplete… Go to the 'Branding' page". */
+  configIncomplete: {
+    en: [/^the oauth configuration of your app is incomplete/],
+    vi: [/^cấu hình oauth của ứng dụng chưa hoàn tất/ /* UNVERIFIED vi */],
+  } as Labels,
   /** `Publish app` (AX button) → AX alertdialog `Push to production?` → `Confirm` (§3.4, gclientid `_publish`). */
   publishApp: T('button', ['Publish app', /^publish app$/], ['Xuất bản ứng dụng' /* UNVERIFIED vi */]),
   confirm: T('button', ['Confirm'], ['Xác nhận' /* UNVERIFIED vi */]),

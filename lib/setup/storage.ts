@@ -109,4 +109,21 @@ export const publishChoiceItem = defineValidatedItem('local:publishChoice', z.en
   fallback: null,
   version: 1,
 });
+/**
+ * The App home page and App privacy policy link Google wants on Branding before it lets an External app
+ * go to production (google-console-2026.md §1): read from the Odoo website (its home and privacy page)
+ * when the person chose production, or given by the person in the popup. Public addresses, no secret.
+ */
+export const PublishLinks = z.object({
+  home: z.string().url().nullable(),
+  privacy: z.string().url().nullable(),
+  /** `website`: found on the Odoo's website; `person`: typed in the popup; `none`: Odoo has no website. */
+  source: z.enum(['website', 'person', 'none']),
+  at: z.number(),
+});
+export type PublishLinks = z.infer<typeof PublishLinks>;
+export const publishLinksItem = defineValidatedItem('local:publishLinks', PublishLinks.nullable(), {
+  fallback: null,
+  version: 1,
+});
 export const progressItem = defineValidatedItem('local:progress', StepProgressMap, { fallback: {}, version: 1 });

@@ -57,6 +57,11 @@ export interface DbOptions {
   /** google_gmail's state; `outdated` = installed with an older version in the database (§8.5). */
   gmail?: 'installed' | 'outdated' | 'uninstalled' | 'absent';
   users?: User[];
+  /**
+   * The `website` module with these pages (`website.page` URLs, e.g. `/privacy`); absent: no website, so
+   * `website.page` is an unknown model (KeyError 15–17, NotFound 18–19; captures fact 1).
+   */
+  website?: { pages: string[] };
 }
 
 export const ADMIN: User = {
@@ -87,6 +92,8 @@ export class Db {
   params = new Map<string, string>();
   modules = new Map<string, ModuleRecord>();
   records = new Map<string, Map<number, RecordValues>>();
+  /** The website module's pages, or null without a website (DbOptions.website). */
+  website: { pages: string[] } | null;
   /** Per-version google_gmail behaviour (gmail-facts.ts). */
   gmail: GmailFacts;
   /** Google's side, which this Odoo's server talks to in-process (google.ts). */
@@ -100,6 +107,7 @@ export class Db {
     this.edition = opts.edition ?? 'community';
     this.profile = profileFor(opts.version ?? '17.0', opts.serverVersion, this.edition);
     this.name = opts.db ?? 'acme';
+    this.website = opts.website ? { pages: [...opts.website.pages] } : null;
     for (const user of opts.users ?? [ADMIN, DEMO]) this.users.set(user.id, { ...user });
     this.params.set('web.base.url', opts.baseUrl ?? origin);
     this.params.set('database.uuid', 'c0ffee00-0000-4000-8000-000000000000');

@@ -382,7 +382,8 @@ ${error ? `<p class="alert alert-danger" role="alert">${escapeHtml(error)}</p>` 
     const method = String(params.method ?? '');
     record.model = model;
     record.rpcMethod = method;
-    const impl = MODELS[model];
+    const known = MODELS[model];
+    const impl = known && (!known.available || known.available(db)) ? known : undefined;
     // 18.0+: the route's read-only check looks the model up before the call — werkzeug's NotFound.
     if (!impl && major() >= 18) throw notFound();
     // Python binds `call_kw(model, method, args, kwargs)` before running it.

@@ -7,9 +7,11 @@
  * It shares the Audience page with ./audience.ts, which runs it once the test user is there — hence no
  * page of its own (`pages: []`: every page keeps exactly one step). Never runs without the person's choice.
  */
-import { findText, waitFor } from '../fill';
+import { isOff } from '../click';
+import { projectOf } from '../detect';
+import { find, findText, waitFor } from '../fill';
 import { S } from '../selectors';
-import { done, type Env, type Plan, type Step, tx } from '../step';
+import { consoleUrl, done, type Env, goOn, type Plan, type Step, tx } from '../step';
 
 /** The app is External, in Testing, and the person asked for production. */
 export const wantsPublish = (env: Env, facts: { audience?: string; publishing?: string }): boolean =>
@@ -21,7 +23,26 @@ export const publishApp: Step = {
   id: 'publish-app',
   pages: [],
   title: 'console.step.publishApp',
-  async prepare(env: Env): Promise<Plan> {
+  async prepare(env: Env): Promise<Plan | null> {
+    // Google keeps "Publish app" disabled until Branding has an App home page and an App privacy policy
+    // link on authorized domains, and says so in a banner (google-console-2026.md §1). Never click it then:
+    // name what is missing and lead to Branding, which fills both once the person chose production.
+    const button = find(S.publishApp);
+    if (findText(S.configIncomplete) || (button && isOff(button))) {
+      const links = env.ctx.publishLinks;
+      const known = !!links?.home && !!links.privacy;
+      env.show({
+        title: tx(publishApp.title),
+        state: 'links-needed',
+        status: { text: tx('console.status.linksNeeded'), tone: 'warn' },
+        ...(known ? {} : { notes: [tx('console.note.linksInPopup')] }),
+        links: [
+          { label: tx('console.next.branding'), href: consoleUrl('/auth/branding', env.ctx.projectId ?? projectOf(env.url)) },
+        ],
+        ...(known ? { action: { label: tx('console.action.toBranding'), run: () => goOn(env, '/auth/branding') } } : {}),
+      });
+      return null;
+    }
     return {
       action: tx('console.action.publishApp'),
       note: tx('console.note.publishApp'),

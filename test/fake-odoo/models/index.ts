@@ -5,7 +5,8 @@ import { mailMail } from './mail_mail.ts';
 import { resConfigSettings } from './res_config_settings.ts';
 import { resUsers } from './res_users.ts';
 import type { Model } from './types.ts';
+import { websitePage } from './website_page.ts';
 
 export const MODELS: Record<string, Model> = Object.fromEntries(
-  [irModuleModule, resUsers, irConfigParameter, irMailServer, resConfigSettings, mailMail].map((m) => [m.name, m]),
+  [irModuleModule, resUsers, irConfigParameter, irMailServer, resConfigSettings, mailMail, websitePage].map((m) => [m.name, m]),
 );

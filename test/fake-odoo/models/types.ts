@@ -13,4 +13,6 @@ export type Method = (ctx: CallContext, args: unknown[], kwargs: Record<string, 
 export interface Model {
   name: string;
   methods: Record<string, Method>;
+  /** The model exists in this database only if its module is installed (default: always). */
+  available?(db: Db): boolean;
 }

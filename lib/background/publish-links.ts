@@ -1,0 +1,75 @@
+/**
+ * The App home page and privacy policy link for "Publish app" (issue 12, part 4; google-console-2026.md
+ * §1): Google keeps "Publish app" disabled until Branding has both, on the app's authorized domains.
+ * When the person chooses production, the Odoo's own website gives them if it has one — its home page
+ * and its privacy page (`website.page` whose address mentions "privacy"); otherwise the person gives them
+ * in the popup, checked here (https, on an authorized domain). The Console assistant's Branding step then
+ * fills them, and Publish app can be pressed.
+ */
+import { z } from 'zod';
+import type { Reply } from '../messaging';
+import { callParsed } from '../odoo/call';
+import { OdooRpcError } from '../odoo/rpc';
+import { computeValues } from '../setup/computed';
+import { checkPublishLink, websiteLinks } from '../setup/publish-links';
+import { googleItem, type PublishLinks, probeItem, publishLinksItem, setupItem } from '../setup/storage';
+import { hasOriginPermission } from './odoo-connection';
+
+const PageRows = z.array(z.object({ url: z.string() }).loose());
+
+/** The domains a link may be on: the one the assistant adds for Odoo's redirect host, and those Google lists. */
+export async function authorizedDomains(): Promise<string[]> {
+  const [setup, probe, google] = await Promise.all([setupItem.get(), probeItem.get(), googleItem.get()]);
+  const odoo = setup && probe?.origin === setup.odooOrigin ? probe.odoo : undefined;
+  const computed = setup ? computeValues(setup.odooOrigin, odoo?.baseUrl ?? null, odoo?.saas ?? false) : null;
+  return [...new Set([...(computed?.authorizedDomain ? [computed.authorizedDomain] : []), ...google.authorizedDomains])];
+}
+
+/**
+ * What the Odoo website offers, read with the admin's session: null when the extension cannot ask
+ * (no probe, no permission) — then nothing is stored and the popup asks the person.
+ */
+async function fromWebsite(): Promise<PublishLinks | null> {
+  const [setup, probe] = await Promise.all([setupItem.get(), probeItem.get()]);
+  if (!setup || probe?.origin !== setup.odooOrigin || probe.status !== 'ok' || !probe.odoo?.baseUrl) return null;
+  const origin = setup.odooOrigin;
+  if (!(await hasOriginPermission(origin))) return null;
+  let pages: z.infer<typeof PageRows>;
+  try {
+    pages = await callParsed(origin, 'website.page', 'search_read', [[['url', 'ilike', 'privacy']]], PageRows, {
+      kwargs: { fields: ['url'], limit: 5 },
+    });
+  } catch (error) {
+    // No website module: the model does not exist (KeyError 15–17, NotFound 18–19; captures fact 1).
+    if (error instanceof OdooRpcError && error.kind === 'odooError')
+      return { home: null, privacy: null, source: 'none', at: Date.now() };
+    return null;
+  }
+  const privacy =
+    pages
+      .map((p) => p.url)
+      .filter((u) => u.startsWith('/'))
+      .sort((a, b) => a.length - b.length)[0] ?? null;
+  const links = websiteLinks(probe.odoo.baseUrl, privacy);
+  return { ...links, source: 'website', at: Date.now() };
+}
+
+/** Production was chosen: propose the website's links, unless the person already gave theirs. */
+export async function proposePublishLinks(): Promise<void> {
+  const current = await publishLinksItem.get();
+  if (current?.source === 'person') return;
+  const found = await fromWebsite().catch(() => null);
+  if (found) await publishLinksItem.set(found);
+}
+
+/** The person's links from the popup: each checked (https, on an authorized domain) before it is kept. */
+export async function setPublishLinks(input: { home: string; privacy: string }): Promise<Reply<PublishLinks>> {
+  const domains = await authorizedDomains();
+  const home = checkPublishLink(input.home, domains);
+  if (!home.ok) return { ok: false, error: home.error };
+  const privacy = checkPublishLink(input.privacy, domains);
+  if (!privacy.ok) return { ok: false, error: privacy.error };
+  const links: PublishLinks = { home: home.value, privacy: privacy.value, source: 'person', at: Date.now() };
+  await publishLinksItem.set(links);
+  return { ok: true, value: links };
+}
