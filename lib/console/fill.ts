@@ -184,15 +184,19 @@ const unnamed = (el: Element): boolean => {
   return name === '' || name === norm(el.getAttribute('placeholder'));
 };
 
-/** The tiers of selectors.ts › "How a target is found"; the first that finds anything wins. */
-function findAllIn(t: Target, root: ParentNode, deep: boolean): HTMLElement[] {
+/**
+ * The tiers of selectors.ts › "How a target is found"; the first that finds anything wins. `rows`: the rows
+ * of a list ("Authorized domain 1", "Authorized domain 2", …): the name tier takes the whole name and the
+ * prefix alike — else a list whose first row's name is a label ("Authorized domain 1") would show that row only.
+ */
+function findAllIn(t: Target, root: ParentNode, deep: boolean, rows = false): HTMLElement[] {
   const els = candidates(t.role, root, deep);
   const list = names(t.names);
   // A button's name is its label: a longer one is another button ("Create credentials").
   const prefix = t.role !== 'button';
   const graded = els.map((e) => [e, matchGrade(accName(e), list, prefix)] as const);
-  // 1. Role and the whole accessible name.
-  let found = graded.filter(([, g]) => g === 2).map(([e]) => e);
+  // 1. Role and the whole accessible name (every row of a list: whole or prefix).
+  let found = graded.filter(([, g]) => g === 2 || (rows && g === 1)).map(([e]) => e);
   // 2. formcontrolname on the control or its wrapper; the `cfc-select` itself is the combobox (2026 §7).
   if (!found.length && t.fcn) {
     const hook = `[formcontrolname="${t.fcn}"]`;
@@ -222,6 +226,12 @@ function findAllIn(t: Target, root: ParentNode, deep: boolean): HTMLElement[] {
 export function findAll(t: Target, root: ParentNode = document): HTMLElement[] {
   const light = findAllIn(t, root, false);
   return light.length ? light : findAllIn(t, root, true);
+}
+
+/** Every row of a list (authorized domains, URIs): like `findAll`, the first row's own name not hiding the others. */
+export function findRows(t: Target, root: ParentNode = document): HTMLElement[] {
+  const light = findAllIn(t, root, false, true);
+  return light.length ? light : findAllIn(t, root, true, true);
 }
 
 export const find = (t: Target, root: ParentNode = document): HTMLElement | null => findAll(t, root)[0] ?? null;
@@ -516,7 +526,7 @@ export async function addRow(
   anyTextbox = false,
 ): Promise<Outcome> {
   const rows = () => {
-    const named = findAll(row, scope);
+    const named = findRows(row, scope);
     return named.length || !anyTextbox ? named : candidates('textbox', scope, true);
   };
   const blank = (r: Element) => (r as Input).value.trim() === '';
@@ -548,6 +558,6 @@ export async function addRow(
 
 /** The values of a list's rows (to report what the page holds). */
 export const rowValues = (scope: ParentNode, row: Target): string[] =>
-  findAll(row, scope)
+  findRows(row, scope)
     .map((r) => (r as Input).value.trim())
     .filter(Boolean);

@@ -295,10 +295,6 @@ export function createPanel(signal: AbortSignal): Panel {
         view.manual.lastly && h('p', {}, view.manual.lastly),
       );
     }
-    if (view.report) {
-      const copy = copyButton('', view.report, { idle: t('panel.report'), done: t('panel.reportCopied') });
-      parts.push(h('p', {}, copy, h('br'), h('small', {}, t('panel.reportHint'))));
-    }
     if (view.action) {
       const button = h('button', { type: 'button', class: 'main' }, view.action.label) as HTMLButtonElement;
       button.disabled = !!view.action.disabled || !view.action.run;
@@ -330,6 +326,13 @@ export function createPanel(signal: AbortSignal): Panel {
           }),
         ),
       );
+    }
+    // The field report comes last, after "Try again" and the links: it is for the developers, an aside to the
+    // person's own next step — a keyboard user tabs from the value they copied straight to "Try again" (the order
+    // on screen is the order of the Tab key).
+    if (view.report) {
+      const copy = copyButton('', view.report, { idle: t('panel.report'), done: t('panel.reportCopied') });
+      parts.push(h('p', {}, copy, h('br'), h('small', {}, t('panel.reportHint'))));
     }
     body.replaceChildren(...parts.filter((p): p is Node | string => !!p));
     const point = view.point?.isConnected ? view.point : null;

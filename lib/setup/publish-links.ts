@@ -20,7 +20,7 @@ export const linkDomain = (href: string): string | null => {
 export function checkPublishLink(raw: string, authorized: readonly string[]): LinkCheck {
   const value = raw.trim();
   const url = parseUrl(value);
-  if (!url || !url.hostname) return { ok: false, error: msg('publishLinks.err.invalid', { value }) };
+  if (!url?.hostname) return { ok: false, error: msg('publishLinks.err.invalid', { value }) };
   if (url.protocol !== 'https:') return { ok: false, error: msg('publishLinks.err.https', { value }) };
   const domain = authorizedDomainFor(url.hostname);
   const allowed = authorized.map((d) => d.toLowerCase());
@@ -36,7 +36,7 @@ export function checkPublishLink(raw: string, authorized: readonly string[]): Li
  */
 export function websiteLinks(baseUrl: string, privacyPath: string | null): { home: string | null; privacy: string | null } {
   const base = parseUrl(baseUrl);
-  if (!base || base.protocol !== 'https:') return { home: null, privacy: null };
+  if (base?.protocol !== 'https:') return { home: null, privacy: null };
   return {
     home: new URL('/', base).href,
     privacy: privacyPath ? new URL(privacyPath, base).href : null,

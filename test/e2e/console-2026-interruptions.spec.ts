@@ -361,9 +361,24 @@ test.describe('"Add secret" through the side panel, and values that sit only in 
 });
 
 test.describe('"Publish app" disabled until Branding has an App home page and a privacy policy link (2026 §1)', () => {
+  /**
+   * What the popup stores when the person chooses production: the choice, and the links the Odoo website
+   * gave (its home page and privacy page; lib/background/publish-links.ts, unit-tested against the fake
+   * Odoo) — or the person's, checked the same way.
+   */
   async function chooseProduction(context: BrowserContext) {
     const sw = await serviceWorkerOf(context);
-    await sw.evaluate(() => chrome.storage.local.set({ publishChoice: 'production' }));
+    await sw.evaluate(() =>
+      chrome.storage.local.set({
+        publishChoice: 'production',
+        publishLinks: {
+          home: 'https://acme.odoo.com/',
+          privacy: 'https://acme.odoo.com/privacy',
+          source: 'website',
+          at: Date.now(),
+        },
+      }),
+    );
   }
 
   test('on Audience: the banner named, the disabled button left alone, the links added on Branding, then published', async ({
@@ -377,15 +392,14 @@ test.describe('"Publish app" disabled until Branding has an App home page and a 
     await human.goto(page, at('/auth/audience'), 'audience');
     await expect(g.incompleteBanner).toBeVisible();
     await expect(g.publish).toBeDisabled();
-    // TODO(issue 12) wording: Google keeps "Publish app" disabled until Branding has an App home page and an App
-    // privacy policy link on your authorized domains — add them on Branding (this button).
     await expect(a.panel).toHaveAttribute('data-state', state('links-needed'), { timeout: 30_000 });
+    await expect(a.status).toContainText('Google keeps Publish app disabled until Branding has an App home page');
     expect((await replicaState(page)).consent?.publishing).toBe('testing');
 
     await human.click(a.panel.locator('a[href*="/auth/branding"], button.main').first(), 'the panel: to Branding');
     await page.waitForURL(/\/auth\/branding\?project=odoo-123456$/, { timeout: 30_000 });
-    // TODO(issue 12): the values — the Odoo website's home and privacy pages when the Odoo has a website (here
-    // https://acme.odoo.com/ and its privacy page), otherwise what the person gave in the popup.
+    // The Odoo website's home and privacy pages (here https://acme.odoo.com/ and /privacy).
+    await expect(a.panel).toContainText('https://acme.odoo.com/privacy');
     await human.click(a.mainButton, 'the panel: save the App home page and privacy policy link');
     await expect.poll(async () => linksOnAuthorizedDomains((await replicaState(page)).consent), { timeout: 30_000 }).toBe(true);
     // Back on Audience (by itself), Publish is enabled and guided.
@@ -403,8 +417,8 @@ test.describe('"Publish app" disabled until Branding has an App home page and a 
     await chooseProduction(context);
     await human.goto(page, at('/auth/branding'), 'branding');
     await expect(a.mainButton).toBeEnabled({ timeout: 30_000 });
-    // TODO(issue 12): the panel lists both links (the Odoo website's home and privacy page) among its values.
-    await expect(a.panel).toContainText('https://');
+    // The panel lists both links (the Odoo website's home and privacy page) among its values.
+    await expect(a.panel).toContainText('https://acme.odoo.com/privacy');
     await human.click(a.mainButton, 'the panel: save the domain and the links');
     await expect.poll(async () => (await replicaState(page)).consent?.domains, { timeout: 30_000 }).toEqual(['odoo.com']);
     await expect.poll(async () => linksOnAuthorizedDomains((await replicaState(page)).consent)).toBe(true);

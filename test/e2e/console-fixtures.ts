@@ -141,13 +141,31 @@ export function panelText(page: Page): Promise<string> {
   return page.evaluate(() => document.querySelector('gmail-odoo-assistant')?.shadowRoot?.textContent ?? '');
 }
 
-/** The replica's server state and form model (what Angular would hold), read in the page's world. */
-export const replicaState = (page: Page) => page.evaluate(() => (window as unknown as { __state: () => Replica }).__state());
-export const replicaModel = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __model: Record<string, unknown> }).__model);
-export const replicaLoads = (page: Page) => page.evaluate(() => Number(sessionStorage.getItem('replica-loads')));
+/**
+ * Reads the replica in the page's world. The assistant goes on to the next page of the journey by itself (a new
+ * document) and its Reload button reloads: a read that lands while the page navigates is made again in the
+ * document that follows, once the replica's script has run there — a navigation is waited for, never slept over.
+ */
+async function inReplica<T>(page: Page, read: () => T): Promise<T> {
+  for (let tries = 0; ; tries++) {
+    try {
+      await page.waitForFunction(() => typeof (window as unknown as { __state?: unknown }).__state === 'function', null, {
+        timeout: 30_000,
+      });
+      return await page.evaluate(read);
+    } catch (error) {
+      if (tries >= 5 || !/Execution context was destroyed|navigat/i.test(String(error))) throw error;
+    }
+  }
+}
 
-/** One entry of the replica's log: a model update (with `trusted`: a browser-made event, i.e. the person's), or
+/** The replica's server state and form model (what Angular would hold), read in the page's world. */
+export const replicaState = (page: Page) => inReplica(page, () => (window as unknown as { __state: () => Replica }).__state());
+export const replicaModel = (page: Page) =>
+  inReplica(page, () => (window as unknown as { __model: Record<string, unknown> }).__model);
+export const replicaLoads = (page: Page) => inReplica(page, () => Number(sessionStorage.getItem('replica-loads')));
+
+/** One entry of the replica's log (the tab's): a model update (with `trusted`: a browser-made event, i.e. the person's), or
  *  `click:<action>` on a button that matters (`value` 'clicked' | 'ignored' | 'blocked: …'), 'tos', 'blank'. */
 export interface ReplicaLogEntry {
   name: string;
@@ -155,7 +173,8 @@ export interface ReplicaLogEntry {
   how: string;
   trusted?: boolean;
 }
-export const replicaLog = (page: Page) => page.evaluate(() => (window as unknown as { __log: ReplicaLogEntry[] }).__log);
+/** The tab's log, across the documents the assistant opened (replica.js keeps it in sessionStorage). */
+export const replicaLog = (page: Page) => inReplica(page, () => [...(window as unknown as { __log: ReplicaLogEntry[] }).__log]);
 
 /** The person turns 2-Step Verification on in their Google Account (outside the Console; 2026 §11). */
 export const liftMfa = (page: Page) => page.evaluate(() => (window as unknown as { __mfaDone: () => void }).__mfaDone());

@@ -280,6 +280,16 @@ describe('addRow ("Add URI" → "URIs N", "Add domain" → "Authorized domain N"
     expect(await addRow(document, S.authorizedDomain, S.addDomain, 'odoo.com', signal())).toEqual({ ok: true, changed: false });
   });
 
+  it('reads every row of a list whose first row is named like the label ("Miền được uỷ quyền 1", "… 2")', async () => {
+    // The first row's name is a whole label, the second only begins with one: both are rows (2026 §6 old tone marks).
+    html(`<h2>Các miền được uỷ quyền</h2><input aria-label="Miền được uỷ quyền 1" value="acme.com">
+      <input aria-label="Miền được uỷ quyền 2" value="odoo.com"><button>+ Thêm miền</button>`);
+    expect(rowValues(document, S.authorizedDomain)).toEqual(['acme.com', 'odoo.com']);
+    expect(await addRow(document, S.authorizedDomain, S.addDomain, 'odoo.com', signal())).toEqual({ ok: true, changed: false });
+    html('<input aria-label="Authorized domain 1" value="acme.com"><input aria-label="Authorized domain 2" value="odoo.com">');
+    expect(rowValues(document, S.authorizedDomain)).toEqual(['acme.com', 'odoo.com']);
+  });
+
   it('says when there is no Add button', async () => {
     html('<div role="group" aria-label="Authorized redirect URIs" id="r"></div>');
     const scope = findGroup(S.redirectUris, S.addUri) as HTMLElement;

@@ -381,4 +381,59 @@ describe('"Add secret": a side panel, a confirmation, the secret in a field (202
     await vi.waitFor(() => expect(sent).toEqual([[ID, SECRET]]), { timeout: 4000 });
     expect(confirms).toBe(1);
   });
+
+  it('asks Google for one secret only: the client page re-rendered with its own "Add secret" is no confirmation', async () => {
+    // Google adds the secret at once, re-renders the client's page (a new "Add secret" element) and shows the
+    // secret in a dialog a moment later: pressing the re-rendered button would create one more secret at Google.
+    const content = (secrets: number) => `<h1>Client ID for Web application</h1><p>${ID}</p>
+      <section><h2>Client secrets</h2><p>${secrets} secrets</p><button type="button" class="add">Add secret</button></section>`;
+    document.body.innerHTML = frame(content(1));
+    let requests = 0;
+    const onClick = (e: Event) => {
+      if (!(e.target as Element).closest?.('.add')) return;
+      requests++;
+      (document.querySelector('main') as HTMLElement).innerHTML = content(1 + requests);
+      setTimeout(
+        () =>
+          document.body.insertAdjacentHTML(
+            'beforeend',
+            `<mat-dialog-container role="dialog"><h2>Client secret added</h2><p>${SECRET}</p><button type="button">OK</button></mat-dialog-container>`,
+          ),
+        150,
+      );
+    };
+    document.addEventListener('click', onClick);
+    const c = new AbortController();
+    let expected: ReadonlySet<string> | null = null;
+    const sent: [string, string][] = [];
+    void watchCapture({
+      signal: c.signal,
+      clientIdHint: () => ID,
+      expected: () => expected,
+      send: async (id, secret) => {
+        sent.push([id, secret]);
+        return true;
+      },
+      onCaptured: () => undefined,
+      onMissed: () => undefined,
+    });
+    const env: Env = {
+      ...envFor('clientDetails', `${C}/auth/clients/${ID}?project=odoo-123456`, [], {
+        clientId: ID,
+        secretCaptured: false,
+        redirectUri: null,
+      }),
+      expectSecret: () => {
+        expected = secretsOn(document.body);
+      },
+    };
+    void runStep(clientDetails, env);
+    await vi.waitFor(() => expect(panelMain()?.textContent).toBe('Fill in: add a new client secret and capture it'));
+    panelMain()?.click();
+    await vi.waitFor(() => expect(sent).toEqual([[ID, SECRET]]), { timeout: 4000 });
+    // The re-rendered button is there at once, before the secret: a press of it would already have been made.
+    c.abort();
+    document.removeEventListener('click', onClick);
+    expect(requests).toBe(1);
+  });
 });

@@ -32,7 +32,7 @@ import {
   TOKEN_FIELD,
 } from '@/lib/odoo/gmail-schema';
 import { IdReply, ServerRow, ServerValuesRows } from '@/lib/odoo/gmail-setup';
-import { jsonRpc, OdooRpcError, type RpcErrorKind } from '@/lib/odoo/rpc';
+import { jsonRpc, type RpcErrorKind } from '@/lib/odoo/rpc';
 import { CountReply, ModuleRow, ParamValue, SessionInfo, UserRow } from '@/lib/odoo/schemas';
 import { parseOdooVersion } from '@/lib/odoo/version';
 import { failure, type Route, replay } from './odoo-replay';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callKw, jsonRpc, OdooRpcError } from '@/lib/odoo/rpc';
+import { callKw, jsonRpc } from '@/lib/odoo/rpc';
 import { failure, fixture, replay } from './odoo-replay';
 
 const ORIGIN = 'https://acme.odoo.com';

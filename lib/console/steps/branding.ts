@@ -16,7 +16,7 @@ import { getStartedPlan } from './auth-overview';
 
 const domainsOnPage = () => rowValues(document, S.authorizedDomain).map((d) => d.toLowerCase());
 /** What a text field on the page holds now (read back after the save). */
-const valueOf = (t: Target) => ((find(t) as HTMLInputElement | null)?.value ?? '').trim();
+const pageValue = (t: Target) => ((find(t) as HTMLInputElement | null)?.value ?? '').trim();
 const next = (env: Env) =>
   env.ctx.audience === 'external'
     ? [{ label: tx('console.next.audience'), path: '/auth/audience' }]
@@ -42,7 +42,7 @@ export const branding: Step = {
       ...(domain ? [{ target: S.authorizedDomain, kind: 'row' as const, add: S.addDomain, value: domain }] : []),
       ...linkFields,
     ];
-    const linksOnPage = () => linkFields.every((f) => valueOf(f.target) === f.value);
+    const linksOnPage = () => linkFields.every((f) => pageValue(f.target) === f.value);
     const state = await pageState(env, () => find(S.addDomain) ?? find(S.appName));
     if (state === 'getStarted') return getStartedPlan(env);
     if (state !== 'ready') {

@@ -17,8 +17,14 @@ import { find, findAll, findGroup, isDisabled, query, rowValues, visible, waitFo
 import { S, shownLabel } from '../selectors';
 import { done, type Env, type Field, notReady, pageState, refusedRedirect, type Section, type Step, tx } from '../step';
 
-/** The buttons that confirm a new secret: "Add secret" or "Add" (2026 §8). */
-const confirmations = (): HTMLElement[] => [...findAll(S.addSecret), ...findAll(S.add)].filter(visible);
+/**
+ * The buttons that confirm a new secret: "Add secret" or "Add" (2026 §8) in what the request opened — a dialog,
+ * or a side panel outside the page's main content. Never the page's own "+ Add secret": Google re-renders the
+ * client's page when a secret is added, and that button, a new element then, would ask for one more secret
+ * (each press creates a secret at Google).
+ */
+const confirmations = (): HTMLElement[] =>
+  [...findAll(S.addSecret), ...findAll(S.add)].filter((b) => visible(b) && (!!b.closest(S.dialog) || !b.closest(S.main)));
 
 /** The URIs of the client's redirect URI group, as the page holds them now. */
 const urisOnPage = (): string[] => {
@@ -33,11 +39,16 @@ const saved = (): boolean => {
   return !save || isDisabled(save);
 };
 
-/** Presses each new confirmation of the secret request (a side panel, then a dialog: at most two). */
-async function confirmSecret(env: Env, before: Set<HTMLElement>): Promise<void> {
+/**
+ * Presses each new confirmation of the secret request (a side panel, then a dialog: at most two) — until the new
+ * secret shows (`secrets`: those on the page before the request): once it is there, one more press would only
+ * create another secret at Google.
+ */
+async function confirmSecret(env: Env, before: Set<HTMLElement>, secrets: ReadonlySet<string>): Promise<void> {
+  const shown = () => [...secretsOn(document.body)].some((v) => !secrets.has(v));
   for (let i = 0; i < 2; i++) {
-    const next = await waitFor(() => confirmations().find((b) => !before.has(b)), env.signal, 8000).catch(() => null);
-    if (!next) return;
+    const next = await waitFor(() => shown() || confirmations().find((b) => !before.has(b)), env.signal, 8000).catch(() => null);
+    if (!next || next === true) return;
     before.add(next);
     await press(next, {
       signal: env.signal,
@@ -126,7 +137,7 @@ export const clientDetails: Step = {
             tone: needSecret ? 'busy' : 'ok',
           },
         });
-        if (needSecret) await confirmSecret(env, before);
+        if (needSecret) await confirmSecret(env, before, secrets);
       },
     };
   },
