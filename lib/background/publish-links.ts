@@ -15,7 +15,7 @@ import { checkPublishLink, websiteLinks } from '../setup/publish-links';
 import { googleItem, type PublishLinks, probeItem, publishLinksItem, setupItem } from '../setup/storage';
 import { hasOriginPermission } from './odoo-connection';
 
-const PageRows = z.array(z.object({ url: z.string() }).loose());
+export const PageRows = z.array(z.object({ url: z.string() }).loose());
 
 /** The domains a link may be on: the one the assistant adds for Odoo's redirect host, and those Google lists. */
 export async function authorizedDomains(): Promise<string[]> {

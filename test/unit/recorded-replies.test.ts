@@ -12,6 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { PageRows } from '@/lib/background/publish-links';
 import type { Msg } from '@/lib/i18n';
 import { odooErrorMsg } from '@/lib/odoo/error-messages';
 import {
@@ -287,6 +288,9 @@ const RULES: Record<string, Rule> = {
   },
   // lib/background/troubleshoot.ts (the result is not read)
   'ir.config_parameter.set_param': { made: true, readers: [z.unknown()] },
+  // lib/background/publish-links.ts — the Odoo website's privacy page (issue 12, part 4); the recorded
+  // databases have no website, so only the fake Odoo's replies check it (publish-links.test.ts).
+  'website.page.search_read': { made: true, readers: [PageRows] },
 
   '/web/session/authenticate': {
     made: false,
