@@ -59,8 +59,10 @@ export const protocol = {
   loadConsoleAssistant: { from: ['consoleContent'], payload: z.object({ page: z.enum(PAGE_IDS) }).strict() },
   /** The assistant is about to open the next page of the journey itself (its panel takes the focus there). */
   consoleArrival: { from: ['consoleContent'], payload: z.object({ page: z.enum(PAGE_IDS) }).strict() },
-  /** The popup's "Create project Odoo on Google Cloud": open the Console's page and run its step there. */
-  startConsoleStep: { from: ['extensionPage'], payload: z.object({ step: z.enum(['project']) }).strict() },
+  /** The popup's "Set up Google Cloud for Odoo": the whole Google side, then the Odoo side, by itself (issue 12 §7). */
+  startGoogleSetup: { from: ['extensionPage'], payload: z.object({}).strict() },
+  /** The panel's Stop (or the popup's): the run stops moving on by itself. */
+  stopGoogleSetup: { from: ['extensionPage', 'consoleContent'], payload: z.object({}).strict() },
   /**
    * The panel's click after the capture: save the credentials in Odoo, create or update the mail server,
    * open Google's consent page — the popup's three Odoo buttons in one.
@@ -111,7 +113,8 @@ export interface ProtocolMap {
   // ── Console assistant loader (issue 6) ──
   loadConsoleAssistant(data: { page: PageId }): Reply<null>;
   consoleArrival(data: { page: PageId }): Reply<null>;
-  startConsoleStep(data: { step: 'project' }): Reply<null>;
+  startGoogleSetup(data: Record<string, never>): Reply<{ path: string }>;
+  stopGoogleSetup(data: Record<string, never>): Reply<null>;
   finishInOdoo(data: Record<string, never>): Reply<{ clientId: string; server: 'created' | 'updated'; via: 'google' | 'relay' }>;
   // --- Odoo side (issue 3).
   installGmailModule(data: Record<string, never>): Reply<{ action: ModuleAction; module: ModuleInfo }>;

@@ -78,7 +78,7 @@ export interface Demo {
 }
 
 /** What the stand-in needs of the replica's server state (test/fixtures/console/replica.js, `state`). */
-const ConsoleState = z.object({
+export const ConsoleState = z.object({
   consent: z
     .object({
       audience: z.string(),
@@ -136,9 +136,13 @@ function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string> {
   });
 }
 
-/** The replica Console at every path (one single-page app), and the sink its server state is posted to. */
-function consoleSite(odoo: FakeOdoo, gmail: string): Site {
-  const config = { ui: 'new', accountType: 'personal', email: gmail, demoSink: DEMO_SINK };
+/**
+ * The replica Console at every path (one single-page app, `config` as its `__CONSOLE_CONFIG`), and the sink
+ * its server state is posted to (Google's side learns the clients its Console created). Also the Firefox
+ * journey's Console (test/firefox/journey.test.ts).
+ */
+export function consoleSite(odoo: FakeOdoo, config: Record<string, unknown>): Site {
+  const withSink = { ...config, demoSink: DEMO_SINK };
   return (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === DEMO_SINK) {
@@ -154,7 +158,7 @@ function consoleSite(odoo: FakeOdoo, gmail: string): Site {
       return;
     }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(replicaHtml(config));
+    res.end(replicaHtml(withSink));
   };
 }
 
@@ -213,13 +217,15 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     proxyMode: true,
   });
   odoo.google.signIn(gmail);
+  // Google's "Choose an account" page before its consent screen, as a person meets it.
+  odoo.google.accountChooser = true;
 
   const sites: Record<string, Site> = {
     [ODOO_HOST]: odooSite(odoo),
     [ACCOUNTS_HOST]: googleSite(odoo),
     [RELAY_HOST]: relaySite(odoo),
   };
-  const replica = consoleSite(odoo, gmail);
+  const replica = consoleSite(odoo, { ui: 'new', accountType: 'personal', email: gmail });
   for (const host of CONSOLE_HOSTS) sites[host] = replica;
   const hosts = Object.keys(sites);
 

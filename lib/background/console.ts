@@ -1,17 +1,8 @@
-/**
- * The background side of the Console assistant: it answers the content script with the values to
- * fill (computed exactly as the popup shows them) and records what the Console pages showed —
- * progress of the checklist steps project, consent, domain, testUser, client, and the Google facts
- * (project ID, audience, publishing status, domains, test users, redirect URIs). No secret passes
- * here: the secret goes through `captureCredentials` (credentials.ts) and never travels back.
- */
-import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { PAGE_IDS, type PageId } from '../console/detect';
 import type { ConsoleContext, ConsoleContextRequest, ConsoleReport, ConsoleStep } from '../console/protocol';
 import { type Msg, type MsgKey, msg } from '../i18n';
 import type { Reply } from '../messaging';
-import { consoleLink } from '../setup/checklist';
 import { CLIENT_NAME, computeValues } from '../setup/computed';
 import { odooGmailItem } from '../setup/odoo-state';
 import {
@@ -25,6 +16,7 @@ import {
   publishLinksItem,
   setupItem,
 } from '../setup/storage';
+import { autopilotOn } from './autopilot';
 
 /**
  * A project creation the person started on `/projectcreate`, until the Console proves it (the
@@ -38,32 +30,6 @@ export const pendingProjectItem = defineValidatedItem('session:consolePendingPro
 });
 /** Project creation takes seconds to a minute; after this a pending creation is forgotten. */
 export const PENDING_PROJECT_MS = 15 * 60_000;
-
-/**
- * A step the person asked for with a click in the popup ("Create project Odoo on Google Cloud"), for the
- * first page of that step that asks for its context: the click counts for that page, once.
- */
-const ConsoleIntent = z.object({ step: z.enum(['project']), page: z.enum(['projectCreate']), at: z.number() });
-export const consoleIntentItem = defineValidatedItem('session:consoleIntent', ConsoleIntent.nullable(), {
-  fallback: null,
-  version: 1,
-});
-/** A tab that took longer than this to show its page no longer carries the click. */
-export const INTENT_MS = 2 * 60_000;
-
-const INTENT_PAGES: Record<z.infer<typeof ConsoleIntent>['step'], { page: 'projectCreate'; path: string }> = {
-  project: { page: 'projectCreate', path: '/projectcreate' },
-};
-
-/** The popup's click: remember it for the page, and open that page of the Console. */
-export async function startConsoleStep(step: 'project'): Promise<Reply<null>> {
-  const setup = await setupItem.get();
-  if (!setup) return { ok: false, error: msg('console.missing.setup') };
-  const { page, path } = INTENT_PAGES[step];
-  await consoleIntentItem.set({ step, page, at: Date.now() });
-  await browser.tabs.create({ url: consoleLink(path) });
-  return { ok: true, value: null };
-}
 
 /** The page the assistant is opening itself, and when (`ConsoleContext.arrived`). */
 const ConsoleArrival = z.object({ page: z.enum(PAGE_IDS), at: z.number() });
@@ -151,8 +117,8 @@ export async function consoleContext(request?: ConsoleContextRequest): Promise<R
       known: { authorizedDomains: google.authorizedDomains, testUsers: google.testUsers, redirectUris: google.redirectUris },
       progress: Object.fromEntries(steps.flatMap((s) => (progress[s] ? [[s, progress[s].state]] : []))),
       publishChoice,
+      autopilot: await autopilotOn(),
       publishLinks: publishChoice === 'production' && links ? { home: links.home, privacy: links.privacy } : null,
-      autoRun: request && setup ? ((await takeFor(consoleIntentItem, request.page, INTENT_MS))?.step ?? null) : null,
       arrived: request ? !!(await takeFor(consoleArrivalItem, request.page, ARRIVAL_MS)) : false,
       reloads: request ? await reloadsOf(request.page) : 0,
     },

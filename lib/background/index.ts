@@ -1,7 +1,8 @@
 /** Everything the background does at start-up; `entrypoints/background.ts` only calls this. */
 
+import { startGoogleSetup, stopGoogleSetup } from './autopilot';
 import { recheckBaseUrl } from './base-url';
-import { consoleArrival, consoleContext, consoleReport, startConsoleStep } from './console';
+import { consoleArrival, consoleContext, consoleReport } from './console';
 import { loadConsoleAssistant } from './console-loader';
 import { receiveCredentials } from './credentials';
 import { runCheck, startMonitor } from './monitor';
@@ -26,7 +27,8 @@ export function startBackground(): void {
   route('setCredentials', (data) => receiveCredentials(data));
   // Console assistant (issue 4)
   route('consoleContext', (data) => consoleContext(data));
-  route('startConsoleStep', (data) => startConsoleStep(data.step));
+  route('startGoogleSetup', () => startGoogleSetup());
+  route('stopGoogleSetup', () => stopGoogleSetup());
   route('consoleArrival', (data) => consoleArrival(data.page));
   route('consoleReport', (data) => consoleReport(data));
   // Console assistant loader (issue 6): inject the assistant on a journey page

@@ -24,6 +24,7 @@ import { odooSettingsLink } from '../setup/checklist';
 import { odooGmailItem } from '../setup/odoo-state';
 import { parseGmail } from '../setup/setup';
 import { credentialsItem, googleItem } from '../setup/storage';
+import { stopGoogleSetup } from './autopilot';
 import { noteBaseUrl } from './base-url';
 import { wipeSecret } from './credentials';
 import { isReturnPage, runCheck } from './monitor';
@@ -179,6 +180,8 @@ export async function finishInOdoo(): Promise<
   if (!server.ok) return server;
   const connect = await connectGmail();
   if (!connect.ok) return connect;
+  // "Set up Google Cloud for Odoo" ends here: Google's consent page is the person's.
+  await stopGoogleSetup();
   return { ok: true, value: { clientId: saved.value.clientId, server: server.value.action, via: connect.value.via } };
 }
 

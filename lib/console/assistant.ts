@@ -76,12 +76,38 @@ export function startAssistant(ctx: AssistantContext): void {
   let carried: { step: ConsoleStep; at: number } | null = null;
   /** The page the assistant opened itself: its panel takes the keyboard focus once shown (`ConsoleContext.arrived`). */
   let focusOn: PageId | null = null;
-  /** The popup's click asked for this page's step (`ConsoleContext.autoRun`): kept until a run of it uses it. */
-  let intended: { page: PageId; step: ConsoleStep } | null = null;
   /** The address the current step runs for: a location event for it (after a rerun) starts nothing new. */
   let runningHref: string | null = null;
   /** "Add secret" was pressed: the secrets on the page before it (`Env.expectSecret`, ./capture.ts). */
   let expected: ReadonlySet<string> | null = null;
+  /** The person pressed Stop on "Set up Google Cloud for Odoo" in this document. */
+  let stopped = false;
+  /** "Set up Google Cloud for Odoo" is running for this page (`ConsoleContext.autopilot`), and not stopped here. */
+  const auto = (context: ConsoleContext | null) => !!context?.autopilot && !stopped;
+
+  /**
+   * While the run goes on by itself, every view of the panel says so — which steps are done — and offers
+   * Stop: the person may take the wheel at any moment (issue 12 §7).
+   */
+  function withAutopilot(view: PanelView, context: ConsoleContext): PanelView {
+    if (!auto(context)) return view;
+    const steps: ConsoleStep[] =
+      context.audience === 'internal'
+        ? ['project', 'consent', 'domain', 'client']
+        : ['project', 'consent', 'domain', 'testUser', 'client'];
+    const line = steps.map((s) => `${context.progress[s] === 'done' ? '✓' : '…'} ${t(`step.${s}.title`)}`).join(' · ');
+    return {
+      ...view,
+      notes: [t('console.autopilot.running', { steps: line }), ...(view.notes ?? [])],
+      links: [...(view.links ?? []), { label: t('console.autopilot.stop'), run: () => stop(context) }],
+    };
+  }
+  function stop(context: ConsoleContext): void {
+    stopped = true;
+    context.autopilot = false;
+    void sendMessage('stopGoogleSetup', {}).catch(() => undefined);
+    panel.show({ title: t('console.autopilot.title'), status: { text: t('console.autopilot.stopped'), tone: 'ok' } });
+  }
   const child = () => {
     const c = new AbortController();
     ctx.signal.addEventListener('abort', () => c.abort(), { once: true });
@@ -163,6 +189,8 @@ export function startAssistant(ctx: AssistantContext): void {
         });
     }
     panel.show(view({}));
+    // "Set up Google Cloud for Odoo" goes on to Odoo by itself: the person's click in the popup asked for it.
+    if (auto(known)) finish();
   }
 
   function startCapture(page: PageId): AbortController {
@@ -217,7 +245,6 @@ export function startAssistant(ctx: AssistantContext): void {
     known = context;
     // Given once by the background: kept for this page until a run of it uses them (a run can be cut short).
     if (context.arrived) focusOn = page;
-    if (context.autoRun) intended = { page, step: context.autoRun };
     projectId = context.projectId;
     const env: Env = {
       page,
@@ -227,7 +254,7 @@ export function startAssistant(ctx: AssistantContext): void {
       ctx: context,
       report: (r) => report(page, r),
       show: (view) => {
-        if (!signal.aborted) panel.show(view);
+        if (!signal.aborted) panel.show(withAutopilot(view, context));
       },
       rerun: () => run(location.href),
       fresh: async () => {
@@ -235,13 +262,13 @@ export function startAssistant(ctx: AssistantContext): void {
         return again.ok ? again.value : null;
       },
       autoRun(s) {
+        // "Set up Google Cloud for Odoo": every page's step runs without a click (issue 12 §7).
+        if (auto(context)) return true;
         if (carried?.step === s && Date.now() - carried.at < CARRY_MS) {
           carried = null;
           return true;
         }
-        if (intended?.page !== page || intended.step !== s) return false;
-        intended = null;
-        return true;
+        return false;
       },
       carry(s) {
         carried = { step: s, at: Date.now() };

@@ -106,10 +106,10 @@ export interface ConsoleContext {
    */
   publishLinks?: { home: string | null; privacy: string | null } | null;
   /**
-   * The person's click in the popup already asked for this page's step ("Create project Odoo on Google
-   * Cloud"): it runs without a second click. Given once, to the first page that asks.
+   * "Set up Google Cloud for Odoo" is running (issue 12 §7): every page's step runs without a click, a page
+   * found done goes on to the next, and the capture goes on to Odoo. The panel shows it, with a Stop.
    */
-  autoRun?: ConsoleStep | null;
+  autopilot?: boolean;
   /**
    * The assistant opened this page itself, on the person's click on the page before: its panel takes the
    * keyboard focus, so a keyboard user goes on with Enter instead of tabbing through the Console. Once.

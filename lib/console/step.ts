@@ -626,5 +626,6 @@ export function done(env: Env, step: Step, text: string, next: { label: string; 
     links: next.map((n) => ({ label: n.label, href: consoleUrl(n.path, env.ctx.projectId ?? projectOf(env.url)) })),
   });
   const first = next[0];
-  if (advance && first) goOn(env, first.path);
+  // "Set up Google Cloud for Odoo" (issue 12 §7) goes on from a page found done too.
+  if ((advance || env.ctx.autopilot) && first) goOn(env, first.path);
 }

@@ -29,6 +29,7 @@ import {
   storage,
 } from './console-fixtures.ts';
 import { expect, openPopup, stepRow, test } from './fixtures.ts';
+import { openedBy } from './odoo-helpers.ts';
 
 const GMAIL = 'me@gmail.com';
 const CONSOLE_STEPS = ['project', 'consent', 'domain', 'testUser', 'client'];
@@ -56,6 +57,11 @@ async function personOnConsole(context: BrowserContext, page: Page, human: Human
       const target = (await g.wizardCreate.isVisible()) ? g.wizardCreate : g.clientCreate;
       if (await target.isVisible()) await human.click(target, "Google's own Create (highlighted)");
     } else if (
+      // "Set up Google Cloud for Odoo" runs every page by itself: the panel's own button is not the person's then.
+      !(await a.panel
+        .getByRole('button', { name: 'Stop' })
+        .isVisible()
+        .catch(() => false)) &&
       (await a.mainButton.isVisible().catch(() => false)) &&
       (await a.mainButton.isEnabled().catch(() => false)) &&
       // The Odoo side is not part of this test (no Odoo here).
@@ -76,9 +82,15 @@ async function personOnConsole(context: BrowserContext, page: Page, human: Human
 async function journey(context: BrowserContext, extensionId: string, config: ReplicaConfig, label: string) {
   await serveConsole(context, { ui: 'new', accountType: 'personal', email: GMAIL, ...config });
   await seedSetup(context, { gmail: GMAIL, accountType: 'personal' });
-  const page = context.pages()[0] ?? (await context.newPage());
   const human = new Human();
-  await human.goto(page, `${CONSOLE}/projectcreate?previousPage=%2Fhome%2Fdashboard`, 'Create project');
+  // The one action that starts it all (issue 12 §7): the popup's "Set up Google Cloud for Odoo".
+  const popup = await openPopup(context, extensionId);
+  const page = await openedBy(
+    context,
+    (url) => url.startsWith(`${CONSOLE}/projectcreate`),
+    () => human.click(popup.getByRole('button', { name: 'Set up Google Cloud for Odoo' }), 'Set up Google Cloud for Odoo'),
+  );
+  await popup.close();
   await personOnConsole(context, page, human);
 
   const kept = await replicaState(page);
@@ -108,8 +120,8 @@ async function journey(context: BrowserContext, extensionId: string, config: Rep
   expect(await panelText(page)).not.toContain(client.secret);
   const steps = await progress(context);
   for (const id of CONSOLE_STEPS) expect(steps[id]?.state, id).toBe('done');
-  const popup = await openPopup(context, extensionId);
-  for (const id of CONSOLE_STEPS) await expect(stepRow(popup, id).row, id).toHaveAttribute('data-state', 'done');
+  const look = await openPopup(context, extensionId);
+  for (const id of CONSOLE_STEPS) await expect(stepRow(look, id).row, id).toHaveAttribute('data-state', 'done');
 
   console.log(human.summary(label));
   expect(human.keystrokes).toBe(0);

@@ -9,6 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { ConsoleState as ConsoleStateSchema, DEMO_SINK, registerConsoleState } from '../../scripts/demo.ts';
+import type { FakeOdoo } from '../fake-odoo/server.ts';
 import { adminProbe } from '../fixtures/stored-state.ts';
 import { expect, openPopup, serviceWorkerOf } from './fixtures.ts';
 
@@ -33,6 +35,9 @@ export interface ReplicaConfig {
   projectNavigate?: 'dashboard' | 'back';
   projectErrorOnce?: boolean;
   seed?: Record<string, unknown>;
+  /** Also post the replica's "Google-side" state to this path of the Console origin (scripts/demo.ts `DEMO_SINK`),
+   *  so Google's stand-in learns the clients its Console created (`sinkConsoleToGoogle`). */
+  demoSink?: string;
   // ── 2026 variants (google-console-2026.md) ──
   /** Vietnamese tone marks: 'new' "ủy/xóa" (default) | 'old' "uỷ/xoá/khoá", as Google writes them (2026 §6). */
   viTones?: 'new' | 'old';
@@ -372,3 +377,16 @@ export class Human {
 }
 
 export { expect };
+
+/**
+ * Google's side learns what its Console created, as Google's own servers would: the replica posts its state
+ * to `DEMO_SINK` (`demoSink` in its config) and this route hands every client to the fake Odoo's Google
+ * stand-in (scripts/demo.ts `registerConsoleState`, the demo's own wiring).
+ */
+export async function sinkConsoleToGoogle(context: BrowserContext, odoo: FakeOdoo): Promise<void> {
+  await context.route(`${CONSOLE}${DEMO_SINK}`, async (route) => {
+    const posted = ConsoleStateSchema.safeParse(JSON.parse(route.request().postData() ?? 'null'));
+    if (posted.success) registerConsoleState(odoo, posted.data);
+    await route.fulfill({ status: posted.success ? 204 : 400, body: '' });
+  });
+}

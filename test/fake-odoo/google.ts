@@ -53,6 +53,11 @@ export class FakeGoogle {
    */
   smtpRejection: 'gmail334' | 'direct535' = 'gmail334';
   /**
+   * Google's "Choose an account" page before the consent screen, as a person meets it (one more click):
+   * off by default, on where a test counts the person's actions (the journey, issue 12 §7).
+   */
+  accountChooser = false;
+  /**
    * Calls to the token endpoint, without secrets or tokens: what a test may assert on. `refresh_token` is
    * kept only when it is the literal `False` Odoo posts when it has none (captures fact 11, step 21).
    */
@@ -154,6 +159,15 @@ export class FakeGoogle {
       return this.page(200, 'Sign in - Google Accounts', '<h1>Sign in</h1><p>to continue to Odoo</p>');
     }
     const account = this.account;
+    if (this.accountChooser && q.get('chosen') !== account) {
+      // "Choose an account": the signed-in account, to click; the request goes on with it.
+      const hidden = [...q.entries()].map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`).join('');
+      return this.page(
+        200,
+        'Sign in - Google Accounts',
+        `<h1>Choose an account</h1><p>to continue to Odoo</p><form method="get" action="${esc(url.pathname)}">${hidden}<button type="submit" name="chosen" value="${esc(account)}">${esc(account)}</button></form>`,
+      );
+    }
     if (client.audience === 'internal' && client.workspaceDomain && !account.endsWith(`@${client.workspaceDomain}`)) {
       return this.errorPage(
         403,

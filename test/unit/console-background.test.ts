@@ -7,7 +7,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/lib/background';
-import { ARRIVAL_MS, consoleArrivalItem, consoleIntentItem, INTENT_MS, pendingProjectItem } from '@/lib/background/console';
+import { AUTOPILOT_MS, autopilotItem } from '@/lib/background/autopilot';
+import { ARRIVAL_MS, consoleArrivalItem, pendingProjectItem } from '@/lib/background/console';
 import { tm } from '@/lib/i18n';
 import { removeAllListeners } from '@/lib/messaging';
 import { buildChecklist } from '@/lib/setup/checklist';
@@ -33,39 +34,39 @@ beforeEach(() => {
 });
 afterEach(() => removeAllListeners());
 
-describe('the popup\'s "Create project Odoo on Google Cloud" (startConsoleStep)', () => {
-  const ask = (page = 'projectCreate') =>
-    sendAs(CONSOLE_TAB, 'consoleContext', { page }) as Promise<{ value: { autoRun: unknown } }>;
+describe('the popup\'s "Set up Google Cloud for Odoo" (startGoogleSetup, issue 12 §7)', () => {
+  const autopilot = async (page = 'branding') =>
+    ((await sendAs(CONSOLE_TAB, 'consoleContext', { page })) as { value: { autopilot: boolean } }).value.autopilot;
 
-  it('opens the Console page, and hands the click to the first page of that step that asks, once', async () => {
+  it('opens the first page not done yet, and every page of the run knows it goes on by itself', async () => {
     await seed();
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
-    expect(await sendAs(POPUP, 'startConsoleStep', { step: 'project' })).toEqual({ ok: true, value: null });
-    expect(create).toHaveBeenCalledWith({ url: 'https://console.cloud.google.com/projectcreate' });
-    // Another page of the Console does not take it.
-    expect((await ask('branding')).value.autoRun).toBeNull();
-    expect((await ask()).value.autoRun).toBe('project');
-    expect((await ask()).value.autoRun).toBeNull();
+    expect(await autopilot()).toBe(false);
+    expect(await sendAs(POPUP, 'startGoogleSetup', {})).toEqual({ ok: true, value: { path: '/projectcreate' } });
+    expect(create).toHaveBeenLastCalledWith({ url: 'https://console.cloud.google.com/projectcreate' });
+    expect(await autopilot('projectCreate')).toBe(true);
+    expect(await autopilot('clientCreate')).toBe(true);
+
+    // Later on, from where it stands: the project and the consent screen done → Branding, in that project.
+    await googleItem.set({ ...EMPTY_GOOGLE_STATE, projectId: 'odoo-123456' });
+    await progressItem.set({ project: { state: 'done', at: 1 }, consent: { state: 'done', at: 2 } });
+    expect(await sendAs(POPUP, 'startGoogleSetup', {})).toEqual({ ok: true, value: { path: '/auth/branding' } });
+    expect(create).toHaveBeenLastCalledWith({ url: 'https://console.cloud.google.com/auth/branding?project=odoo-123456' });
   });
 
-  it('only from the popup, only with a setup, and not for a tab that took minutes to show', async () => {
-    expect(await sendAs(CONSOLE_TAB, 'startConsoleStep', { step: 'project' })).toEqual({
-      ok: false,
-      error: { key: 'err.sender' },
-    });
-    expect(await sendAs(POPUP, 'startConsoleStep', { step: 'client' })).toMatchObject({
-      ok: false,
-      error: { key: 'err.payload' },
-    });
-    expect(await sendAs(POPUP, 'startConsoleStep', { step: 'project' })).toEqual({
-      ok: false,
-      error: { key: 'console.missing.setup' },
-    });
-    expect(await consoleIntentItem.get()).toBeNull();
+  it('Stop (the panel or the popup) ends it; a run left alone for long no longer moves anything', async () => {
     await seed();
-    await consoleIntentItem.set({ step: 'project', page: 'projectCreate', at: Date.now() - INTENT_MS - 1 });
-    expect((await ask()).value.autoRun).toBeNull();
-    expect(await consoleIntentItem.get()).toBeNull();
+    await sendAs(POPUP, 'startGoogleSetup', {});
+    expect(await sendAs(CONSOLE_TAB, 'stopGoogleSetup', {})).toEqual({ ok: true, value: null });
+    expect(await autopilot()).toBe(false);
+    await autopilotItem.set({ startedAt: Date.now() - AUTOPILOT_MS - 1 });
+    expect(await autopilot()).toBe(false);
+  });
+
+  it('only from the popup, only with a setup', async () => {
+    expect(await sendAs(CONSOLE_TAB, 'startGoogleSetup', {})).toEqual({ ok: false, error: { key: 'err.sender' } });
+    expect(await sendAs(POPUP, 'startGoogleSetup', {})).toEqual({ ok: false, error: { key: 'console.missing.setup' } });
+    expect(await autopilotItem.get()).toBeNull();
   });
 });
 

@@ -200,7 +200,11 @@ describe('npm start --demo-google (scripts/demo.ts)', () => {
     });
 
     // The consent stand-in: the demo Gmail address signed in, Allow → Odoo's redirect URI with a code.
-    const consent = await fetchAt(demo, consentUrl(clientId));
+    // "Choose an account" first (the demo shows it, as Google does), then the consent screen.
+    const chooser = await fetchAt(demo, consentUrl(clientId));
+    expect(chooser.body).toContain('Choose an account');
+    expect(chooser.body).toContain(`name="chosen" value="${GMAIL}"`);
+    const consent = await fetchAt(demo, `${consentUrl(clientId)}&chosen=${encodeURIComponent(GMAIL)}`);
     expect(consent.status).toBe(200);
     expect(consent.body).toContain('Odoo wants access to your Google Account');
     expect(consent.body).toContain(GMAIL);
