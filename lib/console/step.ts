@@ -16,7 +16,7 @@
  *   dialog (any time), a `main` that stays blank (Reload, up to 3 tries).
  */
 import { type MsgKey, type MsgParams, t, tm } from '../i18n';
-import { DAY, orFalse, press, TIMING, termsDialog, ticked, waitForTick, whenEnabled } from './click';
+import { DAY, orFalse, type PressOptions, press, TIMING, termsDialog, ticked, waitForTick, whenEnabled } from './click';
 import { type PageId, projectOf } from './detect';
 import {
   addChip,
@@ -334,6 +334,17 @@ async function runOnce(step: Step, env: Env, progress: Progress, resume: boolean
       firstFailure ??= { code, field: label };
       manual.push({ label, value, reason: tx(`panel.reason.${code}` as MsgKey) });
     };
+    /** A press of Google's `target`: a button that stayed disabled is the person's to press; a hand-over says so. */
+    const pressed = async (button: HTMLElement, target: Target, o: Omit<PressOptions, 'handOver'>): Promise<boolean> => {
+      const r = await press(button, { ...o, handOver: handOver(target) });
+      if (!r.ok) {
+        failed('buttonOff', shownLabel(target.names));
+        pendingButton = target;
+        return false;
+      }
+      if (r.handedOver) working();
+      return true;
+    };
 
     for (const [i, section] of plan.sections.entries()) {
       if (firstFailure) {
@@ -353,17 +364,8 @@ async function runOnce(step: Step, env: Env, progress: Progress, resume: boolean
         }
         // What it opens is a dialog, or a side panel that is none (§3.4, 2026 §13): its first field shows.
         const field = section.fields[0]?.target;
-        const opened = await press(opener, {
-          signal,
-          answered: () => dialogs().some((d) => !before.has(d)) || (field && find(field)),
-          handOver: handOver(section.open),
-        });
-        if (!opened.ok) {
-          failed('buttonOff', shownLabel(section.open.names));
-          pendingButton = section.open;
-          continue;
-        }
-        if (opened.handedOver) working();
+        const answered = () => dialogs().some((d) => !before.has(d)) || (field && find(field));
+        if (!(await pressed(opener, section.open, { signal, answered }))) continue;
         scope = dialogs().find((d) => !before.has(d)) ?? document;
       }
       let sectionChanged = false;
@@ -403,7 +405,7 @@ async function runOnce(step: Step, env: Env, progress: Progress, resume: boolean
       await section.beforeNext?.();
       const until = section.until ?? firstTarget(plan.sections[i + 1]);
       const evidence = section.done ?? (until ? () => find(until as Target) : undefined);
-      const pressed = await press(button, {
+      const clickedIt = await pressed(button, section.next, {
         // Once made, the click may have created something at Google: a run an interruption cut short does not redo it.
         clicked: () => {
           if (i === last) progress.created = true;
@@ -413,14 +415,8 @@ async function runOnce(step: Step, env: Env, progress: Progress, resume: boolean
         ...(evidence ? {} : { watch: env.keep }),
         answered: evidence,
         again: section.again,
-        handOver: handOver(section.next),
       });
-      if (!pressed.ok) {
-        failed('buttonOff', shownLabel(section.next.names));
-        pendingButton = section.next;
-        continue;
-      }
-      if (pressed.handedOver) working();
+      if (!clickedIt) continue;
       if (section.done) {
         if (!(await waitFor(section.done, signal, TIMING.pageMs).catch(orFalse))) {
           // No evidence: what to do by hand, from the section's first step (its opener or field), then its button.
