@@ -127,7 +127,7 @@ if (!browserReady) {
   );
   if (demo) {
     console.log(
-      'Then: Connect to Odoo (Allow), Set up Google Cloud for Odoo, tick Google\'s User Data Policy box when asked, then choose the account and Allow on Google\'s page.',
+      "Then: Connect to Odoo (Allow), Set up Google Cloud for Odoo, tick Google's User Data Policy box when asked, then choose the account and Allow on Google's page.",
     );
   }
   console.log('Close Chromium or press Ctrl+C to stop.');
