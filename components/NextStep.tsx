@@ -10,8 +10,8 @@ import { Text } from './Text';
  *
  * When the next step is on Google's side (project, consent screen, domain, test user, client), one button
  * — "Set up Google Cloud for Odoo" — opens the Console at the first step not done and has the assistant
- * do the rest by itself, page after page, then the Odoo side, up to Google's consent page (issue 12 §7;
- * `startGoogleSetup`). It pauses only for what is the person's: the User Data Policy tick, a click Google
+ * do the rest by itself, page after page, then the Odoo side, up to Google's consent page (one click for
+ * the Google side, `startGoogleSetup`). It pauses only for what is the person's: the User Data Policy tick, a click Google
  * ignores, an interruption; the panel shows each step and a Stop.
  */
 const GOOGLE_STEPS = ['project', 'consent', 'domain', 'testUser', 'client'];

@@ -1,5 +1,5 @@
 /**
- * The Google Cloud Console assistant itself (issue 4): fill engine, steps, panel, capture. Not declared
+ * The Google Cloud Console assistant itself: fill engine, steps, panel, capture. Not declared
  * in the manifest: the background injects it into the top frame of a Console tab
  * (`scripting.executeScript`, lib/background/console-loader.ts) when the loader
  * (entrypoints/console.content) recognized a page of the journey. Everything lives in lib/console/.

@@ -1,5 +1,5 @@
 /**
- * The troubleshooter's panel on Odoo's `/google_gmail/confirm` answer (issue 5). Not in the manifest:
+ * The troubleshooter's panel on Odoo's `/google_gmail/confirm` answer. Not in the manifest:
  * the Odoo origin is only granted at runtime, so the background injects this script into that tab
  * (`scripting.executeScript`, lib/background/troubleshoot.ts) and then calls the function it leaves on
  * the isolated world's global with the diagnosis, already in the person's language.

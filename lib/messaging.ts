@@ -18,7 +18,7 @@ import type { Diagnosis } from './troubleshoot/sign-in';
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: Msg; fieldErrors?: SetupErrors };
 
 /** Who may send a message: the extension's own pages, its content script on the Console, or its
- *  content script on Google's sign-in error pages (issue 5). */
+ *  content script on Google's sign-in error pages (the troubleshooter). */
 export type SenderKind = 'extensionPage' | 'consoleContent' | 'signInContent';
 
 /** What the sign-in error page's content script read from the page's URL (lib/google/auth-error.ts). */
@@ -49,17 +49,17 @@ export const protocol = {
       .object({ clientId: z.string().max(200), clientSecret: z.string().max(200), source: z.enum(['json', 'paste']) })
       .strict(),
   },
-  // ── Console assistant (issue 4): lib/console/, handlers in lib/background/console.ts ──
+  // ── Console assistant: lib/console/, handlers in lib/background/console.ts ──
   /** The content script on a Console page asks for the values to fill and what is already known. */
   consoleContext: { from: ['consoleContent'], payload: ConsoleContextRequest },
   /** The content script reports a step's progress and the facts the page showed. */
   consoleReport: { from: ['consoleContent'], payload: ConsoleReport },
-  // ── Console assistant loader (issue 6): lib/console/loader.ts, handler in lib/background/console-loader.ts ──
+  // ── Console assistant loader: lib/console/loader.ts, handler in lib/background/console-loader.ts ──
   /** The Console loader recognized a page of the journey: inject the assistant into its document. */
   loadConsoleAssistant: { from: ['consoleContent'], payload: z.object({ page: z.enum(PAGE_IDS) }).strict() },
   /** The assistant is about to open the next page of the journey itself (its panel takes the focus there). */
   consoleArrival: { from: ['consoleContent'], payload: z.object({ page: z.enum(PAGE_IDS) }).strict() },
-  /** The popup's "Set up Google Cloud for Odoo": the whole Google side, then the Odoo side, by itself (issue 12 §7). */
+  /** The popup's "Set up Google Cloud for Odoo": the whole Google side, then the Odoo side, by itself (lib/background/autopilot.ts). */
   startGoogleSetup: { from: ['extensionPage'], payload: z.object({}).strict() },
   /** The panel's Stop (or the popup's): the run stops moving on by itself. */
   stopGoogleSetup: { from: ['extensionPage', 'consoleContent'], payload: z.object({}).strict() },
@@ -69,7 +69,7 @@ export const protocol = {
    */
   finishInOdoo: { from: ['consoleContent'], payload: z.object({}).strict() },
 
-  // --- Odoo side (issue 3): module, credentials into settings, mail server, connect, monitor. ---
+  // --- Odoo side: module, credentials into settings, mail server, connect, monitor. ---
   /** Install google_gmail, or upgrade it when the database holds an older version; then re-probe. */
   installGmailModule: { from: ['extensionPage'], payload: z.object({}).strict() },
   /** Which credentials wait to be saved in Odoo: the Client ID and whether a secret is there (never the secret). */
@@ -88,7 +88,7 @@ export const protocol = {
   /** Check the token and run Test Connection now. */
   checkGmail: { from: ['extensionPage'], payload: z.object({ trigger: z.enum(['manual', 'popup']) }).strict() },
 
-  // --- Troubleshooter (issue 5): lib/troubleshoot/, handlers in lib/background/troubleshoot.ts ---
+  // --- Troubleshooter: lib/troubleshoot/, handlers in lib/background/troubleshoot.ts ---
   /** Google showed a sign-in error page: diagnose it with what the extension knows, and remember it. */
   diagnoseSignIn: { from: ['signInContent'], payload: SignInErrorReport },
   /** The person confirmed Odoo's address: set web.base.url to it and web.base.url.freeze = True. */
@@ -107,16 +107,16 @@ export interface ProtocolMap {
   probeOdoo(data: Record<string, never>): Reply<ProbeResult>;
   captureCredentials(data: { clientId: string; clientSecret: string }): Reply<{ clientId: string }>;
   setCredentials(data: { clientId: string; clientSecret: string; source: 'json' | 'paste' }): Reply<{ clientId: string }>;
-  // ── Console assistant (issue 4) ──
+  // ── Console assistant ──
   consoleContext(data: ConsoleContextRequest): Reply<ConsoleContext>;
   consoleReport(data: ConsoleReport): Reply<null>;
-  // ── Console assistant loader (issue 6) ──
+  // ── Console assistant loader ──
   loadConsoleAssistant(data: { page: PageId }): Reply<null>;
   consoleArrival(data: { page: PageId }): Reply<null>;
   startGoogleSetup(data: Record<string, never>): Reply<{ path: string }>;
   stopGoogleSetup(data: Record<string, never>): Reply<null>;
   finishInOdoo(data: Record<string, never>): Reply<{ clientId: string; server: 'created' | 'updated'; via: 'google' | 'relay' }>;
-  // --- Odoo side (issue 3).
+  // --- Odoo side.
   installGmailModule(data: Record<string, never>): Reply<{ action: ModuleAction; module: ModuleInfo }>;
   pendingCredentials(
     data: Record<string, never>,
@@ -126,7 +126,7 @@ export interface ProtocolMap {
   connectGmail(data: Record<string, never>): Reply<{ via: 'google' | 'relay' }>;
   recheckBaseUrl(data: Record<string, never>): Reply<ProbeResult | null>;
   checkGmail(data: { trigger: 'manual' | 'popup' }): Reply<MonitorState>;
-  // --- Troubleshooter (issue 5).
+  // --- Troubleshooter.
   diagnoseSignIn(data: SignInErrorReport): Reply<Diagnosis>;
   freezeBaseUrl(data: { baseUrl: string }): Reply<{ baseUrl: string }>;
   choosePublishing(data: { choice: 'testing' | 'production' }): Reply<null>;

@@ -1,5 +1,5 @@
 /**
- * The human actions the seed guide (../shared/seed/google_oauth.md) asks for, done by hand, one row
+ * The human actions the seed guide (Odoo's own, docs/evidence/odoo-guide.md) asks for, done by hand, one row
  * per click, keystroke burst (typing one value) or paste — the baseline the benchmark compares the
  * extension with. Method: walk the guide in order for a personal Gmail account on a first-time
  * Console (the guide's legacy UI); count each click, each value typed or pasted, each scroll the guide

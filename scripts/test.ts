@@ -98,7 +98,7 @@ if (!only.length || only.includes('e2e')) {
   }
 }
 
-// --- Firefox and store packages (issue 6) -------------------------------------------------------
+// --- Firefox and store packages ------------------------------------------------------------------
 // build-firefox: the Firefox package (MV3) and its e2e build; firefox-lint: web-ext lint with every
 // warning justified (scripts/firefox-lint.ts); store: both zips and the AMO sources zip as a reviewer
 // opens them (scripts/store-check.ts); firefox: real Firefox ESR over WebDriver BiDi (test/firefox/).

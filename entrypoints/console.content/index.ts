@@ -1,5 +1,5 @@
 /**
- * The Google Cloud Console assistant's loader (issues 4 and 6): the one content script the manifest
+ * The Google Cloud Console assistant's loader: the one content script the manifest
  * declares on the Console hosts. It stays tiny — URL detection, SPA location watching, one message —
  * and asks the background to inject the assistant itself (entrypoints/console-assistant.ts) only on a
  * page of the journey. Everything lives in lib/console/ (loader.ts here).

@@ -21,13 +21,13 @@ export function App() {
   const setup = useItem(setupItem);
   const probe = useItem(probeItem);
   const progress = useItem(progressItem);
-  const google = useItem(googleItem); // Console assistant (issue 4): project ID for the Console links
+  const google = useItem(googleItem); // Console assistant: project ID for the Console links
   const [tabOrigin, setTabOrigin] = useState<string | null>(null);
   const [probing, setProbing] = useState(false);
-  // --- Odoo side (issue 3)
+  // --- Odoo side (module, credentials, mail server, monitor)
   const odooGmail = useItem(odooGmailItem);
   const monitor = useItem(monitorItem);
-  // --- Troubleshooter (issue 5)
+  // --- Troubleshooter
   const diagnoses = useItem(diagnosesItem);
 
   useEffect(() => {

@@ -1,5 +1,5 @@
 /**
- * "Before you connect" (issue 5): the troubleshooter's preventive checks (lib/troubleshoot/prevent.ts)
+ * "Before you connect": the troubleshooter's preventive checks (lib/troubleshoot/prevent.ts)
  * from what the extension knows — Odoo's web.base.url and the address in use, the registered redirect
  * URIs, the account type, the audience and publishing status, the test users, the Odoo edition. Two
  * checks come with an action the extension performs on an explicit click: freezing web.base.url (after
@@ -60,7 +60,7 @@ export function preventInput({ setup, probe, computed, google, odooGmail, monito
 
 export function BeforeConnect(props: Props) {
   const warnings = preventiveChecks(preventInput(props, Date.now()));
-  // The seed FAQ's "Forbidden": issue 3's module block upgrades it (Connect is held back until then).
+  // The seed FAQ's "Forbidden": the Odoo side's module block upgrades it (Connect is held back until then).
   const outdated = props.probe.origin === props.setup.odooOrigin && !!props.probe.gmailModule?.outdated;
   if (warnings.length === 0 && !outdated) return null;
   return (
@@ -249,7 +249,7 @@ function PublishChoice({ domains }: { domains: string[] }) {
 }
 
 /**
- * The App home page and privacy policy link Google wants before Publish app (issue 12, part 4): the Odoo
+ * The App home page and privacy policy link Google wants before Publish app (publishing to production): the Odoo
  * website's when it has them, else the person's — checked by the background (https, authorized domain).
  */
 function PublishLinksForm({ domains }: { domains: string[] }) {

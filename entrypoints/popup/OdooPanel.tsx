@@ -1,5 +1,5 @@
 /**
- * "Set up Odoo" (issue 3): the Gmail module, the Client ID and secret, the outgoing server, "Connect
+ * "Set up Odoo": the Gmail module, the Client ID and secret, the outgoing server, "Connect
  * your Gmail account" and the monitor. Every button sends one message; the background does the work
  * and stores the outcome, so this panel renders from storage — a popup that closed during a tab
  * switch (Firefox) shows the result when it is opened again. The secret leaves this page with the

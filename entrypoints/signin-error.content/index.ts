@@ -1,5 +1,5 @@
 /**
- * The troubleshooter on Google's sign-in error pages (issue 5): reads the error from the page's URL
+ * The troubleshooter on Google's sign-in error pages: reads the error from the page's URL
  * (lib/google/auth-error.ts; the page's text only for the "Request details" line), asks the background
  * for the diagnosis (it holds Odoo's redirect URI, the registered ones, the address, the project and
  * client), and shows it in the same in-page panel as the Console assistant (lib/console/panel.ts).

@@ -1,5 +1,5 @@
 /**
- * "Set up Google Cloud for Odoo" (issue 12, part 7): one click of the person's in the popup runs the
+ * "Set up Google Cloud for Odoo" (one click for the Google side): one click of the person's in the popup runs the
  * Google side by itself — project → consent screen → authorized domain → test user → client → capture —
  * then the Odoo side (save the credentials, the mail server, Google's consent page), page after page.
  * It pauses only for what only the person may do: the User Data Policy tick, a click Google ignores,

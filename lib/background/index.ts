@@ -25,16 +25,16 @@ export function startBackground(): void {
   route('probeOdoo', () => probeHandler());
   route('captureCredentials', (data) => receiveCredentials({ ...data, source: 'console' }));
   route('setCredentials', (data) => receiveCredentials(data));
-  // Console assistant (issue 4)
+  // Console assistant
   route('consoleContext', (data) => consoleContext(data));
   route('startGoogleSetup', () => startGoogleSetup());
   route('stopGoogleSetup', () => stopGoogleSetup());
   route('consoleArrival', (data) => consoleArrival(data.page));
   route('consoleReport', (data) => consoleReport(data));
-  // Console assistant loader (issue 6): inject the assistant on a journey page
+  // Console assistant loader: inject the assistant on a journey page
   route('loadConsoleAssistant', (data, sender) => loadConsoleAssistant(data, sender));
   watchOriginPermissions();
-  // --- Odoo side (issue 3).
+  // --- Odoo side.
   route('installGmailModule', () => installGmailModule());
   route('pendingCredentials', () => pendingCredentials());
   route('saveCredentialsToOdoo', () => saveCredentialsToOdoo());
@@ -45,7 +45,7 @@ export function startBackground(): void {
   route('checkGmail', (data) => runCheck(data.trigger));
   watchConnectReturn();
   startMonitor();
-  // --- Troubleshooter (issue 5).
+  // --- Troubleshooter.
   route('diagnoseSignIn', (data) => diagnoseSignIn(data));
   route('freezeBaseUrl', (data) => freezeBaseUrl(data));
   route('choosePublishing', (data) => choosePublishing(data));

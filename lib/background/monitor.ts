@@ -122,7 +122,7 @@ export function runCheck(trigger: CheckTrigger): Promise<Reply<MonitorState>> {
   return returnQueued;
 }
 
-/** The server's form (or, 19.0 personal servers, the preferences) — where Odoo sends the browser after storing the token (§1.6). */
+/** The server's form (or, 19.0 personal servers, the preferences) — where Odoo sends the browser after storing the token (odoo-gmail.md §1.6). */
 export function isReturnPage(url: string, origin: string): boolean {
   let page: URL;
   try {
@@ -221,7 +221,7 @@ async function check(trigger: CheckTrigger): Promise<Reply<MonitorState>> {
   // The person just came back from Google's page: the outcome is said either way, once per connect.
   if (notify || (connectedNow && next.verdict === 'red')) await notifyRed(next);
   if (connectedNow && next.status === 'ok') await notifyConnected(state.server.gmail);
-  // External app in Testing: the token dies 7 days after consent — say so before it does (issue 5).
+  // External app in Testing: the token dies 7 days after consent — say so before it does (the troubleshooter's 7-day warning).
   if (next.token === true) await warnTestingExpiry().catch(() => false);
   return { ok: true, value: next };
 }

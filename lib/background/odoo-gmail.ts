@@ -1,5 +1,5 @@
 /**
- * The popup's Odoo-side buttons, run by the background (issue 3): install/upgrade the Gmail module,
+ * The popup's Odoo-side buttons, run by the background: install/upgrade the Gmail module,
  * save the Client ID and secret in Odoo's settings, create or update the Gmail outgoing server, and
  * "Connect your Gmail account" — plus watching for Google's redirect back to Odoo. Every result is
  * stored (`odooGmailItem`) so a popup that Firefox closed during a tab switch shows it when reopened.

@@ -1,5 +1,5 @@
 /**
- * The App home page and privacy policy link for "Publish app" (issue 12, part 4; google-console-2026.md
+ * The App home page and privacy policy link for "Publish app" (publishing to production; google-console-2026.md
  * §1): Google keeps "Publish app" disabled until Branding has both, on the app's authorized domains.
  * When the person chooses production, the Odoo's own website gives them if it has one — its home page
  * and its privacy page (`website.page` whose address mentions "privacy"); otherwise the person gives them

@@ -1,5 +1,5 @@
 /**
- * The 7-day trap (issue 5, google-console.md §6.4, field-notes P6): an External app in Testing gets
+ * The 7-day trap (the troubleshooter; google-console.md §6.4, field-notes P6): an External app in Testing gets
  * Gmail authorizations that Google expires seven days after consent. The monitor calls this after
  * each check; from day 5 after the last connect (two days left) one notification says so, once per
  * connect, before mail stops — Odoo itself only fails on the first send after the expiry.

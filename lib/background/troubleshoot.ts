@@ -1,5 +1,5 @@
 /**
- * The troubleshooter's background side (issue 5):
+ * The troubleshooter's background side:
  * - `diagnoseSignIn`: the content script on Google's sign-in error page sends what the page's URL
  *   says; the diagnosis is made here, with what only the extension knows (Odoo's redirect URI, the
  *   registered ones, the address, the project and client), stored, and sent back for the page's panel;

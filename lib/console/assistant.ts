@@ -43,7 +43,7 @@ export const STEPS: Step[] = [
   enableMfa,
 ];
 
-/** Pages where an "OAuth client created" or added-secret dialog can show (§3.7, §3.10). */
+/** Pages where an "OAuth client created" or added-secret dialog can show (google-console.md §3.7, §3.10). */
 const CLIENT_PAGES: PageId[] = [
   'clientsList',
   'clientCreate',
@@ -87,7 +87,7 @@ export function startAssistant(ctx: AssistantContext): void {
 
   /**
    * While the run goes on by itself, every view of the panel says so — which steps are done — and offers
-   * Stop: the person may take the wheel at any moment (issue 12 §7).
+   * Stop: the person may take the wheel at any moment (one click for the Google side).
    */
   function withAutopilot(view: PanelView, context: ConsoleContext): PanelView {
     if (!auto(context)) return view;
@@ -122,7 +122,7 @@ export function startAssistant(ctx: AssistantContext): void {
     );
   };
 
-  /** The "Navigate to <id> project" notification proved the creation (§3.1), wherever Google went meanwhile. */
+  /** The "Navigate to <id> project" notification proved the creation (google-console.md §3.1), wherever Google went meanwhile. */
   function projectFound(page: PageId | null, id: string): void {
     step?.abort();
     void report(page, { step: 'project', state: 'done', facts: { projectId: id } }).then(() => {
@@ -262,7 +262,7 @@ export function startAssistant(ctx: AssistantContext): void {
         return again.ok ? again.value : null;
       },
       autoRun(s) {
-        // "Set up Google Cloud for Odoo": every page's step runs without a click (issue 12 §7).
+        // "Set up Google Cloud for Odoo": every page's step runs without a click.
         if (auto(context)) return true;
         if (carried?.step === s && Date.now() - carried.at < CARRY_MS) {
           carried = null;

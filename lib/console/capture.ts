@@ -7,7 +7,7 @@
  * Four ways to read, most exact first: the copy buttons named `Copy to clipboard: <value>`
  * (gclientid), the `Client ID` / `Client secret` term–definition pairs, the dialog's text (several
  * scripts regex it), then the values that sit only in attributes or fields — every `aria-label`,
- * `title` and input value (google-console-2026.md §9). Every value must pass the formats of §5.1–5.2.
+ * `title` and input value (google-console-2026.md §9). Every value must pass the formats of google-console.md §5.1–5.2.
  * The secret may render a moment after the ID: it is awaited (observer, ~25 s) before the capture
  * counts as missed.
  *

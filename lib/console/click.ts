@@ -1,6 +1,6 @@
 /**
  * The one way the assistant clicks a button on Google's page, and waits for the person where only the
- * person may act (issue 12 parts 3 and 6). Every step clicks through `press`; the fill engine's own
+ * person may act (never a click into a dead end; the person's agreements stay theirs). Every step clicks through `press`; the fill engine's own
  * widget clicks (an option, a radio) check their control the same way (fill.ts `check`, `choose`).
  *
  * - **Never a dead end.** A disabled button is never clicked: `press` waits (an observer) for Angular to
@@ -26,7 +26,7 @@ export const TIMING = {
   ignoredMs: 5000,
   /** A `main` still blank after this is an interruption with a Reload (2026 §12). */
   blankMs: 6000,
-  /** How long a page may take to show its content before it is "not ready yet" (§4.6: content loads after the URL). */
+  /** How long a page may take to show its content before it is "not ready yet" (google-console.md §4.6: content loads after the URL). */
   pageMs: 20_000,
 };
 
@@ -104,7 +104,7 @@ export interface PressOptions {
   watch?: AbortSignal;
   /** The page's own answer to the click (the next section, the address listed); a generic change counts too. */
   answered?: () => unknown;
-  /** A first click that changes nothing gets a second one before the person is asked (§3.4: latchkey's double click). */
+  /** A first click that changes nothing gets a second one before the person is asked (google-console.md §3.4: latchkey's double click). */
   again?: boolean;
   /** Google ignored the click: show the person its button (scrolled to, highlighted) and ask for their click. */
   handOver?: (button: HTMLElement) => void;

@@ -4,7 +4,7 @@
  * timeout — never a sleep. Widgets: text inputs, the CDK-overlay combobox, chip inputs, radios and
  * checkboxes, and "Add …" lists of rows (authorized domains, redirect URIs).
  *
- * Sources: google-console.md §4 (robustness notes), ../shared/reference/style.md §1.3 (testing-library
+ * Sources: google-console.md §4 (robustness notes), docs/evidence/style.md §1.3 (testing-library
  * label order, `setNativeValue`, Angular's DefaultValueAccessor and MatSelectHarness).
  */
 import { computeAccessibleName } from 'dom-accessibility-api';
@@ -537,7 +537,7 @@ export async function addRow(
   if (!empty) {
     const button = find(add, scope);
     if (!button) return fail('noButton');
-    // Never a click on a disabled control (issue 12, part 3).
+    // Never a click on a disabled control (no click into a dead end).
     if (isDisabled(button)) return fail('disabled');
     const textboxes = ROLES.textbox[0];
     const before = new Set(query(scope, textboxes, true));

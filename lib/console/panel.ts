@@ -241,7 +241,7 @@ export function createPanel(signal: AbortSignal): Panel {
     };
     window.addEventListener('resize', place, { signal });
     window.addEventListener('resize', outline, { signal });
-    // Capture: the Console scrolls inside its own containers too (§3.7 "the detail view scrolls inside its own container").
+    // Capture: the Console scrolls inside its own containers too (google-console.md §3.7 "the detail view scrolls inside its own container").
     window.addEventListener('scroll', outline, { signal, capture: true, passive: true });
   }
 

@@ -20,7 +20,7 @@ export const REASONS = [
   'disabled',
   'noChip',
   'noButton',
-  /** A button that stays disabled (Google's form is not complete): never clicked (issue 12 part 3). */
+  /** A button that stays disabled (Google's form is not complete): never clicked (no click into a dead end). */
   'buttonOff',
   'rejected',
   'notReady',
@@ -98,7 +98,7 @@ export interface ConsoleContext {
   secretCaptured: boolean;
   known: { authorizedDomains: string[]; testUsers: string[]; redirectUris: string[] };
   progress: Partial<Record<ConsoleStep, StepState>>;
-  /** The person chose to publish the app (issue 5): the Audience page guides "Publish app". */
+  /** The person chose to publish the app (in the popup's "Before you connect"): the Audience page guides "Publish app". */
   publishChoice?: 'testing' | 'production' | null;
   /**
    * With production chosen: the App home page and privacy policy link Branding must hold before Google
@@ -106,7 +106,7 @@ export interface ConsoleContext {
    */
   publishLinks?: { home: string | null; privacy: string | null } | null;
   /**
-   * "Set up Google Cloud for Odoo" is running (issue 12 §7): every page's step runs without a click, a page
+   * "Set up Google Cloud for Odoo" is running (one click for the Google side): every page's step runs without a click, a page
    * found done goes on to the next, and the capture goes on to Odoo. The panel shows it, with a Stop.
    */
   autopilot?: boolean;

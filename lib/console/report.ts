@@ -1,5 +1,5 @@
 /**
- * "Copy a report for the developers" (issue 12 part 8): when a step falls back to guided manual mode,
+ * "Copy a report for the developers" (the field report): when a step falls back to guided manual mode,
  * the panel offers a structural snapshot of the page region the step looked at — so a Console that
  * differs from our replicas (google-console-2026.md: every point there is such a difference) can be
  * fixed from a report instead of a guess.
@@ -22,7 +22,7 @@ import { S } from './selectors';
 const KINDS: [RegExp, string][] = [
   [/\d+-[a-z0-9]+\.apps\.googleusercontent\.com/gi, '<client-id>'],
   [/GOCSPX-[\w-]*/g, '<secret>'],
-  [/\*{3,}[\w-]{0,8}/g, '<secret>'], // a masked secret, `****abcd` (§5.2)
+  [/\*{3,}[\w-]{0,8}/g, '<secret>'], // a masked secret, `****abcd` (google-console.md §5.2)
   [/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]*/gi, '<url>'],
   [/[\w.%+-]+@[\w-]+(?:\.[\w-]+)*/g, '<email>'],
   [/\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}\b/gi, '<url>'], // a host: odoo.com, acme.odoo.com

@@ -1,7 +1,7 @@
 /**
  * Every label, role, `formcontrolname` and structural hook of the Google Cloud Console that the
  * assistant relies on — one place, each entry citing its evidence: `google-console.md §N` (the
- * reference) or `2026 §N` (../shared/reference/google-console-2026.md, public scripts written against
+ * reference) or `2026 §N` (docs/evidence/google-console-2026.md, public scripts written against
  * the live Console in August–October 2026), with the source when it is one script.
  *
  * How a target is found (lib/console/fill.ts `findAll`), in this order — the first tier that finds
@@ -246,7 +246,7 @@ export const S = {
   /** Client details: "Client secrets" › `Add secret` — a new secret shown once in a dialog (§3.7). */
   addSecret: T('button', ['Add secret'], ['Thêm mật khẩu' /* UNVERIFIED vi */]),
 
-  // ── Evidence of a page's state, and interruptions (issue 12 parts 2 and 5) ──
+  // ── Evidence of a page's state, and interruptions (never claim what was not seen; interruptions named) ──
   /** The configured overview's action `Create OAuth client` (§3.2: the empty state shows only `Get started`;
    *  the configured page's wording is not in the reference — UNVERIFIED, the replica's). Positive evidence only. */
   createOAuthClient: T('button', ['Create OAuth client'], ['Tạo ứng dụng khách OAuth' /* UNVERIFIED vi */]),

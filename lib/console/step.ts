@@ -5,7 +5,7 @@
  * cannot be filled stops the run before any further button: the step turns into guided manual mode
  * and is reported as needing attention — never skipped silently.
  *
- * Honest by construction (issue 12):
+ * Honest by construction:
  * - a step is done only on positive evidence (the configured page, the value read back, the created
  *   dialog); a form that did not appear is "not ready yet", never "done";
  * - every click goes through ./click.ts `press`: never on a disabled button, and a click Google ignores
@@ -105,7 +105,7 @@ export interface Section {
   until?: Target;
   /** Positive evidence that `next` worked (the address listed, the value read back) — checked instead of `until`. */
   done?: () => boolean;
-  /** A first click on `next` that changes nothing gets a second one before the person is asked (§3.4, latchkey). */
+  /** A first click on `next` that changes nothing gets a second one before the person is asked (google-console.md §3.4, latchkey). */
   again?: boolean;
 }
 
@@ -362,7 +362,7 @@ async function runOnce(step: Step, env: Env, progress: Progress, resume: boolean
           failed('noButton', shownLabel(section.open.names));
           continue;
         }
-        // What it opens is a dialog, or a side panel that is none (§3.4, 2026 §13): its first field shows.
+        // What it opens is a dialog, or a side panel that is none (google-console.md §3.4, 2026 §13): its first field shows.
         const field = section.fields[0]?.target;
         const answered = () => dialogs().some((d) => !before.has(d)) || (field && find(field));
         if (!(await pressed(opener, section.open, { signal, answered }))) continue;
@@ -496,7 +496,7 @@ export function blankMain(): boolean {
 
 /**
  * Waits for the page's own content (`ready`), the Auth Platform empty state "Get started" of an
- * unconfigured project (§3.2), the transient "Failed to load" of a new project (§3.2, §4.8), or — after
+ * unconfigured project (google-console.md §3.2), the transient "Failed to load" of a new project (google-console.md §3.2, §4.8), or — after
  * `TIMING.blankMs` — a `main` that stayed blank (2026 §12). `timeout`: the page showed something, but not
  * its content: "not ready yet", never "done".
  */
@@ -612,7 +612,7 @@ export function goOn(env: Env, path: string): void {
 
 /**
  * Shows a finished state with links to the next pages. `advance`: the person's click on this page just
- * did the step, so the first next page opens by itself — one click per page, not two (issue 4). A page
+ * did the step, so the first next page opens by itself — one click per page, not two. A page
  * found already done only offers the links: revisiting a page never carries the person away.
  */
 export function done(env: Env, step: Step, text: string, next: { label: string; path: string }[] = [], advance = false): void {
@@ -622,6 +622,6 @@ export function done(env: Env, step: Step, text: string, next: { label: string; 
     links: next.map((n) => ({ label: n.label, href: consoleUrl(n.path, env.ctx.projectId ?? projectOf(env.url)) })),
   });
   const first = next[0];
-  // "Set up Google Cloud for Odoo" (issue 12 §7) goes on from a page found done too.
+  // "Set up Google Cloud for Odoo" (one click for the Google side) goes on from a page found done too.
   if ((advance || env.ctx.autopilot) && first) goOn(env, first.path);
 }

@@ -1,5 +1,5 @@
 /**
- * The Client ID and client secret formats (../shared/reference/google-console.md §5.1–5.2), without
+ * The Client ID and client secret formats (docs/evidence/google-console.md §5.1–5.2), without
  * zod, so that the Console content script can check what it captures and stay small. `formats.ts`
  * re-exports everything here.
  */

@@ -1,5 +1,5 @@
 /**
- * Google OAuth client formats (../shared/reference/google-console.md §5.1–5.3): the Client ID, the
+ * Google OAuth client formats (docs/evidence/google-console.md §5.1–5.3): the Client ID, the
  * client secret, and the downloaded `client_secret_*.json`. Every value captured on the Console,
  * imported from a file or pasted by hand goes through these before it is kept or sent to Odoo.
  */

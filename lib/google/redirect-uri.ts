@@ -1,6 +1,6 @@
 /**
  * Google's rules for an OAuth client's "Authorized redirect URI" and "Authorized domain", applied to
- * what Odoo will send. Source: ../shared/reference/google-console.md §5.5 (top private domain) and
+ * what Odoo will send. Source: docs/evidence/google-console.md §5.5 (top private domain) and
  * §5.6 (redirect URI validation rules: https except localhost, no raw IP except loopback, TLD on the
  * public suffix list, no userinfo, no fragment, no wildcard).
  */

@@ -2,7 +2,7 @@
  * Odoo's JSON-RPC, as its own web client speaks it: POST with `Content-Type: application/json`, the
  * `{"jsonrpc":"2.0","method":"call","params":…}` envelope, the admin's `session_id` cookie
  * (credentials: 'include'). Every failure becomes an `OdooRpcError` whose `kind` says what a person
- * can do about it. Reference: ../shared/reference/odoo-gmail.md §8.1–8.2.
+ * can do about it. Reference: docs/evidence/odoo-gmail.md §8.1–8.2.
  */
 import { type RpcErrorBody, RpcErrorEnvelope, RpcResultEnvelope } from './schemas';
 

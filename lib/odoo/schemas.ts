@@ -1,6 +1,6 @@
 /**
  * Odoo's JSON-RPC replies, as zod schemas. Every byte that comes back from Odoo goes through one of
- * these before the extension acts on it. Shapes: ../shared/reference/odoo-gmail.md §8.
+ * these before the extension acts on it. Shapes: docs/evidence/odoo-gmail.md §8.
  */
 import { z } from 'zod';
 

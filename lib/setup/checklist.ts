@@ -22,7 +22,7 @@ export interface ChecklistStep {
   next: Msg;
   /** Where the person does it by hand (Console page or Odoo page), when there is one. */
   link?: string;
-  /** The troubleshooter's diagnosis that put this step in "needs attention" (issue 5): `next` is its fix. */
+  /** The troubleshooter's diagnosis that put this step in "needs attention": `next` is its fix. */
   diagnosis?: { title: Msg; cause: Msg; details: Msg[]; value?: string };
 }
 
@@ -33,12 +33,12 @@ export interface ChecklistInput {
   computed: ComputedValues | null;
   /** A probe is running right now. */
   probing?: boolean;
-  /** What the Console assistant learnt (issue 4): its project ID goes into every Console link. */
+  /** What the Console assistant learnt: its project ID goes into every Console link. */
   google?: GoogleState | null;
-  // --- Odoo side (issue 3): what Odoo confirmed, and the monitor's last check.
+  // --- Odoo side: what Odoo confirmed, and the monitor's last check.
   odooGmail?: OdooGmailState | null;
   monitor?: MonitorState | null;
-  /** The troubleshooter's diagnoses not yet proven fixed (issue 5). */
+  /** The troubleshooter's diagnoses not yet proven fixed. */
   diagnoses?: StoredDiagnosis[];
   /**
    * Whether a captured client secret still waits in `storage.session` (asked of the background, which
@@ -180,7 +180,7 @@ function manualStep(id: StepId, input: ChecklistInput): Omit<ChecklistStep, 'id'
     case 'client':
       return {
         state: 'todo',
-        // A redirect URI Google refuses is never the one to register: Odoo's fix first (§5.6, P1).
+        // A redirect URI Google refuses is never the one to register: Odoo's fix first (google-console.md §5.6, P1).
         next: computed?.redirectRefusal
           ? computed.redirectRefusal.fix
           : msg('step.client.manual', { redirectUri: computed?.redirectUri ?? '…' }),
@@ -257,7 +257,7 @@ export function buildChecklist(input: ChecklistInput): ChecklistStep[] {
 function buildSteps(input: ChecklistInput): ChecklistStep[] {
   return STEP_IDS.map((id): ChecklistStep => {
     if (id === 'odoo') return { id, ...odooStep(input) };
-    // --- Odoo side (issue 3): a step Odoo confirmed (or an operation running/failed) wins.
+    // --- Odoo side: a step Odoo confirmed (or an operation running/failed) wins.
     const odooSide = odooSideStep(id, {
       origin: input.setup?.odooOrigin ?? null,
       gmail: input.setup?.gmail ?? null,

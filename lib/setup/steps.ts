@@ -1,5 +1,5 @@
 /**
- * The journey of the seed guide (../shared/seed/google_oauth.md), in order. Each step's id is the key
+ * The journey of the seed guide (Odoo's own, docs/evidence/odoo-guide.md), in order. Each step's id is the key
  * of its progress record and of its texts in `locales/*.yml` (`step.<id>.title`, `step.<id>.manual`).
  */
 import { z } from 'zod';

@@ -6,7 +6,7 @@
  * Where things live:
  * - `local:`   setup, last probe, step progress — survives browser restarts; never a secret.
  * - `session:` the client secret between its capture and Odoo's write — memory only, gone when the
- *              browser stops (../shared/reference/field-notes.md §3.6).
+ *              browser stops (docs/evidence/field-notes.md §3.6).
  */
 import { storage, type WxtStorageItem } from '@wxt-dev/storage';
 import { z } from 'zod';
@@ -101,7 +101,7 @@ export const googleItem = defineValidatedItem('local:google', GoogleState, { fal
 export const setupItem = defineValidatedItem('local:setup', Setup.nullable(), { fallback: null, version: 1 });
 export const probeItem = defineValidatedItem('local:probe', ProbeResult.nullable(), { fallback: null, version: 1 });
 /**
- * The publishing status the person chose for an External app (issue 5): `production` asks the Console
+ * The publishing status the person chose for an External app ("Before you connect"): `production` asks the Console
  * assistant to guide "Publish app" on the Audience page (no 7-day token expiry, one "unverified app"
  * screen at connect); `testing` or null leaves the app in Testing.
  */

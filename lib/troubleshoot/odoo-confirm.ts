@@ -104,7 +104,7 @@ export function diagnoseConfirmPage(href: string, title: string, text: string, f
  * never an error. Recognised by their text (their URL is not documented).
  */
 export type GoogleInterstitial = 'unverifiedProduction' | 'testingWarning' | null;
-// English from §6.3; the Vietnamese patterns are our translation (UNVERIFIED against Google's page).
+// English from google-console.md §6.3; the Vietnamese patterns are our translation (UNVERIFIED against Google's page).
 const UNVERIFIED_APP = /Google hasn.t verified this app|Google chưa xác minh ứng dụng này/i;
 const TESTING_APP = /currently being tested|đang được thử nghiệm/i;
 export function classifyInterstitial(text: string): GoogleInterstitial {

@@ -70,7 +70,7 @@ export function preventiveChecks(i: PreventInput): Warning[] {
   }
 
   // A redirect URI Google refuses (http behind a TLS proxy, P1; a raw IP) is never offered as the value
-  // to register: the fix is on Odoo's side — web.base.url set to the https address and frozen (§9).
+  // to register: the fix is on Odoo's side — web.base.url set to the https address and frozen (odoo-gmail.md §9).
   const refusal = i.redirectUri ? redirectUriRefusal(i.redirectUri, { origin: i.odooOrigin, saas: i.saas ?? false }) : null;
   const refusalParts = refusal
     ? {
@@ -126,7 +126,7 @@ export function preventiveChecks(i: PreventInput): Warning[] {
       });
       refusalShown = true;
     } else if (i.baseUrlFrozen === false && !refusal && !changed) {
-      // Right today, but the next admin login from another address rewrites it (§9, P3).
+      // Right today, but the next admin login from another address rewrites it (odoo-gmail.md §9, P3).
       out.push({
         id: 'freezeBaseUrl',
         step: 'client',

@@ -1,6 +1,6 @@
 /**
- * Issue 12 §1 — finding fields and buttons the way the live 2026 scripts do, on replica variants written from
- * ../shared/reference/google-console-2026.md (cited "2026 §N"): radio names that carry their description,
+ * The 2026 Console, finding — fields and buttons found the way the live 2026 scripts do, on replica variants written from
+ * docs/evidence/google-console-2026.md (cited "2026 §N"): radio names that carry their description,
  * British English, both Vietnamese tone-mark placements, authorized-domain rows with no label (fill the new one)
  * or a longer name, the confirmed `formcontrolname` hooks standing in for a missing label, and a Vietnamese
  * client form whose redirect-URI section is worded unlike our label lists.

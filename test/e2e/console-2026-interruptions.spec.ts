@@ -1,6 +1,6 @@
 /**
- * Issue 12 §2–§6 — what the live 2026 Console puts in a person's way, on replica variants written from
- * ../shared/reference/google-console-2026.md (cited "2026 §N"): a Create that ignores synthetic clicks, the User
+ * The 2026 Console, interruptions — what the live 2026 Console puts in a person's way, on replica variants written from
+ * docs/evidence/google-console-2026.md (cited "2026 §N"): a Create that ignores synthetic clicks, the User
  * Data Policy box that is the person's to tick, the Cloud Terms of Service dialog, the `/enable-mfa` redirect, a
  * blank `main`, the clients page's "configure the consent screen first" bar, the test-users panel that is not a
  * dialog, "Add secret" through a side panel, values only in attributes, "Publish app" disabled until Branding has
@@ -75,7 +75,7 @@ test.describe('a Create that ignores synthetic clicks (2026 §5)', () => {
     const { page, a, g, human } = await open(context, { untrustedCreate: true, seed: CONFIGURED() });
     await human.goto(page, at('/auth/clients/create'), 'create client');
     await human.click(a.mainButton, 'the panel: create the OAuth client');
-    // TODO(issue 12) wording: Google did not take the click — click its highlighted "Create" yourself (one click);
+    // TODO(panel wording): Google did not take the click — click its highlighted "Create" yourself (one click);
     // the rest goes on by itself.
     await expect(a.panel).toHaveAttribute('data-state', state('click-google'), { timeout: 30_000 });
     // The assistant's click reached Google's button, which ignored it: nothing is created, everything else is filled.
@@ -128,7 +128,7 @@ test('the User Data Policy box is left to the person: the panel points at it and
   const { page, a, g, human } = await open(context, { seed: { ...CONFIGURED(), consent: null } });
   await human.goto(page, at('/auth/overview/create'), 'wizard');
   await human.click(a.mainButton, 'the panel: create the app');
-  // TODO(issue 12) wording: "I agree to the Google API Services: User Data Policy" is your agreement — tick it on
+  // TODO(panel wording): "I agree to the Google API Services: User Data Policy" is your agreement — tick it on
   // Google's page; the app is then created.
   await expect(a.panel).toHaveAttribute('data-state', state('agreement'), { timeout: 30_000 });
   // Everything before it is filled; the box is not ticked, by no means (no change reached the page's model).
@@ -162,7 +162,7 @@ test('the Cloud Terms of Service on a first project: named, accepted by the pers
   const { page, a, g, human } = await open(context, { tos: true, seed: { projects: [], consent: null, clients: [] } });
   await human.goto(page, `${CONSOLE}/projectcreate?previousPage=%2Fhome%2Fdashboard`, 'Create project');
   await expect(g.tosDialog).toBeVisible();
-  // TODO(issue 12) wording: Google asks you to accept the Google Cloud Terms of Service: tick the box and click
+  // TODO(panel wording): Google asks you to accept the Google Cloud Terms of Service: tick the box and click
   // "Agree and continue"; the project is created after that.
   await expect(a.panel).toHaveAttribute('data-state', state('tos'), { timeout: 30_000 });
   await expect.poll(() => pointsAt(page, g.tosBox)).toBe(true);
@@ -186,7 +186,7 @@ test('the /enable-mfa redirect: named, then the page asked for resumes (2026 §1
   const { page, a, g, human } = await open(context, { mfa: true, seed: CONFIGURED() });
   await human.goto(page, at('/auth/branding'), 'branding');
   await expect(page).toHaveURL(/\/enable-mfa\?redirectTo=%2Fauth%2Fbranding%3Fproject%3Dodoo-123456$/);
-  // TODO(issue 12) wording: Google requires 2-Step Verification for the Cloud Console: turn it on for me@gmail.com
+  // TODO(panel wording): Google requires 2-Step Verification for the Cloud Console: turn it on for me@gmail.com
   // in your Google Account, then click "Continue" here.
   await expect(a.panel).toHaveAttribute('data-state', state('mfa'), { timeout: 30_000 });
   expect(await progress(context)).toEqual({});
@@ -222,7 +222,7 @@ test.describe('a blank main (2026 §12)', () => {
   test('on the first load: named, Reload offered; the reload shows the page', async ({ context }) => {
     const { page, a, human } = await open(context, { blank: { ms: 600_000 }, seed: { ...CONFIGURED(), consent: null } });
     await human.goto(page, at('/auth/overview'), 'overview');
-    // TODO(issue 12) wording: Google's page stayed blank — reload it (try 1 of 3).
+    // TODO(panel wording): Google's page stayed blank — reload it (try 1 of 3).
     await expect(a.panel).toHaveAttribute('data-state', state('blank'), { timeout: 40_000 });
     const reload = a.panel.getByRole('button', { name: 'Reload the page' });
     await expect(reload).toBeVisible();
@@ -250,13 +250,13 @@ test.describe('a blank main (2026 §12)', () => {
       await human.click(reload, `Reload the page (${tries} of 3)`);
       await expect.poll(() => replicaLoads(page)).toBe(tries + 1);
     }
-    // TODO(issue 12) wording: Google's page stays blank after 3 reloads — try again later.
+    // TODO(panel wording): Google's page stays blank after 3 reloads — try again later.
     await expect(a.panel).toBeVisible({ timeout: 40_000 });
     await page.waitForTimeout(15_000);
     await expect(reload).toHaveCount(0);
     expect(await replicaLoads(page)).toBe(4);
     expect((await progress(context)).consent?.state).not.toBe('done');
-    // A step that falls back offers the field report (issue 12 §8).
+    // A step that falls back offers the field report (lib/console/report.ts).
     await expect(a.panel.getByRole('button', { name: 'Copy a report for the developers' })).toBeVisible();
   });
 });
@@ -267,7 +267,7 @@ test('the clients page before the consent screen: the yellow bar is named and ro
   const { page, a, g, human } = await open(context, { consentFirst: 'bar', seed: { ...CONFIGURED(), consent: null } });
   await human.goto(page, at('/auth/clients/create'), 'create client');
   await expect(g.consentFirstBar).toBeVisible();
-  // TODO(issue 12) wording: Google needs the consent screen first — this button does Get started and creates the app.
+  // TODO(panel wording): Google needs the consent screen first — this button does Get started and creates the app.
   await expect(a.panel).toHaveAttribute('data-state', state('consent-first'), { timeout: 30_000 });
   // Nothing filled or clicked on a form Google would refuse.
   expect((await replicaLog(page)).filter((e) => e.name === 'applicationType' || e.name.startsWith('click:'))).toEqual([]);
@@ -437,7 +437,7 @@ test.describe('"Publish app" disabled until Branding has an App home page and a 
   });
 });
 
-test('an older Console without Google Auth Platform: never "set up ✓", the legacy path instead (issue 12 §2)', async ({
+test('an older Console without Google Auth Platform: never "set up ✓", the legacy path instead (never claim what was not seen)', async ({
   context,
 }) => {
   const { page, a, human } = await open(

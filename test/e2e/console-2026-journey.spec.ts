@@ -1,10 +1,10 @@
 /**
- * Issue 12 — the whole Console part of the journey on replicas written from the 2026 evidence
- * (../shared/reference/google-console-2026.md): British English, Vietnamese with Google's old tone-mark placement,
+ * The 2026 Console, the whole Console part of the journey on replicas written from the 2026 evidence
+ * (docs/evidence/google-console-2026.md): British English, Vietnamese with Google's old tone-mark placement,
  * and one Console with every first-run interruption on the way. From an empty project to the client's ID and
- * secret captured, the person does only what the issue leaves to a person (§7): one action to start, the User Data
- * Policy tick (§6), and — when Google puts them in the way — the Terms of Service and the clicks Google ignores
- * (§3, §5). `Human` counts every one.
+ * secret captured, the person does only what is theirs: one action to start ("Set up Google Cloud for Odoo"),
+ * the User Data Policy tick (2026 §14), and — when Google puts them in the way — the Terms of Service (2026 §11)
+ * and the clicks Google ignores (2026 §5). `Human` counts every one.
  *
  * The person is played by `personOnConsole`: it clicks the panel's one button when the panel offers one, and does
  * what the panel asks only the person to do (its `data-state`, console-fixtures.ts › PanelState). So a Console
@@ -83,7 +83,7 @@ async function journey(context: BrowserContext, extensionId: string, config: Rep
   await serveConsole(context, { ui: 'new', accountType: 'personal', email: GMAIL, ...config });
   await seedSetup(context, { gmail: GMAIL, accountType: 'personal' });
   const human = new Human();
-  // The one action that starts it all (issue 12 §7): the popup's "Set up Google Cloud for Odoo".
+  // The one action that starts it all (one click for the Google side): the popup's "Set up Google Cloud for Odoo".
   const popup = await openPopup(context, extensionId);
   const page = await openedBy(
     context,
@@ -148,7 +148,7 @@ test('British English Console, 2026 shapes: the whole Console part in two action
     'British English journey',
   );
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('en-GB');
-  // Issue 12 §7: one action for the Google side, plus the person's own agreement.
+  // One click for the Google side: one action, plus the person's own agreement.
   expect(human.clicks).toBeLessThanOrEqual(2);
 });
 

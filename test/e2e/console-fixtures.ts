@@ -16,7 +16,7 @@ import { expect, openPopup, serviceWorkerOf } from './fixtures.ts';
 
 /**
  * How the replica Console behaves (test/fixtures/console/replica.js, `CFG`). Every option defaults to the
- * behaviour the older tests were written against; the 2026 ones follow google-console-2026.md (issue 12),
+ * behaviour the older tests were written against; the 2026 ones follow google-console-2026.md (the 2026 Console),
  * cited "2026 §N" here and next to the markup they produce.
  */
 export interface ReplicaConfig {
@@ -41,7 +41,7 @@ export interface ReplicaConfig {
   // ── 2026 variants (google-console-2026.md) ──
   /** Vietnamese tone marks: 'new' "ủy/xóa" (default) | 'old' "uỷ/xoá/khoá", as Google writes them (2026 §6). */
   viTones?: 'new' | 'old';
-  /** The page language follows `?hl=` (§1; 2026 §6: live scripts open every page with hl=en). */
+  /** The page language follows `?hl=` (google-console.md §1; 2026 §6: live scripts open every page with hl=en). */
   honourHl?: boolean;
   /** 'described': a radio's accessible name carries its description, "External Available to any test user…" (2026 §2). */
   radioNames?: 'label' | 'described';
@@ -52,9 +52,9 @@ export interface ReplicaConfig {
   hooks?: boolean;
   /** Model names rendered with no label at all, their formcontrolname kept: 'applicationType', 'uri', 'userSupportEmail', … (2026 §7). */
   unlabelled?: string[];
-  /** The client form's URI sections worded unlike the assistant's label lists (issue 12: a Vietnamese client form). */
+  /** The client form's URI sections worded unlike the assistant's label lists (the 2026 Console: a Vietnamese client form). */
   uriGroupTitles?: { origins?: string; redirectUris?: string };
-  /** Branding's link labels: 'application' "Application home page" (§3.3, default) | 'app' "App home page" (2026 §1, UNVERIFIED). */
+  /** Branding's link labels: 'application' "Application home page" (google-console.md §3.3, default) | 'app' "App home page" (2026 §1, UNVERIFIED). */
   linkLabels?: 'application' | 'app';
   /** "Publish app" disabled until Branding has both links on authorized domains, with the "incomplete" banner (2026 §1). */
   publishNeedsLinks?: boolean;
@@ -77,7 +77,7 @@ export interface ReplicaConfig {
   addSecretConfirm?: 'Add' | 'Add secret';
   /** Where the created dialog and an added secret show the values: 'text' (default) | 'aria-label' | 'title' | 'value' (2026 §9). */
   valuesIn?: 'text' | 'aria-label' | 'title' | 'value';
-  /** false: an older Console without `/auth/*` pages (issue 12 §2: the legacy path). */
+  /** false: an older Console without `/auth/*` pages (never claim what was not seen: the legacy path). */
   authPlatform?: boolean;
 }
 
@@ -235,14 +235,14 @@ export function assistant(page: Page) {
   return {
     panel,
     main: panel.getByRole('button', { name: /^Fill in/ }),
-    /** The panel's one main button, whatever it says (issue 12: wording not decided everywhere yet). */
+    /** The panel's one main button, whatever it says (wording not decided everywhere yet). */
     mainButton: panel.locator('button.main'),
     status: panel.getByRole('status'),
   };
 }
 
 /**
- * What the panel is doing, as `data-state` on its region — what the issue 12 tests assert where the wording is
+ * What the panel is doing, as `data-state` on its region — what the 2026 Console tests assert where the wording is
  * not decided yet. PROPOSED CONTRACT for lib/console/panel.ts (to reconcile with the assistant's authors):
  * - 'agreement': the User Data Policy box is the person's to tick; the panel points at it and waits (2026 §14);
  * - 'click-google': Google ignored the assistant's click; its own button is scrolled to and highlighted and the
@@ -257,7 +257,7 @@ export type PanelState = 'agreement' | 'click-google' | 'tos' | 'mfa' | 'blank' 
 /**
  * Whether the panel points at `target` (2026 §5, §14: Google's own control, scrolled into view and highlighted):
  * a visible ring drawn in the panel's shadow root covers the target's centre.
- * TODO(issue 12): the ring (`.ring` in the panel's shadow root) is how lib/console/panel.ts highlights today.
+ * TODO(panel wording): the ring (`.ring` in the panel's shadow root) is how lib/console/panel.ts highlights today.
  */
 export async function pointsAt(page: Page, target: Locator): Promise<boolean> {
   const box = await target.boundingBox();
@@ -293,9 +293,9 @@ export async function personTicksPolicy(page: Page, human: Human): Promise<void>
 export function google(page: Page) {
   const main = page.locator('#app');
   return {
-    /** The wizard's "I agree to the Google API Services: User Data Policy." box (§3.2, 2026 §14). */
+    /** The wizard's "I agree to the Google API Services: User Data Policy." box (google-console.md §3.2, 2026 §14). */
     policyBox: main.locator('input[data-check="agree"]'),
-    /** The wizard's last Create (§3.2) and the client form's Create (§3.6): the buttons 2026 §5 names. */
+    /** The wizard's last Create (google-console.md §3.2) and the client form's Create (google-console.md §3.6): the buttons 2026 §5 names. */
     wizardCreate: main.locator('[data-action="wizardCreate"]'),
     clientCreate: main.locator('[data-action="createClient"]'),
     /** The Terms of Service dialog (2026 §11): its box and "Agree and continue". */
@@ -304,7 +304,7 @@ export function google(page: Page) {
     tosAgree: page.locator('[data-action="tosAgree"]'),
     /** `/enable-mfa`'s "Continue" (UNVERIFIED button; 2026 §11). */
     mfaContinue: main.locator('[data-action="mfaContinue"]'),
-    /** Audience's "Publish app" (§3.4; 2026 §1: disabled until Branding has both links). */
+    /** Audience's "Publish app" (google-console.md §3.4; 2026 §1: disabled until Branding has both links). */
     publish: main.locator('[data-action="openPublish"]'),
     incompleteBanner: main.locator('[data-banner="incomplete"]'),
     consentFirstBar: main.locator('[data-banner="consentFirst"]'),

@@ -3,7 +3,7 @@
  * the built extension: new Google Auth Platform UI (personal Gmail) and legacy APIs & Services UI
  * (Google Workspace). Each ends with the client's ID and secret in the background — secret in
  * storage.session only, never in storage.local, never in any page's DOM — and prints how many
- * clicks and keystrokes a person still made on the Console.
+ * clicks and keystrokes a person still made on the Console. Sections cited: docs/evidence/google-console.md.
  */
 import {
   assistant,
@@ -43,7 +43,7 @@ test('new UI, personal Gmail: project → consent → domain → test user → c
   await expect(a.main).toHaveText('Fill in and create the app Odoo (External)');
   await human.click(a.main, 'Fill in and create the app');
   // The User Data Policy is the person's agreement: the panel points at the box, the person ticks it
-  // (issue 12, part 6), and the wizard goes on by itself.
+  // (agreements stay the person's), and the wizard goes on by itself.
   await personTicksPolicy(page, human);
   await page.waitForURL(`${CONSOLE}/auth/branding?project=${projectId}`);
   // Exactly what a configured project holds (the fixture other tests start from).

@@ -1,5 +1,5 @@
 /**
- * "Publish app" on the Audience page (issue 5, google-console.md §3.4): guided only when the person
+ * "Publish app" on the Audience page (the troubleshooter's choice; google-console.md §3.4): guided only when the person
  * chose production in the popup for an External app in Testing — `Publish app` → `Push to production?`
  * → `Confirm` → `In production` — and the publishing status the page then shows is recorded.
  */

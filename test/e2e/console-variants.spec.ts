@@ -117,7 +117,7 @@ test('a field that does not keep its value, then Internal disabled for a persona
     accountType: 'personal',
     seed: { ...CONFIGURED(), consent: null },
   });
-  // The setup says Google Workspace, but the Console account is personal: Internal is disabled (§3.2).
+  // The setup says Google Workspace, but the Console account is personal: Internal is disabled (google-console.md §3.2).
   await seedSetup(context, { gmail: 'me@gmail.com', accountType: 'workspace' });
   await human.goto(page, at('/auth/overview/create'), 'wizard');
   await human.click(a.main, 'Fill in and create the app');

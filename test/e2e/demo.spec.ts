@@ -71,7 +71,7 @@ test('npm start --demo-google: the whole journey at the real addresses, served b
     await popup.close();
     await expect(page).toHaveTitle('Google Cloud console (replica)');
     const a = assistant(page);
-    // The User Data Policy box is the person's to tick (issue 12, part 6).
+    // The User Data Policy box is the person's to tick (agreements stay the person's).
     await expect(a.panel).toHaveAttribute('data-state', 'agreement', { timeout: 30_000 });
     await page.locator('#app input[data-check="agree"]').click();
     // Google's consent page: the stand-in, at accounts.google.com, opened by the extension.

@@ -1,5 +1,5 @@
 /**
- * Fault injection (issue 7): the things that go wrong between two clicks — Odoo down and back, the
+ * Fault injection: the things that go wrong between two clicks — Odoo down and back, the
  * Odoo session ending, the service worker stopped or the extension reloaded between the capture and
  * Odoo's write, the browser restarted after the capture, a slow Odoo. Each test ends in a state the
  * person can read and act on, and asserts it three ways: what the popup says, what the extension

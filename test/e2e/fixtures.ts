@@ -1,7 +1,7 @@
 /**
  * Playwright fixtures: a fresh Chromium profile with the built extension, its service worker and id,
  * the popup opened as a window of its own (as a person sees it, it is not a tab of the page), and a
- * fake Odoo per test. Recipe: ../shared/reference/toolchain.md §6.
+ * fake Odoo per test. Recipe: docs/evidence/toolchain.md §6.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,9 +1,9 @@
 /**
  * The whole journey, in one test, from an empty browser profile to a green Test Connection: the popup (the
  * Odoo URL proposed from the open tab, the Gmail address typed), "Connect to Odoo" and Chromium's Allow,
- * module ready, then ONE click — "Set up Google Cloud for Odoo" (issue 12 §7) — after which the assistant
+ * module ready, then ONE click — "Set up Google Cloud for Odoo" (one click for the Google side) — after which the assistant
  * does every Console page by itself on the replica (new Google Auth Platform UI): project, consent screen
- * (the person ticks Google's User Data Policy box, their agreement, issue 12 §6), authorized domain, test
+ * (the person ticks Google's User Data Policy box, their agreement, never the assistant's), authorized domain, test
  * user, OAuth client, the capture; then the Odoo side (credentials saved, mail server) and Google's consent
  * page (the stand-in: choose the account, Allow) → token present → Test Connection green → every checklist
  * step done.
@@ -13,7 +13,7 @@
  * database gets. Preconditions, not counted: the person is signed in to their Odoo (that tab is open) and
  * to their Google account. Everything the person then does goes through `Human`, which counts clicks and
  * typed fields: the toolbar icon, the Gmail address, Connect to Odoo, Chromium's Allow, "Set up Google Cloud
- * for Odoo", the policy tick, Google's "choose an account" and Allow — 8, the most issue 12 allows. The
+ * for Odoo", the policy tick, Google's "choose an account" and Allow — 8, the most the product allows. The
  * person learns the end from the extension's notification ("Gmail is connected to Odoo") and badge; the
  * test then opens the popup to check the checklist itself, which is not counted.
  *
@@ -241,7 +241,7 @@ test('the whole journey: empty profile → green Test Connection; a second run c
     const started = performance.now();
 
     // --- Popup: the Odoo URL is proposed from the open tab. Odoo's admin has no address to propose, so
-    // the person types the Gmail address (the honest count of issue 12 §7); one click connects.
+    // the person types the Gmail address (the honest count); one click connects.
     let popup = await icon(odooTab);
     await expect(popup.getByLabel('Odoo URL')).toHaveValue(ORIGIN);
     await expect(popup.getByLabel('Gmail address')).toHaveValue('');
@@ -254,7 +254,7 @@ test('the whole journey: empty profile → green Test Connection; a second run c
     await expect(popup.getByRole('status', { name: 'Authorized redirect URI' })).toHaveText(REDIRECT_URI);
     audit.doms.push({ where: 'popup: connected', html: await dom(popup) });
 
-    // --- One click for the whole Google side (issue 12 §7): the Console opens on "New project" and the
+    // --- One click for the whole Google side ("Set up Google Cloud for Odoo"): the Console opens on "New project" and the
     // assistant does every page by itself — project, consent screen, domain, test user, client, capture —
     // then the Odoo side (credentials saved, mail server, Google's consent page opened).
     const page = await openedBy(
@@ -269,7 +269,7 @@ test('the whole journey: empty profile → green Test Connection; a second run c
     await expect(a.panel.getByRole('button', { name: 'Stop' })).toBeVisible({ timeout: 30_000 });
     await snap('console: setting up');
 
-    // The one pause on the Console: the User Data Policy is the person's agreement (issue 12, part 6).
+    // The one pause on the Console: the User Data Policy is the person's agreement, never the assistant's.
     await personTicksPolicy(page, human);
     await snap('console: consent');
 
@@ -335,7 +335,7 @@ test('the whole journey: empty profile → green Test Connection; a second run c
       `journey actions: ${human.actions.map((a, i) => `${(((human.at[i] ?? 0) - started) / 1000).toFixed(1)} s ${a}`).join('; ')}`,
     );
     if (process.env.JOURNEY_JSON) writeFileSync(process.env.JOURNEY_JSON, JSON.stringify({ ...result, actions: human.actions }));
-    // Issue 12 §7: at most 8 actions of the person with the Gmail address typed, Google's consent counted as
+    // One click for the Google side: at most 8 actions of the person with the Gmail address typed, Google's consent counted as
     // its two screens (choose the account, Allow).
     expect(human.actions.filter((x) => x.startsWith('click')).length).toBe(human.clicks);
     expect(human.actions.filter((x) => x.startsWith('click') || x.startsWith('type')).length).toBeLessThanOrEqual(8);

@@ -1,5 +1,5 @@
 /**
- * The Odoo side when things go wrong (issue 3 "Plus" list) and the other ways in: not an
+ * The Odoo side when things go wrong (the failures the Odoo side must survive) and the other ways in: not an
  * administrator, the session expiring mid-flow, Odoo down, Odoo answering 500 or an HTML page,
  * the module missing or outdated, credentials from a JSON file or from the Console, Google's
  * Cancel, and the wrong Google account chosen.
@@ -187,7 +187,7 @@ test('credentials from a client_secret JSON file; a Desktop client file is refus
 
 test('credentials captured on the Console are offered without showing the secret', async ({ context, extensionId, odoo }) => {
   const popup = await connectedPopup(context, extensionId, odoo);
-  // What receiveCredentials() stores after the Console assistant's capture (issue 4's side).
+  // What receiveCredentials() stores after the Console assistant's capture.
   const worker = await sw(context);
   await worker.evaluate(
     ([clientId, clientSecret]) =>
@@ -218,7 +218,7 @@ test('Google: Cancel, then the wrong account — each said plainly', async ({ co
   await expect(stepRow(popup, 'connect').row).toHaveAttribute('data-state', 'inProgress');
   await google.getByRole('button', { name: 'Cancel' }).click();
   await expect(google.getByText('An error occur during the authentication process.')).toBeVisible();
-  // The troubleshooter read Odoo's answer on /google_gmail/confirm (issue 5): the step says the consent was
+  // The troubleshooter read Odoo's answer on /google_gmail/confirm: the step says the consent was
   // cancelled and how to connect, until a later token proves it done.
   await expect(stepRow(popup, 'connect').row).toHaveAttribute('data-state', 'attention');
   await expect(stepRow(popup, 'connect').next).toHaveText(

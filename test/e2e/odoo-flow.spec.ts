@@ -1,5 +1,5 @@
 /**
- * The whole Odoo side, per version, in Chromium against the fake Odoo (issue 3 "Done when"):
+ * The whole Odoo side, per version, in Chromium against the fake Odoo:
  * credentials pasted → saved in Odoo's settings; mail server created once, updated on a second run;
  * "Connect your Gmail account" through the Google stand-in → token present → Test Connection green;
  * then Google revokes the token → the monitor's alarm turns it red, notifies once, offers reconnect.
@@ -182,7 +182,7 @@ for (const version of ['15.0', '16.0', '17.0', '18.0', '19.0']) {
       expect(Object.keys(await worker.evaluate(() => chrome.notifications.getAll()))).toEqual([]);
       expect(((await storageArea(context, 'local')).monitor as { notifiedAt: number }).notifiedAt).toBe(monitor.notifiedAt);
 
-      // --- Reconnect with the popup open (issue 11, defect 2): its "back from Google?" check runs while
+      // --- Reconnect with the popup open (found when real Odoo was recorded): its "back from Google?" check runs while
       // Google's page shows and must not close the connect; the return does — green, and said.
       const again = await openedBy(context, isGoogle, () =>
         p.getByRole('button', { name: 'Reconnect your Gmail account' }).click(),

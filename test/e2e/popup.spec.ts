@@ -39,7 +39,7 @@ test.describe('popup against the fake Odoo', () => {
 
     // Exactly one origin was asked for, at the click.
     expect(await requests()).toEqual([{ origins: ['http://127.0.0.1/*'] }]);
-    // Every RPC really carried the admin's HttpOnly session cookie (the last one reads web.base.url.freeze, issue 5).
+    // Every RPC really carried the admin's HttpOnly session cookie (the last one reads web.base.url.freeze, for the troubleshooter).
     const rpc = odoo.requests.filter((r) => r.method === 'POST' && r.path !== '/web/login');
     expect(rpc.map((r) => r.rpcMethod ?? r.path)).toEqual(['/web/session/get_session_info', 'read', 'search_read', 'get_param']);
     expect(rpc.every((r) => r.authenticated)).toBe(true);
@@ -192,7 +192,7 @@ test('the checklist survives closing the popup and restarting the browser', asyn
   await expect(popup.getByLabel('Gmail address')).toHaveValue('admin@example.com');
   await expect(stepRow(popup, 'module').row).toHaveAttribute('data-state', 'done');
   // Shown from storage: reopening needed nothing from Odoo but web.base.url and its freeze flag, read
-  // again because an administrator's login elsewhere rewrites them (issue 11; captures fact 6).
+  // again because an administrator's login elsewhere rewrites them (captures fact 6).
   await expect
     .poll(() => odoo.requests.slice(before).map((r) => (r.body ? JSON.parse(r.body).params.args[0] : r.path)))
     .toEqual(['web.base.url', 'web.base.url.freeze']);

@@ -1,5 +1,5 @@
 /**
- * Odoo 19 Enterprise's own Gmail relay (issue 5, "Prevent": offered first when the probe sees 19.0+
+ * Odoo 19 Enterprise's own Gmail relay (the troubleshooter's "Prevent": offered first when the probe sees 19.0+
  * Enterprise; field-notes §0.1; odoo-gmail.md §1.6, §3, §4): no Google project at all. "Connect through
  * Odoo's relay" creates the mail server with no credentials and presses Connect; the consent goes
  * through https://gmail.api.odoo.com (the fake Odoo's relay stand-in, test/fake-odoo/gmail-relay.ts) to

@@ -1,5 +1,5 @@
 /**
- * The troubleshooter (issue 5) in Chromium: Google's sign-in error pages are replicas
+ * The troubleshooter in Chromium: Google's sign-in error pages are replicas
  * (test/fixtures/google/sign-in-pages.ts) served at Google's real URLs; the fake Odoo's Google stand-in
  * refuses the way Google does, and its refusal is turned into the redirect to the error page that
  * Google performs. The diagnosis must appear on the page (panel) and in the popup's checklist, and
@@ -27,7 +27,7 @@ const isGoogle = (url: string) => url.startsWith('https://accounts.google.com/')
 
 /**
  * accounts.google.com answered by the fake's Google, except that a refusal becomes Google's redirect to
- * `/signin/oauth/error?authError=…`, which is answered with the replica of that page (§6.1, §6.2).
+ * `/signin/oauth/error?authError=…`, which is answered with the replica of that page (google-console.md §6.1, §6.2).
  */
 async function routeGoogleWithErrorPages(context: BrowserContext, odoo: FakeOdoo): Promise<void> {
   await context.route('https://accounts.google.com/**', async (route) => {
@@ -67,7 +67,7 @@ test.describe('redirect_uri_mismatch from web.base.url', () => {
   // host after the person did — Odoo rewrites it at every admin login, captures fact 6): Odoo sends that
   // redirect URI, which the client does not list (P1–P3).
   // The other address is https (proxy_mode forwards it), so Google would accept it: a URI to register,
-  // unlike an http one (issue 11, defect 4).
+  // unlike an http one (found when real Odoo was recorded).
   test.use({ odooOptions: { version: '18.0', proxyMode: true } });
 
   test('diagnosed on Google’s page and in the checklist; freezing the right address makes the connect green', async ({
@@ -136,7 +136,7 @@ test.describe('redirect_uri_mismatch from web.base.url', () => {
   });
 });
 
-// Issue 11, defect 3: real Odoo rewrites web.base.url at every administrator login to the address it came
+// Found when real Odoo was recorded: real Odoo rewrites web.base.url at every administrator login to the address it came
 // through (captures fact 6). The popup showed the redirect URI read at Connect to Odoo as Odoo's own.
 test('web.base.url moved by an admin login elsewhere: the reopened popup shows the URI Odoo sends now, says so, and freezes it', async ({
   context,
@@ -223,7 +223,7 @@ test.describe('Odoo answers "Forbidden" on /google_gmail/confirm', () => {
 
   test('with the module outdated: diagnosed on Odoo’s page and in the module step', async ({ context, extensionId, odoo }) => {
     const popup = await connectedPopup(context, extensionId, odoo);
-    // Prevented first: "Before you connect" points at issue 3's module upgrade.
+    // Prevented first: "Before you connect" points at the Odoo side's module upgrade.
     await expect(popup.locator('li[data-warning="moduleOutdated"]')).toContainText('The Google Gmail module is outdated');
     const page = context.pages().find((p) => p.url().startsWith(odoo.origin)) ?? (await context.newPage());
     await page.goto(`${odoo.origin}/google_gmail/confirm?code=4%2F0Ab&state=not-json`);

@@ -1,5 +1,5 @@
 /**
- * What google_gmail does differently per Odoo series (../shared/reference/odoo-gmail.md §0 matrix and
+ * What google_gmail does differently per Odoo series (docs/evidence/odoo-gmail.md §0 matrix and
  * the sections cited on each line). Keyed on the major version, so `saas~17.4` behaves like 17.0 here.
  */
 import type { VersionProfile } from './profiles.ts';

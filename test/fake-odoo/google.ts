@@ -54,7 +54,7 @@ export class FakeGoogle {
   smtpRejection: 'gmail334' | 'direct535' = 'gmail334';
   /**
    * Google's "Choose an account" page before the consent screen, as a person meets it (one more click):
-   * off by default, on where a test counts the person's actions (the journey, issue 12 §7).
+   * off by default, on where a test counts the person's actions (the whole journey).
    */
   accountChooser = false;
   /**

@@ -1,5 +1,5 @@
 /**
- * A fake Odoo that speaks Odoo's wire format (../shared/reference/odoo-gmail.md), for the tests and
+ * A fake Odoo that speaks Odoo's wire format (docs/evidence/odoo-gmail.md), for the tests and
  * the demo. It is independent of the extension's code on purpose: it reimplements Odoo's behaviour
  * from the reference, so a test passes only when the extension speaks real Odoo.
  *

@@ -156,7 +156,7 @@ export function domText(page: Page): Promise<string> {
 
 /**
  * The person's own tick of Google's "I agree to the Google API Services: User Data Policy" box, once the
- * panel points at it (`data-state="agreement"`): the assistant never ticks it (issue 12, part 6). A real
+ * panel points at it (`data-state="agreement"`): the assistant never ticks it (agreements stay the person's). A real
  * input event, as a person's click is.
  */
 export async function tickPolicyBox(page: Page): Promise<void> {

@@ -1,5 +1,5 @@
 /**
- * The harness piece that the Console journeys (issue 4) stand on: Google's real Console URLs answered
+ * The harness piece that the Console journeys stand on: Google's real Console URLs answered
  * with local replica HTML through BiDi interception, in real Firefox, with the extension's install-time
  * host permission for the Console in effect on that tab.
  */

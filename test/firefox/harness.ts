@@ -1,7 +1,7 @@
 /**
  * Real Firefox ESR (Debian's `firefox-esr`) driven by puppeteer-core over WebDriver BiDi, with the
  * built extension installed as a temporary add-on (BiDi `webExtension.install`). Recipe and pitfalls:
- * ../shared/reference/toolchain.md §7c and §10.
+ * docs/evidence/toolchain.md §7c and §10.
  *
  * - `--remote-allow-system-access`: without it BiDi refuses to navigate to moz-extension:// pages.
  * - `extensions.webextensions.uuids` pins the moz-extension:// host, so pages have a known URL.

@@ -6,7 +6,7 @@
  * project, consent screen (the person ticks Google's User Data Policy box), authorized domain, test user,
  * OAuth client, the capture — then the Odoo side (credentials, mail server) and opens Google's consent page
  * (the fake Google: choose the account, Allow), which sends the browser back to Odoo; the extension then
- * says so. Run on the replica's default Console and on two 2026 variants (issue 12): British English, and
+ * says so. Run on the replica's default Console and on two 2026 variants (docs/evidence/google-console-2026.md): British English, and
  * Vietnamese with Google's old tone-mark placement and label-less shapes.
  *
  * Every host is the real one on port 443, served on this machine by `startSiteProxy` (Firefox's HTTPS

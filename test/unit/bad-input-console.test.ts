@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /**
- * Bad input, continued (issue 7): Console pages in unexpected states — a field missing, disabled, or
+ * Bad input, continued: Console pages in unexpected states — a field missing, disabled, or
  * whose value the page rejects, a chip that never forms, a button missing or never enabled, a page
  * reached before the popup's setup, and Google's dialog without its secret. Each row drives the real
  * step runner and panel (lib/console/step.ts, panel.ts) or the capture (capture.ts) in happy-dom and
@@ -103,7 +103,7 @@ describe('Console pages in unexpected states', () => {
       name,
       undefined,
       'Create',
-      // Never clicked while disabled (issue 12, part 3): said as such, not as Google's refusal.
+      // Never clicked while disabled (no click into a dead end): said as such, not as Google's refusal.
       "The button stays disabled (Google's form is not complete), so it was not clicked.",
       { code: 'buttonOff', field: 'Create' },
     ],

@@ -1,5 +1,5 @@
 /**
- * Issue 11, defect 3: a stale web.base.url shown as Odoo's. Real Odoo rewrites web.base.url at every
+ * Found when real Odoo was recorded: a stale web.base.url shown as Odoo's. Real Odoo rewrites web.base.url at every
  * administrator login to the address that login came through, unless frozen (captures fact 6,
  * `baseurl-*`; the fake does the same). The extension reads it again when the popup opens, before
  * "Connect your Gmail account" and at each monitor check, and a change is said on the spot.

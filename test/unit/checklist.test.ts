@@ -203,7 +203,7 @@ describe('nextStep', () => {
   });
 });
 
-describe("the troubleshooter's diagnoses (issue 5)", () => {
+describe("the troubleshooter's diagnoses", () => {
   const diagnosis = (origin: string | null) => ({
     id: 'access_denied',
     step: 'testUser' as const,

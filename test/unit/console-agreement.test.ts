@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /**
- * The person's agreements stay the person's (issue 12 part 6; google-console-2026.md §14): the "Get started"
+ * The person's agreements stay the person's (google-console-2026.md §14): the "Get started"
  * wizard's "I agree to the Google API Services: User Data Policy." box is never ticked by the assistant —
  * no click, no change, nothing dispatched on it. The run stops there, the panel points at the box and says
  * the tick is the person's, and the run goes on by itself after the person's own (trusted) tick: Continue,

@@ -34,7 +34,7 @@ beforeEach(() => {
 });
 afterEach(() => removeAllListeners());
 
-describe('the popup\'s "Set up Google Cloud for Odoo" (startGoogleSetup, issue 12 §7)', () => {
+describe('the popup\'s "Set up Google Cloud for Odoo" (startGoogleSetup, one click for the Google side)', () => {
   const autopilot = async (page = 'branding') =>
     ((await sendAs(CONSOLE_TAB, 'consoleContext', { page })) as { value: { autopilot: boolean } }).value.autopilot;
 
@@ -108,7 +108,7 @@ describe('consoleContext', () => {
     });
   });
 
-  it('an http redirect URI Google refuses (issue 11): handed over with why and the Odoo-side fix', async () => {
+  it('an http redirect URI Google refuses (Odoo behind a proxy): handed over with why and the Odoo-side fix', async () => {
     await seed('personal', 'http://acme.odoo.com');
     const reply = await sendAs(CONSOLE_TAB, 'consoleContext', { page: 'clientCreate' });
     expect(reply).toMatchObject({

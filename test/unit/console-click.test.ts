@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /**
- * Never click into a dead end (issue 12 part 3; lib/console/click.ts): a disabled button is never clicked
+ * Never click into a dead end (lib/console/click.ts): a disabled button is never clicked
  * — by `press`, and by every step, which all click through it. A click Google ignores (untrusted clicks on
  * its final Create buttons, google-console-2026.md §5) is handed to the person: the panel scrolls to
  * Google's own button, outlines it and asks for one click; the assistant watches and goes on by itself once

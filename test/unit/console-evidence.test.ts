@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 /**
- * Never claim what was not seen (issue 12 part 2): a step is done only on positive evidence — the
+ * Never claim what was not seen: a step is done only on positive evidence — the
  * configured overview, the value read back, Google leaving the wizard — and a page whose form did not
  * appear is "not ready yet", never "done". Fragments from google-console.md §3.2, §3.7 and the 2026
- * evidence (§12: `main` blank for seconds). The overview of a Console without `/auth/*` (an older one)
+ * evidence (2026 §12: `main` blank for seconds). The overview of a Console without `/auth/*` (an older one)
  * leads to the legacy path: OAuth consent screen, then Credentials.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';

@@ -52,7 +52,7 @@ describe('norm', () => {
     expect(norm('App name *')).toBe('app name');
     expect(norm('URIs 1 ')).toBe('uris 1');
     expect(norm('Tên\u200b ứng dụng:')).toBe('tên ứng dụng');
-    // One form for every spelling (issue 12; more in console-match.test.ts): British English, tone placement.
+    // One form for every spelling (more in console-match.test.ts): British English, tone placement.
     expect(norm('+ Authorised domain 1 *')).toBe('authorized domain 1');
     expect(norm('Miền được ủy quyền')).toBe(norm('Miền được uỷ quyền'));
   });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /**
- * Interruptions named, not suffered (issue 12 part 5): each gets its own panel state with what to do, and
+ * Interruptions named, not suffered: each gets its own panel state with what to do, and
  * the assistant resumes afterwards. Fragments from google-console-2026.md:
  * - the Cloud Terms of Service dialog of a first project (`cfc-tos-checkboxes`, §11) — never ticked or
  *   clicked by the assistant; the run stops while it shows and resumes once the person accepted it;
@@ -68,7 +68,7 @@ afterEach(() => {
 });
 
 describe('the Cloud Terms of Service dialog (2026 §11)', () => {
-  /** `/projectcreate` (§3.1) with, for a new account, the Terms of Service dialog over it. */
+  /** `/projectcreate` (google-console.md §3.1) with, for a new account, the Terms of Service dialog over it. */
   function projectPage(): { name: HTMLInputElement; creates: () => number } {
     document.body.innerHTML = `${frame(`<h1>New Project</h1><form>
       <proj-name-id-input><label>Project name <input value="My Project 12345"></label></proj-name-id-input>
@@ -275,7 +275,7 @@ describe('the clients page before the consent screen (2026 §10)', () => {
 });
 
 describe('the test-user panel that is not a dialog (2026 §13)', () => {
-  /** Audience (§3.4): "+ Add users" opens a side panel — an `aside`, no dialog role — whose first Save does nothing. */
+  /** Audience (google-console.md §3.4): "+ Add users" opens a side panel — an `aside`, no dialog role — whose first Save does nothing. */
   function audiencePage(keepsAddress = true): { saves: () => number } {
     document.body.innerHTML = `${frame(`<h1>Audience</h1><p>Publishing status</p><p>Testing</p><p>User type</p><p>External</p>
       <section><h2>Test users</h2><button type="button" id="add">+ Add users</button><ul id="users"></ul></section>`)}`;
@@ -294,7 +294,7 @@ describe('the test-user panel that is not a dialog (2026 §13)', () => {
       });
       document.querySelector('aside button')?.addEventListener('click', () => {
         saves++;
-        if (saves < 2) return; // §3.4: the first click often does nothing
+        if (saves < 2) return; // google-console.md §3.4: the first click often does nothing
         const chips = [...document.querySelectorAll('aside mat-chip-row')].map((c) => c.textContent ?? '');
         document.querySelector('aside')?.remove();
         if (keepsAddress)

@@ -1,15 +1,15 @@
 // @vitest-environment happy-dom
 /**
- * Finding fields and buttons the way the live 2026 scripts do (issue 12 part 1; lib/console/selectors.ts
+ * Finding fields and buttons the way the live 2026 scripts do (lib/console/selectors.ts
  * › "How a target is found", "The matching rule", "Normalization"). The fragments are written from
- * ../shared/reference/google-console-2026.md, not from our replica:
+ * docs/evidence/google-console-2026.md, not from our replica:
  * - 2026 §2: accessible names longer than the visible label (radios carry their description);
  * - 2026 §3: British English "Authorised …", "organisation";
  * - 2026 §6: Vietnamese tone marks placed on the second vowel ("uỷ", "xoá", "khoá") or the first;
  * - 2026 §7: `formcontrolname` hooks `typeControl`, `uri`, `userSupportEmail`;
  * - 2026 §4: authorized-domain boxes without a label or a type; "ADD DOMAIN appends one… fill the one
  *   that is new";
- * - §3.6: the second "Add URI" belongs to redirect URIs — found when the Vietnamese group is worded
+ * - google-console.md §3.6: the second "Add URI" belongs to redirect URIs — found when the Vietnamese group is worded
  *   otherwise than our list.
  * The last block runs the Branding and Create-client steps on such pages: the two defects the issue names
  * (a Vietnamese "uỷ", a differently-worded Vietnamese redirect group) sent them to manual mode.
@@ -251,7 +251,7 @@ describe('authorized domains without labels (2026 §4)', () => {
 });
 
 /**
- * A Vietnamese client form (§3.6: two sections, each with its own "Add URI"; 2026 §7: rows are
+ * A Vietnamese client form (google-console.md §3.6: two sections, each with its own "Add URI"; 2026 §7: rows are
  * `input[formcontrolname="uri"]` in both) whose group headings are worded otherwise than our list —
  * Google Cloud's Vietnamese strings are unverifiable (2026 §6). No AX group, no heading we know.
  */
@@ -285,7 +285,7 @@ function vietnameseUriSections(origins: string[] = [], redirects: string[] = [])
 }
 const URI = 'https://acme.odoo.com/google_gmail/confirm';
 
-describe('the redirect-URI group worded otherwise in Vietnamese (§3.6 structure, 2026 §6, §7)', () => {
+describe('the redirect-URI group worded otherwise in Vietnamese (google-console.md §3.6 structure, 2026 §6, §7)', () => {
   it('is the section of the second "Add URI"', () => {
     vietnameseUriSections();
     expect(findGroup(S.redirectUris, S.addUri)?.id).toBe('redirects');
@@ -325,14 +325,14 @@ describe('the redirect-URI group worded otherwise in Vietnamese (§3.6 structure
   });
 });
 
-// ── The two defects issue 12 names, on the steps themselves ──
+// ── The two defects the 2026 evidence showed, on the steps themselves ──
 
 const shadow = () => document.querySelector('gmail-odoo-assistant')?.shadowRoot as ShadowRoot;
 const panelText = () => shadow()?.textContent ?? '';
 const main = () => shadow().querySelector('button.main') as HTMLButtonElement;
 const FALLBACK = 'Some fields could not be filled';
 
-describe('issue 12 defects: a step that went to manual mode', () => {
+describe('the 2026 Console defects: a step that went to manual mode', () => {
   it('Branding on a Vietnamese Console writing "uỷ" (2026 §6): the domain is typed and saved', async () => {
     vi.spyOn(window.location, 'assign').mockImplementation(() => undefined);
     document.documentElement.lang = 'vi';

@@ -1,6 +1,6 @@
 /**
  * Console page fragments for the assistant's unit tests, written from the reference
- * (../shared/reference/google-console.md, section cited per element) and the 2026 evidence
+ * (docs/evidence/google-console.md, section cited per element) and the 2026 evidence
  * (google-console-2026.md, "2026 §N"): small, Angular-like where it matters (a button disabled until the
  * form is valid, a section shown by the previous Next, a chip made by Enter).
  */

@@ -44,7 +44,7 @@ const step: Step = {
   },
 };
 
-/** Google's Create counts the click and answers it: the button turns busy (disabled) while Google works (§3.6). */
+/** Google's Create counts the click and answers it: the button turns busy (disabled) while Google works (google-console.md §3.6). */
 function listen(created: () => void): void {
   const button = document.querySelector('button') as HTMLButtonElement;
   button.addEventListener('click', () => {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /**
- * Issue 12, part 4, on the Console: with production chosen, Branding fills the App home page and the App
+ * Publishing to production, on the Console: with production chosen, Branding fills the App home page and the App
  * privacy policy link beside the domain in one Save, read back (google-console-2026.md §1); Audience names
  * a "Publish app" Google keeps disabled, instead of clicking it, and leads to Branding.
  */

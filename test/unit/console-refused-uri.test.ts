@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /**
- * Issue 11, the Console assistant's client steps: a redirect URI Google refuses (http other than
+ * The Console assistant's client steps: a redirect URI Google refuses (http other than
  * localhost, a raw IP — google-console.md §5.6; Odoo behind a TLS proxy without proxy_mode, field-notes
  * P1) is never typed into "Authorized redirect URIs". As for a field that cannot be filled, nothing is
  * clicked, the step is reported as needing attention (reason `refused`), and the panel says why with

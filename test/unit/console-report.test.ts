@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /**
- * "Copy a report for the developers" (issue 12 part 8, lib/console/report.ts): the report of a page
+ * "Copy a report for the developers" (lib/console/report.ts): the report of a page
  * region full of values keeps the page's structure — roles, accessible names, `formcontrolname`s, tags,
  * button states, the URL path and the Console language — and not one value: every input value, chip,
  * client ID, secret (in text, `aria-label`, `title`, an input's value), e-mail and project ID (in the

@@ -136,7 +136,7 @@ describe('reading a failed Test Connection', () => {
   ])('%j → %s', (text, reading) => expect(readTestFailure(text)).toBe(reading));
 
   // What real Odoo says (captures fact 12): a refused token, an empty Username and a password login share
-  // their words; the server's facts tell them apart (issue 11, defect 1).
+  // their words; the server's facts tell them apart.
   const oauth: ServerFacts = { gmailOAuth: true, username: 'odoo.sender@gmail.com', token: true };
   it.each([
     [

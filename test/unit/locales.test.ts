@@ -26,7 +26,7 @@ describe('locales', () => {
     }
   });
 
-  // Store limits (issue 6): Chrome Web Store takes a description of at most 132 characters and a name
+  // Store limits: Chrome Web Store takes a description of at most 132 characters and a name
   // of at most 75; AMO's linter schema caps the name at 45.
   it.each(LOCALES)('%s: the manifest name and description fit the stores', (lang) => {
     const name = messages[lang]?.extName?.message ?? '';

@@ -1,5 +1,5 @@
 /**
- * What one scheduled check of the monitor costs (issue 7 benchmark), measured against the fake Odoo with
+ * What one scheduled check of the monitor costs (a row of the benchmark), measured against the fake Odoo with
  * the real background: the RPC calls Odoo receives for one alarm, and what stays alive afterwards — no
  * timer or interval (those started during the check are counted and must all be cleared), only the one
  * `alarms` alarm. With MONITOR_JSON=<file> the numbers

@@ -219,7 +219,7 @@ describe('the background monitor against the fake Odoo', () => {
     });
   });
 
-  // Issue 11, defect 1: real Odoo ignores Gmail's reply to AUTH XOAUTH2 (captures fact 12). Odoo's words
+  // Found when real Odoo was recorded: it ignores Gmail's reply to AUTH XOAUTH2 (captures fact 12). Odoo's words
   // were read as "empty Username" (5.7.0) or "not on Gmail OAuth" (5.7.8); the record says otherwise.
   it.each([
     ['gmail334', /5\.7\.8 Username and Password not accepted/],
@@ -245,7 +245,7 @@ describe('the background monitor against the fake Odoo', () => {
     },
   );
 
-  // Issue 11, defect 2: a reconnect whose popup was opened while Google's page showed stayed red.
+  // Found when real Odoo was recorded: a reconnect whose popup was opened while Google's page showed stayed red.
   it('a reconnect: a check made while Google’s page shows leaves it pending; the return from Google closes it, green and said', async () => {
     await readyServer();
     await consent();

@@ -67,7 +67,7 @@ function everyDiagnosis(): Diagnosis[] {
       { ...facts, odooMajor: 19 },
     ),
   ];
-  // SENT is http, which Google refuses (issue 11: the Odoo-side fix); a mismatch Google would accept too.
+  // SENT is http, which Google refuses (the Odoo-side fix); a mismatch Google would accept too.
   const accepted = diagnoseSignInError(
     { code: 'redirect_uri_mismatch', known: 'redirect_uri_mismatch', message: null, clientId: CLIENT, redirectUri: SENT_HTTPS },
     ctx,

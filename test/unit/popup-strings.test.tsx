@@ -204,7 +204,7 @@ describe('popup components render only localized text', () => {
     expect(findLiterals(root, [ORIGIN, 'me@gmail.com', 'admin@acme.com', sent, ...values])).toEqual([]);
   });
 
-  it('App when Odoo sends an http redirect URI Google refuses (issue 11): no value to register, the freeze action with https', async () => {
+  it('App when Odoo sends an http redirect URI Google refuses (Odoo behind a proxy): no value to register, the freeze action with https', async () => {
     installPermissions([`${ORIGIN}/*`]);
     const routes = odooRoutes({ session: 'session-17.0.json', modules: 'modules-installed-17.0.json' });
     // Behind the TLS proxy without proxy_mode: Odoo's web.base.url is the http address (field-notes P1).
@@ -245,7 +245,7 @@ describe('popup components render only localized text', () => {
     ).toEqual([]);
   });
 
-  it('App when Odoo rewrote web.base.url since it was read (issue 11): the change said on the spot, with the freeze action', async () => {
+  it('App when Odoo rewrote web.base.url since it was read (an admin login elsewhere): the change said on the spot, with the freeze action', async () => {
     installPermissions([`${ORIGIN}/*`]);
     vi.stubGlobal('fetch', replay(odooRoutes({ session: 'session-17.0.json', modules: 'modules-installed-17.0.json' })).fetch);
     startBackground();

@@ -116,7 +116,7 @@ describe('probeOdoo against recorded replies of each version', () => {
   });
 });
 
-describe('moduleInfoFrom: Odoo swaps the two version fields (§8.5)', () => {
+describe('moduleInfoFrom: Odoo swaps the two version fields (odoo-gmail.md §8.5)', () => {
   it('compares the database version (latest_version) with the code (installed_version)', () => {
     expect(
       moduleInfoFrom([

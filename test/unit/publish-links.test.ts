@@ -1,5 +1,5 @@
 /**
- * Issue 12, part 4: "Publish app" stays disabled until Branding has an App home page and an App privacy
+ * Publishing to production: "Publish app" stays disabled until Branding has an App home page and an App privacy
  * policy link on authorized domains (google-console-2026.md §1). The links come from the Odoo website
  * when it has them, or from the person in the popup (checked: https, on an authorized domain); Branding
  * fills them beside the domain (console-publish-links.test.ts).

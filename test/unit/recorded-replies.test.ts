@@ -288,7 +288,7 @@ const RULES: Record<string, Rule> = {
   },
   // lib/background/troubleshoot.ts (the result is not read)
   'ir.config_parameter.set_param': { made: true, readers: [z.unknown()] },
-  // lib/background/publish-links.ts — the Odoo website's privacy page (issue 12, part 4); the recorded
+  // lib/background/publish-links.ts — the Odoo website's privacy page (for Publish app); the recorded
   // databases have no website, so only the fake Odoo's replies check it (publish-links.test.ts).
   'website.page.search_read': { made: true, readers: [PageRows] },
 

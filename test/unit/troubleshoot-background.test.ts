@@ -1,5 +1,5 @@
 /**
- * The troubleshooter's background side (issue 5): who may ask for a diagnosis, the diagnosis made with
+ * The troubleshooter's background side: who may ask for a diagnosis, the diagnosis made with
  * what the extension knows and stored, Odoo's confirm page read through executeScript, web.base.url
  * frozen on a confirmed value, and diagnoses cleared once a later fact proves their fix.
  */

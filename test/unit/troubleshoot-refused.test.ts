@@ -1,5 +1,5 @@
 /**
- * Issue 11: never advise registering a redirect URI Google refuses. Behind a TLS proxy without
+ * Never advise registering a redirect URI Google refuses. Behind a TLS proxy without
  * proxy_mode, Odoo sends `http://…/google_gmail/confirm` (field-notes P1); Google accepts http only for
  * localhost and loopback IPs, and no raw IP but those (google-console.md §5.6). The fix is on Odoo's
  * side: web.base.url set to the https address and frozen (odoo-gmail.md §9), plus proxy_mode and the

@@ -36,7 +36,7 @@ describe('diagnoseSignInError', () => {
     expect(tm(d.fix)).toContain(`add ${sent} exactly`);
   });
 
-  it('redirect_uri_mismatch with an http URI Google refuses: not the value to add, the fix is in Odoo (issue 11)', () => {
+  it('redirect_uri_mismatch with an http URI Google refuses: not the value to add, the fix is in Odoo', () => {
     const sent = 'http://erp.acme.com/google_gmail/confirm';
     const d = diagnoseSignInError(err('redirect_uri_mismatch', { redirectUri: sent }), {
       ...ctx,

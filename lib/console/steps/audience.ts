@@ -71,7 +71,7 @@ export const audience: Step = {
     if (!gmail) return missing(env, audience, 'gmail');
     if (users.includes(gmail)) {
       await env.report({ step: 'testUser', state: 'done' });
-      // The person chose production in the popup (issue 5): guide "Publish app" now.
+      // The person chose production in the popup ("Before you connect"): guide "Publish app" now.
       if (wantsPublish(env, facts)) return publishApp.prepare(env);
       done(env, audience, tx('console.status.testUserPresent', { email: gmail }), toClient());
       return null;

@@ -4,7 +4,7 @@
  * on Branding, Audience and Clients. The assistant's click opens the wizard (./auth-wizard.ts); if
  * the wizard opens in place instead of at `/auth/overview/create`, it is filled right here.
  *
- * Never claim what was not seen (issue 12): the overview counts as configured only when it shows so —
+ * Never claim what was not seen: the overview counts as configured only when it shows so —
  * its "Create OAuth client" action or its "Metrics". A page that stays blank is an interruption (Reload,
  * ../step.ts); a page that shows something else is "not ready yet", with links to look (Branding reads
  * the App name back) — never "set up ✓". A Console whose `/auth/*` pages do not exist (an older

@@ -10,7 +10,7 @@
  * ticks it. The run stops there, the panel points at the box, and goes on once the person ticked it —
  * one click of theirs, said before the run starts.
  *
- * Done only on positive evidence (issue 12): Google leaving the wizard for the overview or another page
+ * Done only on positive evidence: Google leaving the wizard for the overview or another page
  * of the platform after `Create` (§3.2 "After Create the page returns to OAuth Overview"), or — a wizard
  * shown in place — the configured page appearing where it was. A wizard that merely vanished (a blank
  * page, an error) proves nothing: after a minute the panel says Google did not finish, and keeps watching.

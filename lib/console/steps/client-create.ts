@@ -9,7 +9,7 @@
  * is read by ../capture.ts.
  *
  * Before the consent screen exists the form still renders, under a bar saying it must be configured first
- * (google-console-2026.md §10; §3.6, §3.9): nothing is filled — the panel says so and leads to Get started
+ * (google-console-2026.md §10; google-console.md §3.6, §3.9): nothing is filled — the panel says so and leads to Get started
  * (the legacy Credentials page: to the OAuth consent screen).
  */
 import { press } from '../click';

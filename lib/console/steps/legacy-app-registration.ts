@@ -6,7 +6,7 @@
  * 3 Test users (External): `+ ADD USERS` → dialog → address → `ADD`, then `SAVE AND CONTINUE`;
  * 4 Summary (`BACK TO DASHBOARD` is left to the person).
  * One click, whose label says it saves the registration. Nothing already there is added twice.
- * Each step counts on evidence (issue 12): the stepper moving on after `SAVE AND CONTINUE`, the test user
+ * Each step counts on evidence: the stepper moving on after `SAVE AND CONTINUE`, the test user
  * listed after `ADD` — the stepper's own `SAVE AND CONTINUE`, always on the page, proves nothing.
  */
 import { find } from '../fill';

@@ -1,6 +1,6 @@
 /**
  * "Publish app" on the Audience page (google-console.md §3.4, §6.4; field-notes P6, P7), when the person
- * chose production for an External app in the popup (issue 5): `Publish app` → alertdialog `Push to
+ * chose production for an External app in the popup ("Before you connect"): `Publish app` → alertdialog `Push to
  * production?` → `Confirm` → the page says `In production`. The app stays unverified (one "Google
  * hasn't verified this app" screen at connect, §6.3) and its Gmail token no longer expires after 7 days.
  *

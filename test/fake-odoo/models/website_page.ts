@@ -1,6 +1,6 @@
 /**
  * `website.page` of the `website` module, only what the extension asks: `search_read` of the pages
- * whose URL matches (the privacy page it proposes for Google's Branding, issue 12 part 4). Exists only
+ * whose URL matches (the privacy page it proposes for Google's Branding before Publish app). Exists only
  * when the database has a website (DbOptions.website); otherwise the model is unknown, as in Odoo.
  */
 import { matchDomain } from '../db.ts';
