@@ -11,7 +11,7 @@ export { CONSOLE_MATCHES };
 
 /**
  * The Console loader (content script), the assistant the background injects (unlisted script), and the
- * troubleshooter's two page scripts (issue 5): the content script on Google's sign-in error pages and
+ * troubleshooter's two page scripts: the content script on Google's sign-in error pages and
  * the panel the background injects into Odoo's /google_gmail/confirm page. All four only need
  * `runtime` and `i18n`, which both browsers provide natively.
  */
@@ -42,10 +42,10 @@ const domA11yNatives: Plugin = {
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
-  // Firefox too is built as MV3 (WXT would default it to MV2): README › Firefox explains why.
+  // Firefox too is built as MV3 (WXT would default it to MV2): docs/firefox.md explains why.
   manifestVersion: 3,
   // The sources zip AMO asks for (`wxt zip -b firefox`): an allowlist of what rebuilds the package, so
-  // test outputs, logs, browser profiles and keys can never land in it. README › Store packages.
+  // test outputs, logs, browser profiles and keys can never land in it. docs/store-listing.md › Store packages.
   zip: {
     includeSources: [
       'entrypoints/**',
@@ -94,7 +94,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // scripting: the Console assistant is injected only on the pages of the journey (README › Permissions).
+    // scripting: the Console assistant is injected only on the pages of the journey (docs/store-listing.md › Permissions).
     permissions: ['storage', 'activeTab', 'alarms', 'notifications', 'scripting'],
     host_permissions: [...CONSOLE_MATCHES],
     // Any Odoo: Odoo Online, odoo.sh, a custom domain, an on-premise install on http://localhost:8069.
@@ -105,7 +105,7 @@ export default defineConfig({
         gecko: {
           id: 'odoo-gmail-oauth@assistant.example',
           // 140: data_collection_permissions (140) ⊇ optional_host_permissions (128), AbortSignal.any (124),
-          // storage.session (115). The full list is in README › Firefox.
+          // storage.session (115). The full list is in docs/firefox.md.
           strict_min_version: '140.0',
           data_collection_permissions: { required: ['none'] },
         },

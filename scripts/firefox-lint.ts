@@ -1,7 +1,7 @@
 /**
  * `web-ext lint` (Mozilla's addons-linter, what AMO runs on upload) on the Firefox build, held to:
  * 0 errors, and no warning or notice that is not justified in JUSTIFIED below — the one list of
- * accepted findings, which README › Firefox points to. Each justification also states a premise that is
+ * accepted findings, which docs/firefox.md points to. Each justification also states a premise that is
  * checked here against the sources, so a justification cannot silently go stale.
  *
  *   node scripts/firefox-lint.ts [.output/firefox-mv3]    (build first: wxt build -b firefox)

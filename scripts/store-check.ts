@@ -75,7 +75,7 @@ function check(name: string, ok: boolean, detail?: string) {
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; version: string };
 const CONSOLE = ['https://console.cloud.google.com/*', 'https://console.developers.google.com/*'];
-/** The troubleshooter's content script (issue 5): Google's OAuth error pages, nothing else of accounts.google.com. */
+/** The troubleshooter's content script: Google's OAuth error pages, nothing else of accounts.google.com. */
 const SIGN_IN_ERROR = ['https://accounts.google.com/signin/oauth/error*'];
 const ICON_SIZES = ['16', '32', '48', '96', '128'];
 
@@ -135,7 +135,7 @@ function checkPackage(label: string, zip: Map<string, Buffer>) {
 }
 
 /**
- * The Console content script (issue 4's size goal, README › Google Cloud Console assistant › How it is
+ * The Console content script (the loader's size goal, docs/console.md › How the assistant is
  * loaded): what the manifest injects on every Console page stays ≤ 25 KB raw; the assistant is in the
  * package but not in the manifest (the background injects it on journey pages only).
  */

@@ -4,7 +4,7 @@
  * single-page navigation, and — on the first journey page of a document — asks the background to
  * inject the assistant (entrypoints/console-assistant.ts: fill engine, steps, panel, capture,
  * dom-accessibility-api). On every other Console page it does nothing else, and the Console never
- * sees a resource of ours (README › Google Cloud Console assistant › How it is loaded).
+ * sees a resource of ours (docs/console.md › How the assistant is loaded).
  *
  * At most one request per document succeeds; once the assistant runs, its own location handling
  * takes over and this loader only keeps ignoring navigation.

@@ -1,5 +1,5 @@
 /**
- * How the Console assistant is loaded (README › Google Cloud Console assistant › How it is loaded): the
+ * How the Console assistant is loaded (docs/console.md › How the assistant is loaded): the
  * manifest's content script is a small loader; the assistant's bundle is injected by the background only
  * when a page of the journey shows — after a single-page navigation too — once per document, into the top
  * frame. Which scripts ran in the page is read from Chromium's DevTools protocol (`Debugger.scriptParsed`

@@ -1,5 +1,5 @@
 /**
- * The troubleshooter's content script in real Firefox ESR (issue 5, issue 6): Google's sign-in error
+ * The troubleshooter's content script in real Firefox ESR: Google's sign-in error
  * page (test/fixtures/google/sign-in-pages.ts) served at Google's real URL through BiDi interception,
  * the content script declared for `https://accounts.google.com/signin/oauth/error*` runs, the background makes the diagnosis, and the page's panel shows it;
  * the popup's checklist turns the step "needs attention".
@@ -26,7 +26,7 @@ describe('Google sign-in error pages in Firefox', () => {
     const extensionPage = await firefox.openExtensionPage('popup.html', { ready: 'form.setup' });
     await seedSetup(extensionPage, ACME, GMAIL);
     // Firefox grants a content script's match as a host permission, widened to the host: the extension
-    // holds https://accounts.google.com/* here (Chrome keeps the exact match). README › Permissions says so.
+    // holds https://accounts.google.com/* here (Chrome keeps the exact match). docs/store-listing.md › Permissions says so.
     // Nothing broader comes with it.
     const granted = (await extensionPage.evaluate('globalThis.browser.permissions.getAll()')) as { origins: string[] };
     expect(granted.origins.filter((o) => o.includes('accounts.google.com'))).toEqual(['https://accounts.google.com/*']);

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /**
- * The Console loader and the injected assistant's start (README › Google Cloud Console assistant ›
- * How it is loaded): the loader asks for the assistant only on a page of the journey, once per
+ * The Console loader and the injected assistant's start (docs/console.md › How the assistant is
+ * loaded): the loader asks for the assistant only on a page of the journey, once per
  * document, also after a single-page navigation, and again after a failed request; the assistant
  * starts at most once per document; the background injects it only for the Console content script,
  * into the sender's own document.

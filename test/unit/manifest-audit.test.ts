@@ -1,8 +1,8 @@
 /**
- * Manifest audit (issue 7): the extension asks for nothing README › Permissions does not justify.
+ * Manifest audit: the extension asks for nothing docs/store-listing.md › Permissions does not justify.
  *
- * The allowlist is read from README's Permissions section, so the test fails when README and the
- * manifest disagree either way: an API permission, an install-time host permission or an optional host
+ * The allowlist is read from the Permissions section of docs/store-listing.md (the text pasted into the
+ * stores' forms), so the test fails when that text and the manifest disagree either way: an API permission, an install-time host permission or an optional host
  * permission in one and not the other, or a content script matching beyond the justified hosts. It never
  * accepts `<all_urls>` or `*://*\/*`, nor a wildcard host at install.
  *
@@ -25,12 +25,12 @@ interface Manifest {
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-/** README › Permissions: the bold lead-in of each paragraph names what it justifies, in backticks. */
-function readmeAllowlist(readme: string) {
-  const start = readme.indexOf('\n## Permissions');
-  if (start < 0) throw new Error('README has no Permissions section');
-  const end = readme.indexOf('\n## ', start + 1);
-  const section = readme.slice(start, end < 0 ? undefined : end);
+/** docs/store-listing.md › Permissions: the bold lead-in of each paragraph names what it justifies, in backticks. */
+function listingAllowlist(listing: string) {
+  const start = listing.indexOf('\n## Permissions');
+  if (start < 0) throw new Error('docs/store-listing.md has no Permissions section');
+  const end = listing.indexOf('\n## ', start + 1);
+  const section = listing.slice(start, end < 0 ? undefined : end);
   const api: string[] = [];
   const hosts: string[] = [];
   const optionalHosts: string[] = [];
@@ -105,15 +105,15 @@ async function manifests(): Promise<Record<string, Manifest>> {
   return Object.keys(built).length ? built : generatedManifests();
 }
 
-const allow = readmeAllowlist(readFileSync(resolve(ROOT, 'README.md'), 'utf8'));
+const allow = listingAllowlist(readFileSync(resolve(ROOT, 'docs/store-listing.md'), 'utf8'));
 const sorted = (xs: string[] | undefined) => [...new Set(xs ?? [])].sort();
 
-describe('README › Permissions is an allowlist', () => {
+describe('docs/store-listing.md › Permissions is an allowlist', () => {
   it('names API permissions, install-time hosts and optional hosts', () => {
     expect(allow.api).toContain('storage');
     expect(allow.hosts.length).toBeGreaterThan(0);
     expect(allow.optionalHosts.length).toBeGreaterThan(0);
-    // README itself never justifies the broad patterns, nor a wildcard host at install.
+    // The listing itself never justifies the broad patterns, nor a wildcard host at install.
     for (const p of [...allow.api, ...allow.hosts, ...allow.optionalHosts]) expect(BROAD).not.toContain(p);
     expect(allow.hosts.filter((host) => /^[a-z*]+:\/\/\*/.test(host))).toEqual([]);
   });
@@ -144,28 +144,28 @@ describe('manifest audit', async () => {
         expect(everyPattern.filter((p) => BROAD.includes(p))).toEqual([]);
       });
 
-      it('API permissions = the ones README justifies (in any order)', () => {
+      it('API permissions = the ones the listing justifies (in any order)', () => {
         // Firefox MV3 keeps API permissions in `permissions` too; hosts never belong there.
         const api = (m.permissions ?? []).filter((p) => !p.includes('://'));
         expect(sorted(api)).toEqual(sorted(allow.api));
         expect((m.permissions ?? []).filter((p) => p.includes('://'))).toEqual([]);
       });
 
-      it('install-time hosts = the ones README justifies, no wildcard host', () => {
+      it('install-time hosts = the ones the listing justifies, no wildcard host', () => {
         expect(sorted(m.host_permissions)).toEqual(sorted(allow.hosts));
       });
 
-      it('optional hosts = the ones README justifies (asked one origin at a time)', () => {
+      it('optional hosts = the ones the listing justifies (asked one origin at a time)', () => {
         expect(sorted(m.optional_host_permissions)).toEqual(sorted(allow.optionalHosts));
       });
 
-      it('every content script matches only justified hosts (or a page README justifies for it alone)', () => {
+      it('every content script matches only justified hosts (or a page the listing justifies for it alone)', () => {
         const matches = (m.content_scripts ?? []).flatMap((c) => c.matches ?? []);
         expect(matches.length).toBeGreaterThan(0);
         const own = matches.filter((p) => !allow.contentScripts.includes(p));
         expect(own.filter((p) => !allow.hosts.some((h) => covers(h, p)))).toEqual([]);
         expect(own.filter((p) => !(m.host_permissions ?? []).some((h) => covers(h, p)))).toEqual([]);
-        // Each content-script-only page README names is really in the manifest, and never a host permission.
+        // Each content-script-only page the listing names is really in the manifest, and never a host permission.
         expect(sorted(matches.filter((p) => allow.contentScripts.includes(p)))).toEqual(sorted(allow.contentScripts));
         for (const p of allow.contentScripts) expect((m.host_permissions ?? []).some((h) => covers(h, p))).toBe(false);
       });

@@ -1,6 +1,6 @@
 /**
  * Firefox (MV3) lets the person revoke the Odoo origin at any time, so every path that calls Odoo must
- * check `permissions.contains` first (README › Firefox). A static guard for code added later: a module
+ * check `permissions.contains` first (docs/firefox.md). A static guard for code added later: a module
  * outside lib/odoo/ that imports and calls the Odoo client (jsonRpc, callKw, probeOdoo) must also call
  * hasOriginPermission (lib/background/odoo-connection.ts). The behaviour itself is tested in
  * background.test.ts and in real Firefox (test/firefox/popup.test.ts).
