@@ -7,7 +7,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startLoader } from '@/lib/console/loader';
 import { CONSOLE_MATCHES } from '@/lib/console/matches';
-import { sendMessage } from '@/lib/console/messages';
+import { sendMessage } from '@/lib/messaging';
 
 export default defineContentScript({
   matches: CONSOLE_MATCHES,

@@ -6,9 +6,9 @@
  * Nothing of Google's page is changed or clicked; no secret ever reaches this page.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { sendMessage } from '@/lib/console/messages';
 import { createPanel } from '@/lib/console/panel';
 import { parseSignInError } from '@/lib/google/auth-error';
+import { sendMessage } from '@/lib/messaging';
 import { SIGN_IN_ERROR_MATCHES } from '@/lib/troubleshoot/matches';
 import { diagnosisView } from '@/lib/troubleshoot/view';
 

@@ -12,7 +12,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { msg } from '../i18n';
-import type { Reply } from '../messaging';
+import type { Reply } from '../protocol';
 import { consoleLink } from '../setup/checklist';
 import { defineValidatedItem, googleItem, progressItem, setupItem } from '../setup/storage';
 

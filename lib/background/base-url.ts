@@ -6,10 +6,10 @@
  * account", and at each monitor check. A value that moved is stored on the probe with the value it
  * replaced (`baseUrlWas`), so the popup says so on the spot, with the freeze fix.
  */
-import type { Reply } from '../messaging';
 import { type BaseUrlRead, type ProbeResult, readBaseUrlFreeze, withBaseUrl } from '../odoo/probe';
 import { callKw, type RpcOptions } from '../odoo/rpc';
 import { ParamValue } from '../odoo/schemas';
+import type { Reply } from '../protocol';
 import { probeItem, setupItem } from '../setup/storage';
 import { hasOriginPermission } from './odoo-connection';
 

@@ -15,7 +15,7 @@
 import { browser } from 'wxt/browser';
 import type { PageId } from '../console/detect';
 import { msg } from '../i18n';
-import type { Reply } from '../messaging';
+import type { Reply } from '../protocol';
 import type { SenderLike } from './senders';
 
 export const ASSISTANT_SCRIPT = '/console-assistant.js';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { PAGE_IDS, type PageId } from '../console/detect';
-import type { ConsoleContext, ConsoleContextRequest, ConsoleReport, ConsoleStep } from '../console/protocol';
+import type { ConsoleContext, ConsoleStep } from '../console/types';
 import { type Msg, type MsgKey, msg } from '../i18n';
-import type { Reply } from '../messaging';
+import type { ConsoleReport, Payload, Reply } from '../protocol';
 import { CLIENT_NAME, computeValues } from '../setup/computed';
 import { odooGmailItem } from '../setup/odoo-state';
 import {
@@ -74,7 +74,7 @@ async function takeFor<T extends { page: PageId; at: number }>(
   return Date.now() - left.at < maxAgeMs ? left : null;
 }
 
-export async function consoleContext(request?: ConsoleContextRequest): Promise<Reply<ConsoleContext>> {
+export async function consoleContext(request?: Payload<'consoleContext'>): Promise<Reply<ConsoleContext>> {
   const [setup, probe, google, progress, credentials, pending, publishChoice, odooGmail, links] = await Promise.all([
     setupItem.get(),
     probeItem.get(),

@@ -6,7 +6,7 @@
 
 import { parseClientId, parseClientSecret } from '../google/formats';
 import { msg } from '../i18n';
-import type { Reply } from '../messaging';
+import type { Reply } from '../protocol';
 import { credentialsItem, googleItem, progressItem } from '../setup/storage';
 
 export interface CredentialsInput {

@@ -17,38 +17,46 @@ import {
   watchConnectReturn,
 } from './odoo-gmail';
 import { setPublishLinks } from './publish-links';
-import { route } from './router';
+import { type Handlers, routeAll } from './router';
 import { choosePublishing, diagnoseSignIn, freezeBaseUrl, watchTroubleshooting } from './troubleshoot';
 
-export function startBackground(): void {
-  route('saveSetup', (data) => saveSetup(data));
-  route('probeOdoo', () => probeHandler());
-  route('captureCredentials', (data) => receiveCredentials({ ...data, source: 'console' }));
-  route('setCredentials', (data) => receiveCredentials(data));
+/**
+ * What the background answers to each message of the protocol (lib/protocol.ts): one handler per
+ * message, checked against the table by `satisfies Handlers`.
+ */
+export const handlers = {
+  saveSetup: (data) => saveSetup(data),
+  probeOdoo: () => probeHandler(),
+  captureCredentials: (data) => receiveCredentials({ ...data, source: 'console' }),
+  setCredentials: (data) => receiveCredentials(data),
   // Console assistant
-  route('consoleContext', (data) => consoleContext(data));
-  route('startGoogleSetup', () => startGoogleSetup());
-  route('stopGoogleSetup', () => stopGoogleSetup());
-  route('consoleArrival', (data) => consoleArrival(data.page));
-  route('consoleReport', (data) => consoleReport(data));
+  consoleContext: (data) => consoleContext(data),
+  consoleReport: (data) => consoleReport(data),
   // Console assistant loader: inject the assistant on a journey page
-  route('loadConsoleAssistant', (data, sender) => loadConsoleAssistant(data, sender));
-  watchOriginPermissions();
+  loadConsoleAssistant: (data, sender) => loadConsoleAssistant(data, sender),
+  consoleArrival: (data) => consoleArrival(data.page),
+  startGoogleSetup: () => startGoogleSetup(),
+  stopGoogleSetup: () => stopGoogleSetup(),
+  finishInOdoo: () => finishInOdoo(),
   // --- Odoo side.
-  route('installGmailModule', () => installGmailModule());
-  route('pendingCredentials', () => pendingCredentials());
-  route('saveCredentialsToOdoo', () => saveCredentialsToOdoo());
-  route('setupMailServer', () => setupMailServer());
-  route('connectGmail', () => connectGmail());
-  route('finishInOdoo', () => finishInOdoo());
-  route('recheckBaseUrl', () => recheckBaseUrl());
-  route('checkGmail', (data) => runCheck(data.trigger));
+  installGmailModule: () => installGmailModule(),
+  pendingCredentials: () => pendingCredentials(),
+  saveCredentialsToOdoo: () => saveCredentialsToOdoo(),
+  setupMailServer: () => setupMailServer(),
+  connectGmail: () => connectGmail(),
+  recheckBaseUrl: () => recheckBaseUrl(),
+  checkGmail: (data) => runCheck(data.trigger),
+  // --- Troubleshooter.
+  diagnoseSignIn: (data) => diagnoseSignIn(data),
+  freezeBaseUrl: (data) => freezeBaseUrl(data),
+  setPublishLinks: (data) => setPublishLinks(data),
+  choosePublishing: (data) => choosePublishing(data),
+} satisfies Handlers;
+
+export function startBackground(): void {
+  routeAll(handlers);
+  watchOriginPermissions();
   watchConnectReturn();
   startMonitor();
-  // --- Troubleshooter.
-  route('diagnoseSignIn', (data) => diagnoseSignIn(data));
-  route('freezeBaseUrl', (data) => freezeBaseUrl(data));
-  route('choosePublishing', (data) => choosePublishing(data));
-  route('setPublishLinks', (data) => setPublishLinks(data));
   watchTroubleshooting();
 }

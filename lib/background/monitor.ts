@@ -12,9 +12,9 @@
  */
 import { browser } from 'wxt/browser';
 import { msg, t } from '../i18n';
-import type { Reply } from '../messaging';
 import { type GmailServerState, readGmailServer, testGmailConnection } from '../odoo/gmail-connection';
 import { OdooRpcError } from '../odoo/rpc';
+import type { Reply } from '../protocol';
 import { odooMailServerLink } from '../setup/checklist-odoo';
 import { type MonitorState, type MonitorStatus, monitorItem, odooGmailItem } from '../setup/odoo-state';
 import { probeItem, setupItem } from '../setup/storage';

@@ -7,7 +7,6 @@
 import { browser } from 'wxt/browser';
 import { parseClientId, parseClientSecret } from '../google/formats';
 import { msg } from '../i18n';
-import type { Reply } from '../messaging';
 import { MsgError } from '../odoo/error-messages';
 import { openGmailConsent, readTokenStamp } from '../odoo/gmail-connection';
 import { detectServerSchema } from '../odoo/gmail-schema';
@@ -20,6 +19,7 @@ import {
   writeGmailCredentials,
 } from '../odoo/gmail-setup';
 import type { ModuleInfo } from '../odoo/probe';
+import type { Reply } from '../protocol';
 import { odooSettingsLink } from '../setup/checklist';
 import { odooGmailItem } from '../setup/odoo-state';
 import { parseGmail } from '../setup/setup';

@@ -7,9 +7,9 @@
  * fills them, and Publish app can be pressed.
  */
 import { z } from 'zod';
-import type { Reply } from '../messaging';
 import { callParsed } from '../odoo/call';
 import { OdooRpcError } from '../odoo/rpc';
+import type { Reply } from '../protocol';
 import { computeValues } from '../setup/computed';
 import { checkPublishLink, websiteLinks } from '../setup/publish-links';
 import { googleItem, type PublishLinks, probeItem, publishLinksItem, setupItem } from '../setup/storage';

@@ -1,15 +1,20 @@
 /**
- * Binds handlers to the protocol: every inbound message is checked for its sender and its payload
- * (zod) before a handler sees it; a handler that throws answers with an error, never with silence.
+ * Binds handlers to the protocol (lib/protocol.ts): every inbound message is checked for its sender and
+ * its payload (zod) before a handler sees it; a handler that throws answers with an error, never with
+ * silence.
  */
-import type { z } from 'zod';
 import { msg } from '../i18n';
-import { type MessageName, onMessage, type ProtocolMap, protocol, type Reply } from '../messaging';
+import { onMessage } from '../messaging';
+import { type MessageName, type Payload, type ProtocolMap, protocol, type Reply, type ReplyOf } from '../protocol';
 import { type SenderLike, senderKind } from './senders';
 
-type Payload<N extends MessageName> = z.infer<(typeof protocol)[N]['payload']>;
-type Result<N extends MessageName> = ReturnType<ProtocolMap[N]>;
-export type Handler<N extends MessageName> = (data: Payload<N>, sender: SenderLike) => Promise<Result<N>>;
+export type Handler<N extends MessageName> = (data: Payload<N>, sender: SenderLike) => Promise<ReplyOf<N>>;
+/**
+ * One handler for each message of the table, and nothing else: the background's handler object is
+ * checked with `satisfies Handlers`, so a message without its handler, or a handler without its message,
+ * does not compile.
+ */
+export type Handlers = { [N in MessageName]: Handler<N> };
 
 /** The checks, apart from the transport, so that tests can call them with any sender and payload. */
 export async function dispatch<N extends MessageName>(
@@ -17,7 +22,7 @@ export async function dispatch<N extends MessageName>(
   handler: Handler<N>,
   data: unknown,
   sender: SenderLike,
-): Promise<Result<N> | Reply<never>> {
+): Promise<ReplyOf<N> | Reply<never>> {
   const kind = senderKind(sender);
   const allowed: readonly string[] = protocol[name].from;
   if (!kind || !allowed.includes(kind)) return { ok: false, error: msg('err.sender') };
@@ -30,6 +35,18 @@ export async function dispatch<N extends MessageName>(
   }
 }
 
-export function route<N extends MessageName>(name: N, handler: Handler<N>): () => void {
-  return onMessage(name, ({ data, sender }) => dispatch(name, handler, data, sender as SenderLike) as Promise<Result<N>>);
+function route<N extends MessageName>(name: N, handler: Handler<N>): () => void {
+  return onMessage(
+    name,
+    ({ data, sender }) => dispatch(name, handler, data, sender as SenderLike) as Promise<ReturnType<ProtocolMap[N]>>,
+  );
+}
+
+/** Listens for every message of the table, each with its handler; the returned function stops them all. */
+export function routeAll(handlers: Handlers): () => void {
+  const names = Object.keys(protocol) as MessageName[];
+  const stops = names.map(<N extends MessageName>(name: N) => route(name, handlers[name]));
+  return () => {
+    for (const stop of stops) stop();
+  };
 }

@@ -5,7 +5,7 @@
  * web page, a content script frame on an unexpected host — is refused before its payload is read.
  */
 import { browser } from 'wxt/browser';
-import type { SenderKind } from '../messaging';
+import type { SenderKind } from '../protocol';
 
 export interface SenderLike {
   id?: string;

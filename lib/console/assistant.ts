@@ -6,11 +6,10 @@
  * created" dialog can outlive the URL it started on).
  */
 import { type Msg, msg, t, tm } from '../i18n';
+import { sendMessage } from '../messaging';
 import { secretsOn, watchCapture } from './capture';
 import { clientIdOf, detectPage, type PageId, projectOf } from './detect';
-import { sendMessage } from './messages';
 import { createPanel, type PanelView } from './panel';
-import type { ConsoleContext, ConsoleStep } from './protocol';
 import { consoleUrl, type Env, runStep, type Step, tx } from './step';
 import { audience } from './steps/audience';
 import { authOverview } from './steps/auth-overview';
@@ -25,6 +24,7 @@ import { legacyAppRegistration } from './steps/legacy-app-registration';
 import { legacyUserType } from './steps/legacy-user-type';
 import { projectCreate } from './steps/project-create';
 import { publishApp } from './steps/publish-app';
+import type { ConsoleContext, ConsoleStep } from './types';
 
 /** Every step, one file each (./steps/). */
 export const STEPS: Step[] = [

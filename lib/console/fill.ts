@@ -8,8 +8,8 @@
  * label order, `setNativeValue`, Angular's DefaultValueAccessor and MatSelectHarness).
  */
 import { computeAccessibleName } from 'dom-accessibility-api';
-import type { Reason } from './protocol';
 import { type Labels, names, type Role, S, type Target, type Text } from './selectors';
+import type { Reason } from './types';
 
 export type Outcome = { ok: true; changed: boolean } | { ok: false; reason: Reason };
 const OK: Outcome = { ok: true, changed: true };

@@ -16,6 +16,7 @@
  *   dialog (any time), a `main` that stays blank (Reload, up to 3 tries).
  */
 import { type MsgKey, type MsgParams, t, tm } from '../i18n';
+import type { ConsoleReport } from '../protocol';
 import { DAY, orFalse, type PressOptions, press, TIMING, termsDialog, ticked, waitForTick, whenEnabled } from './click';
 import { type PageId, projectOf } from './detect';
 import {
@@ -37,9 +38,9 @@ import {
   waitForTarget,
 } from './fill';
 import type { ManualRow, PanelView } from './panel';
-import type { ConsoleContext, ConsoleReport, ConsoleStep, Reason } from './protocol';
 import { fieldReport } from './report';
 import { type Labels, S, shownLabel, type Target } from './selectors';
+import type { ConsoleContext, ConsoleStep, Reason } from './types';
 
 export interface Env {
   page: PageId;

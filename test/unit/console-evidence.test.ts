@@ -7,11 +7,11 @@
  * leads to the legacy path: OAuth consent screen, then Credentials.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ConsoleContext } from '@/lib/console/protocol';
 import { type Env, runStep } from '@/lib/console/step';
 import { authOverview } from '@/lib/console/steps/auth-overview';
 import { clientDetails } from '@/lib/console/steps/client-details';
 import { legacyAppRegistration } from '@/lib/console/steps/legacy-app-registration';
+import type { ConsoleContext } from '@/lib/console/types';
 import { CONSOLE_CONTEXT } from '../fixtures/stored-state';
 import { C, configuredOverview, emptyState, frame, GMAIL, wizardPage } from './console-pages';
 import {

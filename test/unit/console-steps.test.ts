@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { STEPS } from '@/lib/console/assistant';
 import { PAGE_IDS } from '@/lib/console/detect';
-import { REASONS } from '@/lib/console/protocol';
+import { REASONS } from '@/lib/console/types';
 import { type MsgKey, t } from '@/lib/i18n';
 
 describe('steps', () => {

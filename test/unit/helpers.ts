@@ -5,8 +5,8 @@
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createPanel } from '@/lib/console/panel';
-import type { ConsoleContext } from '@/lib/console/protocol';
 import { type Env, TIMING } from '@/lib/console/step';
+import type { ConsoleContext } from '@/lib/console/types';
 import { CONSOLE_CONTEXT } from '../fixtures/stored-state';
 
 type Listener = (p: { origins?: string[]; permissions?: string[] }) => void | Promise<void>;

@@ -1,12 +1,11 @@
 /**
- * The Console assistant's messages (payload schemas for the background, types for the content
- * script). The content script imports types only from here — zod never reaches its bundle.
+ * The words the Console assistant and the background share: the checklist steps it drives, why a step
+ * needs the person, and the context it fills a page from (the reply to `consoleContext`). Its messages
+ * and their payloads are declared in lib/protocol.ts, which uses these. No zod here: the assistant's
+ * bundle imports this module.
  */
-import { z } from 'zod';
-import { CLIENT_ID_LENIENT_RE } from '../google/client-formats';
 import type { Msg } from '../i18n';
 import type { StepState } from '../setup/steps';
-import { PAGE_IDS } from './detect';
 
 /** The checklist steps the Console assistant drives (lib/setup/steps.ts). */
 export const CONSOLE_STEPS = ['project', 'consent', 'domain', 'testUser', 'client'] as const;
@@ -29,46 +28,6 @@ export const REASONS = [
   'refused',
 ] as const;
 export type Reason = (typeof REASONS)[number];
-
-/** Project ID (google-console.md §5.4) or project number (§1: numbers work in links too). */
-const ProjectRef = z.string().regex(/^(?:[a-z][a-z0-9-]{4,28}[a-z0-9]|\d{1,20})$/);
-
-export const ConsoleContextRequest = z.object({ page: z.enum(PAGE_IDS) }).strict();
-export type ConsoleContextRequest = z.infer<typeof ConsoleContextRequest>;
-
-export const ConsoleReport = z
-  .object({
-    /** The page it was read on; null for a Console page outside the journey (a pending project's notification). */
-    page: z.enum(PAGE_IDS).nullable(),
-    step: z.enum(CONSOLE_STEPS).optional(),
-    state: z.enum(['inProgress', 'done', 'attention']).optional(),
-    /** The person reloads the page because its `main` stayed blank (2026 §12): counted, up to 3 tries. */
-    reload: z.literal(true).optional(),
-    reason: z
-      .object({ code: z.enum(REASONS), field: z.string().max(120).optional() })
-      .strict()
-      .optional(),
-    /** What the page showed (read by the content script), each validated on its own. */
-    facts: z
-      .object({
-        projectId: ProjectRef.optional(),
-        pendingProject: z.object({ projectId: ProjectRef.nullable(), fromProject: ProjectRef.nullable() }).strict().optional(),
-        audience: z.enum(['internal', 'external']).optional(),
-        publishing: z.enum(['testing', 'production']).optional(),
-        authorizedDomains: z
-          .array(z.string().regex(/^[a-z0-9.-]{1,253}$/))
-          .max(100)
-          .optional(),
-        testUsers: z.array(z.email().max(320)).max(100).optional(),
-        redirectUris: z.array(z.url().max(2048)).max(100).optional(),
-        clientId: z.string().regex(CLIENT_ID_LENIENT_RE).optional(),
-      })
-      .strict()
-      .optional(),
-  })
-  .strict()
-  .refine((r) => !r.state || r.step, { message: 'a state needs its step' });
-export type ConsoleReport = z.infer<typeof ConsoleReport>;
 
 /** What the content script needs to fill a page: the values the popup computed, and what is known. */
 export interface ConsoleContext {
