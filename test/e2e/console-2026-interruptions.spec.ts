@@ -6,7 +6,7 @@
  * dialog, "Add secret" through a side panel, values only in attributes, "Publish app" disabled until Branding has
  * its links, and a Console without Google Auth Platform.
  *
- * Each interruption: the panel names it (`data-state`, the proposed contract in console-fixtures.ts › PanelState),
+ * Each interruption: the panel names it (`data-state`, the proposed contract in test/support/replica.ts › PanelState),
  * nothing is claimed or clicked that should not be, the person does only what is theirs (counted by `Human`),
  * and the assistant resumes. Where the panel's wording is not decided yet, the expected sense is a TODO comment.
  * These are acceptance tests written before the assistant handles the variants.

@@ -7,7 +7,7 @@
  * and the clicks Google ignores (2026 §5). `Human` counts every one.
  *
  * The person is played by `personOnConsole`: it clicks the panel's one button when the panel offers one, and does
- * what the panel asks only the person to do (its `data-state`, console-fixtures.ts › PanelState). So a Console
+ * what the panel asks only the person to do (its `data-state`, test/support/replica.ts › PanelState). So a Console
  * that needs one click per page still completes here, and the count says how far it is from the issue's goal.
  * Acceptance tests, written before the assistant handles these variants.
  */

@@ -31,13 +31,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { STEP_IDS } from '../../lib/setup/steps.ts';
-import { DEMO_SINK } from '../../scripts/demo.ts';
 import { ADMIN } from '../fake-odoo/db.ts';
 import { type FakeOdoo, startFakeOdoo } from '../fake-odoo/server.ts';
 import { startTlsFront, type TlsFront } from '../firefox/tls-front.ts';
+import { DEMO_SINK, REPLICA_STATE_KEY } from '../support/replica.ts';
 import {
   assistant,
   CONSOLE,
+  domText,
   Human,
   personTicksPolicy,
   type Replica,
@@ -77,30 +78,10 @@ function watch(context: BrowserContext, audit: Audit): void {
 }
 
 /**
- * The page's DOM as text, open shadow roots included. `without`: Google's own "OAuth client created"
- * dialog while it is open — Google shows the secret there; the extension's part of the page (its panel)
- * and the rest of the Console are kept.
+ * Left out of the DOM the audit reads (`domText`): Google's own "OAuth client created" dialog while it is
+ * open — Google shows the secret there; the extension's part of the page (its panel) and the rest of the
+ * Console are kept.
  */
-function dom(page: Page, without?: string): Promise<string> {
-  return page.evaluate((sel) => {
-    const skip = sel ? [...document.querySelectorAll(sel)] : [];
-    const clone = document.documentElement.cloneNode(true) as HTMLElement;
-    if (sel) for (const el of clone.querySelectorAll(sel)) el.remove();
-    const parts = [clone.outerHTML];
-    const walk = (root: Document | ShadowRoot) => {
-      for (const el of root.querySelectorAll('*')) {
-        if (skip.some((s) => s.contains(el))) continue;
-        if (el.shadowRoot) {
-          parts.push(el.shadowRoot.innerHTML);
-          walk(el.shadowRoot);
-        }
-      }
-    };
-    walk(document);
-    return parts.join('\n');
-  }, without ?? '');
-}
-
 const GOOGLE_DIALOG = 'mat-dialog-container';
 
 interface World {
@@ -166,7 +147,7 @@ async function startBrowser(world: World, audit: Audit, google?: Replica) {
           localStorage.setItem(key, JSON.stringify(state));
         }
       },
-      { key: 'console-replica-state', state: google },
+      { key: REPLICA_STATE_KEY, state: google },
     );
   }
   await routeGoogle(context, world.odoo);
@@ -252,7 +233,7 @@ test('the whole journey: empty profile → green Test Connection; a second run c
     await expect(stepRow(popup, 'module').row).toHaveAttribute('data-state', 'done');
     await expect(popup.getByRole('radio', { name: 'Personal Gmail' })).toBeChecked();
     await expect(popup.getByRole('status', { name: 'Authorized redirect URI' })).toHaveText(REDIRECT_URI);
-    audit.doms.push({ where: 'popup: connected', html: await dom(popup) });
+    audit.doms.push({ where: 'popup: connected', html: await domText(popup) });
 
     // --- One click for the whole Google side ("Set up Google Cloud for Odoo"): the Console opens on "New project" and the
     // assistant does every page by itself — project, consent screen, domain, test user, client, capture —
@@ -264,7 +245,7 @@ test('the whole journey: empty profile → green Test Connection; a second run c
     );
     await popup.close();
     const a = assistant(page);
-    const snap = async (where: string) => audit.doms.push({ where, html: await dom(page, GOOGLE_DIALOG) });
+    const snap = async (where: string) => audit.doms.push({ where, html: await domText(page, GOOGLE_DIALOG) });
     // The run says so on every page, with a Stop.
     await expect(a.panel.getByRole('button', { name: 'Stop' })).toBeVisible({ timeout: 30_000 });
     await snap('console: setting up');
@@ -290,7 +271,7 @@ test('the whole journey: empty profile → green Test Connection; a second run c
     const secret = client.secret;
     expect(secret.length).toBeGreaterThan(10);
     // The audit sees a secret where there is one: Google's own dialog shows it (still open).
-    expect(await dom(page)).toContain(secret);
+    expect(await domText(page)).toContain(secret);
     await snap('console: dialog open (Google dialog left out)');
     expect(odoo.db.params.get('google_gmail_client_id')).toBe(client.id);
     expect(odoo.db.params.get('google_gmail_client_secret')).toBe(secret);
@@ -303,10 +284,10 @@ test('the whole journey: empty profile → green Test Connection; a second run c
     await snap('console: finished in Odoo (Google dialog left out)');
 
     // --- Google's consent (the stand-in): choose the account, Allow → back to Odoo → the token is checked.
-    audit.doms.push({ where: 'google: choose an account', html: await dom(google) });
+    audit.doms.push({ where: 'google: choose an account', html: await domText(google) });
     await human.click(google.getByRole('button', { name: GMAIL }), 'choose the account (Google)');
     await expect(google.getByRole('button', { name: 'Allow' })).toBeVisible();
-    audit.doms.push({ where: 'google: consent', html: await dom(google) });
+    audit.doms.push({ where: 'google: consent', html: await domText(google) });
     await human.click(google.getByRole('button', { name: 'Allow' }), 'Allow (Google)');
     await google.waitForURL((url) => url.origin === ORIGIN);
     expect(String(odoo.mailServers()[0]?.google_gmail_refresh_token)).toMatch(/^1\/\/0g/);
@@ -318,14 +299,14 @@ test('the whole journey: empty profile → green Test Connection; a second run c
       .toContain('gmail-monitor-connected');
     expect(await sw.evaluate(() => chrome.action.getBadgeText({}))).toBe('OK');
     const seconds = (performance.now() - started) / 1000;
-    audit.doms.push({ where: 'odoo: back from Google', html: await dom(google) });
+    audit.doms.push({ where: 'odoo: back from Google', html: await domText(google) });
 
     // The test looks at the checklist (the person need not: the notification said it) — not counted.
     popup = await openPopup(context, extensionId, '?look');
     await expect(panel(popup).getByText('Token present and Test Connection passed.')).toBeVisible();
     for (const id of STEPS) await expect(stepRow(popup, id).row, id).toHaveAttribute('data-state', 'done');
     expect(await popup.locator('li[data-step]').count()).toBe(STEPS.length);
-    audit.doms.push({ where: 'popup: all done', html: await dom(popup) });
+    audit.doms.push({ where: 'popup: all done', html: await domText(popup) });
 
     const typed = human.actions.filter((x) => x.startsWith('type')).length;
     const result = { clicks: human.clicks, typed, keystrokes: human.keystrokes, seconds: Number(seconds.toFixed(1)) };
@@ -368,7 +349,7 @@ test('the whole journey: empty profile → green Test Connection; a second run c
     // The redirect URI is there, so nothing is added; the secret is gone from storage.session after the
     // restart by design, but Odoo holds this client's secret, so no "Add secret" is suggested.
     await expect(b.status).toHaveText('This client has the redirect URI and its secret is captured ✓');
-    audit.doms.push({ where: 'console: second run', html: await dom(again) });
+    audit.doms.push({ where: 'console: second run', html: await domText(again) });
 
     await human.click(panel(popup).getByRole('button', { name: 'Update the mail server' }), 'Update the mail server');
     await expect(stepRow(popup, 'server').next).toContainText('Odoo updated the Gmail server');

@@ -15,6 +15,8 @@ import {
   extensionStorage,
   panel,
   panelControl,
+  replicaLoads,
+  replicaLog,
   replicaModel,
   replicaState,
   seedSetup,
@@ -66,13 +68,13 @@ describe('the Console assistant in Firefox', () => {
   it('fills the create-client page of the new UI: the page model got each value, the client is created, the secret captured', async () => {
     const ext = await extensionPage();
     await seedSetup(ext, ACME);
-    const page = await consoleTab(firefox, { ui: 'new', seed: CONFIGURED });
+    const page = await consoleTab(firefox, { ui: 'new', seed: CONFIGURED() });
     const redirectUri = `${ACME}/google_gmail/confirm`;
 
     const client = await createClient(page, redirectUri);
 
     // What the Console's form model received, in order, through the events Angular listens to.
-    const log = await page.evaluate(() => (window as unknown as { __log: { name: string; value: unknown }[] }).__log);
+    const log = await replicaLog(page);
     const last = (name: string) => log.filter((e) => e.name === name).at(-1)?.value;
     expect(last('applicationType')).toBe('Web application');
     expect(last('displayName')).toBe('Odoo');
@@ -96,7 +98,7 @@ describe('the Console assistant in Firefox', () => {
   it('a field that is not there: guided manual mode, the other values filled, nothing created', async () => {
     const ext = await extensionPage();
     await seedSetup(ext, ACME);
-    const page = await consoleTab(firefox, { ui: 'new', seed: CONFIGURED, missing: ['displayName'] });
+    const page = await consoleTab(firefox, { ui: 'new', seed: CONFIGURED(), missing: ['displayName'] });
     await page.goto(at('/auth/clients/create'));
     await waitForPanel(page, { main: 'Fill in and create OAuth client Odoo' });
     await (await panelControl(page, 'Fill in and create OAuth client Odoo')).click();
@@ -120,7 +122,7 @@ describe('the Console assistant in Firefox', () => {
   it('loads the assistant after a single-page navigation from a page outside the journey', async () => {
     const ext = await extensionPage();
     await seedSetup(ext, ACME);
-    const page = await consoleTab(firefox, { ui: 'new', seed: CONFIGURED });
+    const page = await consoleTab(firefox, { ui: 'new', seed: CONFIGURED() });
     await page.goto(at('/apis/library'));
     await page.waitForSelector('nav a');
     expect(await page.$('gmail-odoo-assistant')).toBeNull();
@@ -128,7 +130,7 @@ describe('the Console assistant in Firefox', () => {
     const branding = await page.waitForSelector('nav ::-p-text(Branding)');
     await branding?.click();
     await waitForPanel(page, { main: 'Fill in and save authorized domain odoo.com' });
-    expect(await page.evaluate(() => Number(sessionStorage.getItem('replica-loads')))).toBe(1);
+    expect(await replicaLoads(page)).toBe(1);
     await (await panelControl(page, 'Fill in and save authorized domain odoo.com')).click();
     // Saved, then on to Audience by itself: a new document, where the loader asks for the assistant again.
     await page.waitForFunction(() => location.pathname === '/auth/audience', { timeout: 20_000 });
@@ -152,7 +154,7 @@ describe('credentials from the Console into Odoo, in Firefox', () => {
     await waitForStep(popup, 'odoo', 'done');
 
     // On the Console: the client is created with Odoo's own redirect URI, its ID and secret captured.
-    const page = await consoleTab(firefox, { ui: 'new', seed: CONFIGURED });
+    const page = await consoleTab(firefox, { ui: 'new', seed: CONFIGURED() });
     const client = await createClient(page, redirectUri);
     await closeCreatedDialog(page);
     expect(await domText(page)).not.toContain(client.secret);

@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type HTTPRequest, type Page } from 'puppeteer-core';
 import type { FakeOdoo } from '../fake-odoo/server.ts';
+import { CONSOLE_HOSTS } from '../support/replica.ts';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const EXTENSION_DIR = resolve(process.env.FIREFOX_EXTENSION_DIR ?? '.output/firefox-mv3-e2e');
@@ -182,12 +183,12 @@ export async function loginToOdoo(page: Page, odoo: FakeOdoo, login = 'admin', p
  * the same way (e.g. accounts.google.com for the sign-in error pages).
  */
 export type ConsoleRoute = string | ((url: URL) => string);
-const CONSOLE_HOSTS = new Set(['console.cloud.google.com', 'console.developers.google.com']);
+const CONSOLE_HOST_SET: ReadonlySet<string> = new Set(CONSOLE_HOSTS);
 
 export async function routeConsole(
   page: Page,
   routes: Record<string, ConsoleRoute>,
-  hosts: ReadonlySet<string> = CONSOLE_HOSTS,
+  hosts: ReadonlySet<string> = CONSOLE_HOST_SET,
 ): Promise<{ requested: string[] }> {
   const requested: string[] = [];
   await page.setRequestInterception(true);

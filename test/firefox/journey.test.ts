@@ -15,12 +15,13 @@
 import type { Page } from 'puppeteer-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { STEP_IDS } from '../../lib/setup/steps.ts';
-import { consoleSite } from '../../scripts/demo.ts';
 import { ADMIN } from '../fake-odoo/db.ts';
 import { type FakeOdoo, startFakeOdoo } from '../fake-odoo/server.ts';
+import { consoleSite, type ReplicaConfig } from '../support/replica.ts';
+import { googleSite, odooSite } from '../support/sites.ts';
 import { CONSOLE, domText, extensionStorage, replicaState, tickPolicyBox, waitForPanel } from './console-replica.ts';
 import { clickButton, type FirefoxSession, fieldByLabel, launchFirefox, stepState, waitForStep } from './harness.ts';
-import { googleSite, odooSite, type SiteProxy, startSiteProxy } from './site-proxy.ts';
+import { type SiteProxy, startSiteProxy } from './site-proxy.ts';
 
 const ODOO = 'https://acme.odoo.com';
 const GMAIL = 'me@gmail.com';
@@ -29,7 +30,7 @@ let proxy: SiteProxy;
 let firefox: FirefoxSession;
 
 /** Starts Odoo, Google's stand-in and the Console `variant`, all at their real addresses through the proxy. */
-async function world(variant: Record<string, unknown>) {
+async function world(variant: ReplicaConfig) {
   odoo = await startFakeOdoo({ users: [{ ...ADMIN, email: GMAIL }], proxyMode: true });
   // Odoo's own idea of its address (System Parameters › web.base.url): the public HTTPS name.
   odoo.db.params.set('web.base.url', ODOO);
@@ -57,7 +58,7 @@ async function tabOpenedAt(firefox: FirefoxSession, prefix: string): Promise<Pag
   return page;
 }
 
-describe.each([
+describe.each<[string, ReplicaConfig]>([
   ['the default Console', {}],
   ['a British English Console, 2026 shapes', { lang: 'en-GB', radioNames: 'described', domainRows: 'unlabelled', hooks: true }],
   [

@@ -14,7 +14,8 @@ import { request } from 'node:https';
 import { resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSOLE_HOSTS, DEMO_SINK, type Demo, replicaHtml, startDemo } from '../../scripts/demo.ts';
+import { type Demo, startDemo } from '../../scripts/demo.ts';
+import { CONSOLE_HOSTS, DEMO_SINK, replicaHtml } from '../support/replica.ts';
 
 interface Answer {
   status: number;
