@@ -122,8 +122,15 @@ export const protocol = {
     payload: z.object({ page: z.enum(PAGE_IDS) }).strict(),
     reply: reply<null>(),
   },
-  /** The assistant is about to open the next page of the journey itself (its panel takes the focus there). */
-  consoleArrival: { from: ['consoleContent'], payload: z.object({ page: z.enum(PAGE_IDS) }).strict(), reply: reply<null>() },
+  /**
+   * The person's click leaves something for the page it leads to (lib/state/handoff.ts): the step it already
+   * asked for, and whether the assistant opens that page itself (its panel takes the focus there).
+   */
+  consoleHandoff: {
+    from: ['consoleContent'],
+    payload: z.object({ page: z.enum(PAGE_IDS).nullable(), step: z.enum(CONSOLE_STEPS).optional(), focus: z.boolean() }).strict(),
+    reply: reply<null>(),
+  },
   /** The popup's "Set up Google Cloud for Odoo": the whole Google side, then the Odoo side, by itself (lib/background/autopilot.ts). */
   startGoogleSetup: { from: ['extensionPage'], payload: nothing, reply: reply<{ path: string }>() },
   /** The panel's Stop (or the popup's): the run stops moving on by itself. */

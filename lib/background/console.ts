@@ -16,7 +16,9 @@ import {
   publishLinksItem,
   setupItem,
 } from '../setup/storage';
+import { HANDOFF_MS, leave, take } from '../state/handoff';
 import { autopilotOn } from './autopilot';
+import type { SenderLike } from './senders';
 
 /**
  * A project creation the person started on `/projectcreate`, until the Console proves it (the
@@ -31,17 +33,10 @@ export const pendingProjectItem = defineValidatedItem('session:consolePendingPro
 /** Project creation takes seconds to a minute; after this a pending creation is forgotten. */
 export const PENDING_PROJECT_MS = 15 * 60_000;
 
-/** The page the assistant is opening itself, and when (`ConsoleContext.arrived`). */
-const ConsoleArrival = z.object({ page: z.enum(PAGE_IDS), at: z.number() });
-export const consoleArrivalItem = defineValidatedItem('session:consoleArrival', ConsoleArrival.nullable(), {
-  fallback: null,
-  version: 1,
-});
-/** A page that took longer than this to load is no longer the one the click opened. */
-export const ARRIVAL_MS = 60_000;
-
-export async function consoleArrival(page: PageId): Promise<Reply<null>> {
-  await consoleArrivalItem.set({ page, at: Date.now() });
+/** The click on one page leaves for the next what it asked for (lib/state/handoff.ts). */
+export async function consoleHandoff(handoff: Payload<'consoleHandoff'>, sender: SenderLike): Promise<Reply<null>> {
+  const tab = sender.tab?.id;
+  await leave({ ...handoff, ...(tab === undefined ? {} : { tab }) });
   return { ok: true, value: null };
 }
 
@@ -62,19 +57,7 @@ async function reloadsOf(page: PageId): Promise<number> {
   return r && r.page === page && Date.now() - r.at < RELOADS_MS ? r.count : 0;
 }
 
-/** What a click left for one page (the popup's intent, the assistant's arrival): taken by that page, once, while fresh. */
-async function takeFor<T extends { page: PageId; at: number }>(
-  item: { get(): Promise<T | null>; set(value: T | null): Promise<void> },
-  page: PageId,
-  maxAgeMs: number,
-): Promise<T | null> {
-  const left = await item.get();
-  if (!left || left.page !== page) return null;
-  await item.set(null);
-  return Date.now() - left.at < maxAgeMs ? left : null;
-}
-
-export async function consoleContext(request?: Payload<'consoleContext'>): Promise<Reply<ConsoleContext>> {
+export async function consoleContext(request?: Payload<'consoleContext'>, sender?: SenderLike): Promise<Reply<ConsoleContext>> {
   const [setup, probe, google, progress, credentials, pending, publishChoice, odooGmail, links] = await Promise.all([
     setupItem.get(),
     probeItem.get(),
@@ -97,6 +80,7 @@ export async function consoleContext(request?: Payload<'consoleContext'>): Promi
   const refusal = computed?.redirectRefusal ?? null;
   const accountType = setup?.accountType ?? null;
   const steps: ConsoleStep[] = ['project', 'consent', 'domain', 'testUser', 'client'];
+  const handoff = request ? await take(request.page, sender?.tab?.id) : null;
   return {
     ok: true,
     value: {
@@ -119,7 +103,8 @@ export async function consoleContext(request?: Payload<'consoleContext'>): Promi
       publishChoice,
       autopilot: await autopilotOn(),
       publishLinks: publishChoice === 'production' && links ? { home: links.home, privacy: links.privacy } : null,
-      arrived: request ? !!(await takeFor(consoleArrivalItem, request.page, ARRIVAL_MS)) : false,
+      arrived: !!handoff?.focus,
+      ...(handoff?.step ? { carried: { step: handoff.step, until: handoff.at + HANDOFF_MS } } : {}),
       reloads: request ? await reloadsOf(request.page) : 0,
     },
   };

@@ -2,7 +2,7 @@
 
 import { startGoogleSetup, stopGoogleSetup } from './autopilot';
 import { recheckBaseUrl } from './base-url';
-import { consoleArrival, consoleContext, consoleReport } from './console';
+import { consoleContext, consoleHandoff, consoleReport } from './console';
 import { loadConsoleAssistant } from './console-loader';
 import { receiveCredentials } from './credentials';
 import { runCheck, startMonitor } from './monitor';
@@ -30,11 +30,11 @@ export const handlers = {
   captureCredentials: (data) => receiveCredentials({ ...data, source: 'console' }),
   setCredentials: (data) => receiveCredentials(data),
   // Console assistant
-  consoleContext: (data) => consoleContext(data),
+  consoleContext: (data, sender) => consoleContext(data, sender),
+  consoleHandoff: (data, sender) => consoleHandoff(data, sender),
   consoleReport: (data) => consoleReport(data),
   // Console assistant loader: inject the assistant on a journey page
   loadConsoleAssistant: (data, sender) => loadConsoleAssistant(data, sender),
-  consoleArrival: (data) => consoleArrival(data.page),
   startGoogleSetup: () => startGoogleSetup(),
   stopGoogleSetup: () => stopGoogleSetup(),
   finishInOdoo: () => finishInOdoo(),

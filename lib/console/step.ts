@@ -57,14 +57,17 @@ export interface Env {
   /** Asks the background again for what is known now (another tab may have done a step since). */
   fresh?(): Promise<ConsoleContext | null>;
   /**
-   * Whether the person's click already asked for this step to be carried out — on the page before in
-   * the same document ("Get started" opening the wizard), or in the popup — so it runs without a
-   * second click. Answers true once.
+   * Whether the person's click already asked for this step to be carried out — on the page before
+   * ("Get started" opening the wizard: `carry`), or in the popup ("Set up Google Cloud for Odoo") — so it
+   * runs without a second click. Answers true once.
    */
   autoRun?(step: ConsoleStep): boolean;
-  /** The click that starts this section asks for `step` to run on the page it leads to. */
-  carry?(step: ConsoleStep): void;
-  /** Opens another page of the journey, telling the background first (`ConsoleContext.arrived`). */
+  /**
+   * The click that starts this section asks for `step` to run on the page it leads to: handed over
+   * through the background (lib/state/handoff.ts) — awaited before that click, so the next page finds it.
+   */
+  carry?(step: ConsoleStep): Promise<void> | void;
+  /** Opens another page of the journey, handing it over first (its panel takes the focus: `ConsoleContext.arrived`). */
   open?(href: string): void;
   /**
    * The step is about to ask Google for a new client secret ("Add secret"): the capture then also reads a

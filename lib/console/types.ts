@@ -74,6 +74,12 @@ export interface ConsoleContext {
    * keyboard focus, so a keyboard user goes on with Enter instead of tabbing through the Console. Once.
    */
   arrived?: boolean;
+  /**
+   * The step the person's click on the page before already asked for (`Env.carry`, lib/state/handoff.ts):
+   * it runs here, or on a later page of this document until `until` (the hand-off's one time limit), without a
+   * second click. Once.
+   */
+  carried?: { step: ConsoleStep; until: number };
   /** How often the person reloaded this page from the panel because it stayed blank (2026 §12), lately. */
   reloads?: number;
 }

@@ -8,13 +8,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/lib/background';
 import { AUTOPILOT_MS, autopilotItem } from '@/lib/background/autopilot';
-import { ARRIVAL_MS, consoleArrivalItem, pendingProjectItem } from '@/lib/background/console';
+import { pendingProjectItem } from '@/lib/background/console';
 import { tm } from '@/lib/i18n';
 import { removeAllListeners } from '@/lib/messaging';
 import { buildChecklist } from '@/lib/setup/checklist';
 import { computeValues } from '@/lib/setup/computed';
 import { emptyOdooGmailState, odooGmailItem } from '@/lib/setup/odoo-state';
 import { credentialsItem, EMPTY_GOOGLE_STATE, googleItem, probeItem, progressItem, setupItem } from '@/lib/setup/storage';
+import { HANDOFF_MS, handoffItem } from '@/lib/state/handoff';
 import { adminProbe } from '../fixtures/stored-state';
 import { CONSOLE_TAB, installPermissions, POPUP, sendAs } from './helpers';
 
@@ -70,23 +71,46 @@ describe('the popup\'s "Set up Google Cloud for Odoo" (startGoogleSetup, one cli
   });
 });
 
-describe('a page the assistant opened itself (consoleArrival)', () => {
-  const arrived = (page: string) =>
-    (sendAs(CONSOLE_TAB, 'consoleContext', { page }) as Promise<{ value: { arrived: boolean } }>).then((r) => r.value.arrived);
+describe('what a click hands to the page it leads to (consoleHandoff)', () => {
+  type Handed = { arrived: boolean; carried?: { step: string; until: number } };
+  const context = (page: string, sender: object = CONSOLE_TAB) =>
+    (sendAs(sender, 'consoleContext', { page }) as Promise<{ value: Handed }>).then((r) => r.value);
+  const arrived = (page: string) => context(page).then((v) => v.arrived);
 
   it('that page, once, takes the focus; other pages and later visits do not; only the Console script may say it', async () => {
     await seed();
-    expect(await sendAs(CONSOLE_TAB, 'consoleArrival', { page: 'audience' })).toEqual({ ok: true, value: null });
+    expect(await sendAs(CONSOLE_TAB, 'consoleHandoff', { page: 'audience', focus: true })).toEqual({ ok: true, value: null });
     expect(await arrived('branding')).toBe(false);
     expect(await arrived('audience')).toBe(true);
     expect(await arrived('audience')).toBe(false);
-    expect(await sendAs(POPUP, 'consoleArrival', { page: 'audience' })).toEqual({ ok: false, error: { key: 'err.sender' } });
-    expect(await sendAs(CONSOLE_TAB, 'consoleArrival', { page: 'nowhere' })).toMatchObject({
+    expect(await sendAs(POPUP, 'consoleHandoff', { page: 'audience', focus: true })).toEqual({
+      ok: false,
+      error: { key: 'err.sender' },
+    });
+    expect(await sendAs(CONSOLE_TAB, 'consoleHandoff', { page: 'nowhere', focus: true })).toMatchObject({
       ok: false,
       error: { key: 'err.payload' },
     });
-    await consoleArrivalItem.set({ page: 'audience', at: Date.now() - ARRIVAL_MS - 1 });
+    await handoffItem.set({ page: 'audience', focus: true, tab: CONSOLE_TAB.tab.id, at: Date.now() - HANDOFF_MS - 1 });
     expect(await arrived('audience')).toBe(false);
+  });
+
+  it('a step the click asked for goes to the next page of that tab, whichever it is, once and while fresh', async () => {
+    await seed();
+    const before = Date.now();
+    await sendAs(CONSOLE_TAB, 'consoleHandoff', { page: null, step: 'consent', focus: false });
+    // Another Console tab's page does not take it.
+    const other = { ...CONSOLE_TAB, tab: { ...CONSOLE_TAB.tab, id: CONSOLE_TAB.tab.id + 1 } };
+    expect((await context('authWizard', other)).carried).toBeUndefined();
+    const taken = await context('authWizard');
+    expect(taken.arrived).toBe(false);
+    expect(taken.carried?.step).toBe('consent');
+    expect(taken.carried?.until).toBeGreaterThanOrEqual(before + HANDOFF_MS);
+    expect((await context('authWizard')).carried).toBeUndefined();
+    expect(await sendAs(CONSOLE_TAB, 'consoleHandoff', { page: null, step: 'nothing', focus: false })).toMatchObject({
+      ok: false,
+      error: { key: 'err.payload' },
+    });
   });
 });
 

@@ -39,7 +39,7 @@ export function getStartedPlan(env: Env): Plan {
         until: S.appName,
         // Before the click: the wizard may replace this page (and this run) as soon as it is clicked.
         async beforeNext() {
-          if (radio) env.carry?.('consent');
+          if (radio) await env.carry?.('consent');
         },
       },
     ],

@@ -27,7 +27,7 @@ import { agreeNote } from './auth-wizard';
 async function consentFirst(env: Env): Promise<void> {
   const link = findAll({ role: 'button', names: S.consentFirst }).find(visible);
   if (link) {
-    env.carry?.('consent');
+    await env.carry?.('consent');
     const pressed = await press(link, { signal: env.signal }).catch(() => null);
     if (pressed?.ok) return;
   }

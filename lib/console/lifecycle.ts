@@ -1,0 +1,125 @@
+/**
+ * The assistant's page lifecycle: nothing runs until a URL is recognized as a page of the journey
+ * (./detect.ts). On each SPA navigation (`wxt:locationchange`) the previous page's work is aborted and
+ * the new page's step starts with fresh values from the background. The capture of the client's ID and
+ * secret runs across the client pages (./capture-view.ts); off the journey only a pending project's proof
+ * is watched (./project-proof.ts).
+ */
+import { tm } from '../i18n';
+import { sendMessage } from '../messaging';
+import type { ConsoleReport } from '../protocol';
+import { withAutopilot } from './autopilot-view';
+import { secretsOn } from './capture';
+import { errorText, startCapture } from './capture-view';
+import { detectPage, type PageId } from './detect';
+import type { Panel } from './panel';
+import { wrongProject } from './project-guard';
+import { watchProject } from './project-proof';
+import type { Session } from './session';
+import { type Env, runStep, type Step, tx } from './step';
+
+/** What the parts of the assistant share in one document (wired by ./assistant.ts). */
+export interface Parts {
+  session: Session;
+  panel: Panel;
+  /** Tells the background what a page showed (the session learns of a project creation first). */
+  report(page: PageId | null, r: Omit<ConsoleReport, 'page'>): Promise<void>;
+  /** Opens the next page of the journey; the background learns first, so the panel there takes the focus. */
+  open(href: string): void;
+  /** The click that starts this section asks for `step` to run on the page it leads to (`Env.carry`). */
+  carry(step: NonNullable<ConsoleReport['step']>): Promise<void>;
+}
+
+export interface Journey {
+  /** Every step, one file each (./steps/). */
+  steps: Step[];
+  /** Pages where an "OAuth client created" or added-secret dialog can show. */
+  clientPages: PageId[];
+}
+
+export interface AssistantContext {
+  signal: AbortSignal;
+  addEventListener(target: Window, type: 'wxt:locationchange', handler: (event: { newUrl: URL }) => void): void;
+}
+
+export function startLifecycle(ctx: AssistantContext, parts: Parts, journey: Journey): void {
+  const { session, panel } = parts;
+
+  /** Runs the step of `page` until `signal` aborts (the next navigation, a rerun, the proof of a project). */
+  async function runPage(page: PageId, url: URL, signal: AbortSignal): Promise<void> {
+    const def = journey.steps.find((s) => s.pages.includes(page));
+    if (!def) return;
+    const reply = await sendMessage('consoleContext', { page }).catch((e: unknown) => ({
+      ok: false as const,
+      error: errorText(e),
+    }));
+    if (signal.aborted) return;
+    if (!reply.ok) {
+      panel.show({ title: tx(def.title), status: { text: tm(reply.error), tone: 'warn' } });
+      return;
+    }
+    const context = reply.value;
+    session.learn(page, context);
+    const env: Env = {
+      page,
+      url,
+      signal,
+      keep: ctx.signal,
+      ctx: context,
+      report: (r) => parts.report(page, r),
+      show: (view) => {
+        if (!signal.aborted) panel.show(withAutopilot(view, context, session, panel));
+      },
+      rerun: () => run(location.href),
+      fresh: async () => {
+        const again = await sendMessage('consoleContext', { page });
+        return again.ok ? again.value : null;
+      },
+      // "Set up Google Cloud for Odoo": every page's step runs without a click; else once on a click's hand-off.
+      autoRun: (s) => session.auto(context) || session.takeCarried(s),
+      carry: (s) => parts.carry(s),
+      open: parts.open,
+      expectSecret: () => session.expectSecret(secretsOn(document.body)),
+    };
+    if (context.pendingProject) watchProject(parts, signal, context.projectId, page);
+    const question = wrongProject(def, page, url, context, () => void runStep(def, env));
+    if (question) {
+      env.show(question);
+      return;
+    }
+    await runStep(def, env);
+    // Opened by the assistant on the person's click (often a keyboard's Enter): the next control is theirs.
+    if (!signal.aborted && session.takeFocus(page)) panel.focus();
+  }
+
+  function run(href: string): void {
+    session.beginRun(href);
+    const url = new URL(href);
+    const page = detectPage(url);
+    if (!page) {
+      session.captureEnded();
+      panel.remove();
+      if (session.pendingProject) watchProject(parts, session.startRun(), session.projectId, null);
+      return;
+    }
+    if (journey.clientPages.includes(page)) {
+      if (!session.captureRunning()) session.captureStarted(startCapture(parts, page));
+    } else session.captureEnded();
+    runPage(page, url, session.startRun()).catch(() => undefined);
+  }
+
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+    const href = event.newUrl.href;
+    // WXT reports every navigation the Navigation API announces, a cross-document one too (a link, the
+    // assistant opening the next page): that one gets a new document with its own assistant, and this
+    // document must not run the next page's step on its own DOM meanwhile. A same-document change (the
+    // Console's router) has committed its address once the script that made it has returned.
+    queueMicrotask(() => {
+      if (location.href !== href) return;
+      // A rerun may already have started the step of the new address (a click that opened the wizard):
+      // the location event that follows must not cut that run short.
+      if (!session.runs(href)) run(href);
+    });
+  });
+  run(location.href);
+}
