@@ -15,8 +15,9 @@
  *
  * Every wait is a MutationObserver or an event listener tied to an AbortSignal — never a sleep.
  */
-import { click, isDisabled, query, TimeoutError, visible, waitFor } from './fill';
+import { query, TimeoutError, visible, waitFor } from './fill';
 import { S } from './selectors';
+import { click, isDisabled } from './widgets/events';
 
 /** How long the page may take; the unit tests shorten these. */
 export const TIMING = {

@@ -1,21 +1,13 @@
 /**
- * The fill engine: find a Console field the way a person reads it, set it the way Angular notices,
- * and verify it kept the value. Every wait is a MutationObserver tied to an AbortSignal with a
- * timeout — never a sleep. Widgets: text inputs, the CDK-overlay combobox, chip inputs, radios and
- * checkboxes, and "Add …" lists of rows (authorized domains, redirect URIs).
+ * The fill engine's finding half: find a Console field the way a person reads it, and wait for it. Every
+ * wait is a MutationObserver tied to an AbortSignal with a timeout — never a sleep. Setting a field and
+ * reading it back is its widget's (./widgets/: text, select, chips, checkbox, uri-row).
  *
  * Sources: google-console.md §4 (robustness notes), docs/evidence/style.md §1.3 (testing-library
  * label order, `setNativeValue`, Angular's DefaultValueAccessor and MatSelectHarness).
  */
 import { computeAccessibleName } from 'dom-accessibility-api';
 import { type Labels, names, type Role, S, type Target, type Text } from './selectors';
-import type { Reason } from './types';
-
-export type Outcome = { ok: true; changed: boolean } | { ok: false; reason: Reason };
-const OK: Outcome = { ok: true, changed: true };
-const ALREADY: Outcome = { ok: true, changed: false };
-const fail = (reason: Reason): Outcome => ({ ok: false, reason });
-type Input = HTMLInputElement | HTMLTextAreaElement;
 
 /**
  * Vietnamese tone-mark placement (2026 §6): in the open rhymes "oa", "oe", "uy" Google writes the mark
@@ -153,13 +145,17 @@ const ROLES: Record<Role, [string, string[]]> = {
   dialog: [S.dialog, ['dialog', 'alertdialog']],
 };
 
-function candidates(role: Role, root: ParentNode, deep: boolean): HTMLElement[] {
+/** The visible elements under `root` that can have `role`. */
+export function candidates(role: Role, root: ParentNode, deep: boolean): HTMLElement[] {
   const [selector, roles] = ROLES[role];
   return query(root, selector, deep).filter((e) => {
     const explicit = e.getAttribute('role');
     return (!explicit || roles.includes(explicit)) && visible(e);
   });
 }
+
+/** Every textbox, whatever its name (the rows an "Add" button makes, ./widgets/uri-row.ts). */
+export const TEXTBOXES = ROLES.textbox[0];
 
 export const accName = (el: Element): string => computeAccessibleName(el);
 
@@ -355,209 +351,3 @@ export const waitForTarget = (t: Target, signal: AbortSignal, ms = 10_000, root:
     if (e instanceof TimeoutError) return null;
     throw e;
   });
-
-/** Lets the page's own handlers (Angular zone tasks) run before reading back. */
-export const settle = () => new Promise((r) => setTimeout(r, 0));
-
-/** A click as a pointer would make it (§4.4: plain clicks sometimes no-op; the event sequence or DOM click works). */
-export function click(el: Element): void {
-  const init = { bubbles: true, cancelable: true, composed: true };
-  el.dispatchEvent(new PointerEvent('pointerdown', init));
-  el.dispatchEvent(new MouseEvent('mousedown', init));
-  el.dispatchEvent(new PointerEvent('pointerup', init));
-  el.dispatchEvent(new MouseEvent('mouseup', init));
-  (el as HTMLElement).click();
-}
-
-function key(el: Element, type: string, k: string): void {
-  const code = k === 'Enter' ? 13 : 27;
-  el.dispatchEvent(
-    new KeyboardEvent(type, { key: k, code: k, keyCode: code, which: code, bubbles: true, cancelable: true, composed: true }),
-  );
-}
-
-export const isDisabled = (el: Element): boolean =>
-  (el as HTMLInputElement).disabled === true ||
-  el.getAttribute('aria-disabled') === 'true' ||
-  !!el.closest('.mdc-radio--disabled, .mat-mdc-radio-disabled, .mdc-checkbox--disabled, [aria-disabled="true"]');
-
-/** The value setter of the element's own prototype (testing-library `setNativeValue`; React/Angular both notice). */
-function nativeSet(el: Input, value: string): void {
-  const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
-  Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(el, value);
-}
-
-function type(el: Input, value: string): void {
-  el.focus();
-  nativeSet(el, value);
-  // Angular's DefaultValueAccessor listens to `input` (its model updates only then), then `change`.
-  el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: value }));
-  el.dispatchEvent(new Event('change', { bubbles: true }));
-}
-
-/** Leaves the field: a real blur when it has focus (blur + focusout), else the same two events. */
-function blur(el: Element): void {
-  if (document.activeElement === el || (el.getRootNode() as ShadowRoot).activeElement === el) {
-    (el as HTMLElement).blur();
-    return;
-  }
-  el.dispatchEvent(new FocusEvent('blur'));
-  el.dispatchEvent(new FocusEvent('focusout', { bubbles: true, composed: true }));
-}
-
-/**
- * A text input: skipped when it already holds the value; otherwise set, `input` → `change` → blur
- * (Angular marks it touched and validates), read back. A value Angular dropped is set once more
- * (§3.1 "typed value sometimes not committed"), then reported as not kept.
- */
-export async function setText(el: HTMLElement, value: string): Promise<Outcome> {
-  const input = el as Input;
-  if (input.value === value) return ALREADY;
-  if (isDisabled(el) || input.readOnly) return fail('disabled');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    type(input, value);
-    blur(input);
-    await settle();
-    if (input.value === value) return OK;
-  }
-  return fail('notKept');
-}
-
-/** Options of an open select: its `aria-controls`/`aria-owns` panel, the CDK overlay, any open listbox (§3.6, §4.2). */
-function optionsOf(box: Element): HTMLElement[] {
-  const root = box.getRootNode() as Document | ShadowRoot;
-  const panels = ['aria-controls', 'aria-owns']
-    .map((a) => box.getAttribute(a))
-    .flatMap((ids) => (ids ?? '').split(/\s+/).filter(Boolean))
-    .map((id) => root.getElementById(id) ?? document.getElementById(id))
-    .filter((e): e is HTMLElement => !!e);
-  const overlays = query(document, S.overlay, true);
-  for (const scope of [...panels, ...overlays]) {
-    const found = query(scope, S.option, true).filter(visible);
-    if (found.length) return found;
-  }
-  return query(document, `[role="listbox"] [role="option"]`, true).filter(visible);
-}
-
-const optionText = (o: Element) => [accName(o), o.textContent];
-
-/** The value a closed select shows contains the option (MatSelectHarness reads `.mat-mdc-select-value`). */
-const shows = (box: Element, list: readonly Text[]) => {
-  const text = norm(box.textContent);
-  return list.some((t) => (typeof t === 'string' ? text.includes(norm(t)) : t.test(text)));
-};
-
-/**
- * A combobox that is not a `<select>` (§4.2): wait until enabled (the support email starts disabled,
- * §3.2), open it, wait for the option in the overlay, click it, verify the shown value.
- */
-export async function choose(box: HTMLElement, option: Labels, signal: AbortSignal): Promise<Outcome> {
-  const list = names(option);
-  if (shows(box, list)) return ALREADY;
-  if (isDisabled(box)) {
-    const enabled = await waitFor(() => !isDisabled(box), signal, 15_000).catch(() => false);
-    if (!enabled) return fail('disabled');
-  }
-  click(box);
-  // The list renders later, in the overlay; once it is there, the option is either in it or not.
-  const rendered = await waitFor(() => optionsOf(box).length > 0, signal, 10_000).catch(() => false);
-  const wanted = () => optionsOf(box).find((o) => optionText(o).some((x) => matches(x, list)));
-  const opt = rendered ? await waitFor(wanted, signal, 1500).catch(() => null) : null;
-  if (!opt) {
-    key(box, 'keydown', 'Escape');
-    return fail(rendered ? 'noOption' : 'notFound');
-  }
-  click(opt);
-  const kept = await waitFor(() => shows(box, list) || opt.getAttribute('aria-selected') === 'true', signal, 3000).catch(
-    () => false,
-  );
-  return kept ? OK : fail('notKept');
-}
-
-/** A radio button or checkbox, by its accessible name: clicked unless already checked, then verified. */
-export async function check(el: HTMLElement): Promise<Outcome> {
-  const checked = () => (el as HTMLInputElement).checked === true || el.getAttribute('aria-checked') === 'true';
-  if (checked()) return ALREADY;
-  if (isDisabled(el)) return fail('disabled');
-  click(el);
-  await settle();
-  return checked() ? OK : fail('notKept');
-}
-
-/** The chips (already made entries) of a chip input's grid. */
-function chipsOf(input: Element): HTMLElement[] {
-  const grid = input.closest('mat-chip-grid, [role="grid"], mat-form-field, .mat-mdc-form-field') ?? input.parentElement;
-  return grid ? query(grid, S.chip, true) : [];
-}
-
-export const hasChip = (input: Element, value: string): boolean =>
-  chipsOf(input).some((c) => norm(c.textContent).includes(norm(value)));
-
-/**
- * A chip input (§3.2 "press Enter to turn text into a chip", §4.3): the value only counts once the
- * chip exists. An address already there as a chip is not added twice.
- */
-export async function addChip(input: HTMLElement, value: string, signal: AbortSignal): Promise<Outcome> {
-  if (hasChip(input, value)) return ALREADY;
-  if (isDisabled(input)) return fail('disabled');
-  type(input as Input, value);
-  key(input, 'keydown', 'Enter');
-  key(input, 'keyup', 'Enter');
-  const made = await waitFor(() => hasChip(input, value), signal, 5000).catch(() => false);
-  return made ? OK : fail('noChip');
-}
-
-/**
- * One value in an "Add …" list (authorized domains §3.3, redirect URIs §3.6): not added twice; an
- * empty row is reused; otherwise the Add button makes a row (`URIs N`, `Authorized domain N`).
- * Rows are the textboxes the row target finds in the scope (by name, `formcontrolname`, or label-less
- * inside their section), or — inside a named group — any textbox of it.
- *
- * After the click, the row filled is the one that is NEW (2026 §4, `console-auto.mjs`: "ADD DOMAIN
- * appends one… fill the one that is new"): the textboxes before and after the click are compared; a new
- * one the row target finds comes first, else the only new empty textbox. Never an older box guessed.
- */
-export async function addRow(
-  scope: ParentNode,
-  row: Target,
-  add: Target,
-  value: string,
-  signal: AbortSignal,
-  anyTextbox = false,
-): Promise<Outcome> {
-  const rows = () => {
-    const named = findRows(row, scope);
-    return named.length || !anyTextbox ? named : candidates('textbox', scope, true);
-  };
-  const blank = (r: Element) => (r as Input).value.trim() === '';
-  // A domain compares without case; a URI exactly (its path is case-sensitive, §5.6 exact matching).
-  const same = (v: string) => (value.includes('/') ? v.trim() === value : v.trim().toLowerCase() === value.toLowerCase());
-  if (rows().some((r) => same((r as Input).value))) return ALREADY;
-  let empty = rows().find(blank);
-  if (!empty) {
-    const button = find(add, scope);
-    if (!button) return fail('noButton');
-    // Never a click on a disabled control (no click into a dead end).
-    if (isDisabled(button)) return fail('disabled');
-    const textboxes = ROLES.textbox[0];
-    const before = new Set(query(scope, textboxes, true));
-    const fresh = (deep: boolean) => candidates('textbox', scope, deep).filter((e) => !before.has(e) && blank(e));
-    const newRow = () => {
-      const light = fresh(false);
-      const made = light.length ? light : fresh(true);
-      if (!made.length) return null;
-      const known = rows();
-      return made.find((e) => known.includes(e)) ?? (made.length === 1 ? made[0] : null);
-    };
-    click(button);
-    empty = (await waitFor(newRow, signal, 8000).catch(() => null)) ?? undefined;
-    if (!empty) return fail('notFound');
-  }
-  return setText(empty, value);
-}
-
-/** The values of a list's rows (to report what the page holds). */
-export const rowValues = (scope: ParentNode, row: Target): string[] =>
-  findRows(row, scope)
-    .map((r) => (r as Input).value.trim())
-    .filter(Boolean);

@@ -15,8 +15,9 @@
  *
  * Nothing is sent anywhere: the person copies it and pastes it into a new issue of the project.
  */
-import { accName, isDisabled, visible } from './fill';
+import { accName, visible } from './fill';
 import { S } from './selectors';
+import { isDisabled } from './widgets/events';
 
 /** Kinds of values, most specific first (google-console.md §5.1 client ID, §5.2 secret, §5.4 project ID). */
 const KINDS: [RegExp, string][] = [

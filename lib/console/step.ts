@@ -19,28 +19,12 @@ import { type MsgKey, type MsgParams, t, tm } from '../i18n';
 import type { ConsoleReport } from '../protocol';
 import { DAY, orFalse, type PressOptions, press, TIMING, termsDialog, ticked, waitForTick, whenEnabled } from './click';
 import { type PageId, projectOf } from './detect';
-import {
-  addChip,
-  addRow,
-  check,
-  choose,
-  find,
-  findGroup,
-  findNear,
-  findText,
-  norm,
-  type Outcome,
-  query,
-  setText,
-  TimeoutError,
-  visible,
-  waitFor,
-  waitForTarget,
-} from './fill';
+import { find, findNear, findText, norm, query, TimeoutError, visible, waitFor, waitForTarget } from './fill';
 import type { ManualRow, PanelView } from './panel';
 import { fieldReport } from './report';
 import { type Labels, S, shownLabel, type Target } from './selectors';
 import type { ConsoleContext, ConsoleStep, Reason } from './types';
+import { fillField } from './widgets';
 
 export interface Env {
   page: PageId;
@@ -159,30 +143,6 @@ function firstTarget(s: Section | undefined): Target | undefined {
 
 /** The dialogs on the page now. */
 const dialogs = () => query(document, S.dialog, true).filter(visible);
-
-async function fill(f: Field, scope: ParentNode, signal: AbortSignal): Promise<[Outcome, Element | null]> {
-  if (f.kind === 'row') {
-    const add = f.add ?? S.addUri;
-    const groupTarget = f.group;
-    const group = groupTarget
-      ? await waitFor(() => findGroup(groupTarget, add), signal, f.waitMs ?? 8000).catch(() => null)
-      : null;
-    if (f.group && !group) return [{ ok: false, reason: 'notFound' }, null];
-    return [await addRow(group ?? scope, f.target, add, f.value, signal, !!group), group];
-  }
-  const el = await waitForTarget(f.target, signal, f.waitMs ?? 8000, scope);
-  if (!el) return [{ ok: false, reason: 'notFound' }, null];
-  switch (f.kind) {
-    case 'text':
-      return [await setText(el, f.value), el];
-    case 'option':
-      return [await choose(el, f.option ?? { en: [f.value], vi: [] }, signal), el];
-    case 'chip':
-      return [await addChip(el, f.value, signal), el];
-    default:
-      return [await check(el), el];
-  }
-}
 
 /** How far a run went: whether the person asked for it, and whether its creating click was made. */
 interface Progress {
@@ -380,7 +340,7 @@ async function runOnce(step: Step, env: Env, progress: Progress, resume: boolean
           if (!box) failed('notFound', fieldLabel(f));
           continue;
         }
-        const [outcome, el] = await fill(f, scope, signal);
+        const [outcome, el] = await fillField(f, scope, signal);
         anchor = el ?? anchor;
         if (!outcome.ok) failed(outcome.reason, fieldLabel(f), manualValue(f));
         else if (outcome.changed) sectionChanged = changed = true;

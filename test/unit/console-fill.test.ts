@@ -2,24 +2,11 @@
 /**
  * The fill engine against small Angular-like fragments (the replica's behaviours, google-console.md
  * §4): finding fields by accessible name, label text, formcontrolname and structural hooks, in
- * shadow roots too; setting text the way Angular notices; the overlay combobox; chips; radios and
- * checkboxes; rows; waiting with observers, a timeout and an abort.
+ * shadow roots too; waiting with observers, a timeout and an abort. Setting each kind of field is its
+ * widget's, tested in console-widget-*.test.ts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  addChip,
-  addRow,
-  check,
-  choose,
-  find,
-  findGroup,
-  findText,
-  norm,
-  rowValues,
-  setText,
-  TimeoutError,
-  waitFor,
-} from '@/lib/console/fill';
+import { find, findGroup, findText, norm, TimeoutError, waitFor } from '@/lib/console/fill';
 import { S, shownLabel } from '@/lib/console/selectors';
 
 const signal = () => new AbortController().signal;
@@ -30,21 +17,6 @@ afterEach(() => {
   document.body.innerHTML = '';
   document.documentElement.lang = '';
 });
-
-/** Angular's DefaultValueAccessor: the model follows `input` events only; blur marks touched. */
-function angularModel() {
-  const model: Record<string, string> = {};
-  const events: string[] = [];
-  for (const type of ['input', 'change', 'focusout']) {
-    document.addEventListener(type, (e) => {
-      const t = e.target as HTMLInputElement;
-      if (!t.dataset?.model) return;
-      events.push(`${type}:${t.dataset.model}`);
-      if (type === 'input') model[t.dataset.model] = t.value;
-    });
-  }
-  return { model, events };
-}
 
 describe('norm', () => {
   it('lower-cases, collapses spaces, drops a leading "+" and a trailing required marker', () => {
@@ -118,182 +90,6 @@ describe('finding a field the way a person reads it', () => {
     expect(shownLabel(S.uri.names)).toBe('URIs 1');
     document.documentElement.lang = 'vi';
     expect(shownLabel(S.applicationType.names)).toBe('Loại ứng dụng');
-  });
-});
-
-describe('setText', () => {
-  it('sets the value so that Angular sees it: input, then change, then blur', async () => {
-    const { model, events } = angularModel();
-    html('<input aria-label="App name" data-model="displayName">');
-    const el = find(S.appName) as HTMLInputElement;
-    expect(await setText(el, 'Odoo')).toEqual({ ok: true, changed: true });
-    expect(model.displayName).toBe('Odoo');
-    expect(events).toEqual(['input:displayName', 'change:displayName', 'focusout:displayName']);
-  });
-
-  it('leaves a field that already holds the value alone', async () => {
-    const { events } = angularModel();
-    html('<input aria-label="App name" data-model="displayName" value="Odoo">');
-    expect(await setText(find(S.appName) as HTMLElement, 'Odoo')).toEqual({ ok: true, changed: false });
-    expect(events).toEqual([]);
-  });
-
-  it('reports a field that does not keep its value (after one retry)', async () => {
-    html('<input aria-label="App name">');
-    const el = find(S.appName) as HTMLInputElement;
-    let blurs = 0;
-    el.addEventListener('focusout', () => {
-      blurs++;
-      el.value = '';
-    });
-    expect(await setText(el, 'Odoo')).toEqual({ ok: false, reason: 'notKept' });
-    expect(blurs).toBe(2);
-  });
-
-  it('does not type into a disabled field', async () => {
-    html('<input aria-label="App name" disabled>');
-    expect(await setText(document.querySelector('input') as HTMLElement, 'Odoo')).toEqual({ ok: false, reason: 'disabled' });
-  });
-});
-
-describe('choose (a combobox whose options render later in the CDK overlay, §3.6)', () => {
-  function select({ options = ['Web application', 'Desktop app'], delay = 20, disabled = false } = {}) {
-    html(`<cfc-select role="combobox" aria-label="Application type" aria-disabled="${disabled}"><span class="value"></span></cfc-select>
-      <div class="cdk-overlay-container"></div>`);
-    const box = document.querySelector('cfc-select') as HTMLElement;
-    const overlay = document.querySelector('.cdk-overlay-container') as HTMLElement;
-    box.addEventListener('click', () => {
-      if (box.getAttribute('aria-disabled') === 'true') return;
-      setTimeout(() => {
-        overlay.innerHTML = `<div role="listbox">${options.map((o) => `<mat-option role="option">${o}</mat-option>`).join('')}</div>`;
-        for (const opt of overlay.querySelectorAll('mat-option')) {
-          opt.addEventListener('click', () => {
-            (box.querySelector('.value') as HTMLElement).textContent = opt.textContent;
-            overlay.innerHTML = '';
-          });
-        }
-      }, delay);
-    });
-    return box;
-  }
-
-  it('opens, waits for the option, clicks it, verifies the shown value', async () => {
-    const box = select();
-    expect(await choose(box, S.webApplication, signal())).toEqual({ ok: true, changed: true });
-    expect(box.textContent).toContain('Web application');
-    expect(await choose(box, S.webApplication, signal())).toEqual({ ok: true, changed: false });
-  });
-
-  it('says when the value is not offered (never picks another one)', async () => {
-    const box = select({ options: ['Android', 'Desktop app'] });
-    expect(await choose(box, S.webApplication, signal())).toEqual({ ok: false, reason: 'noOption' });
-    expect(box.textContent).toBe('');
-  });
-
-  it('waits for a combobox that starts disabled (the support email, §3.2)', async () => {
-    const box = select({ options: ['me@gmail.com'], disabled: true });
-    setTimeout(() => box.setAttribute('aria-disabled', 'false'), 30);
-    expect(await choose(box, { en: ['me@gmail.com'], vi: [] }, signal())).toEqual({ ok: true, changed: true });
-  });
-});
-
-describe('addChip (the value only counts after Enter, §3.2, §4.3)', () => {
-  function grid(existing: string[] = [], enterWorks = true) {
-    html(`<mat-chip-grid formcontrolname="emails">${existing.map((e) => `<mat-chip-row>${e}</mat-chip-row>`).join('')}
-      <input aria-label="Text field for emails"></mat-chip-grid>`);
-    const input = document.querySelector('input') as HTMLInputElement;
-    input.addEventListener('keydown', (e) => {
-      if (!enterWorks || e.key !== 'Enter' || e.keyCode !== 13) return;
-      input.insertAdjacentHTML('beforebegin', `<mat-chip-row>${input.value}</mat-chip-row>`);
-      input.value = '';
-    });
-    return input;
-  }
-
-  it('types, presses Enter, waits for the chip', async () => {
-    const input = grid();
-    expect(find(S.contactEmails)).toBe(input);
-    expect(await addChip(input, 'me@gmail.com', signal())).toEqual({ ok: true, changed: true });
-    expect(document.querySelectorAll('mat-chip-row')).toHaveLength(1);
-  });
-
-  it('does not add an address twice', async () => {
-    const input = grid(['me@gmail.com']);
-    expect(await addChip(input, 'me@gmail.com', signal())).toEqual({ ok: true, changed: false });
-    expect(document.querySelectorAll('mat-chip-row')).toHaveLength(1);
-  });
-
-  it('reports a chip that never appears', async () => {
-    const input = grid([], false);
-    expect(await addChip(input, 'me@gmail.com', signal())).toEqual({ ok: false, reason: 'noChip' });
-  }, 10_000);
-});
-
-describe('check (radios and checkboxes by accessible name)', () => {
-  it('checks the radio named External, not the disabled Internal one', async () => {
-    html(`<div class="mdc-radio mdc-radio--disabled"><input type="radio" name="a" id="i" disabled></div><label for="i">Internal</label>
-      <div class="mdc-radio"><input type="radio" name="a" id="e"></div><label for="e">External</label>`);
-    expect(await check(find(S.external) as HTMLElement)).toEqual({ ok: true, changed: true });
-    expect((document.getElementById('e') as HTMLInputElement).checked).toBe(true);
-    expect(await check(find(S.external) as HTMLElement)).toEqual({ ok: true, changed: false });
-    expect(await check(find(S.internal) as HTMLElement)).toEqual({ ok: false, reason: 'disabled' });
-  });
-
-  it('ticks the policy checkbox by the start of its name', async () => {
-    html('<input type="checkbox" id="c"><label for="c">I agree to the Google API Services: User Data Policy.</label>');
-    expect(await check(find(S.agree) as HTMLElement)).toEqual({ ok: true, changed: true });
-  });
-});
-
-describe('addRow ("Add URI" → "URIs N", "Add domain" → "Authorized domain N")', () => {
-  function group(values: string[]) {
-    html(`<div role="group" aria-label="Authorized JavaScript origins"><button>+ Add URI</button></div>
-      <div role="group" aria-label="Authorized redirect URIs" id="r">${values
-        .map((v, i) => `<input aria-label="URIs ${i + 1} " value="${v}">`)
-        .join('')}<button id="add">+ Add URI</button></div>`);
-    const add = document.getElementById('add') as HTMLElement;
-    add.addEventListener('click', () => {
-      const n = document.querySelectorAll('#r input').length + 1;
-      add.insertAdjacentHTML('beforebegin', `<input aria-label="URIs ${n} ">`);
-    });
-    return findGroup(S.redirectUris, S.addUri) as HTMLElement;
-  }
-  const URI = 'https://acme.odoo.com/google_gmail/confirm';
-
-  it('adds a row in the redirect URIs group only', async () => {
-    const scope = group([]);
-    expect(await addRow(scope, S.uri, S.addUri, URI, signal(), true)).toEqual({ ok: true, changed: true });
-    expect(rowValues(scope, S.uri)).toEqual([URI]);
-    expect(document.querySelectorAll('input')).toHaveLength(1);
-  });
-
-  it('does not add a URI twice, and reuses an empty row', async () => {
-    let scope = group([URI]);
-    expect(await addRow(scope, S.uri, S.addUri, URI, signal(), true)).toEqual({ ok: true, changed: false });
-    scope = group(['']);
-    expect(await addRow(scope, S.uri, S.addUri, URI, signal(), true)).toEqual({ ok: true, changed: true });
-    expect(document.querySelectorAll('#r input')).toHaveLength(1);
-  });
-
-  it('compares domains without case', async () => {
-    html('<input aria-label="Authorized domain 1" value="Odoo.com"><button>+ Add domain</button>');
-    expect(await addRow(document, S.authorizedDomain, S.addDomain, 'odoo.com', signal())).toEqual({ ok: true, changed: false });
-  });
-
-  it('reads every row of a list whose first row is named like the label ("Miền được uỷ quyền 1", "… 2")', async () => {
-    // The first row's name is a whole label, the second only begins with one: both are rows (2026 §6 old tone marks).
-    html(`<h2>Các miền được uỷ quyền</h2><input aria-label="Miền được uỷ quyền 1" value="acme.com">
-      <input aria-label="Miền được uỷ quyền 2" value="odoo.com"><button>+ Thêm miền</button>`);
-    expect(rowValues(document, S.authorizedDomain)).toEqual(['acme.com', 'odoo.com']);
-    expect(await addRow(document, S.authorizedDomain, S.addDomain, 'odoo.com', signal())).toEqual({ ok: true, changed: false });
-    html('<input aria-label="Authorized domain 1" value="acme.com"><input aria-label="Authorized domain 2" value="odoo.com">');
-    expect(rowValues(document, S.authorizedDomain)).toEqual(['acme.com', 'odoo.com']);
-  });
-
-  it('says when there is no Add button', async () => {
-    html('<div role="group" aria-label="Authorized redirect URIs" id="r"></div>');
-    const scope = findGroup(S.redirectUris, S.addUri) as HTMLElement;
-    expect(await addRow(scope, S.uri, S.addUri, URI, signal(), true)).toEqual({ ok: false, reason: 'noButton' });
   });
 });
 

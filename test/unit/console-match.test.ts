@@ -15,11 +15,12 @@
  * (a Vietnamese "uỷ", a differently-worded Vietnamese redirect group) sent them to manual mode.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { addRow, find, findGroup, matches, matchGrade, norm, rowValues } from '@/lib/console/fill';
+import { find, findGroup, matches, matchGrade, norm } from '@/lib/console/fill';
 import { S, type Text } from '@/lib/console/selectors';
 import { type Env, runStep } from '@/lib/console/step';
 import { branding } from '@/lib/console/steps/branding';
 import { clientCreate } from '@/lib/console/steps/client-create';
+import { addRow, rowValues } from '@/lib/console/widgets/uri-row';
 import { CONSOLE_CONTEXT } from '../fixtures/stored-state';
 import { consoleStepEnv } from './helpers';
 

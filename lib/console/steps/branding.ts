@@ -9,9 +9,11 @@
  * privacy policy link (google-console-2026.md §1: "Publish app" stays disabled without them) — the Odoo
  * website's, or the person's from the popup; the step is done only when both read back.
  */
-import { find, findText, isDisabled, rowValues, waitFor } from '../fill';
+import { find, findText, waitFor } from '../fill';
 import { S, shownLabel, type Target } from '../selectors';
 import { done, type Env, type Field, notReady, pageState, type Step, tx } from '../step';
+import { isDisabled } from '../widgets/events';
+import { rowValues } from '../widgets/uri-row';
 import { getStartedPlan } from './auth-overview';
 
 const domainsOnPage = () => rowValues(document, S.authorizedDomain).map((d) => d.toLowerCase());

@@ -13,9 +13,11 @@
 import { secretsOn } from '../capture';
 import { press } from '../click';
 import { clientIdOf } from '../detect';
-import { find, findAll, findGroup, isDisabled, query, rowValues, visible, waitFor } from '../fill';
+import { find, findAll, findGroup, query, visible, waitFor } from '../fill';
 import { S, shownLabel } from '../selectors';
 import { done, type Env, type Field, notReady, pageState, refusedRedirect, type Section, type Step, tx } from '../step';
+import { isDisabled } from '../widgets/events';
+import { rowValues } from '../widgets/uri-row';
 
 /**
  * The buttons that confirm a new secret: "Add secret" or "Add" (2026 §8) in what the request opened — a dialog,
