@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /**
  * The chip widget (lib/console/widgets/chips.ts) on a chip grid: the value only counts once Enter made it a chip
- * (§3.2, §4.3).
+ * (google-console.md §3.2, §4.3).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { find } from '@/lib/console/fill';

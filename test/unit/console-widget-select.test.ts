@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /**
  * The select widget (lib/console/widgets/select.ts) on a combobox whose options render later in the CDK
- * overlay (§3.6), like MatSelectHarness: open, pick, read the shown value back.
+ * overlay (google-console.md §3.6), like MatSelectHarness: open, pick, read the shown value back.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { S } from '@/lib/console/selectors';

@@ -1,5 +1,5 @@
 /**
- * A chip input (§3.2 "press Enter to turn text into a chip", §4.3), harness-style (`MatChipGridHarness`):
+ * A chip input (google-console.md §3.2 "press Enter to turn text into a chip", §4.3), harness-style (`MatChipGridHarness`):
  * found by its accessible name (../fill.ts); read as the chips of its grid; set by typing and Enter; the
  * value only counts once the chip exists.
  */

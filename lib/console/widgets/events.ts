@@ -15,7 +15,7 @@ export type Input = HTMLInputElement | HTMLTextAreaElement;
 /** Lets the page's own handlers (Angular zone tasks) run before reading back. */
 export const settle = () => new Promise((r) => setTimeout(r, 0));
 
-/** A click as a pointer would make it (§4.4: plain clicks sometimes no-op; the event sequence or DOM click works). */
+/** A click as a pointer would make it (google-console.md §4.4: plain clicks sometimes no-op; the event sequence or DOM click works). */
 export function click(el: Element): void {
   const init = { bubbles: true, cancelable: true, composed: true };
   el.dispatchEvent(new PointerEvent('pointerdown', init));

@@ -1,5 +1,5 @@
 /**
- * A combobox that is not a `<select>` (§4.2), harness-style (Angular's `MatSelectHarness`): found by its
+ * A combobox that is not a `<select>` (google-console.md §4.2), harness-style (Angular's `MatSelectHarness`): found by its
  * accessible name (../fill.ts); read from the value it shows; set by opening it and clicking the option
  * in the CDK overlay, which renders later; read back.
  */

@@ -1,6 +1,6 @@
 /**
- * A text field, harness-style (Angular's `MatInputHarness`): found by its accessible name (../fill.ts),
- * read, set the way Angular notices, read back.
+ * A text field (google-console.md), harness-style (Angular's `MatInputHarness`): found by its accessible
+ * name (../fill.ts), read, set the way Angular notices, read back.
  */
 import { ALREADY, blur, fail, type Input, isDisabled, OK, type Outcome, settle, type } from './events';
 

@@ -1,5 +1,5 @@
 /**
- * One value in an "Add …" list of rows (authorized domains §3.3, redirect URIs §3.6), harness-style:
+ * One value in an "Add …" list of rows (authorized domains google-console.md §3.3, redirect URIs §3.6), harness-style:
  * the rows found by name (../fill.ts `findRows`), read as their values, set by reusing an empty row or
  * adding one with the list's Add button, read back (./text.ts).
  */
@@ -36,7 +36,7 @@ export async function addRow(
     return named.length || !anyTextbox ? named : candidates('textbox', scope, true);
   };
   const blank = (r: Element) => (r as Input).value.trim() === '';
-  // A domain compares without case; a URI exactly (its path is case-sensitive, §5.6 exact matching).
+  // A domain compares without case; a URI exactly (its path is case-sensitive, google-console.md §5.6 exact matching).
   const same = (v: string) => (value.includes('/') ? v.trim() === value : v.trim().toLowerCase() === value.toLowerCase());
   if (rows().some((r) => same((r as Input).value))) return ALREADY;
   let empty = rows().find(blank);
