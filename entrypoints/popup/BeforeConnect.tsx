@@ -15,7 +15,7 @@ import type { Reply } from '@/lib/protocol';
 import type { ComputedValues } from '@/lib/setup/computed';
 import type { MonitorState, OdooGmailState } from '@/lib/setup/odoo-state';
 import type { Setup } from '@/lib/setup/setup';
-import { type GoogleState, publishChoiceItem, publishLinksItem } from '@/lib/setup/storage';
+import { type GoogleState, publishChoiceItem, publishLinksItem } from '@/lib/state/items';
 import { type PreventInput, preventiveChecks, type Warning } from '@/lib/troubleshoot/prevent';
 import { useItem } from './use-item';
 

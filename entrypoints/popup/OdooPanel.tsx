@@ -16,7 +16,7 @@ import type { Reply } from '@/lib/protocol';
 import { consoleLink } from '@/lib/setup/checklist';
 import type { MonitorState, OdooGmailState, OdooOp } from '@/lib/setup/odoo-state';
 import type { Setup } from '@/lib/setup/setup';
-import type { GoogleState } from '@/lib/setup/storage';
+import type { GoogleState } from '@/lib/state/items';
 
 const STALE_MS = 6 * 60_000;
 

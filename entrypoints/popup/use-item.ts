@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ValidatedItem } from '@/lib/setup/storage';
+import type { ValidatedItem } from '@/lib/state/define';
 
 /** The current value of a storage item, kept fresh by its watcher. `undefined` until first read. */
 export function useItem<T>(item: ValidatedItem<T>): T | undefined {

@@ -4,30 +4,22 @@ import type { ConsoleContext, ConsoleStep } from '../console/types';
 import { type Msg, type MsgKey, msg } from '../i18n';
 import type { ConsoleReport, Payload, Reply } from '../protocol';
 import { CLIENT_NAME, computeValues } from '../setup/computed';
-import { odooGmailItem } from '../setup/odoo-state';
+import { defineValidatedItem } from '../state/define';
 import {
+  consoleReloadsItem,
   credentialsItem,
-  defineValidatedItem,
   EMPTY_GOOGLE_STATE,
   googleItem,
+  odooGmailItem,
+  pendingProjectItem,
   probeItem,
   progressItem,
   publishChoiceItem,
   publishLinksItem,
   setupItem,
-} from '../setup/storage';
+} from '../state/items';
 import { autopilotOn } from './autopilot';
 
-/**
- * A project creation the person started on `/projectcreate`, until the Console proves it (the
- * dashboard of that project, or the "Navigate to … project" notification — google-console.md §3.1).
- * Session storage: a creation left pending is meaningless after a browser restart.
- */
-const PendingProject = z.object({ projectId: z.string().nullable(), fromProject: z.string().nullable(), at: z.number() });
-export const pendingProjectItem = defineValidatedItem('session:consolePendingProject', PendingProject.nullable(), {
-  fallback: null,
-  version: 1,
-});
 /** Project creation takes seconds to a minute; after this a pending creation is forgotten. */
 export const PENDING_PROJECT_MS = 15 * 60_000;
 
@@ -45,16 +37,7 @@ export async function consoleArrival(page: PageId): Promise<Reply<null>> {
   return { ok: true, value: null };
 }
 
-/**
- * Reloads the person made from the panel of a page whose `main` stayed blank (google-console-2026.md §12:
- * "reload up to 3 times"): counted across the reloads, so the panel stops offering one after the third.
- * Session storage; a count older than `RELOADS_MS` or for another page starts again.
- */
-const ConsoleReloads = z.object({ page: z.enum(PAGE_IDS), count: z.number().int().min(0), at: z.number() });
-export const consoleReloadsItem = defineValidatedItem('session:consoleReloads', ConsoleReloads.nullable(), {
-  fallback: null,
-  version: 1,
-});
+/** A reload count older than this (`consoleReloadsItem`) starts again. */
 export const RELOADS_MS = 5 * 60_000;
 
 async function reloadsOf(page: PageId): Promise<number> {

@@ -16,8 +16,8 @@ import { type GmailServerState, readGmailServer, testGmailConnection } from '../
 import { OdooRpcError } from '../odoo/rpc';
 import type { Reply } from '../protocol';
 import { odooMailServerLink } from '../setup/checklist-odoo';
-import { type MonitorState, type MonitorStatus, monitorItem, odooGmailItem } from '../setup/odoo-state';
-import { probeItem, setupItem } from '../setup/storage';
+import type { MonitorState, MonitorStatus } from '../setup/odoo-state';
+import { monitorItem, odooGmailItem, probeItem, setupItem } from '../state/items';
 import { noteBaseUrl, readBaseUrl } from './base-url';
 import { hasOriginPermission } from './odoo-connection';
 import { BUSY, exclusive, markSignedOut, stateFor, updateState, withKeepAlive } from './odoo-context';

@@ -12,7 +12,7 @@ import { OdooRpcError } from '../odoo/rpc';
 import type { Reply } from '../protocol';
 import { computeValues } from '../setup/computed';
 import { checkPublishLink, websiteLinks } from '../setup/publish-links';
-import { googleItem, type PublishLinks, probeItem, publishLinksItem, setupItem } from '../setup/storage';
+import { googleItem, type PublishLinks, probeItem, publishLinksItem, setupItem } from '../state/items';
 import { hasOriginPermission } from './odoo-connection';
 
 export const PageRows = z.array(z.object({ url: z.string() }).loose());

@@ -5,23 +5,14 @@
  * connect, before mail stops — Odoo itself only fails on the first send after the expiry.
  */
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
 import { t } from '../i18n';
-import { odooGmailItem } from '../setup/odoo-state';
-import { defineValidatedItem, googleItem, setupItem } from '../setup/storage';
+import { expiryWarningItem, googleItem, odooGmailItem, setupItem } from '../state/items';
 import { TESTING_TOKEN_DAYS } from '../troubleshoot/prevent';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** Warn when this many days (or fewer) remain. */
 export const WARN_DAYS_LEFT = 2;
 export const EXPIRY_NOTIFICATION_ID = 'gmail-testing-expiry';
-
-/** The connect a warning was shown for: one warning per connect. */
-export const expiryWarningItem = defineValidatedItem(
-  'local:testingExpiryWarning',
-  z.object({ connectAt: z.number(), warnedAt: z.number() }).nullable(),
-  { fallback: null, version: 1 },
-);
 
 export interface ExpiryInput {
   audience: 'internal' | 'external' | null;

@@ -7,13 +7,13 @@
 import { type Msg, msg } from '../i18n';
 import type { ProbeResult } from '../odoo/probe';
 import { versionSupport } from '../odoo/version';
+import type { GoogleState } from '../state/items';
 import type { StoredDiagnosis } from '../troubleshoot/store';
 import { odooSideStep } from './checklist-odoo';
 import type { ComputedValues } from './computed';
 import type { MonitorState, OdooGmailState } from './odoo-state';
 import type { Setup } from './setup';
 import { STEP_IDS, type StepId, type StepProgressMap, type StepState } from './steps';
-import type { GoogleState } from './storage';
 
 export interface ChecklistStep {
   id: StepId;

@@ -6,7 +6,7 @@ import { computeValues } from '@/lib/setup/computed';
 import { emptyOdooGmailState } from '@/lib/setup/odoo-state';
 import type { Setup } from '@/lib/setup/setup';
 import { STEP_IDS } from '@/lib/setup/steps';
-import { EMPTY_GOOGLE_STATE } from '@/lib/setup/storage';
+import { EMPTY_GOOGLE_STATE } from '@/lib/state/items';
 import { adminProbe } from '../fixtures/stored-state';
 
 const ORIGIN = 'https://acme.odoo.com';

@@ -7,14 +7,24 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/lib/background';
-import { AUTOPILOT_MS, autopilotItem } from '@/lib/background/autopilot';
-import { ARRIVAL_MS, consoleArrivalItem, pendingProjectItem } from '@/lib/background/console';
+import { AUTOPILOT_MS } from '@/lib/background/autopilot';
+import { ARRIVAL_MS, consoleArrivalItem } from '@/lib/background/console';
 import { tm } from '@/lib/i18n';
 import { removeAllListeners } from '@/lib/messaging';
 import { buildChecklist } from '@/lib/setup/checklist';
 import { computeValues } from '@/lib/setup/computed';
-import { emptyOdooGmailState, odooGmailItem } from '@/lib/setup/odoo-state';
-import { credentialsItem, EMPTY_GOOGLE_STATE, googleItem, probeItem, progressItem, setupItem } from '@/lib/setup/storage';
+import { emptyOdooGmailState } from '@/lib/setup/odoo-state';
+import {
+  autopilotItem,
+  credentialsItem,
+  EMPTY_GOOGLE_STATE,
+  googleItem,
+  odooGmailItem,
+  pendingProjectItem,
+  probeItem,
+  progressItem,
+  setupItem,
+} from '@/lib/state/items';
 import { adminProbe } from '../fixtures/stored-state';
 import { CONSOLE_TAB, installPermissions, POPUP, sendAs } from './helpers';
 

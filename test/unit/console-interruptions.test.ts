@@ -25,7 +25,7 @@ import { clientDetails } from '@/lib/console/steps/client-details';
 import { projectCreate } from '@/lib/console/steps/project-create';
 import type { ConsoleContext } from '@/lib/console/types';
 import { removeAllListeners } from '@/lib/messaging';
-import { setupItem } from '@/lib/setup/storage';
+import { setupItem } from '@/lib/state/items';
 import { CONSOLE_CONTEXT } from '../fixtures/stored-state';
 import { C, frame, GMAIL } from './console-pages';
 import {

@@ -11,8 +11,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/lib/background';
 import { MONITOR_ALARM } from '@/lib/background/monitor';
 import { removeAllListeners } from '@/lib/messaging';
-import { monitorItem, odooGmailItem } from '@/lib/setup/odoo-state';
-import { setupItem } from '@/lib/setup/storage';
+import { monitorItem, odooGmailItem, setupItem } from '@/lib/state/items';
 import { consentThroughGoogle, type FakeOdooClient, fakeOdooClient } from './fake-odoo-fetch';
 import { installPermissions, POPUP, sendAs } from './helpers';
 

@@ -7,8 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/lib/background';
 import { CONNECT_WINDOW_MS, onTabUpdated } from '@/lib/background/odoo-gmail';
 import { removeAllListeners } from '@/lib/messaging';
-import { monitorItem, odooGmailItem } from '@/lib/setup/odoo-state';
-import { credentialsItem, probeItem, setupItem } from '@/lib/setup/storage';
+import { credentialsItem, monitorItem, odooGmailItem, probeItem, setupItem } from '@/lib/state/items';
 import { type FakeOdooClient, fakeOdooClient } from './fake-odoo-fetch';
 import { CONSOLE_TAB, installPermissions, POPUP, sendAs } from './helpers';
 

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startBackground } from '@/lib/background';
 import { removeAllListeners } from '@/lib/messaging';
 import { checkPublishLink, websiteLinks } from '@/lib/setup/publish-links';
-import { publishLinksItem, setupItem } from '@/lib/setup/storage';
+import { publishLinksItem, setupItem } from '@/lib/state/items';
 import { type FakeOdooClient, fakeOdooClient } from './fake-odoo-fetch';
 import { installPermissions, POPUP, sendAs } from './helpers';
 

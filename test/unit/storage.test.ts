@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { z } from 'zod';
-import { defineValidatedItem, probeItem, setupItem } from '@/lib/setup/storage';
+import { defineValidatedItem } from '@/lib/state/define';
+import { probeItem, setupItem } from '@/lib/state/items';
 
 describe('validated storage items', () => {
   it('round-trips a setup in storage.local', async () => {

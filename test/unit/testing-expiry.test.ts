@@ -1,9 +1,8 @@
 /** The monitor's 7-day warning for External apps in Testing (lib/background/testing-expiry.ts). */
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type ExpiryInput, expiryWarningDue, expiryWarningItem, warnTestingExpiry } from '@/lib/background/testing-expiry';
-import { odooGmailItem } from '@/lib/setup/odoo-state';
-import { googleItem, setupItem } from '@/lib/setup/storage';
+import { type ExpiryInput, expiryWarningDue, warnTestingExpiry } from '@/lib/background/testing-expiry';
+import { expiryWarningItem, googleItem, odooGmailItem, setupItem } from '@/lib/state/items';
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = 1_800_000_000_000;

@@ -9,9 +9,7 @@ import { startBackground } from '@/lib/background';
 import { senderKind } from '@/lib/background/senders';
 import { clearVerified, onConfirmTab } from '@/lib/background/troubleshoot';
 import { removeAllListeners } from '@/lib/messaging';
-import { monitorItem } from '@/lib/setup/odoo-state';
-import { googleItem, probeItem, publishChoiceItem, setupItem } from '@/lib/setup/storage';
-import { diagnosesItem } from '@/lib/troubleshoot/store';
+import { diagnosesItem, googleItem, monitorItem, probeItem, publishChoiceItem, setupItem } from '@/lib/state/items';
 import { type FakeOdooClient, fakeOdooClient } from './fake-odoo-fetch';
 import { CONSOLE_TAB, installPermissions, POPUP, sendAs } from './helpers';
 
