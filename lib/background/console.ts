@@ -1,23 +1,20 @@
 import { z } from 'zod';
 import { PAGE_IDS, type PageId } from '../console/detect';
-import type { ConsoleContext, ConsoleStep } from '../console/types';
+import type { ConsoleContext } from '../console/types';
 import { type Msg, type MsgKey, msg } from '../i18n';
 import type { ConsoleReport, Payload, Reply } from '../protocol';
-import { CLIENT_NAME, computeValues } from '../setup/computed';
 import { defineValidatedItem } from '../state/define';
+import { consoleContext as deriveConsoleContext } from '../state/derive';
 import {
   consoleReloadsItem,
   credentialsItem,
   EMPTY_GOOGLE_STATE,
   googleItem,
-  odooGmailItem,
   pendingProjectItem,
-  probeItem,
   progressItem,
-  publishChoiceItem,
-  publishLinksItem,
   setupItem,
 } from '../state/items';
+import { readSnapshot } from '../state/snapshot';
 import { autopilotOn } from './autopilot';
 
 /** Project creation takes seconds to a minute; after this a pending creation is forgotten. */
@@ -58,53 +55,19 @@ async function takeFor<T extends { page: PageId; at: number }>(
 }
 
 export async function consoleContext(request?: Payload<'consoleContext'>): Promise<Reply<ConsoleContext>> {
-  const [setup, probe, google, progress, credentials, pending, publishChoice, odooGmail, links] = await Promise.all([
-    setupItem.get(),
-    probeItem.get(),
-    googleItem.get(),
-    progressItem.get(),
-    credentialsItem.get(),
-    pendingProjectItem.get(),
-    publishChoiceItem.get(),
-    odooGmailItem.get(),
-    publishLinksItem.get(),
-  ]);
-  // The secret of the known client is held in memory, or the person's Odoo already has it (then it was
-  // wiped here on purpose, and "Add secret" would only make a new one).
-  const inOdoo = odooGmail?.origin === setup?.odooOrigin ? odooGmail?.credentials : null;
-  const secretCaptured =
-    !!google.clientId &&
-    (credentials?.clientId === google.clientId || (inOdoo?.clientId === google.clientId && inOdoo.secretConfirmed !== false));
-  const odoo = setup && probe?.origin === setup.odooOrigin ? probe.odoo : undefined;
-  const computed = setup ? computeValues(setup.odooOrigin, odoo?.baseUrl ?? null, odoo?.saas ?? false) : null;
-  const refusal = computed?.redirectRefusal ?? null;
-  const accountType = setup?.accountType ?? null;
-  const steps: ConsoleStep[] = ['project', 'consent', 'domain', 'testUser', 'client'];
+  const [snapshot, credentials, pending] = await Promise.all([readSnapshot(), credentialsItem.get(), pendingProjectItem.get()]);
+  const autopilot = await autopilotOn();
+  const arrived = request ? !!(await takeFor(consoleArrivalItem, request.page, ARRIVAL_MS)) : false;
+  const reloads = request ? await reloadsOf(request.page) : 0;
   return {
     ok: true,
-    value: {
-      ready: setup !== null,
-      gmail: setup?.gmail ?? null,
-      accountType,
-      audience: accountType === 'workspace' ? 'internal' : accountType === 'personal' ? 'external' : null,
-      projectName: computed?.projectName ?? 'Odoo',
-      appName: computed?.appName ?? 'Odoo',
-      clientName: CLIENT_NAME,
-      authorizedDomain: computed?.authorizedDomain ?? null,
-      redirectUri: computed?.redirectUri ?? null,
-      redirectRefusal: refusal ? { problems: refusal.problems, fix: refusal.fix } : null,
-      projectId: google.projectId,
+    value: deriveConsoleContext(snapshot, {
+      credentials,
       pendingProject: pending && Date.now() - pending.at < PENDING_PROJECT_MS ? pending : null,
-      clientId: google.clientId,
-      secretCaptured,
-      known: { authorizedDomains: google.authorizedDomains, testUsers: google.testUsers, redirectUris: google.redirectUris },
-      progress: Object.fromEntries(steps.flatMap((s) => (progress[s] ? [[s, progress[s].state]] : []))),
-      publishChoice,
-      autopilot: await autopilotOn(),
-      publishLinks: publishChoice === 'production' && links ? { home: links.home, privacy: links.privacy } : null,
-      arrived: request ? !!(await takeFor(consoleArrivalItem, request.page, ARRIVAL_MS)) : false,
-      reloads: request ? await reloadsOf(request.page) : 0,
-    },
+      autopilot,
+      arrived,
+      reloads,
+    }),
   };
 }
 

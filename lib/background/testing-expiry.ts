@@ -6,7 +6,8 @@
  */
 import { browser } from 'wxt/browser';
 import { t } from '../i18n';
-import { expiryWarningItem, googleItem, odooGmailItem, setupItem } from '../state/items';
+import { expiryWarningItem } from '../state/items';
+import { readSnapshot } from '../state/snapshot';
 import { TESTING_TOKEN_DAYS } from '../troubleshoot/prevent';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -34,13 +35,8 @@ export function expiryWarningDue(i: ExpiryInput): number | null {
 }
 
 export async function warnTestingExpiry(now = Date.now()): Promise<boolean> {
-  const [setup, google, state, warned] = await Promise.all([
-    setupItem.get(),
-    googleItem.get(),
-    odooGmailItem.get(),
-    expiryWarningItem.get(),
-  ]);
-  const connect = state && setup && state.origin === setup.odooOrigin ? state.connect : null;
+  const [{ setup, google, odooGmail }, warned] = await Promise.all([readSnapshot(), expiryWarningItem.get()]);
+  const connect = odooGmail?.connect ?? null;
   const lastConnectAt = connect?.status === 'connected' ? connect.startedAt : null;
   const days = expiryWarningDue({
     audience: google.audience,
