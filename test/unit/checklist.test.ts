@@ -7,6 +7,7 @@ import { emptyOdooGmailState } from '@/lib/setup/odoo-state';
 import type { Setup } from '@/lib/setup/setup';
 import { STEP_IDS } from '@/lib/setup/steps';
 import { EMPTY_GOOGLE_STATE } from '@/lib/state/items';
+import { scope } from '@/lib/state/snapshot';
 import { adminProbe } from '../fixtures/stored-state';
 
 const ORIGIN = 'https://acme.odoo.com';
@@ -75,8 +76,8 @@ describe('buildChecklist', () => {
     expect(step(none, 'module')).toMatchObject({ state: 'todo', next: { key: 'step.needsOdoo' } });
   });
 
-  it('ignores a probe of another origin', () => {
-    const s = step(buildChecklist(input({ probe: okProbe({ origin: 'https://other.odoo.com' }) })), 'odoo');
+  it('ignores a probe of another origin (scoped by the snapshot)', () => {
+    const s = step(buildChecklist(scope(input({ probe: okProbe({ origin: 'https://other.odoo.com' }) }))), 'odoo');
     expect(s).toMatchObject({ state: 'todo', next: { key: 'step.odoo.pressConnect' } });
   });
 
@@ -230,9 +231,9 @@ describe("the troubleshooter's diagnoses", () => {
     expect(checklistSummary(steps).attention).toBeGreaterThanOrEqual(1);
   });
 
-  it('ignores a diagnosis made for another Odoo', () => {
+  it('ignores a diagnosis made for another Odoo (scoped by the snapshot)', () => {
     const steps = buildChecklist(
-      input({ setup: setup({ accountType: 'personal' }), diagnoses: [diagnosis('https://other.odoo.com')] }),
+      scope(input({ setup: setup({ accountType: 'personal' }), diagnoses: [diagnosis('https://other.odoo.com')] })),
     );
     expect(steps.find((s) => s.id === 'testUser')?.state).not.toBe('attention');
   });
