@@ -12,6 +12,7 @@ import type { MonitorState, OdooGmailState } from '@/lib/setup/odoo-state';
 import type { Setup } from '@/lib/setup/setup';
 import { scope } from '@/lib/state/snapshot';
 import { adminProbe } from '../fixtures/stored-state';
+import { aSetup } from '../support/builders';
 
 const ORIGIN = 'https://acme.odoo.com';
 const GMAIL = 'me@gmail.com';
@@ -47,7 +48,7 @@ const monitor = (over: Partial<MonitorState> = {}): MonitorState => ({
   lastGreenAt: 300,
   ...over,
 });
-const SETUP: Setup = { odooOrigin: ORIGIN, gmail: GMAIL, accountType: 'personal', gmailProposed: false };
+const SETUP: Setup = aSetup({ odooOrigin: ORIGIN, gmail: GMAIL });
 const build = (over: Partial<ChecklistInput> = {}) =>
   buildChecklist({
     setup: SETUP,

@@ -9,6 +9,7 @@ import { STEP_IDS } from '@/lib/setup/steps';
 import { EMPTY_GOOGLE_STATE } from '@/lib/state/items';
 import { scope } from '@/lib/state/snapshot';
 import { adminProbe } from '../fixtures/stored-state';
+import { FAKE_CLIENT_ID } from '../support/builders';
 
 const ORIGIN = 'https://acme.odoo.com';
 const setup = (over: Partial<Setup> = {}): Setup => ({
@@ -142,7 +143,7 @@ describe('buildChecklist', () => {
   });
 
   describe('a captured secret lost before Odoo got it (browser restart, extension reload)', () => {
-    const CLIENT = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
+    const CLIENT = FAKE_CLIENT_ID;
     const google = {
       ...EMPTY_GOOGLE_STATE,
       projectId: 'odoo-gmail-1',

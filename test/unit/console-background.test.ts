@@ -26,10 +26,11 @@ import {
   setupItem,
 } from '@/lib/state/items';
 import { adminProbe } from '../fixtures/stored-state';
+import { FAKE_CLIENT_ID } from '../support/builders';
 import { CONSOLE_TAB, installPermissions, POPUP, sendAs } from './helpers';
 
 const ORIGIN = 'https://acme.odoo.com';
-const ID = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
+const ID = FAKE_CLIENT_ID;
 const SECRET = 'GOCSPX-AbCdEfGhIjKlMnOpQrStUvWx_-12';
 
 async function seed(accountType: 'personal' | 'workspace' = 'personal', baseUrl = ORIGIN) {
