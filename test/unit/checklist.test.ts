@@ -8,18 +8,11 @@ import type { Setup } from '@/lib/setup/setup';
 import { STEP_IDS } from '@/lib/setup/steps';
 import { EMPTY_GOOGLE_STATE } from '@/lib/state/items';
 import { scope } from '@/lib/state/snapshot';
-import { adminProbe } from '../fixtures/stored-state';
-import { FAKE_CLIENT_ID } from '../support/builders';
+import { aProbe, aSetup, FAKE_CLIENT_ID } from '../support/builders';
 
 const ORIGIN = 'https://acme.odoo.com';
-const setup = (over: Partial<Setup> = {}): Setup => ({
-  odooOrigin: ORIGIN,
-  gmail: 'me@gmail.com',
-  accountType: 'personal',
-  gmailProposed: false,
-  ...over,
-});
-const okProbe = (over: Partial<ProbeResult> = {}): ProbeResult => ({ ...adminProbe({ origin: ORIGIN }), ...over });
+const setup = aSetup;
+const okProbe = (over: Partial<ProbeResult> = {}): ProbeResult => ({ ...aProbe(), ...over });
 const input = (over: Partial<ChecklistInput> = {}): ChecklistInput => ({
   setup: setup(),
   probe: okProbe(),

@@ -26,7 +26,7 @@ import {
   setupItem,
 } from '@/lib/state/items';
 import { adminProbe } from '../fixtures/stored-state';
-import { FAKE_CLIENT_ID } from '../support/builders';
+import { aSetup, FAKE_CLIENT_ID } from '../support/builders';
 import { CONSOLE_TAB, installPermissions, POPUP, sendAs } from './helpers';
 
 const ORIGIN = 'https://acme.odoo.com';
@@ -34,7 +34,7 @@ const ID = FAKE_CLIENT_ID;
 const SECRET = 'GOCSPX-AbCdEfGhIjKlMnOpQrStUvWx_-12';
 
 async function seed(accountType: 'personal' | 'workspace' = 'personal', baseUrl = ORIGIN) {
-  await setupItem.set({ odooOrigin: ORIGIN, gmail: 'me@gmail.com', accountType, gmailProposed: false });
+  await setupItem.set(aSetup({ odooOrigin: ORIGIN, accountType }));
   await probeItem.set(adminProbe({ origin: ORIGIN, baseUrl, userName: 'A', userEmail: 'me@gmail.com' }));
 }
 const report = (data: object) => sendAs(CONSOLE_TAB, 'consoleReport', { page: 'branding', ...data });
