@@ -17,7 +17,7 @@ import type { ModuleAction } from './odoo/gmail-setup';
 import type { ModuleInfo, ProbeResult } from './odoo/probe';
 import type { MonitorState } from './setup/odoo-state';
 import { type Setup, type SetupErrors, SetupInput } from './setup/setup';
-import type { PublishLinks } from './setup/storage';
+import type { PublishLinks } from './state/items';
 import type { Diagnosis } from './troubleshoot/sign-in';
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: Msg; fieldErrors?: SetupErrors };

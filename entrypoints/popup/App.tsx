@@ -7,28 +7,35 @@ import { Text } from '@/components/Text';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import { buildChecklist, checklistSummary, nextStep } from '@/lib/setup/checklist';
-import { computeValues } from '@/lib/setup/computed';
-import { monitorItem, odooGmailItem } from '@/lib/setup/odoo-state';
-import { googleItem, probeItem, progressItem, setupItem } from '@/lib/setup/storage';
-import { diagnosesItem } from '@/lib/troubleshoot/store';
+import { checklistInput, baseUrlWas as deriveBaseUrlWas, computed as deriveComputed, odooReady } from '@/lib/state/derive';
+import { EMPTY_GOOGLE_STATE } from '@/lib/state/items';
+import type { Snapshot } from '@/lib/state/snapshot';
 import { odooOriginOfActiveTab } from './active-tab';
 import { BeforeConnect } from './BeforeConnect';
 import { OdooPanel } from './OdooPanel';
 import { SetupForm } from './SetupForm';
-import { useItem } from './use-item';
+import { useSnapshot } from './use-snapshot';
+
+/** Before the first read: what the popup shows while storage answers (an empty checklist, busy). */
+const EMPTY: Snapshot = {
+  setup: null,
+  probe: null,
+  progress: {},
+  google: EMPTY_GOOGLE_STATE,
+  odooGmail: null,
+  monitor: null,
+  diagnoses: [],
+  publishChoice: null,
+  publishLinks: null,
+};
 
 export function App() {
-  const setup = useItem(setupItem);
-  const probe = useItem(probeItem);
-  const progress = useItem(progressItem);
-  const google = useItem(googleItem); // Console assistant: project ID for the Console links
+  // One snapshot of what the extension remembers, each record already about the current Odoo.
+  const snapshot = useSnapshot();
+  const s = snapshot ?? EMPTY;
+  const { setup, probe, google, odooGmail, monitor } = s;
   const [tabOrigin, setTabOrigin] = useState<string | null>(null);
   const [probing, setProbing] = useState(false);
-  // --- Odoo side (module, credentials, mail server, monitor)
-  const odooGmail = useItem(odooGmailItem);
-  const monitor = useItem(monitorItem);
-  // --- Troubleshooter
-  const diagnoses = useItem(diagnosesItem);
 
   useEffect(() => {
     odooOriginOfActiveTab().then(setTabOrigin);
@@ -43,40 +50,18 @@ export function App() {
     sendMessage('pendingCredentials', {})
       .then((r) => r.ok && setSecretPending(r.value.hasSecret))
       .catch(() => undefined);
-  }, [google?.secretCapturedAt, odooGmail?.credentials?.at]);
+  }, [google.secretCapturedAt, odooGmail?.credentials?.at]);
 
-  const baseUrlWas =
-    probe?.origin === setup?.odooOrigin && probe?.odoo?.baseUrlFrozen !== true ? probe?.odoo?.baseUrlWas?.value : undefined;
-  const computed = useMemo(() => {
-    if (!setup) return null;
-    const odoo = probe?.origin === setup.odooOrigin ? probe.odoo : undefined;
-    return computeValues(setup.odooOrigin, odoo?.baseUrl ?? null, odoo?.saas ?? false);
-  }, [setup, probe]);
-
+  const baseUrlWas = deriveBaseUrlWas(s);
+  const computed = useMemo(() => deriveComputed(s), [s]);
   const steps = useMemo(
-    () =>
-      buildChecklist({
-        setup: setup ?? null,
-        probe: probe ?? null,
-        progress: progress ?? {},
-        computed,
-        probing,
-        google: google ?? null,
-        odooGmail: odooGmail ?? null,
-        monitor: monitor ?? null,
-        diagnoses: diagnoses ?? [],
-        ...(secretPending === undefined ? {} : { secretPending }),
-      }),
-    [setup, probe, progress, computed, probing, google, odooGmail, monitor, diagnoses, secretPending],
+    () => buildChecklist(checklistInput(s, { probing, ...(secretPending === undefined ? {} : { secretPending }) })),
+    [s, probing, secretPending],
   );
   // Shown for an administrator's Odoo; kept when the session ended later, so the monitor stays visible.
-  const odooReady =
-    !!setup &&
-    probe?.origin === setup.odooOrigin &&
-    (probe.status === 'ok' || probe.status === 'notLoggedIn') &&
-    !!probe.odoo?.isSystem;
+  const ready = odooReady(s);
   const summary = checklistSummary(steps);
-  const loaded = setup !== undefined && probe !== undefined && progress !== undefined;
+  const loaded = snapshot !== undefined;
 
   return (
     <main aria-busy={!loaded}>
@@ -125,19 +110,8 @@ export function App() {
           ))}
         </section>
       )}
-      {odooReady && setup && probe && (
-        <BeforeConnect
-          setup={setup}
-          probe={probe}
-          computed={computed}
-          google={google ?? null}
-          odooGmail={odooGmail ?? null}
-          monitor={monitor ?? null}
-        />
-      )}
-      {odooReady && setup && probe && (
-        <OdooPanel setup={setup} probe={probe} state={odooGmail ?? null} monitor={monitor ?? null} google={google ?? null} />
-      )}
+      {ready && setup && probe && <BeforeConnect snapshot={s} setup={setup} probe={probe} />}
+      {ready && setup && probe && <OdooPanel setup={setup} probe={probe} state={odooGmail} monitor={monitor} google={google} />}
       <section aria-labelledby="checklist-heading">
         <h2 id="checklist-heading">
           {t('popup.checklistHeading')}{' '}

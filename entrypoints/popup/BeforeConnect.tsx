@@ -12,57 +12,24 @@ import { type Msg, msg, t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import type { ProbeResult } from '@/lib/odoo/probe';
 import type { Reply } from '@/lib/protocol';
-import type { ComputedValues } from '@/lib/setup/computed';
-import type { MonitorState, OdooGmailState } from '@/lib/setup/odoo-state';
 import type { Setup } from '@/lib/setup/setup';
-import { type GoogleState, publishChoiceItem, publishLinksItem } from '@/lib/setup/storage';
-import { type PreventInput, preventiveChecks, type Warning } from '@/lib/troubleshoot/prevent';
-import { useItem } from './use-item';
+import { authorizedDomains, preventInput } from '@/lib/state/derive';
+import type { Snapshot } from '@/lib/state/snapshot';
+import { preventiveChecks, type Warning } from '@/lib/troubleshoot/prevent';
 
 interface Props {
+  /** What the extension remembers, each record about this Odoo (lib/state/snapshot.ts). */
+  snapshot: Snapshot;
+  /** The snapshot's setup and probe, known to be there (the popup shows this section only then). */
   setup: Setup;
   probe: ProbeResult;
-  computed: ComputedValues | null;
-  google: GoogleState | null;
-  odooGmail: OdooGmailState | null;
-  monitor: MonitorState | null;
-}
-
-/** When the Gmail account was last connected: the consent that the monitor then confirmed. */
-function lastConnectAt(setup: Setup, odooGmail: OdooGmailState | null, monitor: MonitorState | null): number | null {
-  const c = odooGmail?.origin === setup.odooOrigin ? odooGmail.connect : null;
-  if (c?.status === 'connected') return c.startedAt;
-  return monitor?.origin === setup.odooOrigin && monitor.token ? (monitor.lastGreenAt ?? null) : null;
-}
-
-export function preventInput({ setup, probe, computed, google, odooGmail, monitor }: Props, now: number): PreventInput {
-  const odoo = probe.origin === setup.odooOrigin ? probe.odoo : undefined;
-  return {
-    odooOrigin: setup.odooOrigin,
-    webBaseUrl: odoo?.baseUrl ?? null,
-    baseUrlFrozen: odoo?.baseUrlFrozen ?? null,
-    baseUrlWas: odoo?.baseUrlWas?.value ?? null,
-    redirectUri: computed?.redirectUri ?? null,
-    saas: odoo?.saas ?? false,
-    odooMajor: odoo?.major ?? null,
-    edition: odoo?.edition ?? null,
-    accountType: setup.accountType ?? null,
-    gmail: setup.gmail ?? null,
-    audience: google?.audience ?? null,
-    publishing: google?.publishing ?? null,
-    registeredRedirectUris: google?.redirectUris ?? [],
-    testUsers: google?.testUsers ?? [],
-    projectId: google?.projectId ?? null,
-    clientId: google?.clientId ?? null,
-    lastConnectAt: lastConnectAt(setup, odooGmail, monitor),
-    now,
-  };
 }
 
 export function BeforeConnect(props: Props) {
-  const warnings = preventiveChecks(preventInput(props, Date.now()));
+  const input = preventInput(props.snapshot, Date.now());
+  const warnings = input ? preventiveChecks(input) : [];
   // The seed FAQ's "Forbidden": the Odoo side's module block upgrades it (Connect is held back until then).
-  const outdated = props.probe.origin === props.setup.odooOrigin && !!props.probe.gmailModule?.outdated;
+  const outdated = !!props.probe.gmailModule?.outdated;
   if (warnings.length === 0 && !outdated) return null;
   return (
     <section aria-labelledby="prevent-heading" class="prevent">
@@ -78,19 +45,32 @@ export function BeforeConnect(props: Props) {
           </li>
         )}
         {warnings.map((w) => (
-          <WarningItem key={w.id} w={w} setup={props.setup} probe={props.probe} domains={authorizedDomains(props)} />
+          <WarningItem
+            key={w.id}
+            w={w}
+            setup={props.setup}
+            probe={props.probe}
+            domains={authorizedDomains(props.snapshot)}
+            choice={props.snapshot.publishChoice}
+            links={props.snapshot.publishLinks}
+          />
         ))}
       </ul>
     </section>
   );
 }
 
-/** The domains the app's links may be on: the one the assistant adds for Odoo, and those Google lists. */
-const authorizedDomains = ({ computed, google }: Props): string[] => [
-  ...new Set([...(computed?.authorizedDomain ? [computed.authorizedDomain] : []), ...(google?.authorizedDomains ?? [])]),
-];
+interface WarningProps {
+  w: Warning;
+  setup: Setup;
+  probe: ProbeResult;
+  /** The domains the app's links may be on (lib/state/derive.ts `authorizedDomains`). */
+  domains: string[];
+  choice: Snapshot['publishChoice'];
+  links: Snapshot['publishLinks'];
+}
 
-function WarningItem({ w, setup, probe, domains }: { w: Warning; setup: Setup; probe: ProbeResult; domains: string[] }) {
+function WarningItem({ w, setup, probe, domains, choice, links }: WarningProps) {
   return (
     <li class={`prevent-item prevent-${w.severity}`} data-warning={w.id}>
       <p>
@@ -121,7 +101,9 @@ function WarningItem({ w, setup, probe, domains }: { w: Warning; setup: Setup; p
         />
       )}
       {w.action === 'useIap' && <RelayAction />}
-      {w.id.startsWith('testingExpiry') && setup.accountType !== 'workspace' && <PublishChoice domains={domains} />}
+      {w.id.startsWith('testingExpiry') && setup.accountType !== 'workspace' && (
+        <PublishChoice domains={domains} choice={choice} links={links} />
+      )}
     </li>
   );
 }
@@ -221,8 +203,7 @@ function RelayAction() {
 }
 
 /** Personal Gmail: stay in Testing (weekly reconnect) or publish (one "unverified app" screen, no expiry). */
-function PublishChoice({ domains }: { domains: string[] }) {
-  const choice = useItem(publishChoiceItem);
+function PublishChoice({ domains, choice, links }: Pick<WarningProps, 'domains' | 'choice' | 'links'>) {
   const { busy, error, send } = useSend();
   const choose = (value: 'testing' | 'production') => void send(() => sendMessage('choosePublishing', { choice: value }));
   return (
@@ -235,7 +216,7 @@ function PublishChoice({ domains }: { domains: string[] }) {
       {choice === 'production' ? (
         <>
           <p class="ok">{t('prevent.publish.chosen')}</p>
-          <PublishLinksForm domains={domains} />
+          <PublishLinksForm domains={domains} links={links} />
           <button type="button" disabled={busy} onClick={() => choose('testing')}>
             {t('prevent.publish.undo')}
           </button>
@@ -253,8 +234,7 @@ function PublishChoice({ domains }: { domains: string[] }) {
  * The App home page and privacy policy link Google wants before Publish app (publishing to production): the Odoo
  * website's when it has them, else the person's — checked by the background (https, authorized domain).
  */
-function PublishLinksForm({ domains }: { domains: string[] }) {
-  const links = useItem(publishLinksItem);
+function PublishLinksForm({ domains, links }: Pick<WarningProps, 'domains' | 'links'>) {
   const [home, setHome] = useState<string | null>(null);
   const [privacy, setPrivacy] = useState<string | null>(null);
   const { busy, error, done, send } = useSend();

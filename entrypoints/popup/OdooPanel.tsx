@@ -16,7 +16,7 @@ import type { Reply } from '@/lib/protocol';
 import { consoleLink } from '@/lib/setup/checklist';
 import type { MonitorState, OdooGmailState, OdooOp } from '@/lib/setup/odoo-state';
 import type { Setup } from '@/lib/setup/setup';
-import type { GoogleState } from '@/lib/setup/storage';
+import type { GoogleState } from '@/lib/state/items';
 
 const STALE_MS = 6 * 60_000;
 
@@ -43,7 +43,8 @@ function ErrorLine({ m }: { m: Msg | undefined }) {
 }
 
 export function OdooPanel({ setup, probe, state, monitor, google }: Props) {
-  const s = state?.origin === setup.odooOrigin ? state : null;
+  // The snapshot's: about this Odoo already (lib/state/snapshot.ts).
+  const s = state;
   const storedBusy = s?.running && Date.now() - s.running.at < STALE_MS ? s.running.op : null;
   const [clicked, setClicked] = useState<OdooOp | null>(null);
   const busy = clicked ?? storedBusy;
@@ -68,7 +69,7 @@ export function OdooPanel({ setup, probe, state, monitor, google }: Props) {
 
   const gmail = setup.gmail;
   const server = s?.server && s.server.gmail === gmail ? s.server : null;
-  const m = monitor && server && monitor.origin === s?.origin && monitor.serverId === server.id ? monitor : null;
+  const m = monitor && server && monitor.serverId === server.id ? monitor : null;
 
   // Back from Google's tab with the consent pending: look for the token now.
   const rechecked = useRef(false);

@@ -10,14 +10,11 @@
  * left alone longer than `AUTOPILOT_MS` no longer moves anything.
  */
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
 import { msg } from '../i18n';
 import type { Reply } from '../protocol';
 import { consoleLink } from '../setup/checklist';
-import { defineValidatedItem, googleItem, progressItem, setupItem } from '../setup/storage';
+import { autopilotItem, googleItem, progressItem, setupItem } from '../state/items';
 
-const Autopilot = z.object({ startedAt: z.number() });
-export const autopilotItem = defineValidatedItem('session:googleSetup', Autopilot.nullable(), { fallback: null, version: 1 });
 /** Long enough for the slowest Console and a person's 2-step verification; short enough to never surprise. */
 export const AUTOPILOT_MS = 30 * 60_000;
 

@@ -10,7 +10,7 @@ import { type BaseUrlRead, type ProbeResult, readBaseUrlFreeze, withBaseUrl } fr
 import { callKw, type RpcOptions } from '../odoo/rpc';
 import { ParamValue } from '../odoo/schemas';
 import type { Reply } from '../protocol';
-import { probeItem, setupItem } from '../setup/storage';
+import { probeItem, setupItem } from '../state/items';
 import { hasOriginPermission } from './odoo-connection';
 
 /** Both parameters, in one round trip (two calls side by side). */

@@ -1,35 +1,22 @@
-import { z } from 'zod';
-import { PAGE_IDS, type PageId } from '../console/detect';
-import type { ConsoleContext, ConsoleStep } from '../console/types';
+import type { PageId } from '../console/detect';
+import type { ConsoleContext } from '../console/types';
 import { type Msg, type MsgKey, msg } from '../i18n';
 import type { ConsoleReport, Payload, Reply } from '../protocol';
-import { CLIENT_NAME, computeValues } from '../setup/computed';
-import { odooGmailItem } from '../setup/odoo-state';
+import { consoleContext as deriveConsoleContext } from '../state/derive';
+import { HANDOFF_MS, leave, take } from '../state/handoff';
 import {
+  consoleReloadsItem,
   credentialsItem,
-  defineValidatedItem,
   EMPTY_GOOGLE_STATE,
   googleItem,
-  probeItem,
+  pendingProjectItem,
   progressItem,
-  publishChoiceItem,
-  publishLinksItem,
   setupItem,
-} from '../setup/storage';
-import { HANDOFF_MS, leave, take } from '../state/handoff';
+} from '../state/items';
+import { readSnapshot } from '../state/snapshot';
 import { autopilotOn } from './autopilot';
 import type { SenderLike } from './senders';
 
-/**
- * A project creation the person started on `/projectcreate`, until the Console proves it (the
- * dashboard of that project, or the "Navigate to … project" notification — google-console.md §3.1).
- * Session storage: a creation left pending is meaningless after a browser restart.
- */
-const PendingProject = z.object({ projectId: z.string().nullable(), fromProject: z.string().nullable(), at: z.number() });
-export const pendingProjectItem = defineValidatedItem('session:consolePendingProject', PendingProject.nullable(), {
-  fallback: null,
-  version: 1,
-});
 /** Project creation takes seconds to a minute; after this a pending creation is forgotten. */
 export const PENDING_PROJECT_MS = 15 * 60_000;
 
@@ -40,16 +27,7 @@ export async function consoleHandoff(handoff: Payload<'consoleHandoff'>, sender:
   return { ok: true, value: null };
 }
 
-/**
- * Reloads the person made from the panel of a page whose `main` stayed blank (google-console-2026.md §12:
- * "reload up to 3 times"): counted across the reloads, so the panel stops offering one after the third.
- * Session storage; a count older than `RELOADS_MS` or for another page starts again.
- */
-const ConsoleReloads = z.object({ page: z.enum(PAGE_IDS), count: z.number().int().min(0), at: z.number() });
-export const consoleReloadsItem = defineValidatedItem('session:consoleReloads', ConsoleReloads.nullable(), {
-  fallback: null,
-  version: 1,
-});
+/** A reload count older than this (`consoleReloadsItem`) starts again. */
 export const RELOADS_MS = 5 * 60_000;
 
 async function reloadsOf(page: PageId): Promise<number> {
@@ -58,55 +36,20 @@ async function reloadsOf(page: PageId): Promise<number> {
 }
 
 export async function consoleContext(request?: Payload<'consoleContext'>, sender?: SenderLike): Promise<Reply<ConsoleContext>> {
-  const [setup, probe, google, progress, credentials, pending, publishChoice, odooGmail, links] = await Promise.all([
-    setupItem.get(),
-    probeItem.get(),
-    googleItem.get(),
-    progressItem.get(),
-    credentialsItem.get(),
-    pendingProjectItem.get(),
-    publishChoiceItem.get(),
-    odooGmailItem.get(),
-    publishLinksItem.get(),
-  ]);
-  // The secret of the known client is held in memory, or the person's Odoo already has it (then it was
-  // wiped here on purpose, and "Add secret" would only make a new one).
-  const inOdoo = odooGmail?.origin === setup?.odooOrigin ? odooGmail?.credentials : null;
-  const secretCaptured =
-    !!google.clientId &&
-    (credentials?.clientId === google.clientId || (inOdoo?.clientId === google.clientId && inOdoo.secretConfirmed !== false));
-  const odoo = setup && probe?.origin === setup.odooOrigin ? probe.odoo : undefined;
-  const computed = setup ? computeValues(setup.odooOrigin, odoo?.baseUrl ?? null, odoo?.saas ?? false) : null;
-  const refusal = computed?.redirectRefusal ?? null;
-  const accountType = setup?.accountType ?? null;
-  const steps: ConsoleStep[] = ['project', 'consent', 'domain', 'testUser', 'client'];
+  const [snapshot, credentials, pending] = await Promise.all([readSnapshot(), credentialsItem.get(), pendingProjectItem.get()]);
+  const autopilot = await autopilotOn();
   const handoff = request ? await take(request.page, sender?.tab?.id) : null;
+  const reloads = request ? await reloadsOf(request.page) : 0;
   return {
     ok: true,
-    value: {
-      ready: setup !== null,
-      gmail: setup?.gmail ?? null,
-      accountType,
-      audience: accountType === 'workspace' ? 'internal' : accountType === 'personal' ? 'external' : null,
-      projectName: computed?.projectName ?? 'Odoo',
-      appName: computed?.appName ?? 'Odoo',
-      clientName: CLIENT_NAME,
-      authorizedDomain: computed?.authorizedDomain ?? null,
-      redirectUri: computed?.redirectUri ?? null,
-      redirectRefusal: refusal ? { problems: refusal.problems, fix: refusal.fix } : null,
-      projectId: google.projectId,
+    value: deriveConsoleContext(snapshot, {
+      credentials,
       pendingProject: pending && Date.now() - pending.at < PENDING_PROJECT_MS ? pending : null,
-      clientId: google.clientId,
-      secretCaptured,
-      known: { authorizedDomains: google.authorizedDomains, testUsers: google.testUsers, redirectUris: google.redirectUris },
-      progress: Object.fromEntries(steps.flatMap((s) => (progress[s] ? [[s, progress[s].state]] : []))),
-      publishChoice,
-      autopilot: await autopilotOn(),
-      publishLinks: publishChoice === 'production' && links ? { home: links.home, privacy: links.privacy } : null,
+      autopilot,
       arrived: !!handoff?.focus,
       ...(handoff?.step ? { carried: { step: handoff.step, until: handoff.at + HANDOFF_MS } } : {}),
-      reloads: request ? await reloadsOf(request.page) : 0,
-    },
+      reloads,
+    }),
   };
 }
 

@@ -7,7 +7,7 @@
 import { parseClientId, parseClientSecret } from '../google/formats';
 import { msg } from '../i18n';
 import type { Reply } from '../protocol';
-import { credentialsItem, googleItem, progressItem } from '../setup/storage';
+import { credentialsItem, googleItem, progressItem } from '../state/items';
 
 export interface CredentialsInput {
   clientId: string;

@@ -16,8 +16,9 @@ import { type GmailServerState, readGmailServer, testGmailConnection } from '../
 import { OdooRpcError } from '../odoo/rpc';
 import type { Reply } from '../protocol';
 import { odooMailServerLink } from '../setup/checklist-odoo';
-import { type MonitorState, type MonitorStatus, monitorItem, odooGmailItem } from '../setup/odoo-state';
-import { probeItem, setupItem } from '../setup/storage';
+import type { MonitorState, MonitorStatus } from '../setup/odoo-state';
+import { monitorItem, odooGmailItem, probeItem } from '../state/items';
+import { readSnapshot } from '../state/snapshot';
 import { noteBaseUrl, readBaseUrl } from './base-url';
 import { hasOriginPermission } from './odoo-connection';
 import { BUSY, exclusive, markSignedOut, stateFor, updateState, withKeepAlive } from './odoo-context';
@@ -150,9 +151,9 @@ async function backFromGoogle(trigger: CheckTrigger, origin: string, tabId: numb
 }
 
 async function check(trigger: CheckTrigger): Promise<Reply<MonitorState>> {
-  const setup = await setupItem.get();
-  const state = await odooGmailItem.get();
-  if (!setup || !state || state.origin !== setup.odooOrigin || !state.server) {
+  // Odoo's state for the Odoo set up now (scoped by the snapshot): another Odoo's server is not checked.
+  const { setup, odooGmail: state } = await readSnapshot();
+  if (!setup || !state?.server) {
     return { ok: false, error: msg('monitor.err.noServer') };
   }
   const origin = setup.odooOrigin;

@@ -9,7 +9,7 @@ import { type ProbeResult, probeOdoo, withBaseUrl } from '../odoo/probe';
 import type { Reply } from '../protocol';
 import { originPattern } from '../setup/odoo-url';
 import { guessAccountType, type Setup, type SetupInput, validateSetup } from '../setup/setup';
-import { probeItem, setupItem } from '../setup/storage';
+import { probeItem, setupItem } from '../state/items';
 
 export async function hasOriginPermission(origin: string): Promise<boolean> {
   try {

@@ -10,9 +10,9 @@ import { MsgError, odooErrorMsg } from '../odoo/error-messages';
 import { type ProbeResult, probeOdoo } from '../odoo/probe';
 import { OdooRpcError } from '../odoo/rpc';
 import type { Reply } from '../protocol';
-import { emptyOdooGmailState, type OdooGmailState, type OdooOp, odooGmailItem } from '../setup/odoo-state';
+import { emptyOdooGmailState, type OdooGmailState, type OdooOp } from '../setup/odoo-state';
 import type { Setup } from '../setup/setup';
-import { probeItem, setupItem } from '../setup/storage';
+import { odooGmailItem, probeItem, setupItem } from '../state/items';
 import { hasOriginPermission } from './odoo-connection';
 
 export interface OdooContext {

@@ -21,9 +21,8 @@ import {
 import type { ModuleInfo } from '../odoo/probe';
 import type { Reply } from '../protocol';
 import { odooSettingsLink } from '../setup/checklist';
-import { odooGmailItem } from '../setup/odoo-state';
 import { parseGmail } from '../setup/setup';
-import { credentialsItem, googleItem } from '../setup/storage';
+import { credentialsItem, googleItem, odooGmailItem } from '../state/items';
 import { stopGoogleSetup } from './autopilot';
 import { noteBaseUrl } from './base-url';
 import { wipeSecret } from './credentials';

@@ -10,19 +10,17 @@ import { z } from 'zod';
 import { callParsed } from '../odoo/call';
 import { OdooRpcError } from '../odoo/rpc';
 import type { Reply } from '../protocol';
-import { computeValues } from '../setup/computed';
 import { checkPublishLink, websiteLinks } from '../setup/publish-links';
-import { googleItem, type PublishLinks, probeItem, publishLinksItem, setupItem } from '../setup/storage';
+import { authorizedDomains as domainsOf } from '../state/derive';
+import { type PublishLinks, publishLinksItem } from '../state/items';
+import { readSnapshot } from '../state/snapshot';
 import { hasOriginPermission } from './odoo-connection';
 
 export const PageRows = z.array(z.object({ url: z.string() }).loose());
 
 /** The domains a link may be on: the one the assistant adds for Odoo's redirect host, and those Google lists. */
 export async function authorizedDomains(): Promise<string[]> {
-  const [setup, probe, google] = await Promise.all([setupItem.get(), probeItem.get(), googleItem.get()]);
-  const odoo = setup && probe?.origin === setup.odooOrigin ? probe.odoo : undefined;
-  const computed = setup ? computeValues(setup.odooOrigin, odoo?.baseUrl ?? null, odoo?.saas ?? false) : null;
-  return [...new Set([...(computed?.authorizedDomain ? [computed.authorizedDomain] : []), ...google.authorizedDomains])];
+  return domainsOf(await readSnapshot());
 }
 
 /**
@@ -30,8 +28,8 @@ export async function authorizedDomains(): Promise<string[]> {
  * (no probe, no permission) — then nothing is stored and the popup asks the person.
  */
 async function fromWebsite(): Promise<PublishLinks | null> {
-  const [setup, probe] = await Promise.all([setupItem.get(), probeItem.get()]);
-  if (!setup || probe?.origin !== setup.odooOrigin || probe.status !== 'ok' || !probe.odoo?.baseUrl) return null;
+  const { setup, probe } = await readSnapshot();
+  if (!setup || probe?.status !== 'ok' || !probe.odoo?.baseUrl) return null;
   const origin = setup.odooOrigin;
   if (!(await hasOriginPermission(origin))) return null;
   let pages: z.infer<typeof PageRows>;

@@ -5,23 +5,15 @@
  * connect, before mail stops — Odoo itself only fails on the first send after the expiry.
  */
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
 import { t } from '../i18n';
-import { odooGmailItem } from '../setup/odoo-state';
-import { defineValidatedItem, googleItem, setupItem } from '../setup/storage';
+import { expiryWarningItem } from '../state/items';
+import { readSnapshot } from '../state/snapshot';
 import { TESTING_TOKEN_DAYS } from '../troubleshoot/prevent';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** Warn when this many days (or fewer) remain. */
 export const WARN_DAYS_LEFT = 2;
 export const EXPIRY_NOTIFICATION_ID = 'gmail-testing-expiry';
-
-/** The connect a warning was shown for: one warning per connect. */
-export const expiryWarningItem = defineValidatedItem(
-  'local:testingExpiryWarning',
-  z.object({ connectAt: z.number(), warnedAt: z.number() }).nullable(),
-  { fallback: null, version: 1 },
-);
 
 export interface ExpiryInput {
   audience: 'internal' | 'external' | null;
@@ -43,13 +35,8 @@ export function expiryWarningDue(i: ExpiryInput): number | null {
 }
 
 export async function warnTestingExpiry(now = Date.now()): Promise<boolean> {
-  const [setup, google, state, warned] = await Promise.all([
-    setupItem.get(),
-    googleItem.get(),
-    odooGmailItem.get(),
-    expiryWarningItem.get(),
-  ]);
-  const connect = state && setup && state.origin === setup.odooOrigin ? state.connect : null;
+  const [{ setup, google, odooGmail }, warned] = await Promise.all([readSnapshot(), expiryWarningItem.get()]);
+  const connect = odooGmail?.connect ?? null;
   const lastConnectAt = connect?.status === 'connected' ? connect.startedAt : null;
   const days = expiryWarningDue({
     audience: google.audience,

@@ -17,41 +17,22 @@ import { odooErrorMsg } from '../odoo/error-messages';
 import { callKw } from '../odoo/rpc';
 import type { Reply, SignInErrorReport } from '../protocol';
 import { odooSettingsLink } from '../setup/checklist';
-import { computeValues } from '../setup/computed';
-import { monitorItem, odooGmailItem } from '../setup/odoo-state';
-import { googleItem, probeItem, publishChoiceItem, setupItem } from '../setup/storage';
+import { troubleshootContext as deriveTroubleshootContext, evidence } from '../state/derive';
+import { diagnosesItem, googleItem, monitorItem, odooGmailItem, probeItem, publishChoiceItem, setupItem } from '../state/items';
+import { readSnapshot } from '../state/snapshot';
 import { diagnoseConfirmPage, isConfirmUrl } from '../troubleshoot/odoo-confirm';
 import { PANEL_GLOBAL } from '../troubleshoot/panel-global';
 import { type Diagnosis, diagnoseSignInError, type TroubleshootContext } from '../troubleshoot/sign-in';
-import { type DiagnosisSource, diagnosesItem, type Evidence, toStored, unresolved, withDiagnosis } from '../troubleshoot/store';
+import { type DiagnosisSource, toStored, unresolved, withDiagnosis } from '../troubleshoot/store';
 import { diagnosisView } from '../troubleshoot/view';
 import { parseUrl } from '../url';
 import { hasOriginPermission, probeStoredOdoo } from './odoo-connection';
 import { odooContext } from './odoo-context';
 import { proposePublishLinks } from './publish-links';
 
-export async function troubleshootContext(): Promise<TroubleshootContext & { origin: string | null }> {
-  const [setup, probe, google, odooGmail] = await Promise.all([
-    setupItem.get(),
-    probeItem.get(),
-    googleItem.get(),
-    odooGmailItem.get(),
-  ]);
-  const odoo = setup && probe?.origin === setup.odooOrigin ? probe.odoo : undefined;
-  const computed = setup ? computeValues(setup.odooOrigin, odoo?.baseUrl ?? null, odoo?.saas ?? false) : null;
-  const saved = odooGmail?.origin === setup?.odooOrigin ? odooGmail?.credentials?.clientId : null;
-  return {
-    origin: setup?.odooOrigin ?? null,
-    odooOrigin: setup?.odooOrigin ?? null,
-    saas: odoo?.saas ?? false,
-    expectedRedirectUri: computed?.redirectUri ?? null,
-    registeredRedirectUris: google.redirectUris,
-    gmail: setup?.gmail ?? null,
-    accountType: setup?.accountType ?? null,
-    projectId: google.projectId,
-    clientId: google.clientId ?? saved ?? null,
-    testUsers: google.testUsers,
-  };
+/** The troubleshooter's view of what the extension knows, from one snapshot (lib/state/derive.ts). */
+export async function troubleshootContext(): Promise<TroubleshootContext> {
+  return deriveTroubleshootContext(await readSnapshot());
 }
 
 async function remember(d: Diagnosis, source: DiagnosisSource, origin: string | null): Promise<void> {
@@ -62,7 +43,7 @@ export async function diagnoseSignIn(report: SignInErrorReport): Promise<Reply<D
   const ctx = await troubleshootContext();
   const known = (KNOWN_AUTH_ERRORS as readonly string[]).includes(report.code) ? (report.code as AuthErrorCode) : null;
   const diagnosis = diagnoseSignInError({ ...report, known }, ctx);
-  await remember(diagnosis, 'signIn', ctx.origin);
+  await remember(diagnosis, 'signIn', ctx.odooOrigin ?? null);
   return { ok: true, value: diagnosis };
 }
 
@@ -91,17 +72,17 @@ export async function onConfirmTab(
   const url = parseUrl(href);
   if (!url) return null;
   if (!isConfirmUrl(url)) return null;
-  const [setup, probe] = await Promise.all([setupItem.get(), probeItem.get()]);
+  const { setup, probe } = await readSnapshot();
   const origin = setup?.odooOrigin;
   if (!origin || url.origin !== origin || !(await hasOriginPermission(origin))) return null;
   const [read] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, func: readPage });
   const page = read?.result as { title?: unknown; text?: unknown } | undefined;
   const title = typeof page?.title === 'string' ? page.title : '';
   const text = typeof page?.text === 'string' ? page.text : '';
-  const odoo = probe?.origin === origin ? probe.odoo : undefined;
+  const odoo = probe?.odoo;
   const diagnosis = diagnoseConfirmPage(href, title, text, {
-    moduleOutdated: probe?.origin === origin && !!probe.gmailModule?.outdated,
-    notAdmin: probe?.origin === origin && (probe.status === 'notAdmin' || odoo?.isSystem === false),
+    moduleOutdated: !!probe?.gmailModule?.outdated,
+    notAdmin: !!probe && (probe.status === 'notAdmin' || odoo?.isSystem === false),
     odooMajor: odoo?.major ?? null,
     gmail: setup.gmail,
     appsLink: `${origin}/odoo/apps`,
@@ -160,27 +141,11 @@ export async function choosePublishing({ choice }: { choice: 'testing' | 'produc
 // Clearing what a later fact proved fixed.
 
 export async function clearVerified(): Promise<void> {
-  const [list, ctx, monitor, odooGmail, google, probe] = await Promise.all([
-    diagnosesItem.get(),
-    troubleshootContext(),
-    monitorItem.get(),
-    odooGmailItem.get(),
-    googleItem.get(),
-    probeItem.get(),
-  ]);
+  // The stored list, not the snapshot's: `unresolved` drops another Odoo's diagnoses once one is set up,
+  // and keeps them all while none is.
+  const [list, snapshot] = await Promise.all([diagnosesItem.get(), readSnapshot()]);
   if (list.length === 0) return;
-  const sameOdoo = (o: string | undefined) => !!ctx.origin && o === ctx.origin;
-  const credentialsAt = sameOdoo(odooGmail?.origin) ? (odooGmail?.credentials?.at ?? null) : null;
-  const evidence: Evidence = {
-    origin: ctx.origin,
-    tokenAt: monitor?.token === true && sameOdoo(monitor.origin) ? monitor.at : null,
-    registeredRedirectUris: ctx.registeredRedirectUris,
-    expectedRedirectUri: ctx.expectedRedirectUri,
-    testUsers: google.testUsers,
-    clientIdAt: Math.max(credentialsAt ?? 0, google.secretCapturedAt ?? 0) || null,
-    moduleUpToDate: sameOdoo(probe?.origin) && probe?.gmailModule?.state === 'installed' && !probe.gmailModule.outdated,
-  };
-  const left = unresolved(list, evidence);
+  const left = unresolved(list, evidence(snapshot));
   if (left.length !== list.length) await diagnosesItem.set(left);
 }
 

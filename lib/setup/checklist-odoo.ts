@@ -1,6 +1,7 @@
 /**
  * The Odoo-side steps of the checklist (module, credentials, server, connect, test), from what Odoo
- * confirmed (`odooGmailItem`) and the monitor's last check (`monitorItem`). A step is done only on
+ * confirmed (`odooGmailItem`) and the monitor's last check (`monitorItem`), both already scoped to the
+ * current Odoo by the snapshot (lib/state/snapshot.ts). A step is done only on
  * Odoo's evidence: a read-back after a write, the token counted on the record, a passed Test
  * Connection. `null` means "nothing known here": the checklist keeps its own instruction.
  */
@@ -43,10 +44,10 @@ const GOOGLE_SIDE: StepId[] = ['project', 'consent', 'domain', 'testUser', 'clie
 
 export function odooSideStep(id: StepId, input: OdooSideInput): OdooSideStep | null {
   const s = input.odooGmail;
-  if (!s || !input.origin || s.origin !== input.origin) return null;
+  // Both are the current Odoo's (lib/state/snapshot.ts); the monitor's check counts for this server only.
+  if (!s || !input.origin) return null;
   const server = s.server;
-  const m =
-    input.monitor && server && input.monitor.origin === s.origin && input.monitor.serverId === server.id ? input.monitor : null;
+  const m = input.monitor && server && input.monitor.serverId === server.id ? input.monitor : null;
   const serverLink = server ? odooMailServerLink(s.origin, server.id, input.major, input.minor) : undefined;
   const withLink = (step: OdooSideStep): OdooSideStep => (serverLink ? { ...step, link: serverLink } : step);
   // Odoo's relay (19.0 Enterprise, no credentials of the database's own) connected the server: the Google

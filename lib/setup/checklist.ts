@@ -1,19 +1,16 @@
 /**
- * The popup's checklist, derived — never stored — from what the extension knows: the setup, the last
- * Odoo probe, and the progress that features report. A step turns "done" only on evidence (Odoo's
+ * The popup's checklist, a pure view model: a snapshot's input in (lib/state/derive.ts), rows out; it
+ * reads no storage. Derived — never stored — from what the extension knows: the setup, the last Odoo
+ * probe, and the progress that features report. A step turns "done" only on evidence (Odoo's
  * answer, a Console page the assistant saw); steps no feature drives yet stay "to do" with the
  * guide's manual instruction.
  */
 import { type Msg, msg } from '../i18n';
-import type { ProbeResult } from '../odoo/probe';
 import { versionSupport } from '../odoo/version';
-import type { StoredDiagnosis } from '../troubleshoot/store';
+import type { Snapshot } from '../state/snapshot';
 import { odooSideStep } from './checklist-odoo';
 import type { ComputedValues } from './computed';
-import type { MonitorState, OdooGmailState } from './odoo-state';
-import type { Setup } from './setup';
-import { STEP_IDS, type StepId, type StepProgressMap, type StepState } from './steps';
-import type { GoogleState } from './storage';
+import { STEP_IDS, type StepId, type StepState } from './steps';
 
 export interface ChecklistStep {
   id: StepId;
@@ -26,27 +23,19 @@ export interface ChecklistStep {
   diagnosis?: { title: Msg; cause: Msg; details: Msg[]; value?: string };
 }
 
-export interface ChecklistInput {
-  setup: Setup | null;
-  probe: ProbeResult | null;
-  progress: StepProgressMap;
-  computed: ComputedValues | null;
-  /** A probe is running right now. */
-  probing?: boolean;
-  /** What the Console assistant learnt: its project ID goes into every Console link. */
-  google?: GoogleState | null;
-  // --- Odoo side: what Odoo confirmed, and the monitor's last check.
-  odooGmail?: OdooGmailState | null;
-  monitor?: MonitorState | null;
-  /** The troubleshooter's diagnoses not yet proven fixed. */
-  diagnoses?: StoredDiagnosis[];
-  /**
-   * Whether a captured client secret still waits in `storage.session` (asked of the background, which
-   * never hands the secret itself). `false` after a capture means it was lost: the browser or the
-   * extension restarted before Odoo received it. Unknown (undefined) until the background answered.
-   */
-  secretPending?: boolean;
-}
+/**
+ * What the checklist is computed from: a snapshot's records (lib/state/snapshot.ts), each already about
+ * `setup`'s Odoo, with the values computed from them — lib/state/derive.ts `checklistInput` builds it.
+ * Besides storage: `probing` (a probe is running right now) and `secretPending` (a captured client secret
+ * still waits in `storage.session`, as the background answered; `false` after a capture means it was lost
+ * to a browser or extension restart; unknown, undefined, until the background answered).
+ */
+export type ChecklistInput = Pick<Snapshot, 'setup' | 'probe' | 'progress'> &
+  Partial<Pick<Snapshot, 'google' | 'odooGmail' | 'monitor' | 'diagnoses'>> & {
+    computed: ComputedValues | null;
+    probing?: boolean;
+    secretPending?: boolean;
+  };
 
 const CONSOLE = 'https://console.cloud.google.com';
 
@@ -72,7 +61,7 @@ function odooStep(input: ChecklistInput): Omit<ChecklistStep, 'id'> {
   const { setup, probe, probing } = input;
   if (!setup) return { state: 'todo', next: msg('step.odoo.enterUrl') };
   if (probing) return { state: 'inProgress', next: msg('step.odoo.checking', { origin: setup.odooOrigin }) };
-  if (!probe || probe.origin !== setup.odooOrigin) return { state: 'todo', next: msg('step.odoo.pressConnect') };
+  if (!probe) return { state: 'todo', next: msg('step.odoo.pressConnect') };
   const login = `${setup.odooOrigin}/web/login`;
   switch (probe.status) {
     case 'ok': {
@@ -213,8 +202,7 @@ function manualStep(id: StepId, input: ChecklistInput): Omit<ChecklistStep, 'id'
 
 /** A diagnosis of this step (Google's error page, Odoo's answer) wins over what the step shows otherwise. */
 function withDiagnosis(step: ChecklistStep, input: ChecklistInput): ChecklistStep {
-  const origin = input.setup?.odooOrigin ?? null;
-  const d = input.diagnoses?.findLast((x) => x.step === step.id && (!x.origin || x.origin === origin));
+  const d = input.diagnoses?.findLast((x) => x.step === step.id);
   if (!d) return step;
   const link = d.link ?? step.link;
   return {
@@ -239,8 +227,7 @@ function withDiagnosis(step: ChecklistStep, input: ChecklistInput): ChecklistSte
 function secretLostStep(input: ChecklistInput): Omit<ChecklistStep, 'id'> | null {
   const g = input.google;
   if (input.secretPending !== false || !g?.clientId || !g.secretCapturedAt) return null;
-  const origin = input.setup?.odooOrigin;
-  const saved = input.odooGmail && input.odooGmail.origin === origin ? input.odooGmail.credentials : null;
+  const saved = input.odooGmail?.credentials;
   // Odoo already holds this client's secret: nothing was lost.
   if (saved?.clientId === g.clientId) return null;
   return {

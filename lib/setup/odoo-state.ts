@@ -1,13 +1,13 @@
 /**
- * What Odoo has confirmed about the Gmail setup, and the monitor's last check — two versioned
- * `storage.local` items written only by the background, read by the popup and the checklist.
+ * What Odoo has confirmed about the Gmail setup, and the monitor's last check: the shapes of two
+ * `storage.local` items (declared in lib/state/items.ts) written only by the background, read by the
+ * popup and the checklist.
  * Never a secret or a token: the client secret lives in `credentialsItem` (session) until Odoo has
  * it; the refresh token is only ever known as present/absent.
  */
 import { z } from 'zod';
 import { TEST_READINGS } from '../odoo/gmail-connection';
 import { ServerSchema } from '../odoo/gmail-schema';
-import { defineValidatedItem } from './storage';
 
 const MsgData = z.object({
   key: z.string(),
@@ -74,8 +74,6 @@ export const emptyOdooGmailState = (origin: string): OdooGmailState => ({
   errors: {},
 });
 
-export const odooGmailItem = defineValidatedItem('local:odooGmail', OdooGmailState.nullable(), { fallback: null, version: 1 });
-
 /**
  * The monitor's verdict. `ok`/`noToken`/`testFailed` are definitive (green / red); the others say the
  * check could not be made, and keep the last definitive verdict (`verdict`).
@@ -112,7 +110,5 @@ export const MonitorState = z.object({
   lastGreenAt: z.number().nullable(),
 });
 export type MonitorState = z.infer<typeof MonitorState>;
-
-export const monitorItem = defineValidatedItem('local:monitor', MonitorState.nullable(), { fallback: null, version: 1 });
 
 export type { MsgData };

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { PAGE_IDS, type PageId } from '../console/detect';
 import { CONSOLE_STEPS } from '../console/types';
-import { defineValidatedItem } from '../setup/storage';
+import { defineValidatedItem } from './define';
 
 const Handoff = z.object({
   /**

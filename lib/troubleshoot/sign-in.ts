@@ -10,6 +10,7 @@ import { diagnoseMismatch, type UriDifference } from '../google/uri-compare';
 import { type Msg, msg } from '../i18n';
 import { consoleLink } from '../setup/checklist';
 import type { StepId } from '../setup/steps';
+import type { PreventInput } from './prevent';
 
 export interface Diagnosis {
   /** Stable id, e.g. `redirect_uri_mismatch`; the key of its texts under `diag.<id>`. */
@@ -27,20 +28,19 @@ export interface Diagnosis {
   details?: Msg[];
 }
 
-export interface TroubleshootContext {
+/**
+ * What a sign-in error is diagnosed with: the same facts "Before you connect" checks (`PreventInput`,
+ * both derived from one snapshot in lib/state/derive.ts), with the redirect URI Odoo computes now.
+ */
+export type TroubleshootContext = Pick<
+  PreventInput,
+  'registeredRedirectUris' | 'gmail' | 'accountType' | 'projectId' | 'clientId' | 'testUsers' | 'saas'
+> & {
   /** `web.base.url` + `/google_gmail/confirm`, as Odoo computes it now. */
   expectedRedirectUri: string | null;
-  registeredRedirectUris: string[];
-  gmail: string | null;
-  accountType: 'workspace' | 'personal' | null;
-  projectId: string | null;
-  clientId: string | null;
-  testUsers: string[];
   /** The Odoo address the person uses: the https address to propose when Odoo sends an http one. */
   odooOrigin?: string | null;
-  /** Odoo reports a saas~ version (Odoo Online, where Odoo runs the proxy). */
-  saas?: boolean;
-}
+};
 
 const DIFF_KEYS: Record<UriDifference, Parameters<typeof msg>[0]> = {
   scheme: 'diag.uriDiff.scheme',

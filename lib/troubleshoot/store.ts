@@ -1,12 +1,11 @@
 /**
  * The diagnoses the troubleshooter made (Google's sign-in error pages, Odoo's `/google_gmail/confirm`
- * answers), kept until the fix is verified — a versioned `storage.local` item written only by the
- * background. Texts are stored as `Msg` (key + params), never as sentences; no secret, no token: the
+ * answers), kept until the fix is verified — the shape of the `diagnoses` item (lib/state/items.ts),
+ * written only by the background. Texts are stored as `Msg` (key + params), never as sentences; no secret, no token: the
  * most a diagnosis carries is a redirect URI, a Client ID or the Gmail address to add.
  */
 import { z } from 'zod';
 import { STEP_IDS } from '../setup/steps';
-import { defineValidatedItem } from '../setup/storage';
 import type { Diagnosis } from './sign-in';
 
 const MsgData = z.object({
@@ -32,9 +31,6 @@ export const StoredDiagnosis = z.object({
   details: z.array(MsgData).optional(),
 });
 export type StoredDiagnosis = z.infer<typeof StoredDiagnosis>;
-
-/** At most one diagnosis per step: the latest failure there is the one to fix. */
-export const diagnosesItem = defineValidatedItem('local:diagnoses', z.array(StoredDiagnosis), { fallback: [], version: 1 });
 
 export function toStored(d: Diagnosis, source: DiagnosisSource, origin: string | null, at: number): StoredDiagnosis {
   return {

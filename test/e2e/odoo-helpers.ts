@@ -5,9 +5,10 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import type { FakeOdoo } from '../fake-odoo/server.ts';
+import { FAKE_CLIENT_ID } from '../support/builders.ts';
 import { expect, loginToOdoo, openPopup, serviceWorkerOf, stepRow } from './fixtures.ts';
 
-export const CLIENT_ID = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
+export const CLIENT_ID = FAKE_CLIENT_ID;
 export const CLIENT_SECRET = 'GOCSPX-AbCdEfGhIjKlMnOpQrStUvWx_-12';
 export const GMAIL = 'odoo.sender@gmail.com';
 

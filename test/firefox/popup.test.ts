@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeOdoo, startFakeOdoo } from '../fake-odoo/server.ts';
+import { FAKE_CLIENT_ID } from '../support/builders';
 import { clickButton, type FirefoxSession, fieldByLabel, launchFirefox, loginToOdoo, stepState, waitForStep } from './harness.ts';
 
 const ODOO_PATTERN = 'http://127.0.0.1/*';
@@ -167,7 +168,7 @@ describe('the background is an event page', () => {
       );
     // The secret's store is storage.session: in Firefox it lives in the parent process's memory, so
     // it outlives the event page (and dies with the browser), unlike a module variable.
-    const clientId = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
+    const clientId = FAKE_CLIENT_ID;
     const reply = await popup.evaluate(
       (data) =>
         (globalThis as unknown as { browser: typeof chrome }).browser.runtime.sendMessage({

@@ -6,12 +6,13 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signInErrorHtml, signInErrorUrl } from '../fixtures/google/sign-in-pages.ts';
+import { FAKE_CLIENT_ID } from '../support/builders';
 import { extensionStorage, seedSetup, waitForPanel } from './console-replica.ts';
 import { type FirefoxSession, launchFirefox, routeConsole, waitForStep } from './harness.ts';
 
 const ACME = 'https://acme.odoo.com';
 const GMAIL = 'me@gmail.com';
-const CLIENT_ID = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
+const CLIENT_ID = FAKE_CLIENT_ID;
 
 let firefox: FirefoxSession;
 beforeEach(async () => {

@@ -3,7 +3,7 @@ import { startBackground } from '@/lib/background';
 import { dispatch } from '@/lib/background/router';
 import { senderKind } from '@/lib/background/senders';
 import { removeAllListeners } from '@/lib/messaging';
-import { probeItem, setupItem } from '@/lib/setup/storage';
+import { probeItem, setupItem } from '@/lib/state/items';
 import { CONSOLE_TAB, installPermissions, POPUP, sendAs } from './helpers';
 import { odooRoutes, replay } from './odoo-replay';
 

@@ -14,9 +14,10 @@ import { type Field, runStep, type Step } from '@/lib/console/step';
 import { clientCreate } from '@/lib/console/steps/client-create';
 import { t } from '@/lib/i18n';
 import { CONSOLE_CONTEXT } from '../fixtures/stored-state';
+import { FAKE_CLIENT_ID } from '../support/builders';
 import { consoleStepEnv } from './helpers';
 
-const ID = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
+const ID = FAKE_CLIENT_ID;
 const CTX = CONSOLE_CONTEXT;
 
 const shadow = () => document.querySelector('gmail-odoo-assistant')?.shadowRoot as ShadowRoot;

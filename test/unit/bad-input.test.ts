@@ -12,15 +12,16 @@ import { type Msg, tm } from '@/lib/i18n';
 import { removeAllListeners } from '@/lib/messaging';
 import { probeOdoo } from '@/lib/odoo/probe';
 import { buildChecklist } from '@/lib/setup/checklist';
-import { odooGmailItem } from '@/lib/setup/odoo-state';
 import { parseOdooUrl } from '@/lib/setup/odoo-url';
 import { parseGmail, validateSetup } from '@/lib/setup/setup';
+import { odooGmailItem } from '@/lib/state/items';
 import { errorEnvelope, OdooException } from '../fake-odoo/errors.ts';
+import { aSetup, FAKE_CLIENT_ID } from '../support/builders';
 import { CONSOLE_TAB, installPermissions, POPUP, sendAs } from './helpers';
 import { fixture, odooRoutes, type Route, replay } from './odoo-replay';
 
 const text = (m: Msg) => tm(m);
-const ID = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
+const ID = FAKE_CLIENT_ID;
 const SECRET = 'GOCSPX-AbCdEfGhIjKlMnOpQrStUvWx_-12';
 
 describe('Odoo URLs', () => {
@@ -196,7 +197,7 @@ describe('Odoo replies, as the checklist says them', () => {
   const sentence = async (route: Parameters<typeof replay>[0]) => {
     const probe = await probeOdoo(ORIGIN, { fetch: replay(route).fetch });
     const steps = buildChecklist({
-      setup: { odooOrigin: ORIGIN, gmail: null, accountType: null, gmailProposed: false },
+      setup: aSetup({ odooOrigin: ORIGIN, gmail: null, accountType: null }),
       probe,
       progress: {},
       computed: null,

@@ -9,14 +9,14 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/lib/background';
 import { removeAllListeners } from '@/lib/messaging';
 import { type ProbeResult, withBaseUrl } from '@/lib/odoo/probe';
-import { odooGmailItem } from '@/lib/setup/odoo-state';
-import { googleItem, probeItem, setupItem } from '@/lib/setup/storage';
+import { googleItem, odooGmailItem, probeItem, setupItem } from '@/lib/state/items';
 import { preventiveChecks } from '@/lib/troubleshoot/prevent';
+import { aSetup, FAKE_CLIENT_ID } from '../support/builders';
 import { type FakeOdooClient, fakeOdooClient } from './fake-odoo-fetch';
 import { installPermissions, POPUP, sendAs } from './helpers';
 
 const GMAIL = 'sales@acme.com';
-const ID = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
+const ID = FAKE_CLIENT_ID;
 const SECRET = 'GOCSPX-AbCdEfGhIjKlMnOpQrStUvWx_-12';
 
 describe('withBaseUrl: what a new reading does to the stored probe', () => {
@@ -109,7 +109,7 @@ describe('web.base.url read again, against the fake Odoo', () => {
     installPermissions(['http://127.0.0.1/*']);
     vi.stubGlobal('fetch', client.fetch);
     startBackground();
-    await setupItem.set({ odooOrigin: origin, gmail: GMAIL, accountType: 'workspace', gmailProposed: false });
+    await setupItem.set(aSetup({ odooOrigin: origin, gmail: GMAIL, accountType: 'workspace' }));
     expect(await sendAs(POPUP, 'probeOdoo', {})).toMatchObject({ ok: true, value: { odoo: { baseUrl: origin } } });
   });
   afterEach(async () => {

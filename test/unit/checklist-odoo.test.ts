@@ -9,7 +9,10 @@ import { buildChecklist, type ChecklistInput } from '@/lib/setup/checklist';
 import { odooMailServerLink } from '@/lib/setup/checklist-odoo';
 import { computeValues } from '@/lib/setup/computed';
 import type { MonitorState, OdooGmailState } from '@/lib/setup/odoo-state';
+import type { Setup } from '@/lib/setup/setup';
+import { scope } from '@/lib/state/snapshot';
 import { adminProbe } from '../fixtures/stored-state';
+import { aSetup } from '../support/builders';
 
 const ORIGIN = 'https://acme.odoo.com';
 const GMAIL = 'me@gmail.com';
@@ -45,9 +48,10 @@ const monitor = (over: Partial<MonitorState> = {}): MonitorState => ({
   lastGreenAt: 300,
   ...over,
 });
+const SETUP: Setup = aSetup({ odooOrigin: ORIGIN, gmail: GMAIL });
 const build = (over: Partial<ChecklistInput> = {}) =>
   buildChecklist({
-    setup: { odooOrigin: ORIGIN, gmail: GMAIL, accountType: 'personal', gmailProposed: false },
+    setup: SETUP,
     probe,
     progress: {},
     computed: computeValues(ORIGIN, ORIGIN),
@@ -147,12 +151,12 @@ describe('Odoo-side steps', () => {
     expect(r.text).toBe(text);
   });
 
-  it('ignores another Odoo’s state and another server’s check', () => {
+  it('ignores another Odoo’s state (scoped by the snapshot) and another server’s check', () => {
     const elsewhere = state({
       origin: 'https://other.odoo.com',
       credentials: { clientId: 'X', at: 1, secretConfirmed: true, found: false },
     });
-    expect(row({ odooGmail: elsewhere }, 'credentials').state).toBe('todo');
+    expect(row(scope({ setup: SETUP, odooGmail: elsewhere }), 'credentials').state).toBe('todo');
     expect(row({ odooGmail: state({ server: SERVER }), monitor: monitor({ serverId: 9 }) }, 'test').state).toBe('todo');
   });
 

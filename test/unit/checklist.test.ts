@@ -4,20 +4,14 @@ import type { ProbeResult } from '@/lib/odoo/probe';
 import { buildChecklist, type ChecklistInput, type ChecklistStep, checklistSummary, nextStep } from '@/lib/setup/checklist';
 import { computeValues } from '@/lib/setup/computed';
 import { emptyOdooGmailState } from '@/lib/setup/odoo-state';
-import type { Setup } from '@/lib/setup/setup';
 import { STEP_IDS } from '@/lib/setup/steps';
-import { EMPTY_GOOGLE_STATE } from '@/lib/setup/storage';
-import { adminProbe } from '../fixtures/stored-state';
+import { EMPTY_GOOGLE_STATE } from '@/lib/state/items';
+import { scope } from '@/lib/state/snapshot';
+import { aProbe, aSetup, FAKE_CLIENT_ID } from '../support/builders';
 
 const ORIGIN = 'https://acme.odoo.com';
-const setup = (over: Partial<Setup> = {}): Setup => ({
-  odooOrigin: ORIGIN,
-  gmail: 'me@gmail.com',
-  accountType: 'personal',
-  gmailProposed: false,
-  ...over,
-});
-const okProbe = (over: Partial<ProbeResult> = {}): ProbeResult => ({ ...adminProbe({ origin: ORIGIN }), ...over });
+const setup = aSetup;
+const okProbe = (over: Partial<ProbeResult> = {}): ProbeResult => ({ ...aProbe(), ...over });
 const input = (over: Partial<ChecklistInput> = {}): ChecklistInput => ({
   setup: setup(),
   probe: okProbe(),
@@ -75,8 +69,8 @@ describe('buildChecklist', () => {
     expect(step(none, 'module')).toMatchObject({ state: 'todo', next: { key: 'step.needsOdoo' } });
   });
 
-  it('ignores a probe of another origin', () => {
-    const s = step(buildChecklist(input({ probe: okProbe({ origin: 'https://other.odoo.com' }) })), 'odoo');
+  it('ignores a probe of another origin (scoped by the snapshot)', () => {
+    const s = step(buildChecklist(scope(input({ probe: okProbe({ origin: 'https://other.odoo.com' }) }))), 'odoo');
     expect(s).toMatchObject({ state: 'todo', next: { key: 'step.odoo.pressConnect' } });
   });
 
@@ -141,7 +135,7 @@ describe('buildChecklist', () => {
   });
 
   describe('a captured secret lost before Odoo got it (browser restart, extension reload)', () => {
-    const CLIENT = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
+    const CLIENT = FAKE_CLIENT_ID;
     const google = {
       ...EMPTY_GOOGLE_STATE,
       projectId: 'odoo-gmail-1',
@@ -230,9 +224,9 @@ describe("the troubleshooter's diagnoses", () => {
     expect(checklistSummary(steps).attention).toBeGreaterThanOrEqual(1);
   });
 
-  it('ignores a diagnosis made for another Odoo', () => {
+  it('ignores a diagnosis made for another Odoo (scoped by the snapshot)', () => {
     const steps = buildChecklist(
-      input({ setup: setup({ accountType: 'personal' }), diagnoses: [diagnosis('https://other.odoo.com')] }),
+      scope(input({ setup: setup({ accountType: 'personal' }), diagnoses: [diagnosis('https://other.odoo.com')] })),
     );
     expect(steps.find((s) => s.id === 'testUser')?.state).not.toBe('attention');
   });

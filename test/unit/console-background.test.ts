@@ -7,24 +7,34 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/lib/background';
-import { AUTOPILOT_MS, autopilotItem } from '@/lib/background/autopilot';
-import { pendingProjectItem } from '@/lib/background/console';
+import { AUTOPILOT_MS } from '@/lib/background/autopilot';
 import { tm } from '@/lib/i18n';
 import { removeAllListeners } from '@/lib/messaging';
 import { buildChecklist } from '@/lib/setup/checklist';
 import { computeValues } from '@/lib/setup/computed';
-import { emptyOdooGmailState, odooGmailItem } from '@/lib/setup/odoo-state';
-import { credentialsItem, EMPTY_GOOGLE_STATE, googleItem, probeItem, progressItem, setupItem } from '@/lib/setup/storage';
+import { emptyOdooGmailState } from '@/lib/setup/odoo-state';
 import { HANDOFF_MS, handoffItem } from '@/lib/state/handoff';
+import {
+  autopilotItem,
+  credentialsItem,
+  EMPTY_GOOGLE_STATE,
+  googleItem,
+  odooGmailItem,
+  pendingProjectItem,
+  probeItem,
+  progressItem,
+  setupItem,
+} from '@/lib/state/items';
 import { adminProbe } from '../fixtures/stored-state';
+import { aSetup, FAKE_CLIENT_ID } from '../support/builders';
 import { CONSOLE_TAB, installPermissions, POPUP, sendAs } from './helpers';
 
 const ORIGIN = 'https://acme.odoo.com';
-const ID = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
+const ID = FAKE_CLIENT_ID;
 const SECRET = 'GOCSPX-AbCdEfGhIjKlMnOpQrStUvWx_-12';
 
 async function seed(accountType: 'personal' | 'workspace' = 'personal', baseUrl = ORIGIN) {
-  await setupItem.set({ odooOrigin: ORIGIN, gmail: 'me@gmail.com', accountType, gmailProposed: false });
+  await setupItem.set(aSetup({ odooOrigin: ORIGIN, accountType }));
   await probeItem.set(adminProbe({ origin: ORIGIN, baseUrl, userName: 'A', userEmail: 'me@gmail.com' }));
 }
 const report = (data: object) => sendAs(CONSOLE_TAB, 'consoleReport', { page: 'branding', ...data });

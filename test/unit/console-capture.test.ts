@@ -6,9 +6,10 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readCredentials, watchCapture } from '@/lib/console/capture';
+import { FAKE_CLIENT_ID } from '../support/builders';
 
 // Made-up values in Google's formats; none is a real credential.
-const ID = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
+const ID = FAKE_CLIENT_ID;
 const SECRET = 'GOCSPX-AbCdEfGhIjKlMnOpQrStUvWx_-12';
 const copy = (v: string, prefix = 'Copy to clipboard') =>
   `<button aria-label="${prefix}: ${v}"><mat-icon aria-hidden="true">content_copy</mat-icon></button>`;

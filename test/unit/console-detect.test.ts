@@ -9,8 +9,9 @@ import {
   PAGE_IDS,
   projectOf,
 } from '@/lib/console/detect';
+import { FAKE_CLIENT_ID } from '../support/builders';
 
-const ID = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
+const ID = FAKE_CLIENT_ID;
 
 describe('page detectors (google-console.md §1)', () => {
   for (const page of PAGE_IDS) {

@@ -13,6 +13,7 @@ import { clientDetails } from '@/lib/console/steps/client-details';
 import { legacyAppRegistration } from '@/lib/console/steps/legacy-app-registration';
 import type { ConsoleContext } from '@/lib/console/types';
 import { CONSOLE_CONTEXT } from '../fixtures/stored-state';
+import { FAKE_CLIENT_ID } from '../support/builders';
 import { C, configuredOverview, emptyState, frame, GMAIL, wizardPage } from './console-pages';
 import {
   consoleStepEnv,
@@ -143,7 +144,7 @@ describe('the wizard: created only when Google shows it', () => {
 });
 
 describe("a client's redirect URI: saved only when read back after Google's save", () => {
-  const ID = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
+  const ID = FAKE_CLIENT_ID;
   const URI = 'https://acme.odoo.com/google_gmail/confirm';
 
   /** A client's page (§3.7): the redirect URI group with Add URI and rows, and Save. */

@@ -25,8 +25,9 @@ import { clientDetails } from '@/lib/console/steps/client-details';
 import { projectCreate } from '@/lib/console/steps/project-create';
 import type { ConsoleContext } from '@/lib/console/types';
 import { removeAllListeners } from '@/lib/messaging';
-import { setupItem } from '@/lib/setup/storage';
+import { setupItem } from '@/lib/state/items';
 import { CONSOLE_CONTEXT } from '../fixtures/stored-state';
+import { aSetup, FAKE_CLIENT_ID } from '../support/builders';
 import { C, frame, GMAIL } from './console-pages';
 import {
   CONSOLE_TAB,
@@ -222,7 +223,7 @@ describe('a blank main (2026 §12)', () => {
     installPermissions();
     startBackground();
     try {
-      await setupItem.set({ odooOrigin: 'https://acme.odoo.com', gmail: GMAIL, accountType: 'personal', gmailProposed: false });
+      await setupItem.set(aSetup({ gmail: GMAIL }));
       const reloads = async (page: string) =>
         ((await sendAs(CONSOLE_TAB, 'consoleContext', { page })) as { value: { reloads: number } }).value.reloads;
       expect(await reloads('branding')).toBe(0);
@@ -333,7 +334,7 @@ describe('the test-user panel that is not a dialog (2026 §13)', () => {
 });
 
 describe('"Add secret": a side panel, a confirmation, the secret in a field (2026 §8, §9)', () => {
-  const ID = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
+  const ID = FAKE_CLIENT_ID;
   const SECRET = 'GOCSPX-AbCdEfGhIjKlMnOpQrStUvWx_-12';
 
   /**

@@ -13,13 +13,14 @@ import { clientCreate } from '@/lib/console/steps/client-create';
 import { clientDetails } from '@/lib/console/steps/client-details';
 import { redirectUriRefusal } from '@/lib/google/redirect-uri';
 import { CONSOLE_CONTEXT } from '../fixtures/stored-state';
+import { FAKE_CLIENT_ID } from '../support/builders';
 import { consoleStepEnv } from './helpers';
 import { findLiterals, usePseudoLocale } from './literal-text';
 
 const ONLINE = 'https://acme.odoo.com';
 const HTTP_SENT = 'http://acme.odoo.com/google_gmail/confirm';
 const HTTPS_URI = `${ONLINE}/google_gmail/confirm`;
-const ID = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
+const ID = FAKE_CLIENT_ID;
 const refusal = redirectUriRefusal(HTTP_SENT, { origin: ONLINE });
 if (!refusal) throw new Error('expected a refusal');
 const CTX = { ...CONSOLE_CONTEXT, redirectUri: HTTP_SENT, redirectRefusal: { problems: refusal.problems, fix: refusal.fix } };

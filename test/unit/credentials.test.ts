@@ -3,10 +3,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/lib/background';
 import { wipeSecret } from '@/lib/background/credentials';
 import { removeAllListeners } from '@/lib/messaging';
-import { credentialsItem, googleItem, progressItem } from '@/lib/setup/storage';
+import { credentialsItem, googleItem, progressItem } from '@/lib/state/items';
+import { FAKE_CLIENT_ID } from '../support/builders';
 import { CONSOLE_TAB, installPermissions, POPUP, sendAs } from './helpers';
 
-const ID = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
+const ID = FAKE_CLIENT_ID;
 const SECRET = 'GOCSPX-AbCdEfGhIjKlMnOpQrStUvWx_-12';
 
 beforeEach(() => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseClientId, parseClientSecret, parseClientSecretJson, projectNumberOf } from '@/lib/google/formats';
+import { FAKE_CLIENT_ID } from '../support/builders';
 
 // Made-up values in Google's formats (google-console.md §5.1–5.2); none is a real credential.
-const ID = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
+const ID = FAKE_CLIENT_ID;
 const SECRET = 'GOCSPX-AbCdEfGhIjKlMnOpQrStUvWx_-12';
 
 describe('parseClientId', () => {

@@ -7,10 +7,11 @@ import { gmailTokenPresence, openGmailConsent, testGmailConnection } from '@/lib
 import { detectServerSchema, gmailServerValues, schemaFromFields } from '@/lib/odoo/gmail-schema';
 import { GmailSetupError, installOrUpgradeGmail, upsertGmailServer, writeGmailCredentials } from '@/lib/odoo/gmail-setup';
 import { OdooRpcError } from '@/lib/odoo/rpc';
+import { FAKE_CLIENT_ID } from '../support/builders';
 import { type FakeOdooClient, fakeOdooClient } from './fake-odoo-fetch';
 
 const GMAIL = 'sales@acme.com';
-const ID = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
+const ID = FAKE_CLIENT_ID;
 const SECRET = 'GOCSPX-AbCdEfGhIjKlMnOpQrStUvWx_-12';
 
 let client: FakeOdooClient | null = null;

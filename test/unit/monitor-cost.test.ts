@@ -11,13 +11,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/lib/background';
 import { MONITOR_ALARM } from '@/lib/background/monitor';
 import { removeAllListeners } from '@/lib/messaging';
-import { monitorItem, odooGmailItem } from '@/lib/setup/odoo-state';
-import { setupItem } from '@/lib/setup/storage';
+import { monitorItem, odooGmailItem, setupItem } from '@/lib/state/items';
+import { aSetup, FAKE_CLIENT_ID } from '../support/builders';
 import { consentThroughGoogle, type FakeOdooClient, fakeOdooClient } from './fake-odoo-fetch';
 import { installPermissions, POPUP, sendAs } from './helpers';
 
 const GMAIL = 'sales@acme.com';
-const ID = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
+const ID = FAKE_CLIENT_ID;
 const SECRET = 'GOCSPX-AbCdEfGhIjKlMnOpQrStUvWx_-12';
 
 let client: FakeOdooClient;
@@ -27,7 +27,7 @@ beforeEach(async () => {
   installPermissions(['http://127.0.0.1/*']);
   vi.stubGlobal('fetch', client.fetch);
   startBackground();
-  await setupItem.set({ odooOrigin: client.odoo.origin, gmail: GMAIL, accountType: 'workspace', gmailProposed: false });
+  await setupItem.set(aSetup({ odooOrigin: client.odoo.origin, gmail: GMAIL, accountType: 'workspace' }));
   expect(await sendAs(POPUP, 'probeOdoo', {})).toMatchObject({ ok: true });
   await sendAs(POPUP, 'setCredentials', { clientId: ID, clientSecret: SECRET, source: 'paste' });
   expect(await sendAs(POPUP, 'saveCredentialsToOdoo', {})).toMatchObject({ ok: true });

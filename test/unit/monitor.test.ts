@@ -9,14 +9,15 @@ import { startBackground } from '@/lib/background';
 import { MONITOR_ALARM, nextMonitorState, statusOfError, verdictOf } from '@/lib/background/monitor';
 import { removeAllListeners } from '@/lib/messaging';
 import { OdooRpcError } from '@/lib/odoo/rpc';
-import { type MonitorState, monitorItem, odooGmailItem } from '@/lib/setup/odoo-state';
-import { probeItem, setupItem } from '@/lib/setup/storage';
+import type { MonitorState } from '@/lib/setup/odoo-state';
+import { monitorItem, odooGmailItem, probeItem, setupItem } from '@/lib/state/items';
+import { aSetup, FAKE_CLIENT_ID } from '../support/builders';
 import { consentThroughGoogle, type FakeOdooClient, fakeOdooClient } from './fake-odoo-fetch';
 import { installPermissions, POPUP, sendAs } from './helpers';
 import { stripMessages, usePseudoLocale } from './literal-text';
 
 const GMAIL = 'sales@acme.com';
-const ID = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
+const ID = FAKE_CLIENT_ID;
 const SECRET = 'GOCSPX-AbCdEfGhIjKlMnOpQrStUvWx_-12';
 
 const check = (status: MonitorState['status'], at = 1000, serverId = 1) => ({
@@ -98,7 +99,7 @@ describe('the background monitor against the fake Odoo', () => {
     installPermissions(['http://127.0.0.1/*']);
     vi.stubGlobal('fetch', client.fetch);
     startBackground();
-    await setupItem.set({ odooOrigin: client.odoo.origin, gmail: GMAIL, accountType: 'workspace', gmailProposed: false });
+    await setupItem.set(aSetup({ odooOrigin: client.odoo.origin, gmail: GMAIL, accountType: 'workspace' }));
     expect(await sendAs(POPUP, 'probeOdoo', {})).toMatchObject({ ok: true, value: { status: 'ok' } });
   });
   afterEach(async () => {

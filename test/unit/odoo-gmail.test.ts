@@ -7,13 +7,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/lib/background';
 import { CONNECT_WINDOW_MS, onTabUpdated } from '@/lib/background/odoo-gmail';
 import { removeAllListeners } from '@/lib/messaging';
-import { monitorItem, odooGmailItem } from '@/lib/setup/odoo-state';
-import { credentialsItem, probeItem, setupItem } from '@/lib/setup/storage';
+import { credentialsItem, monitorItem, odooGmailItem, probeItem, setupItem } from '@/lib/state/items';
+import { aSetup, FAKE_CLIENT_ID } from '../support/builders';
 import { type FakeOdooClient, fakeOdooClient } from './fake-odoo-fetch';
 import { CONSOLE_TAB, installPermissions, POPUP, sendAs } from './helpers';
 
 const GMAIL = 'sales@acme.com';
-const ID = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
+const ID = FAKE_CLIENT_ID;
 const SECRET = 'GOCSPX-AbCdEfGhIjKlMnOpQrStUvWx_-12';
 
 let client: FakeOdooClient;
@@ -24,7 +24,7 @@ async function start(version = '17.0', login = 'admin', gmail: 'installed' | 'un
   permissions = installPermissions(['http://127.0.0.1/*']);
   vi.stubGlobal('fetch', client.fetch);
   startBackground();
-  await setupItem.set({ odooOrigin: client.odoo.origin, gmail: GMAIL, accountType: 'workspace', gmailProposed: false });
+  await setupItem.set(aSetup({ odooOrigin: client.odoo.origin, gmail: GMAIL, accountType: 'workspace' }));
   await sendAs(POPUP, 'probeOdoo', {});
 }
 

@@ -13,9 +13,10 @@ import { KNOWN_AUTH_ERRORS } from '@/lib/google/auth-error';
 import { type ConfirmPageFacts, diagnoseConfirmPage } from '@/lib/troubleshoot/odoo-confirm';
 import { type Diagnosis, diagnoseSignInError, type TroubleshootContext } from '@/lib/troubleshoot/sign-in';
 import { diagnosisView } from '@/lib/troubleshoot/view';
+import { FAKE_CLIENT_ID } from '../support/builders';
 import { findLiterals, usePseudoLocale } from './literal-text';
 
-const CLIENT = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
+const CLIENT = FAKE_CLIENT_ID;
 const GMAIL = 'sales@gmail.com';
 const ODOO = 'https://acme.odoo.com';
 const ctx: TroubleshootContext = {

@@ -17,8 +17,8 @@ import { CONSOLE_ORIGINS } from '@/lib/console-access';
 import { msg } from '@/lib/i18n';
 import { removeAllListeners } from '@/lib/messaging';
 import { STEP_IDS, STEP_STATES } from '@/lib/setup/steps';
-import { EMPTY_GOOGLE_STATE, googleItem, probeItem, progressItem } from '@/lib/setup/storage';
-import { diagnosesItem } from '@/lib/troubleshoot/store';
+import { diagnosesItem, EMPTY_GOOGLE_STATE, googleItem, probeItem, progressItem } from '@/lib/state/items';
+import { FAKE_CLIENT_ID } from '../support/builders';
 import { installPermissions, POPUP, sendAs, sendMessagesAsPopup } from './helpers';
 import { findLiterals, stripMessages, usePseudoLocale } from './literal-text';
 import { odooRoutes, replay } from './odoo-replay';
@@ -276,7 +276,7 @@ describe('popup components render only localized text', () => {
     startBackground();
     await sendAs(POPUP, 'saveSetup', { odooUrl: ORIGIN, gmail: 'me@gmail.com', accountType: 'personal' });
     await sendAs(POPUP, 'probeOdoo', {});
-    const clientId = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
+    const clientId = FAKE_CLIENT_ID;
     // What the capture left in storage.local; storage.session (the secret) is empty, as after a restart.
     await googleItem.set({ ...EMPTY_GOOGLE_STATE, projectId: 'odoo-gmail-1', clientId, secretCapturedAt: 5 });
     await progressItem.set({ client: { state: 'done', at: 5, note: msg('step.client.captured', { clientId }) } });

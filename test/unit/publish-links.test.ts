@@ -8,7 +8,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startBackground } from '@/lib/background';
 import { removeAllListeners } from '@/lib/messaging';
 import { checkPublishLink, websiteLinks } from '@/lib/setup/publish-links';
-import { publishLinksItem, setupItem } from '@/lib/setup/storage';
+import { publishLinksItem, setupItem } from '@/lib/state/items';
+import { aSetup } from '../support/builders';
 import { type FakeOdooClient, fakeOdooClient } from './fake-odoo-fetch';
 import { installPermissions, POPUP, sendAs } from './helpers';
 
@@ -59,7 +60,7 @@ describe('production chosen, against the fake Odoo', () => {
     client.odoo.db.params.set('web.base.url', 'https://acme.odoo.com');
     vi.stubGlobal('fetch', client.fetch);
     startBackground();
-    await setupItem.set({ odooOrigin: client.odoo.origin, gmail: 'me@gmail.com', accountType: 'personal', gmailProposed: false });
+    await setupItem.set(aSetup({ odooOrigin: client.odoo.origin }));
     expect(await sendAs(POPUP, 'probeOdoo', {})).toMatchObject({ ok: true, value: { status: 'ok' } });
   }
 

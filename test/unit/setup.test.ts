@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { guessAccountType, parseGmail, validateSetup } from '@/lib/setup/setup';
+import { aSetup } from '../support/builders';
 
 describe('parseGmail', () => {
   it.each([
@@ -39,7 +40,7 @@ describe('validateSetup', () => {
   it('accepts an Odoo URL alone: the probe proposes the address later', () => {
     expect(validateSetup({ odooUrl: 'https://acme.odoo.com', gmail: '', accountType: null })).toEqual({
       ok: true,
-      value: { odooOrigin: 'https://acme.odoo.com', gmail: null, accountType: null, gmailProposed: false },
+      value: aSetup({ gmail: null, accountType: null }),
       warnings: {},
     });
   });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { z } from 'zod';
-import { defineValidatedItem, probeItem, setupItem } from '@/lib/setup/storage';
+import { defineValidatedItem } from '@/lib/state/define';
+import { probeItem, setupItem } from '@/lib/state/items';
+import { aSetup } from '../support/builders';
 
 describe('validated storage items', () => {
   it('round-trips a setup in storage.local', async () => {
@@ -24,7 +26,7 @@ describe('validated storage items', () => {
   });
 
   it('refuses to write a value its schema rejects, and keeps the old one', async () => {
-    await setupItem.set({ odooOrigin: 'https://a.example.com', gmail: null, accountType: null, gmailProposed: false });
+    await setupItem.set(aSetup({ odooOrigin: 'https://a.example.com', gmail: null, accountType: null }));
     // @ts-expect-error — a wrong shape on purpose
     await expect(setupItem.set({ odooOrigin: 1 })).rejects.toThrow();
     expect((await setupItem.get())?.odooOrigin).toBe('https://a.example.com');
@@ -52,9 +54,9 @@ describe('validated storage items', () => {
   it('tells watchers about changes with the parsed value', async () => {
     const seen: unknown[] = [];
     const unwatch = setupItem.watch((v) => seen.push(v));
-    await setupItem.set({ odooOrigin: 'https://b.example.com', gmail: null, accountType: null, gmailProposed: false });
+    await setupItem.set(aSetup({ odooOrigin: 'https://b.example.com', gmail: null, accountType: null }));
     await fakeBrowser.storage.local.set({ setup: { broken: true } });
     unwatch();
-    expect(seen).toEqual([{ odooOrigin: 'https://b.example.com', gmail: null, accountType: null, gmailProposed: false }, null]);
+    expect(seen).toEqual([aSetup({ odooOrigin: 'https://b.example.com', gmail: null, accountType: null }), null]);
   });
 });

@@ -1,9 +1,9 @@
 /** The monitor's 7-day warning for External apps in Testing (lib/background/testing-expiry.ts). */
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type ExpiryInput, expiryWarningDue, expiryWarningItem, warnTestingExpiry } from '@/lib/background/testing-expiry';
-import { odooGmailItem } from '@/lib/setup/odoo-state';
-import { googleItem, setupItem } from '@/lib/setup/storage';
+import { type ExpiryInput, expiryWarningDue, warnTestingExpiry } from '@/lib/background/testing-expiry';
+import { expiryWarningItem, googleItem, odooGmailItem, setupItem } from '@/lib/state/items';
+import { aSetup } from '../support/builders';
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = 1_800_000_000_000;
@@ -38,7 +38,7 @@ describe('warnTestingExpiry', () => {
     (fakeBrowser as unknown as { notifications: unknown }).notifications = { create };
     const origin = 'https://acme.odoo.com';
     const startedAt = NOW - 5.5 * DAY;
-    await setupItem.set({ odooOrigin: origin, gmail: 'me@gmail.com', accountType: 'personal', gmailProposed: false });
+    await setupItem.set(aSetup({ odooOrigin: origin }));
     await googleItem.update((g) => ({ ...g, audience: 'external', publishing: 'testing' }));
     await odooGmailItem.set({
       origin,

@@ -9,9 +9,8 @@ import { startBackground } from '@/lib/background';
 import { senderKind } from '@/lib/background/senders';
 import { clearVerified, onConfirmTab } from '@/lib/background/troubleshoot';
 import { removeAllListeners } from '@/lib/messaging';
-import { monitorItem } from '@/lib/setup/odoo-state';
-import { googleItem, probeItem, publishChoiceItem, setupItem } from '@/lib/setup/storage';
-import { diagnosesItem } from '@/lib/troubleshoot/store';
+import { diagnosesItem, googleItem, monitorItem, probeItem, publishChoiceItem, setupItem } from '@/lib/state/items';
+import { aSetup } from '../support/builders';
 import { type FakeOdooClient, fakeOdooClient } from './fake-odoo-fetch';
 import { CONSOLE_TAB, installPermissions, POPUP, sendAs } from './helpers';
 
@@ -32,7 +31,7 @@ async function start(options: { baseUrl?: string; version?: string; gmail?: 'ins
   installPermissions(['http://127.0.0.1/*']);
   vi.stubGlobal('fetch', client.fetch);
   startBackground();
-  await setupItem.set({ odooOrigin: client.odoo.origin, gmail: GMAIL, accountType: 'personal', gmailProposed: false });
+  await setupItem.set(aSetup({ odooOrigin: client.odoo.origin, gmail: GMAIL }));
   await sendAs(POPUP, 'probeOdoo', {});
 }
 

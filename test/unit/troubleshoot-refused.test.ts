@@ -16,8 +16,9 @@ import { buildChecklist } from '@/lib/setup/checklist';
 import { computeValues } from '@/lib/setup/computed';
 import { type PreventInput, preventiveChecks } from '@/lib/troubleshoot/prevent';
 import { type Diagnosis, diagnoseSignInError, type TroubleshootContext } from '@/lib/troubleshoot/sign-in';
+import { aSetup, FAKE_CLIENT_ID } from '../support/builders';
 
-const CLIENT = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
+const CLIENT = FAKE_CLIENT_ID;
 const ONLINE = 'https://acme.odoo.com';
 const HTTP_SENT = 'http://acme.odoo.com/google_gmail/confirm';
 const HTTPS_URI = `${ONLINE}/google_gmail/confirm`;
@@ -259,7 +260,7 @@ describe('the values and the checklist in the popup', () => {
     expect(computed.redirectRefusal).toMatchObject({ httpsBaseUrl: ONLINE, fix: { key: 'diag.refused.fixBaseUrl' } });
     expect(computeValues('http://localhost:8069', null).redirectRefusal).toBeNull();
     const steps = buildChecklist({
-      setup: { odooOrigin: ONLINE, gmail: 'sales@acme.com', accountType: 'workspace', gmailProposed: false },
+      setup: aSetup({ odooOrigin: ONLINE, gmail: 'sales@acme.com', accountType: 'workspace' }),
       probe: null,
       progress: {},
       computed,

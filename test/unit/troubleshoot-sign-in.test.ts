@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { KNOWN_AUTH_ERRORS, type SignInError } from '@/lib/google/auth-error';
 import { tm } from '@/lib/i18n';
 import { diagnoseSignInError, type TroubleshootContext } from '@/lib/troubleshoot/sign-in';
+import { FAKE_CLIENT_ID } from '../support/builders';
 
-const CLIENT = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
+const CLIENT = FAKE_CLIENT_ID;
 const ctx: TroubleshootContext = {
   expectedRedirectUri: 'https://erp.acme.com/google_gmail/confirm',
   registeredRedirectUris: ['https://erp.acme.com/google_gmail/confirm'],

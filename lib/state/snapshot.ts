@@ -1,0 +1,107 @@
+/**
+ * The world as the extension remembers it, read in one go: the items every view is computed from
+ * (lib/state/items.ts), read in parallel, and **scoped to the current Odoo here, once**. A record made
+ * for another Odoo (the person changed the address, or a probe finished for the old one) is dropped:
+ * the probe, Odoo's confirmations, the monitor's check and the diagnoses in a `Snapshot` are about
+ * `setup.odooOrigin`, so no consumer asks again whether a record is about this Odoo.
+ *
+ * Writers keep their own checks (they write for one origin, lib/background/odoo-context.ts); the scoping
+ * is for what is read to be shown or compared.
+ */
+import type { ProbeResult } from '../odoo/probe';
+import type { MonitorState, OdooGmailState } from '../setup/odoo-state';
+import type { Setup } from '../setup/setup';
+import type { StepProgressMap } from '../setup/steps';
+import type { StoredDiagnosis } from '../troubleshoot/store';
+import type { ValidatedItem } from './define';
+import {
+  diagnosesItem,
+  type GoogleState,
+  googleItem,
+  monitorItem,
+  odooGmailItem,
+  type PublishLinks,
+  probeItem,
+  progressItem,
+  publishChoiceItem,
+  publishLinksItem,
+  setupItem,
+} from './items';
+
+export interface Snapshot {
+  setup: Setup | null;
+  /** The last probe of this Odoo. */
+  probe: ProbeResult | null;
+  progress: StepProgressMap;
+  /** What the Console assistant learnt (about the Google project, not an Odoo: not scoped). */
+  google: GoogleState;
+  /** What this Odoo confirmed. */
+  odooGmail: OdooGmailState | null;
+  /** The monitor's last check of this Odoo. */
+  monitor: MonitorState | null;
+  /** The troubleshooter's diagnoses made for this Odoo (or before any was known). */
+  diagnoses: StoredDiagnosis[];
+  publishChoice: 'testing' | 'production' | null;
+  publishLinks: PublishLinks | null;
+}
+
+/** The records that carry the Odoo they are about. */
+export interface OdooRecords {
+  setup: Setup | null;
+  probe?: ProbeResult | null;
+  odooGmail?: OdooGmailState | null;
+  monitor?: MonitorState | null;
+  diagnoses?: StoredDiagnosis[];
+}
+
+/** The one place a record is compared with the current Odoo: another Odoo's record is dropped. */
+export function scope<T extends OdooRecords>(s: T): T {
+  const origin = s.setup?.odooOrigin ?? null;
+  const mine = <R extends { origin: string }>(r: R | null | undefined): R | null =>
+    r && origin !== null && r.origin === origin ? r : null;
+  return {
+    ...s,
+    ...(s.probe !== undefined ? { probe: mine(s.probe) } : {}),
+    ...(s.odooGmail !== undefined ? { odooGmail: mine(s.odooGmail) } : {}),
+    ...(s.monitor !== undefined ? { monitor: mine(s.monitor) } : {}),
+    // A diagnosis made before any Odoo was known (no origin) applies to whichever is set up.
+    ...(s.diagnoses !== undefined ? { diagnoses: s.diagnoses.filter((d) => !d.origin || d.origin === origin) } : {}),
+  };
+}
+
+/** Every item a `Snapshot` is read from: a change to any of them means a new snapshot. */
+export const SNAPSHOT_ITEMS: readonly ValidatedItem<unknown>[] = [
+  setupItem,
+  probeItem,
+  progressItem,
+  googleItem,
+  odooGmailItem,
+  monitorItem,
+  diagnosesItem,
+  publishChoiceItem,
+  publishLinksItem,
+];
+
+/** Reads the items once, in parallel, and scopes them to the current Odoo. */
+export async function readSnapshot(): Promise<Snapshot> {
+  const [setup, probe, progress, google, odooGmail, monitor, diagnoses, publishChoice, publishLinks] = await Promise.all([
+    setupItem.get(),
+    probeItem.get(),
+    progressItem.get(),
+    googleItem.get(),
+    odooGmailItem.get(),
+    monitorItem.get(),
+    diagnosesItem.get(),
+    publishChoiceItem.get(),
+    publishLinksItem.get(),
+  ]);
+  return scope({ setup, probe, progress, google, odooGmail, monitor, diagnoses, publishChoice, publishLinks });
+}
+
+/** Calls `cb` whenever an item of the snapshot changes; returns the unwatch. */
+export function watchSnapshot(cb: () => void): () => void {
+  const unwatch = SNAPSHOT_ITEMS.map((item) => item.watch(cb));
+  return () => {
+    for (const u of unwatch) u();
+  };
+}
