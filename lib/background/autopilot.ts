@@ -11,9 +11,9 @@
  */
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { consoleLink } from '../google/console-urls';
 import { msg } from '../i18n';
 import type { Reply } from '../protocol';
-import { consoleLink } from '../setup/checklist';
 import { defineValidatedItem, googleItem, progressItem, setupItem } from '../setup/storage';
 
 const Autopilot = z.object({ startedAt: z.number() });

@@ -3,10 +3,11 @@
  * origin they use, the URIs registered on the client, the account type, the audience and publishing
  * status — enough to predict most failures of the seed's FAQ and field-notes P1–P7, P19.
  */
+
+import { consoleLink } from '../google/console-urls';
 import { redirectUriRefusal } from '../google/redirect-uri';
 import { compareUris } from '../google/uri-compare';
 import { msg } from '../i18n';
-import { consoleLink } from '../setup/checklist';
 import { parseUrl } from '../url';
 import type { Diagnosis } from './sign-in';
 

@@ -11,9 +11,9 @@ import { parseClientId, parseClientSecret, parseClientSecretJson } from '@/lib/g
 import { type Msg, tm } from '@/lib/i18n';
 import { removeAllListeners } from '@/lib/messaging';
 import { probeOdoo } from '@/lib/odoo/probe';
+import { parseOdooUrl } from '@/lib/odoo/urls';
 import { buildChecklist } from '@/lib/setup/checklist';
 import { odooGmailItem } from '@/lib/setup/odoo-state';
-import { parseOdooUrl } from '@/lib/setup/odoo-url';
 import { parseGmail, validateSetup } from '@/lib/setup/setup';
 import { errorEnvelope, OdooException } from '../fake-odoo/errors.ts';
 import { CONSOLE_TAB, installPermissions, POPUP, sendAs } from './helpers';

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { tm } from '@/lib/i18n';
 import type { ProbeResult } from '@/lib/odoo/probe';
+import { odooMailServerLink } from '@/lib/odoo/urls';
 import { buildChecklist, type ChecklistInput } from '@/lib/setup/checklist';
-import { odooMailServerLink } from '@/lib/setup/checklist-odoo';
 import { computeValues } from '@/lib/setup/computed';
 import type { MonitorState, OdooGmailState } from '@/lib/setup/odoo-state';
 import { adminProbe } from '../fixtures/stored-state';
