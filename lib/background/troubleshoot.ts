@@ -10,7 +10,6 @@
  * - every diagnosis is dropped once a later fact proves its fix (lib/troubleshoot/store.ts `unresolved`).
  */
 import { browser } from 'wxt/browser';
-import type { PanelView } from '../console/panel';
 import { type AuthErrorCode, KNOWN_AUTH_ERRORS } from '../google/auth-error';
 import { msg } from '../i18n';
 import { odooErrorMsg } from '../odoo/error-messages';
@@ -25,6 +24,7 @@ import { PANEL_GLOBAL } from '../troubleshoot/panel-global';
 import { type Diagnosis, diagnoseSignInError, type TroubleshootContext } from '../troubleshoot/sign-in';
 import { type DiagnosisSource, diagnosesItem, type Evidence, toStored, unresolved, withDiagnosis } from '../troubleshoot/store';
 import { diagnosisView } from '../troubleshoot/view';
+import type { PanelView } from '../ui/panel';
 import { parseUrl } from '../url';
 import { hasOriginPermission, probeStoredOdoo } from './odoo-connection';
 import { odooContext } from './odoo-context';

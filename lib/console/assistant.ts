@@ -7,9 +7,9 @@
  */
 import { type Msg, msg, t, tm } from '../i18n';
 import { sendMessage } from '../messaging';
+import { createPanel, type PanelView } from '../ui/panel';
 import { secretsOn, watchCapture } from './capture';
 import { clientIdOf, detectPage, type PageId, projectOf } from './detect';
-import { createPanel, type PanelView } from './panel';
 import { consoleUrl, type Env, runStep, type Step, tx } from './step';
 import { audience } from './steps/audience';
 import { authOverview } from './steps/auth-overview';

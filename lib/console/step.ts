@@ -17,6 +17,7 @@
  */
 import { type MsgKey, type MsgParams, t, tm } from '../i18n';
 import type { ConsoleReport } from '../protocol';
+import type { ManualRow, PanelView } from '../ui/panel';
 import { DAY, orFalse, type PressOptions, press, TIMING, termsDialog, ticked, waitForTick, whenEnabled } from './click';
 import { type PageId, projectOf } from './detect';
 import {
@@ -37,7 +38,6 @@ import {
   waitFor,
   waitForTarget,
 } from './fill';
-import type { ManualRow, PanelView } from './panel';
 import { fieldReport } from './report';
 import { type Labels, S, shownLabel, type Target } from './selectors';
 import type { ConsoleContext, ConsoleStep, Reason } from './types';

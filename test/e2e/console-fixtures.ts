@@ -107,7 +107,7 @@ export function assistant(page: Page) {
 /**
  * Whether the panel points at `target` (2026 §5, §14: Google's own control, scrolled into view and highlighted):
  * a visible ring drawn in the panel's shadow root covers the target's centre.
- * TODO(panel wording): the ring (`.ring` in the panel's shadow root) is how lib/console/panel.ts highlights today.
+ * TODO(panel wording): the ring (`.ring` in the panel's shadow root) is how lib/ui/panel.ts highlights today.
  */
 export async function pointsAt(page: Page, target: Locator): Promise<boolean> {
   const box = await target.boundingBox();

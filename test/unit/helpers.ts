@@ -4,9 +4,9 @@
  */
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createPanel } from '@/lib/console/panel';
 import { type Env, TIMING } from '@/lib/console/step';
 import type { ConsoleContext } from '@/lib/console/types';
+import { createPanel } from '@/lib/ui/panel';
 import { CONSOLE_CONTEXT } from '../fixtures/stored-state';
 
 type Listener = (p: { origins?: string[]; permissions?: string[] }) => void | Promise<void>;
