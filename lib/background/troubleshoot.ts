@@ -12,8 +12,8 @@
 import { browser } from 'wxt/browser';
 import { type AuthErrorCode, KNOWN_AUTH_ERRORS } from '../google/auth-error';
 import { msg } from '../i18n';
+import { setFrozenBaseUrl } from '../odoo/base-url';
 import { odooErrorMsg } from '../odoo/error-messages';
-import { callKw } from '../odoo/rpc';
 import { odooSettingsLink } from '../odoo/urls';
 import type { Reply, SignInErrorReport } from '../protocol';
 import { computeValues } from '../setup/computed';
@@ -138,8 +138,7 @@ export async function freezeBaseUrl({ baseUrl }: { baseUrl: string }): Promise<R
   if (!context.ok) return context;
   const { origin } = context.ctx;
   try {
-    await callKw(origin, 'ir.config_parameter', 'set_param', ['web.base.url', value]);
-    await callKw(origin, 'ir.config_parameter', 'set_param', ['web.base.url.freeze', 'True']);
+    await setFrozenBaseUrl(origin, value);
   } catch (error) {
     return { ok: false, error: odooErrorMsg(error) };
   }

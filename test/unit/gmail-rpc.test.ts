@@ -9,9 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { callParsed } from '@/lib/odoo/call';
 import { MsgError, odooErrorMsg } from '@/lib/odoo/error-messages';
+import { OdooRpcError } from '@/lib/odoo/errors';
 import { parseConsentUrl, readTestFailure, type ServerFacts, testGmailConnection } from '@/lib/odoo/gmail-connection';
 import { GmailSetupError } from '@/lib/odoo/gmail-setup';
-import { jsonRpc, OdooRpcError } from '@/lib/odoo/rpc';
+import { jsonRpc } from '@/lib/odoo/rpc';
 import { failure, replay } from './odoo-replay';
 
 const ORIGIN = 'https://acme.odoo.com';

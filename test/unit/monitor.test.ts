@@ -8,7 +8,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/lib/background';
 import { MONITOR_ALARM, nextMonitorState, statusOfError, verdictOf } from '@/lib/background/monitor';
 import { removeAllListeners } from '@/lib/messaging';
-import { OdooRpcError } from '@/lib/odoo/rpc';
+import { OdooRpcError } from '@/lib/odoo/errors';
 import { type MonitorState, monitorItem, odooGmailItem } from '@/lib/setup/odoo-state';
 import { probeItem, setupItem } from '@/lib/setup/storage';
 import { consentThroughGoogle, type FakeOdooClient, fakeOdooClient } from './fake-odoo-fetch';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect } from 'vitest';
-import { OdooRpcError } from '@/lib/odoo/rpc';
+import { OdooRpcError } from '@/lib/odoo/errors';
 
 export const fixture = (name: string): unknown => JSON.parse(readFileSync(resolve('test/fixtures/odoo', name), 'utf8'));
 
