@@ -2,9 +2,10 @@
  * `npm test`: every check, in order, then one table and one plain line `N passed, N failed` that sums
  * them all (CI reads that line, not the tools' own summaries).
  *
- * Suites: typecheck (tsc), lint (biome), unit (vitest), build (wxt, production and e2e), e2e
- * (playwright + Debian Chromium); build-firefox, firefox-lint (web-ext lint), store (the zips), firefox
- * (Firefox ESR over WebDriver BiDi). The browsers are Debian's, installed with apt-get when missing
+ * Suites: typecheck (tsc), lint (biome, import cycles included), layers (the dependency rules of
+ * docs/architecture.md, scripts/layers.ts), dupes (copy-paste, jscpd), unit (vitest), build (wxt,
+ * production and e2e), e2e (playwright + Debian Chromium); build-firefox, firefox-lint (web-ext lint),
+ * store (the zips), firefox (Firefox ESR over WebDriver BiDi). The browsers are Debian's, installed with apt-get when missing
  * (scripts/debian-packages.ts), so a fresh machine needs nothing by hand. A check that cannot report
  * (crashed, a browser that could not be installed) counts as one failure.
  */
@@ -52,6 +53,7 @@ function readJson<T>(file: string): T | null {
 
 check('typecheck', bin('tsc'), ['--noEmit']);
 check('lint', bin('biome'), ['check', '.']);
+check('layers', process.execPath, ['scripts/layers.ts']);
 
 if (!only.length || only.includes('unit')) {
   const out = resolve(cache, 'vitest.json');
