@@ -55,6 +55,26 @@ check('typecheck', bin('tsc'), ['--noEmit']);
 check('lint', bin('biome'), ['check', '.']);
 check('layers', process.execPath, ['scripts/layers.ts']);
 
+// dupes: copy-paste (jscpd, .jscpd.json). At most MAX_CLONES clones: a block pasted rather than shared is
+// a fix made once and missed once. The count is printed so that it only ever goes down.
+const MAX_CLONES = 7;
+if (!only.length || only.includes('dupes')) {
+  const out = resolve(cache, 'jscpd');
+  const r = run(bin('jscpd'), ['--config', '.jscpd.json', '--reporters', 'json', '--output', out, '--silent']);
+  const json = readJson<{ statistics: { total: { clones: number } } }>(resolve(out, 'jscpd-report.json'));
+  const clones = json?.statistics.total.clones;
+  if (clones !== undefined) console.log(`dupes: ${clones} clones (at most ${MAX_CLONES})`);
+  const ok = r.ok && clones !== undefined && clones <= MAX_CLONES;
+  results.push({
+    suite: 'dupes',
+    passed: ok ? 1 : 0,
+    failed: ok ? 0 : 1,
+    skipped: 0,
+    seconds: r.seconds,
+    note: clones === undefined ? 'jscpd did not report' : `${clones} clones, at most ${MAX_CLONES}`,
+  });
+}
+
 if (!only.length || only.includes('unit')) {
   const out = resolve(cache, 'vitest.json');
   const r = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${out}`]);
