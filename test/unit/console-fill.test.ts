@@ -21,15 +21,9 @@ import {
   waitFor,
 } from '@/lib/console/fill';
 import { S, shownLabel } from '@/lib/console/selectors';
+import { clearPage, html, signal } from './dom';
 
-const signal = () => new AbortController().signal;
-const html = (markup: string) => {
-  document.body.innerHTML = markup;
-};
-afterEach(() => {
-  document.body.innerHTML = '';
-  document.documentElement.lang = '';
-});
+afterEach(clearPage);
 
 /** Angular's DefaultValueAccessor: the model follows `input` events only; blur marks touched. */
 function angularModel() {

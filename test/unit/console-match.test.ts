@@ -21,15 +21,11 @@ import { type Env, runStep } from '@/lib/console/step';
 import { branding } from '@/lib/console/steps/branding';
 import { clientCreate } from '@/lib/console/steps/client-create';
 import { CONSOLE_CONTEXT } from '../fixtures/stored-state';
+import { clearPage, html, signal } from './dom';
 import { consoleStepEnv } from './helpers';
 
-const signal = () => new AbortController().signal;
-const html = (markup: string) => {
-  document.body.innerHTML = markup;
-};
 afterEach(() => {
-  document.body.innerHTML = '';
-  document.documentElement.lang = '';
+  clearPage();
   vi.restoreAllMocks();
 });
 

@@ -44,6 +44,15 @@ const step: Step = {
   },
 };
 
+/** The same step with its first section only: one field to fill, then Create. */
+const oneSection: Step = {
+  ...step,
+  async prepare(env) {
+    const plan = await step.prepare(env);
+    return plan && { ...plan, sections: plan.sections.slice(0, 1) };
+  },
+};
+
 /** Google's Create counts the click and answers it: the button turns busy (disabled) while Google works (google-console.md §3.6). */
 function listen(created: () => void): void {
   const button = document.querySelector('button') as HTMLButtonElement;
@@ -66,13 +75,6 @@ describe('panel and runner', () => {
     listen(created);
     const reports: unknown[] = [];
     const e = env(reports);
-    const oneSection: Step = {
-      ...step,
-      async prepare(env) {
-        const plan = await step.prepare(env);
-        return plan && { ...plan, sections: plan.sections.slice(0, 1) };
-      },
-    };
     await runStep(oneSection, e);
     expect(shadow().querySelector('section')?.getAttribute('aria-label')).toBe('Gmail for Odoo assistant');
     expect(shadow().textContent).toContain('Name');
@@ -87,13 +89,6 @@ describe('panel and runner', () => {
   });
 
   it('a second tab on a step just done in the first: nothing is filled or clicked, the panel says why', async () => {
-    const oneSection: Step = {
-      ...step,
-      async prepare(env) {
-        const plan = await step.prepare(env);
-        return plan && { ...plan, sections: plan.sections.slice(0, 1) };
-      },
-    };
     const html = `<form><input aria-label="Name"><input aria-label="App name"><button type="button">Create</button></form>`;
     for (const elsewhere of [true, false]) {
       document.body.innerHTML = html;
@@ -128,13 +123,6 @@ describe('panel and runner', () => {
     document.body.innerHTML = `<form><input aria-label="Name"><input aria-label="App name"><button type="button">Create</button></form>`;
     const created = vi.fn();
     listen(created);
-    const oneSection: Step = {
-      ...step,
-      async prepare(env) {
-        const plan = await step.prepare(env);
-        return plan && { ...plan, sections: plan.sections.slice(0, 1) };
-      },
-    };
     const autoRun = vi.fn((s: string) => s === 'client');
     await runStep(oneSection, { ...env([]), autoRun });
     await vi.waitFor(() => expect(document.body.dataset.after).toBe('yes'));
