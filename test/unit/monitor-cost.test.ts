@@ -8,13 +8,11 @@
 import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startBackground } from '@/lib/background';
 import { MONITOR_ALARM } from '@/lib/background/monitor';
 import { removeAllListeners } from '@/lib/messaging';
 import { monitorItem, odooGmailItem } from '@/lib/setup/odoo-state';
-import { setupItem } from '@/lib/setup/storage';
-import { consentThroughGoogle, type FakeOdooClient, fakeOdooClient } from './fake-odoo-fetch';
-import { installPermissions, POPUP, sendAs } from './helpers';
+import { connectedBackground, consentThroughGoogle, type FakeOdooClient } from './fake-odoo-fetch';
+import { POPUP, sendAs } from './helpers';
 
 const GMAIL = 'sales@acme.com';
 const ID = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
@@ -23,12 +21,7 @@ const SECRET = 'GOCSPX-AbCdEfGhIjKlMnOpQrStUvWx_-12';
 let client: FakeOdooClient;
 
 beforeEach(async () => {
-  client = await fakeOdooClient({ version: '17.0' });
-  installPermissions(['http://127.0.0.1/*']);
-  vi.stubGlobal('fetch', client.fetch);
-  startBackground();
-  await setupItem.set({ odooOrigin: client.odoo.origin, gmail: GMAIL, accountType: 'workspace', gmailProposed: false });
-  expect(await sendAs(POPUP, 'probeOdoo', {})).toMatchObject({ ok: true });
+  client = await connectedBackground({ version: '17.0' }, GMAIL);
   await sendAs(POPUP, 'setCredentials', { clientId: ID, clientSecret: SECRET, source: 'paste' });
   expect(await sendAs(POPUP, 'saveCredentialsToOdoo', {})).toMatchObject({ ok: true });
   expect(await sendAs(POPUP, 'setupMailServer', {})).toMatchObject({ ok: true });
