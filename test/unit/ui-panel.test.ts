@@ -10,7 +10,7 @@ import { S } from '@/lib/console/selectors';
 import { done, runStep, type Step } from '@/lib/console/step';
 import { createPanel } from '@/lib/ui/panel';
 import { CONSOLE_CONTEXT } from '../fixtures/stored-state';
-import { consoleStepEnv } from './helpers';
+import { clientCreateStep, consoleStepEnv } from './helpers';
 
 const CTX = CONSOLE_CONTEXT;
 
@@ -19,30 +19,21 @@ const mainButton = () => shadow().querySelector('button.main') as HTMLButtonElem
 
 const env = consoleStepEnv;
 
-const step: Step = {
-  id: 'test-step',
-  pages: ['clientCreate'],
-  title: 'console.step.clientCreate',
-  async prepare() {
-    return {
-      action: 'Fill in and create OAuth client Odoo',
-      progress: 'client',
-      sections: [
-        {
-          fields: [
-            { target: S.clientName, kind: 'text', value: 'Odoo', waitMs: 100 },
-            { target: S.appName, kind: 'text', value: 'Odoo app', waitMs: 100 },
-          ],
-          next: S.create,
-        },
-        { fields: [{ target: S.contactEmails, kind: 'chip', value: 'me@gmail.com', waitMs: 100 }] },
+const step: Step = clientCreateStep(
+  [
+    {
+      fields: [
+        { target: S.clientName, kind: 'text', value: 'Odoo', waitMs: 100 },
+        { target: S.appName, kind: 'text', value: 'Odoo app', waitMs: 100 },
       ],
-      after: async () => {
-        document.body.dataset.after = 'yes';
-      },
-    };
+      next: S.create,
+    },
+    { fields: [{ target: S.contactEmails, kind: 'chip', value: 'me@gmail.com', waitMs: 100 }] },
+  ],
+  () => {
+    document.body.dataset.after = 'yes';
   },
-};
+);
 
 /** The same step with its first section only: one field to fill, then Create. */
 const oneSection: Step = {
