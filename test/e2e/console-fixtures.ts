@@ -54,6 +54,25 @@ export async function seedSetup(
   await sw.evaluate(inPage.seedStorage, setupSeed({ origin: ODOO, gmail, accountType }));
 }
 
+/** The replica Console for `gmail` (a personal account unless `config` says otherwise), the setup saved, a page to open. */
+export async function openConsole(context: BrowserContext, config: ReplicaConfig, gmail = 'me@gmail.com') {
+  await serveConsole(context, { email: gmail, ...config });
+  await seedSetup(context, { gmail, accountType: config.accountType ?? 'personal' });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return { page, a: assistant(page), human: new Human() };
+}
+
+/**
+ * The client Google created, as the replica holds it (name, type, the one redirect URI, no JavaScript
+ * origin), captured with its secret in `storage.session` and never shown in the panel.
+ */
+export async function expectClientCaptured(context: BrowserContext, page: Page): Promise<void> {
+  const client = (await replicaState(page)).clients[0];
+  expect(client).toMatchObject({ name: 'Odoo', type: 'Web application', redirectUris: [REDIRECT_URI], origins: [] });
+  expect((await storage(context, 'session')).credentials).toMatchObject({ clientId: client?.id, clientSecret: client?.secret });
+  expect(await panelText(page)).not.toContain(client?.secret);
+}
+
 export async function storage(context: BrowserContext, area: 'local' | 'session'): Promise<Record<string, unknown>> {
   const sw = await serviceWorkerOf(context);
   return sw.evaluate(inPage.extensionStorage, area);
