@@ -5,8 +5,8 @@
  * the isolated world's global with the diagnosis, already in the person's language.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { createPanel, type Panel, type PanelView } from '@/lib/console/panel';
 import { PANEL_GLOBAL } from '@/lib/troubleshoot/panel-global';
+import { createPanel, type Panel, type PanelView } from '@/lib/ui/panel';
 
 export default defineUnlistedScript(() => {
   const holder = globalThis as unknown as Record<string, ((view: PanelView) => void) | undefined>;

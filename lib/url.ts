@@ -6,3 +6,9 @@ export function parseUrl(value: string | URL): URL | null {
     return null;
   }
 }
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** A host on this machine: Odoo there is reached over plain http, and Google takes its redirect URI as is. */
+export const isLoopbackHost = (hostname: string): boolean =>
+  LOOPBACK_HOSTS.has(hostname) || hostname.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(hostname);

@@ -2,9 +2,10 @@
  * `npm test`: every check, in order, then one table and one plain line `N passed, N failed` that sums
  * them all (CI reads that line, not the tools' own summaries).
  *
- * Suites: typecheck (tsc), lint (biome), unit (vitest), build (wxt, production and e2e), e2e
- * (playwright + Debian Chromium); build-firefox, firefox-lint (web-ext lint), store (the zips), firefox
- * (Firefox ESR over WebDriver BiDi). The browsers are Debian's, installed with apt-get when missing
+ * Suites: typecheck (tsc), lint (biome, import cycles included), layers (the dependency rules of
+ * docs/architecture.md, scripts/layers.ts), dupes (copy-paste, jscpd), unit (vitest), build (wxt,
+ * production and e2e), e2e (playwright + Debian Chromium); build-firefox, firefox-lint (web-ext lint),
+ * store (the zips), firefox (Firefox ESR over WebDriver BiDi). The browsers are Debian's, installed with apt-get when missing
  * (scripts/debian-packages.ts), so a fresh machine needs nothing by hand. A check that cannot report
  * (crashed, a browser that could not be installed) counts as one failure.
  */
@@ -52,6 +53,27 @@ function readJson<T>(file: string): T | null {
 
 check('typecheck', bin('tsc'), ['--noEmit']);
 check('lint', bin('biome'), ['check', '.']);
+check('layers', process.execPath, ['scripts/layers.ts']);
+
+// dupes: copy-paste (jscpd, .jscpd.json). At most MAX_CLONES clones: a block pasted rather than shared is
+// a fix made once and missed once. The count is printed so that it only ever goes down.
+const MAX_CLONES = 7;
+if (!only.length || only.includes('dupes')) {
+  const out = resolve(cache, 'jscpd');
+  const r = run(bin('jscpd'), ['--config', '.jscpd.json', '--reporters', 'json', '--output', out, '--silent']);
+  const json = readJson<{ statistics: { total: { clones: number } } }>(resolve(out, 'jscpd-report.json'));
+  const clones = json?.statistics.total.clones;
+  if (clones !== undefined) console.log(`dupes: ${clones} clones (at most ${MAX_CLONES})`);
+  const ok = r.ok && clones !== undefined && clones <= MAX_CLONES;
+  results.push({
+    suite: 'dupes',
+    passed: ok ? 1 : 0,
+    failed: ok ? 0 : 1,
+    skipped: 0,
+    seconds: r.seconds,
+    note: clones === undefined ? 'jscpd did not report' : `${clones} clones, at most ${MAX_CLONES}`,
+  });
+}
 
 if (!only.length || only.includes('unit')) {
   const out = resolve(cache, 'vitest.json');

@@ -8,12 +8,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Text } from '@/components/Text';
+import { consoleLink } from '@/lib/google/console-urls';
 import { parseClientId, parseClientSecret, parseClientSecretJson } from '@/lib/google/formats';
 import { type Msg, msg, t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import type { ProbeResult } from '@/lib/odoo/probe';
 import type { Reply } from '@/lib/protocol';
-import { consoleLink } from '@/lib/setup/checklist';
 import type { MonitorState, OdooGmailState, OdooOp } from '@/lib/setup/odoo-state';
 import type { Setup } from '@/lib/setup/setup';
 import type { GoogleState } from '@/lib/state/items';

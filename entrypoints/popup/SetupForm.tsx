@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { Text } from '@/components/Text';
 import { type Msg, msg, t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
-import { originPattern } from '@/lib/setup/odoo-url';
+import { originPattern } from '@/lib/odoo/urls';
 import {
   type AccountType,
   guessAccountType,

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { odooOriginFromTabUrl } from '@/lib/setup/odoo-url';
+import { odooOriginFromTabUrl } from '@/lib/odoo/urls';
 
 /**
  * The Odoo origin of the tab the person is looking at, if it looks like Odoo. With `activeTab`, the

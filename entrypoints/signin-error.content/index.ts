@@ -2,15 +2,15 @@
  * The troubleshooter on Google's sign-in error pages: reads the error from the page's URL
  * (lib/google/auth-error.ts; the page's text only for the "Request details" line), asks the background
  * for the diagnosis (it holds Odoo's redirect URI, the registered ones, the address, the project and
- * client), and shows it in the same in-page panel as the Console assistant (lib/console/panel.ts).
+ * client), and shows it in the same in-page panel as the Console assistant (lib/ui/panel.ts).
  * Nothing of Google's page is changed or clicked; no secret ever reaches this page.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createPanel } from '@/lib/console/panel';
 import { parseSignInError } from '@/lib/google/auth-error';
 import { sendMessage } from '@/lib/messaging';
 import { SIGN_IN_ERROR_MATCHES } from '@/lib/troubleshoot/matches';
 import { diagnosisView } from '@/lib/troubleshoot/view';
+import { createPanel } from '@/lib/ui/panel';
 
 export default defineContentScript({
   matches: SIGN_IN_ERROR_MATCHES,

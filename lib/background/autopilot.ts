@@ -10,9 +10,9 @@
  * left alone longer than `AUTOPILOT_MS` no longer moves anything.
  */
 import { browser } from 'wxt/browser';
+import { consoleLink } from '../google/console-urls';
 import { msg } from '../i18n';
 import type { Reply } from '../protocol';
-import { consoleLink } from '../setup/checklist';
 import { autopilotItem, googleItem, progressItem, setupItem } from '../state/items';
 
 /** Long enough for the slowest Console and a person's 2-step verification; short enough to never surprise. */

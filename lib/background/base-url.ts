@@ -6,22 +6,11 @@
  * account", and at each monitor check. A value that moved is stored on the probe with the value it
  * replaced (`baseUrlWas`), so the popup says so on the spot, with the freeze fix.
  */
-import { type BaseUrlRead, type ProbeResult, readBaseUrlFreeze, withBaseUrl } from '../odoo/probe';
-import { callKw, type RpcOptions } from '../odoo/rpc';
-import { ParamValue } from '../odoo/schemas';
+import { readBaseUrl } from '../odoo/base-url';
+import { type BaseUrlRead, type ProbeResult, withBaseUrl } from '../odoo/probe';
 import type { Reply } from '../protocol';
 import { probeItem, setupItem } from '../state/items';
 import { hasOriginPermission } from './odoo-connection';
-
-/** Both parameters, in one round trip (two calls side by side). */
-export async function readBaseUrl(origin: string, opts: RpcOptions = {}): Promise<BaseUrlRead> {
-  const [value, frozen] = await Promise.all([
-    callKw(origin, 'ir.config_parameter', 'get_param', ['web.base.url'], {}, opts),
-    readBaseUrlFreeze(origin, opts),
-  ]);
-  const parsed = ParamValue.safeParse(value);
-  return { baseUrl: parsed.success && parsed.data ? parsed.data : null, frozen };
-}
 
 /** Stores what was read on the probe of `origin` (if it is still the stored one). */
 export async function noteBaseUrl(origin: string, read: BaseUrlRead): Promise<ProbeResult | null> {

@@ -12,14 +12,15 @@
  */
 import { browser } from 'wxt/browser';
 import { msg, t } from '../i18n';
+import { readBaseUrl } from '../odoo/base-url';
+import { OdooRpcError } from '../odoo/errors';
 import { type GmailServerState, readGmailServer, testGmailConnection } from '../odoo/gmail-connection';
-import { OdooRpcError } from '../odoo/rpc';
+import { odooMailServerLink } from '../odoo/urls';
 import type { Reply } from '../protocol';
-import { odooMailServerLink } from '../setup/checklist-odoo';
 import type { MonitorState, MonitorStatus } from '../setup/odoo-state';
 import { monitorItem, odooGmailItem, probeItem } from '../state/items';
 import { readSnapshot } from '../state/snapshot';
-import { noteBaseUrl, readBaseUrl } from './base-url';
+import { noteBaseUrl } from './base-url';
 import { hasOriginPermission } from './odoo-connection';
 import { BUSY, exclusive, markSignedOut, stateFor, updateState, withKeepAlive } from './odoo-context';
 import { warnTestingExpiry } from './testing-expiry';

@@ -6,8 +6,8 @@
 import { browser } from 'wxt/browser';
 import { msg } from '../i18n';
 import { type ProbeResult, probeOdoo, withBaseUrl } from '../odoo/probe';
+import { originPattern } from '../odoo/urls';
 import type { Reply } from '../protocol';
-import { originPattern } from '../setup/odoo-url';
 import { guessAccountType, type Setup, type SetupInput, validateSetup } from '../setup/setup';
 import { probeItem, setupItem } from '../state/items';
 

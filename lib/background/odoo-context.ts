@@ -7,8 +7,8 @@
 import { browser } from 'wxt/browser';
 import { type Msg, msg } from '../i18n';
 import { MsgError, odooErrorMsg } from '../odoo/error-messages';
+import { OdooRpcError } from '../odoo/errors';
 import { type ProbeResult, probeOdoo } from '../odoo/probe';
-import { OdooRpcError } from '../odoo/rpc';
 import type { Reply } from '../protocol';
 import { emptyOdooGmailState, type OdooGmailState, type OdooOp } from '../setup/odoo-state';
 import type { Setup } from '../setup/setup';

@@ -19,8 +19,8 @@ import {
   writeGmailCredentials,
 } from '../odoo/gmail-setup';
 import type { ModuleInfo } from '../odoo/probe';
+import { odooSettingsLink } from '../odoo/urls';
 import type { Reply } from '../protocol';
-import { odooSettingsLink } from '../setup/checklist';
 import { parseGmail } from '../setup/setup';
 import { credentialsItem, googleItem, odooGmailItem } from '../state/items';
 import { stopGoogleSetup } from './autopilot';

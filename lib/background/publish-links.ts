@@ -6,17 +6,15 @@
  * in the popup, checked here (https, on an authorized domain). The Console assistant's Branding step then
  * fills them, and Publish app can be pressed.
  */
-import { z } from 'zod';
-import { callParsed } from '../odoo/call';
-import { OdooRpcError } from '../odoo/rpc';
+import type { z } from 'zod';
+import { OdooRpcError } from '../odoo/errors';
+import { type PageRows, readPrivacyPages } from '../odoo/website';
 import type { Reply } from '../protocol';
 import { checkPublishLink, websiteLinks } from '../setup/publish-links';
 import { authorizedDomains as domainsOf } from '../state/derive';
 import { type PublishLinks, publishLinksItem } from '../state/items';
 import { readSnapshot } from '../state/snapshot';
 import { hasOriginPermission } from './odoo-connection';
-
-export const PageRows = z.array(z.object({ url: z.string() }).loose());
 
 /** The domains a link may be on: the one the assistant adds for Odoo's redirect host, and those Google lists. */
 export async function authorizedDomains(): Promise<string[]> {
@@ -34,9 +32,7 @@ async function fromWebsite(): Promise<PublishLinks | null> {
   if (!(await hasOriginPermission(origin))) return null;
   let pages: z.infer<typeof PageRows>;
   try {
-    pages = await callParsed(origin, 'website.page', 'search_read', [[['url', 'ilike', 'privacy']]], PageRows, {
-      kwargs: { fields: ['url'], limit: 5 },
-    });
+    pages = await readPrivacyPages(origin);
   } catch (error) {
     // No website module: the model does not exist (KeyError 15–17, NotFound 18–19; captures fact 1).
     if (error instanceof OdooRpcError && error.kind === 'odooError')

@@ -10,13 +10,12 @@
  * - every diagnosis is dropped once a later fact proves its fix (lib/troubleshoot/store.ts `unresolved`).
  */
 import { browser } from 'wxt/browser';
-import type { PanelView } from '../console/panel';
 import { type AuthErrorCode, KNOWN_AUTH_ERRORS } from '../google/auth-error';
 import { msg } from '../i18n';
+import { setFrozenBaseUrl } from '../odoo/base-url';
 import { odooErrorMsg } from '../odoo/error-messages';
-import { callKw } from '../odoo/rpc';
+import { odooSettingsLink } from '../odoo/urls';
 import type { Reply, SignInErrorReport } from '../protocol';
-import { odooSettingsLink } from '../setup/checklist';
 import { troubleshootContext as deriveTroubleshootContext, evidence } from '../state/derive';
 import { diagnosesItem, googleItem, monitorItem, odooGmailItem, probeItem, publishChoiceItem, setupItem } from '../state/items';
 import { readSnapshot } from '../state/snapshot';
@@ -25,6 +24,7 @@ import { PANEL_GLOBAL } from '../troubleshoot/panel-global';
 import { type Diagnosis, diagnoseSignInError, type TroubleshootContext } from '../troubleshoot/sign-in';
 import { type DiagnosisSource, toStored, unresolved, withDiagnosis } from '../troubleshoot/store';
 import { diagnosisView } from '../troubleshoot/view';
+import type { PanelView } from '../ui/panel';
 import { parseUrl } from '../url';
 import { hasOriginPermission, probeStoredOdoo } from './odoo-connection';
 import { odooContext } from './odoo-context';
@@ -119,8 +119,7 @@ export async function freezeBaseUrl({ baseUrl }: { baseUrl: string }): Promise<R
   if (!context.ok) return context;
   const { origin } = context.ctx;
   try {
-    await callKw(origin, 'ir.config_parameter', 'set_param', ['web.base.url', value]);
-    await callKw(origin, 'ir.config_parameter', 'set_param', ['web.base.url.freeze', 'True']);
+    await setFrozenBaseUrl(origin, value);
   } catch (error) {
     return { ok: false, error: odooErrorMsg(error) };
   }

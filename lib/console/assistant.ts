@@ -4,9 +4,10 @@
  * (`consoleHandoff`, lib/state/handoff.ts), so it survives the navigation.
  */
 import { sendMessage } from '../messaging';
+import { createPanel } from '../ui/panel';
 import { detectPage, type PageId } from './detect';
-import { type AssistantContext, type Parts, startLifecycle } from './lifecycle';
-import { createPanel } from './panel';
+import { startLifecycle } from './lifecycle';
+import type { AssistantContext, Parts } from './parts';
 import { createSession } from './session';
 import type { Step } from './step';
 import { audience } from './steps/audience';
@@ -23,7 +24,7 @@ import { legacyUserType } from './steps/legacy-user-type';
 import { projectCreate } from './steps/project-create';
 import { publishApp } from './steps/publish-app';
 
-export type { AssistantContext } from './lifecycle';
+export type { AssistantContext } from './parts';
 
 /** Every step, one file each (./steps/). */
 export const STEPS: Step[] = [

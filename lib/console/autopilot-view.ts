@@ -5,7 +5,7 @@
  */
 import { t } from '../i18n';
 import { sendMessage } from '../messaging';
-import type { Panel, PanelView } from './panel';
+import type { Panel, PanelView } from '../ui/panel';
 import type { Session } from './session';
 import type { ConsoleContext, ConsoleStep } from './types';
 

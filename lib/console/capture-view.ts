@@ -6,10 +6,10 @@
  */
 import { type Msg, msg, t, tm } from '../i18n';
 import { sendMessage } from '../messaging';
+import type { PanelView } from '../ui/panel';
 import { watchCapture } from './capture';
 import { clientIdOf, detectPage, type PageId } from './detect';
-import type { Parts } from './lifecycle';
-import type { PanelView } from './panel';
+import type { Parts } from './parts';
 import { consoleUrl } from './step';
 
 /** A message that could not reach the background, as the panel says it. */

@@ -7,40 +7,14 @@
  */
 import { tm } from '../i18n';
 import { sendMessage } from '../messaging';
-import type { ConsoleReport } from '../protocol';
 import { withAutopilot } from './autopilot-view';
 import { secretsOn } from './capture';
 import { errorText, startCapture } from './capture-view';
 import { detectPage, type PageId } from './detect';
-import type { Panel } from './panel';
+import type { AssistantContext, Journey, Parts } from './parts';
 import { wrongProject } from './project-guard';
 import { watchProject } from './project-proof';
-import type { Session } from './session';
-import { type Env, runStep, type Step, tx } from './step';
-
-/** What the parts of the assistant share in one document (wired by ./assistant.ts). */
-export interface Parts {
-  session: Session;
-  panel: Panel;
-  /** Tells the background what a page showed (the session learns of a project creation first). */
-  report(page: PageId | null, r: Omit<ConsoleReport, 'page'>): Promise<void>;
-  /** Opens the next page of the journey; the background learns first, so the panel there takes the focus. */
-  open(href: string): void;
-  /** The click that starts this section asks for `step` to run on the page it leads to (`Env.carry`). */
-  carry(step: NonNullable<ConsoleReport['step']>): Promise<void>;
-}
-
-export interface Journey {
-  /** Every step, one file each (./steps/). */
-  steps: Step[];
-  /** Pages where an "OAuth client created" or added-secret dialog can show. */
-  clientPages: PageId[];
-}
-
-export interface AssistantContext {
-  signal: AbortSignal;
-  addEventListener(target: Window, type: 'wxt:locationchange', handler: (event: { newUrl: URL }) => void): void;
-}
+import { type Env, runStep, tx } from './step';
 
 export function startLifecycle(ctx: AssistantContext, parts: Parts, journey: Journey): void {
   const { session, panel } = parts;

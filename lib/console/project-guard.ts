@@ -2,8 +2,9 @@
  * The wrong-project guard: filling another project than the one created for Odoo is a mistake worth one
  * question — switch to that project, or go on here.
  */
+
+import type { PanelView } from '../ui/panel';
 import { type PageId, projectOf } from './detect';
-import type { PanelView } from './panel';
 import { type Step, tx } from './step';
 import type { ConsoleContext } from './types';
 

@@ -5,7 +5,7 @@
  */
 import { t } from '../i18n';
 import type { PageId } from './detect';
-import type { Parts } from './lifecycle';
+import type { Parts } from './parts';
 import { consoleUrl } from './step';
 import { watchNewProject } from './steps/dashboard';
 

@@ -17,14 +17,15 @@
  */
 import { type MsgKey, type MsgParams, t, tm } from '../i18n';
 import type { ConsoleReport } from '../protocol';
+import type { ManualRow, PanelView } from '../ui/panel';
 import { DAY, orFalse, type PressOptions, press, TIMING, termsDialog, ticked, waitForTick, whenEnabled } from './click';
 import { type PageId, projectOf } from './detect';
 import { find, findNear, findText, norm, query, TimeoutError, visible, waitFor, waitForTarget } from './fill';
-import type { ManualRow, PanelView } from './panel';
 import { fieldReport } from './report';
-import { type Labels, S, shownLabel, type Target } from './selectors';
+import { S, shownLabel, type Target } from './selectors';
 import type { ConsoleContext, ConsoleStep, Reason } from './types';
 import { fillField } from './widgets';
+import type { Field } from './widgets/field';
 
 export interface Env {
   page: PageId;
@@ -62,20 +63,7 @@ export interface Env {
 
 export { TIMING } from './click';
 
-export interface Field {
-  target: Target;
-  /** `agree`: an agreement of the person's (the User Data Policy box, 2026 §14) — never ticked by the
-   *  assistant: the panel points at it and the run waits for the person's tick. */
-  kind: 'text' | 'option' | 'radio' | 'check' | 'chip' | 'row' | 'agree';
-  value: string;
-  /** `option`: the option to pick. */
-  option?: Labels;
-  /** `row`: the button that adds a row, and the named group the rows live in. */
-  add?: Target;
-  group?: Target;
-  /** How long the field may take to appear (fields shown after a choice, slow pages). */
-  waitMs?: number;
-}
+export type { Field } from './widgets/field';
 
 export interface Section {
   /** Clicked before the fields (e.g. "Add users"); a dialog it opens becomes the fields' scope. */
@@ -489,13 +477,12 @@ async function blankPage(env: Env, step: Step, progress?: ConsoleStep): Promise<
   const title = tx(step.title);
   const tries = env.ctx.reloads ?? 0;
   if (tries >= BLANK_TRIES) {
-    if (progress) await env.report({ step: progress, state: 'attention', reason: { code: 'notReady', field: title } });
+    const given = await givenUp(env, title, progress);
     env.show({
       title,
       state: 'blank',
       status: { text: tx('console.status.blankGiveUp', { tries: BLANK_TRIES }), tone: 'warn' },
-      report: () => fieldReport({ step: env.page, failure: { code: 'notReady', field: title } }),
-      action: { label: tx('panel.retry'), run: () => env.rerun() },
+      ...given,
     });
   } else {
     env.show({
@@ -528,14 +515,22 @@ export async function notReady(env: Env, step: Step, state: PageState, progress?
     });
     return;
   }
-  if (progress) await env.report({ step: progress, state: 'attention', reason: { code: 'notReady', field: title } });
+  const given = await givenUp(env, title, progress);
   env.show({
     title,
     status: { text: tx('console.status.notReady'), tone: 'warn' },
     manual: { rows: fields.map((f) => ({ label: fieldLabel(f), value: manualValue(f), reason: tx('panel.reason.notReady') })) },
+    ...given,
+  });
+}
+
+/** A page that is not ready: the step (when it drives one) is reported "attention", the panel offers a field report and Retry. */
+async function givenUp(env: Env, title: string, progress?: ConsoleStep) {
+  if (progress) await env.report({ step: progress, state: 'attention', reason: { code: 'notReady', field: title } });
+  return {
     report: () => fieldReport({ step: env.page, failure: { code: 'notReady', field: title } }),
     action: { label: tx('panel.retry'), run: () => env.rerun() },
-  });
+  };
 }
 
 /** A value the step needs is not set in the popup yet. */

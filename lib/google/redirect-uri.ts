@@ -6,8 +6,7 @@
  */
 import { getDomain, parse } from 'tldts';
 import { type Msg, msg } from '../i18n';
-import { isLoopbackHost } from '../setup/odoo-url';
-import { parseUrl } from '../url';
+import { isLoopbackHost, parseUrl } from '../url';
 
 /** Odoo's callback path (google_gmail/controllers/main.py, every version 15.0–19.0). */
 export const GMAIL_CALLBACK_PATH = '/google_gmail/confirm';

@@ -7,7 +7,8 @@
  * reads the text verbatim, next to a reading in their own language.
  */
 import type { z } from 'zod';
-import { callKw, OdooRpcError, type RpcOptions } from './rpc';
+import { OdooRpcError } from './errors';
+import { callKw, type RpcOptions } from './rpc';
 
 export const ODOO_CONTEXT = { lang: 'en_US' } as const;
 

@@ -3,8 +3,8 @@
  * verbatim where Odoo gave one (an AccessError, a constraint, a UserError).
  */
 import { type Msg, msg } from '../i18n';
+import { OdooRpcError } from './errors';
 import { GmailSetupError } from './gmail-setup';
-import { OdooRpcError } from './rpc';
 
 /** A refusal decided by the extension itself (a precondition), carrying its message. */
 export class MsgError extends Error {

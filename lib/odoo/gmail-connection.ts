@@ -6,9 +6,10 @@
  */
 import { z } from 'zod';
 import { callParsed } from './call';
+import { OdooRpcError } from './errors';
 import { type ServerSchema, TOKEN_FIELD } from './gmail-schema';
 import { GmailSetupError } from './gmail-setup';
-import { OdooRpcError, type RpcOptions } from './rpc';
+import type { RpcOptions } from './rpc';
 
 // ---------------------------------------------------------------------------------------------
 // Consent URL (§6): `{'type': 'ir.actions.act_url', 'url': …}`; 19.0 adds `target: 'self'`.

@@ -4,7 +4,8 @@
  * it never contains a token or a secret.
  */
 import { z } from 'zod';
-import { callKw, jsonRpc, OdooRpcError, type RpcOptions } from './rpc';
+import { OdooRpcError } from './errors';
+import { callKw, jsonRpc, type RpcOptions } from './rpc';
 import { ModuleRow, ParamValue, SessionInfo, UserRow } from './schemas';
 import { parseOdooVersion } from './version';
 

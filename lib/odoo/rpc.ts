@@ -3,38 +3,12 @@
  * `{"jsonrpc":"2.0","method":"call","params":…}` envelope, the admin's `session_id` cookie
  * (credentials: 'include'). Every failure becomes an `OdooRpcError` whose `kind` says what a person
  * can do about it. Reference: docs/evidence/odoo-gmail.md §8.1–8.2.
+ *
+ * Private to lib/odoo/ (the layers check, scripts/layers.ts): the rest of the extension reaches Odoo
+ * through the client's named functions, which send the context every call needs (call.ts).
  */
+import { OdooRpcError } from './errors';
 import { type RpcErrorBody, RpcErrorEnvelope, RpcResultEnvelope } from './schemas';
-
-export type RpcErrorKind =
-  /** fetch() rejected: DNS, refused connection, TLS, CORS-style network failure. */
-  | 'network'
-  | 'timeout'
-  /** HTTP status other than 200 (502 from a proxy, 500, 404 …). */
-  | 'http'
-  /** 200 with a body that is not JSON (an HTML login page of an SSO proxy, a captive portal …). */
-  | 'notJson'
-  /** JSON, but not a JSON-RPC envelope: whatever answered is not Odoo. */
-  | 'notRpc'
-  /** `odoo.http.SessionExpiredException`: nobody is logged in in this browser. */
-  | 'sessionExpired'
-  /** `odoo.exceptions.AccessError` / `AccessDenied`: logged in, but not allowed. */
-  | 'accessDenied'
-  /** `UserError`, `ValidationError`, `MissingError`, …: Odoo refused with a message meant for a person. */
-  | 'odooError'
-  /** The reply was an envelope but its `result` did not have the expected shape. */
-  | 'badReply';
-
-export class OdooRpcError extends Error {
-  override readonly name = 'OdooRpcError';
-  constructor(
-    readonly kind: RpcErrorKind,
-    message: string,
-    readonly details: { status?: number; odooName?: string; odooMessage?: string; timeoutMs?: number } = {},
-  ) {
-    super(message);
-  }
-}
 
 export interface RpcOptions {
   signal?: AbortSignal;

@@ -6,6 +6,7 @@
  * Connection. `null` means "nothing known here": the checklist keeps its own instruction.
  */
 import { type Msg, msg } from '../i18n';
+import { odooMailServerLink } from '../odoo/urls';
 import type { MonitorState, OdooGmailState, OdooOp } from './odoo-state';
 import type { StepId, StepState } from './steps';
 
@@ -22,15 +23,6 @@ export interface OdooSideStep {
   state: StepState;
   next: Msg;
   link?: string;
-}
-
-const modernUrls = (major?: number, minor = 0) => (major ?? 0) >= 18 || (major === 17 && minor >= 2);
-
-/** One outgoing server's form, in the URL scheme of the version (odoo-gmail.md §1.6 step 9). */
-export function odooMailServerLink(origin: string, id: number, major?: number, minor?: number): string {
-  return modernUrls(major, minor)
-    ? `${origin}/odoo/ir.mail_server/${id}`
-    : `${origin}/web#id=${id}&model=ir.mail_server&view_type=form`;
 }
 
 function opStatus(s: OdooGmailState, op: OdooOp, doneAt: number | undefined): OdooSideStep | null {

@@ -5,7 +5,9 @@
  * answer, a Console page the assistant saw); steps no feature drives yet stay "to do" with the
  * guide's manual instruction.
  */
+import { consoleLink } from '../google/console-urls';
 import { type Msg, msg } from '../i18n';
+import { odooMailServersLink, odooSettingsLink } from '../odoo/urls';
 import { versionSupport } from '../odoo/version';
 import type { Snapshot } from '../state/snapshot';
 import { odooSideStep } from './checklist-odoo';
@@ -36,26 +38,6 @@ export type ChecklistInput = Pick<Snapshot, 'setup' | 'probe' | 'progress'> &
     probing?: boolean;
     secretPending?: boolean;
   };
-
-const CONSOLE = 'https://console.cloud.google.com';
-
-export function consoleLink(path: string, projectId?: string | null): string {
-  const url = new URL(path, CONSOLE);
-  if (projectId) url.searchParams.set('project', projectId);
-  return url.href;
-}
-
-/** Odoo's settings page, in the URL scheme of its version (17.2+ and 18 use `/odoo/...`). */
-export function odooSettingsLink(origin: string, major: number | undefined, minor = 0): string {
-  const modern = (major ?? 0) >= 18 || (major === 17 && minor >= 2);
-  return modern ? `${origin}/odoo/settings` : `${origin}/web#action=base_setup.action_general_configuration`;
-}
-export function odooMailServersLink(origin: string, major: number | undefined, minor = 0): string {
-  const modern = (major ?? 0) >= 18 || (major === 17 && minor >= 2);
-  return modern
-    ? `${origin}/odoo/action-base.action_ir_mail_server_list`
-    : `${origin}/web#action=base.action_ir_mail_server_list`;
-}
 
 function odooStep(input: ChecklistInput): Omit<ChecklistStep, 'id'> {
   const { setup, probe, probing } = input;

@@ -8,11 +8,7 @@
 import { z } from 'zod';
 import { TEST_READINGS } from '../odoo/gmail-connection';
 import { ServerSchema } from '../odoo/gmail-schema';
-
-const MsgData = z.object({
-  key: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-});
+import { MsgData } from './steps';
 
 /** The operations the popup can ask for; each may be running, and may have failed. */
 export const ODOO_OPS = ['module', 'credentials', 'server', 'connect', 'check'] as const;

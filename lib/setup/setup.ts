@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { type Msg, msg } from '../i18n';
-import { parseOdooUrl } from './odoo-url';
+import { parseOdooUrl } from '../odoo/urls';
 
 export const ACCOUNT_TYPES = ['workspace', 'personal'] as const;
 export type AccountType = (typeof ACCOUNT_TYPES)[number];

@@ -23,7 +23,8 @@ export type StepId = (typeof STEP_IDS)[number];
 export const STEP_STATES = ['todo', 'inProgress', 'done', 'attention', 'na'] as const;
 export type StepState = (typeof STEP_STATES)[number];
 
-const MsgData = z.object({
+/** A stored message (key and parameters of locales/*.yml), turned into text where it is shown. */
+export const MsgData = z.object({
   key: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });

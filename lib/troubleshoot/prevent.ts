@@ -3,11 +3,13 @@
  * origin they use, the URIs registered on the client, the account type, the audience and publishing
  * status — enough to predict most failures of the seed's FAQ and field-notes P1–P7, P19.
  */
+
+import { consoleLink } from '../google/console-urls';
 import { redirectUriRefusal } from '../google/redirect-uri';
 import { compareUris } from '../google/uri-compare';
 import { msg } from '../i18n';
-import { consoleLink } from '../setup/checklist';
 import { parseUrl } from '../url';
+import type { PreventInput } from './input';
 import type { Diagnosis } from './sign-in';
 
 export type Severity = 'warn' | 'info';
@@ -19,34 +21,7 @@ export interface Warning extends Diagnosis {
   freezeValue?: string;
 }
 
-export interface PreventInput {
-  /** The origin the person uses (and the extension talks to). */
-  odooOrigin: string;
-  /** Odoo's `web.base.url` as read by the probe, if any. */
-  webBaseUrl: string | null;
-  /** `web.base.url.freeze` is set in Odoo (null: unknown). */
-  baseUrlFrozen: boolean | null;
-  /** The value `webBaseUrl` replaced when Odoo was seen to change it (an admin login elsewhere), if any. */
-  baseUrlWas?: string | null;
-  /** `web.base.url` + `/google_gmail/confirm`. */
-  redirectUri: string | null;
-  /** Odoo reports a saas~ version (Odoo Online: Odoo runs the proxy). */
-  saas?: boolean;
-  odooMajor: number | null;
-  edition: 'community' | 'enterprise' | null;
-  accountType: 'workspace' | 'personal' | null;
-  gmail: string | null;
-  audience: 'internal' | 'external' | null;
-  publishing: 'testing' | 'production' | null;
-  /** Redirect URIs known to be registered on the client (empty: unknown). */
-  registeredRedirectUris: string[];
-  testUsers: string[];
-  projectId: string | null;
-  clientId: string | null;
-  /** When the Gmail account was last connected (refresh token obtained), ms. */
-  lastConnectAt: number | null;
-  now: number;
-}
+export type { PreventInput } from './input';
 
 export const TESTING_TOKEN_DAYS = 7;
 const DAY = 24 * 60 * 60 * 1000;

@@ -5,12 +5,12 @@
  * field-notes.md P1–P10.
  */
 import type { SignInError } from '../google/auth-error';
+import { consoleLink } from '../google/console-urls';
 import { redirectUriRefusal } from '../google/redirect-uri';
 import { diagnoseMismatch, type UriDifference } from '../google/uri-compare';
 import { type Msg, msg } from '../i18n';
-import { consoleLink } from '../setup/checklist';
 import type { StepId } from '../setup/steps';
-import type { PreventInput } from './prevent';
+import type { PreventInput } from './input';
 
 export interface Diagnosis {
   /** Stable id, e.g. `redirect_uri_mismatch`; the key of its texts under `diag.<id>`. */

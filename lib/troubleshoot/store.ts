@@ -5,13 +5,8 @@
  * most a diagnosis carries is a redirect URI, a Client ID or the Gmail address to add.
  */
 import { z } from 'zod';
-import { STEP_IDS } from '../setup/steps';
+import { MsgData, STEP_IDS } from '../setup/steps';
 import type { Diagnosis } from './sign-in';
-
-const MsgData = z.object({
-  key: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-});
 
 export const DIAGNOSIS_SOURCES = ['signIn', 'confirm'] as const;
 export type DiagnosisSource = (typeof DIAGNOSIS_SOURCES)[number];

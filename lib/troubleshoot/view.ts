@@ -1,10 +1,11 @@
 /**
- * A diagnosis as the in-page panel (lib/console/panel.ts) shows it: the title, the cause, the fix, the
+ * A diagnosis as the in-page panel (lib/ui/panel.ts) shows it: the title, the cause, the fix, the
  * details, the value to copy and the link to where the fix is done. Texts are resolved here, in the
  * context that shows them (the sign-in page's content script, or the background for Odoo's page).
  */
-import type { PanelView } from '../console/panel';
+
 import { type MsgKey, t, tm } from '../i18n';
+import type { PanelView } from '../ui/panel';
 import type { Diagnosis } from './sign-in';
 
 /** A diagnosis without its checklist step: what the page panel needs. */

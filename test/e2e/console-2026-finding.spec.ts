@@ -10,19 +10,16 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import {
-  assistant,
   CONFIGURED,
   CONSOLE,
-  Human,
-  panelText,
+  expectClientCaptured,
+  openConsole,
   personTicksPolicy,
   progress,
   REDIRECT_URI,
   type ReplicaConfig,
   replicaLog,
   replicaState,
-  seedSetup,
-  serveConsole,
   storage,
 } from './console-fixtures.ts';
 import { expect, test } from './fixtures.ts';
@@ -30,12 +27,7 @@ import { expect, test } from './fixtures.ts';
 const PROJECT = 'odoo-123456';
 const at = (path: string) => `${CONSOLE}${path}?project=${PROJECT}`;
 
-async function open(context: BrowserContext, config: ReplicaConfig, gmail = 'me@gmail.com') {
-  await serveConsole(context, { email: gmail, ...config });
-  await seedSetup(context, { gmail, accountType: config.accountType ?? 'personal' });
-  const page = context.pages()[0] ?? (await context.newPage());
-  return { page, a: assistant(page), human: new Human() };
-}
+const open = openConsole;
 
 /**
  * The wizard on a variant: one click, the person's tick, then the consent screen as Google keeps it. `variant`
@@ -68,10 +60,7 @@ async function clientForm(context: BrowserContext, config: ReplicaConfig, varian
   await variant?.(page);
   await human.click(a.mainButton, 'the panel: create the OAuth client');
   await expect.poll(async () => (await storage(context, 'session')).credentials, { timeout: 40_000 }).toBeTruthy();
-  const client = (await replicaState(page)).clients[0];
-  expect(client).toMatchObject({ name: 'Odoo', type: 'Web application', redirectUris: [REDIRECT_URI], origins: [] });
-  expect((await storage(context, 'session')).credentials).toMatchObject({ clientId: client?.id, clientSecret: client?.secret });
-  expect(await panelText(page)).not.toContain(client?.secret);
+  await expectClientCaptured(context, page);
   // Nothing was typed into the JavaScript origins (the first "Add URI").
   expect((await replicaLog(page)).filter((e) => e.name.startsWith('origins'))).toEqual([]);
   expect((await progress(context)).client?.state).toBe('done');

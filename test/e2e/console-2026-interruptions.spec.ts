@@ -13,12 +13,11 @@
  */
 import type { BrowserContext } from '@playwright/test';
 import {
-  assistant,
   CONFIGURED,
   CONSOLE,
   google,
-  Human,
   liftMfa,
+  openConsole,
   type PanelState,
   panelText,
   personTicksPolicy,
@@ -31,8 +30,6 @@ import {
   replicaLog,
   replicaModel,
   replicaState,
-  seedSetup,
-  serveConsole,
   storage,
 } from './console-fixtures.ts';
 import { expect, serviceWorkerOf, test } from './fixtures.ts';
@@ -42,10 +39,8 @@ const at = (path: string) => `${CONSOLE}${path}?project=${PROJECT}`;
 const state = (s: PanelState) => s;
 
 async function open(context: BrowserContext, config: ReplicaConfig, gmail = 'me@gmail.com') {
-  await serveConsole(context, { email: gmail, ...config });
-  await seedSetup(context, { gmail, accountType: config.accountType ?? 'personal' });
-  const page = context.pages()[0] ?? (await context.newPage());
-  return { page, a: assistant(page), g: google(page), human: new Human() };
+  const opened = await openConsole(context, config, gmail);
+  return { ...opened, g: google(opened.page) };
 }
 
 /** The client's ID and secret are in storage.session, as Google keeps them, and nowhere on the panel. */

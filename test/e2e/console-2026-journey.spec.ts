@@ -14,7 +14,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import {
   assistant,
-  CONSOLE,
   google,
   Human,
   type PanelState,
@@ -26,10 +25,10 @@ import {
   replicaState,
   seedSetup,
   serveConsole,
+  setUpGoogleCloud,
   storage,
 } from './console-fixtures.ts';
 import { expect, openPopup, stepRow, test } from './fixtures.ts';
-import { openedBy } from './odoo-helpers.ts';
 
 const GMAIL = 'me@gmail.com';
 const CONSOLE_STEPS = ['project', 'consent', 'domain', 'testUser', 'client'];
@@ -87,12 +86,7 @@ async function journey(context: BrowserContext, extensionId: string, config: Rep
   const human = new Human();
   // The one action that starts it all (one click for the Google side): the popup's "Set up Google Cloud for Odoo".
   const popup = await openPopup(context, extensionId);
-  const page = await openedBy(
-    context,
-    (url) => url.startsWith(`${CONSOLE}/projectcreate`),
-    () => human.click(popup.getByRole('button', { name: 'Set up Google Cloud for Odoo' }), 'Set up Google Cloud for Odoo'),
-  );
-  await popup.close();
+  const page = await setUpGoogleCloud(context, popup, human);
   await personOnConsole(context, page, human);
 
   const kept = await replicaState(page);

@@ -22,6 +22,7 @@ import {
 } from '../support/replica.ts';
 import * as inPage from '../support/replica-page.ts';
 import { expect, openPopup, serviceWorkerOf } from './fixtures.ts';
+import { openedBy } from './odoo-helpers.ts';
 
 export {
   CONFIGURED,
@@ -52,6 +53,25 @@ export async function seedSetup(
 ): Promise<void> {
   const sw = await serviceWorkerOf(context);
   await sw.evaluate(inPage.seedStorage, setupSeed({ origin: ODOO, gmail, accountType }));
+}
+
+/** The replica Console for `gmail` (a personal account unless `config` says otherwise), the setup saved, a page to open. */
+export async function openConsole(context: BrowserContext, config: ReplicaConfig, gmail = 'me@gmail.com') {
+  await serveConsole(context, { email: gmail, ...config });
+  await seedSetup(context, { gmail, accountType: config.accountType ?? 'personal' });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return { page, a: assistant(page), human: new Human() };
+}
+
+/**
+ * The client Google created, as the replica holds it (name, type, the one redirect URI, no JavaScript
+ * origin), captured with its secret in `storage.session` and never shown in the panel.
+ */
+export async function expectClientCaptured(context: BrowserContext, page: Page): Promise<void> {
+  const client = (await replicaState(page)).clients[0];
+  expect(client).toMatchObject({ name: 'Odoo', type: 'Web application', redirectUris: [REDIRECT_URI], origins: [] });
+  expect((await storage(context, 'session')).credentials).toMatchObject({ clientId: client?.id, clientSecret: client?.secret });
+  expect(await panelText(page)).not.toContain(client?.secret);
 }
 
 export async function storage(context: BrowserContext, area: 'local' | 'session'): Promise<Record<string, unknown>> {
@@ -107,7 +127,7 @@ export function assistant(page: Page) {
 /**
  * Whether the panel points at `target` (2026 §5, §14: Google's own control, scrolled into view and highlighted):
  * a visible ring drawn in the panel's shadow root covers the target's centre.
- * TODO(panel wording): the ring (`.ring` in the panel's shadow root) is how lib/console/panel.ts highlights today.
+ * TODO(panel wording): the ring (`.ring` in the panel's shadow root) is how lib/ui/panel.ts highlights today.
  */
 export async function pointsAt(page: Page, target: Locator): Promise<boolean> {
   const box = await target.boundingBox();
@@ -211,4 +231,18 @@ export async function sinkConsoleToGoogle(context: BrowserContext, odoo: FakeOdo
     const { status, text } = consoleSink(odoo, request.method(), request.postData() ?? '');
     await route.fulfill({ status, body: text });
   });
+}
+
+/**
+ * The one action that starts the whole Google side: the popup's "Set up Google Cloud for Odoo", counted as
+ * the person's click. Returns the Console tab it opens (on "New project"); the popup is closed.
+ */
+export async function setUpGoogleCloud(context: BrowserContext, popup: Page, human: Human): Promise<Page> {
+  const page = await openedBy(
+    context,
+    (url) => url.startsWith(`${CONSOLE}/projectcreate`),
+    () => human.click(popup.getByRole('button', { name: 'Set up Google Cloud for Odoo' }), 'Set up Google Cloud for Odoo'),
+  );
+  await popup.close();
+  return page;
 }

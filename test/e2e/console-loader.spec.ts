@@ -5,7 +5,7 @@
  * frame. Which scripts ran in the page is read from Chromium's DevTools protocol (`Debugger.scriptParsed`
  * lists the extension's content scripts with their isolated world).
  */
-import type { CDPSession, Page } from '@playwright/test';
+import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { assistant, CONFIGURED, CONSOLE, replicaLoads, replicaState, seedSetup, serveConsole } from './console-fixtures.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -44,11 +44,16 @@ async function watchScripts(page: Page) {
   };
 }
 
-test('the assistant loads only on journey pages, after a single-page navigation too, once per document', async ({ context }) => {
+/** The replica Console of a configured project, the setup saved, and the scripts the page parses watched. */
+async function configuredConsole(context: BrowserContext) {
   await serveConsole(context, { seed: CONFIGURED() });
   await seedSetup(context);
   const page = context.pages()[0] ?? (await context.newPage());
-  const scripts = await watchScripts(page);
+  return { page, scripts: await watchScripts(page) };
+}
+
+test('the assistant loads only on journey pages, after a single-page navigation too, once per document', async ({ context }) => {
+  const { page, scripts } = await configuredConsole(context);
   const a = assistant(page);
 
   // A Console page outside the journey: the loader runs, the assistant does not come.
@@ -99,10 +104,7 @@ test('the assistant loads only on journey pages, after a single-page navigation 
 test('a page in the journey opened directly: loader first, then the assistant in the same isolated world', async ({
   context,
 }) => {
-  await serveConsole(context, { seed: CONFIGURED() });
-  await seedSetup(context);
-  const page = context.pages()[0] ?? (await context.newPage());
-  const scripts = await watchScripts(page);
+  const { page, scripts } = await configuredConsole(context);
   await page.goto(`${CONSOLE}/auth/clients/create?project=odoo-123456`);
   await expect(assistant(page).main).toHaveText('Fill in and create OAuth client Odoo');
   expect(scripts.parsed.map((p) => p.url)).toEqual([LOADER, ASSISTANT]);

@@ -6,11 +6,11 @@
  * with "Add secret", and a project whose creation is only proven by Google's notification.
  */
 import {
-  assistant,
   CONFIGURED,
   CONSOLE,
   domText,
-  Human,
+  expectClientCaptured,
+  openConsole,
   panelText,
   personTicksPolicy,
   progress,
@@ -20,7 +20,6 @@ import {
   replicaModel,
   replicaState,
   seedSetup,
-  serveConsole,
   storage,
 } from './console-fixtures.ts';
 import { expect, openPopup, stepRow, test } from './fixtures.ts';
@@ -28,12 +27,8 @@ import { expect, openPopup, stepRow, test } from './fixtures.ts';
 const PROJECT = 'odoo-123456';
 const at = (path: string) => `${CONSOLE}${path}${path.includes('?') ? '&' : '?'}project=${PROJECT}`;
 
-async function open(context: import('@playwright/test').BrowserContext, config: ReplicaConfig, gmail = 'me@gmail.com') {
-  await serveConsole(context, config);
-  await seedSetup(context, { gmail, accountType: config.accountType ?? 'personal' });
-  const page = context.pages()[0] ?? (await context.newPage());
-  return { page, a: assistant(page), human: new Human() };
-}
+/** The replica signs in `config.email`, or me@gmail.com, the account the setup names. */
+const open = openConsole;
 
 /** Fills the wizard and the client form; checks what the page's model and Google's state got. */
 async function wizardThenClient(context: import('@playwright/test').BrowserContext, config: ReplicaConfig) {
@@ -57,10 +52,7 @@ async function wizardThenClient(context: import('@playwright/test').BrowserConte
   await human.goto(page, at('/auth/clients/create'), 'create client');
   await human.click(a.main, 'Fill in and create OAuth client Odoo');
   await expect(a.status).toContainText(/captured ✓|đã được ghi nhận/, { timeout: 40_000 });
-  const client = (await replicaState(page)).clients[0];
-  expect(client).toMatchObject({ name: 'Odoo', type: 'Web application', redirectUris: [REDIRECT_URI], origins: [] });
-  expect((await storage(context, 'session')).credentials).toMatchObject({ clientId: client?.id, clientSecret: client?.secret });
-  expect(await panelText(page)).not.toContain(client?.secret);
+  await expectClientCaptured(context, page);
   return { page, human };
 }
 

@@ -13,12 +13,12 @@
  * As in journey.spec.ts, Chromium's permission prompt for the Odoo origin cannot be answered by a test
  * driver: a copy of the e2e build whose manifest holds that one origin stands for the person's Allow.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Demo, startDemo } from '../../scripts/demo.ts';
 import { assistant, CONSOLE } from './console-fixtures.ts';
-import { EXTENSION_DIR, expect, launchBrowser, openPopup, serviceWorkerOf, stepRow, test } from './fixtures.ts';
+import { expect, extensionAllowing, launchBrowser, notified, openPopup, serviceWorkerOf, stepRow, test } from './fixtures.ts';
 import { openedBy } from './odoo-helpers.ts';
 
 test('npm start --demo-google: the whole journey at the real addresses, served by the demo alone', async () => {
@@ -28,12 +28,7 @@ test('npm start --demo-google: the whole journey at the real addresses, served b
   const GMAIL = demo.gmail;
   const REDIRECT_URI = `${ORIGIN}/google_gmail/confirm`;
   const dir = mkdtempSync(join(tmpdir(), 'gmail-odoo-demo-e2e-'));
-  const extension = join(dir, 'extension');
-  cpSync(EXTENSION_DIR, extension, { recursive: true });
-  const manifestFile = join(extension, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { host_permissions?: string[] };
-  manifest.host_permissions = [...(manifest.host_permissions ?? []), `${ORIGIN}/*`];
-  writeFileSync(manifestFile, JSON.stringify(manifest));
+  const extension = extensionAllowing(dir, ORIGIN);
   const context = await launchBrowser(join(dir, 'profile'), { extraArgs: demo.chromiumArgs, extensionDir: extension });
   const hostsAsked = new Set<string>();
   context.on('request', (r) => {
@@ -93,9 +88,7 @@ test('npm start --demo-google: the whole journey at the real addresses, served b
     await google.getByRole('button', { name: 'Allow' }).click();
     await google.waitForURL((url) => url.origin === ORIGIN);
     expect(String(demo.odoo.mailServers()[0]?.google_gmail_refresh_token)).toMatch(/^1\/\/0g/);
-    await expect
-      .poll(() => sw.evaluate(() => chrome.notifications.getAll().then((n) => Object.keys(n))), { timeout: 20_000 })
-      .toContain('gmail-monitor-connected');
+    await notified(sw, 'gmail-monitor-connected');
 
     // Nothing left the machine: every page and call went to a host the demo serves.
     expect([...hostsAsked].sort()).toEqual(['accounts.google.com', 'acme.odoo.com', 'console.cloud.google.com']);

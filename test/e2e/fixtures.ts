@@ -3,7 +3,7 @@
  * the popup opened as a window of its own (as a person sees it, it is not a tab of the page), and a
  * fake Odoo per test. Recipe: docs/evidence/toolchain.md §6.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, test as base, chromium, expect, type Page, type Worker } from '@playwright/test';
@@ -55,7 +55,7 @@ export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> 
  * Opens the popup page in a popup window, as `chrome.windows.create` does for small UIs. `query` tells
  * this window apart from another copy of the popup (the real toolbar popup, see journey.spec.ts).
  */
-export async function openPopup(context: BrowserContext, extensionId: string, query = ''): Promise<Page> {
+export async function openPopup(context: BrowserContext, extensionId: string, query = '', heading = 'Checklist'): Promise<Page> {
   const sw = await serviceWorkerOf(context);
   const url = `chrome-extension://${extensionId}/popup.html${query}`;
   const [page] = await Promise.all([
@@ -63,8 +63,30 @@ export async function openPopup(context: BrowserContext, extensionId: string, qu
     sw.evaluate((u) => chrome.windows.create({ url: u, type: 'popup', width: 420, height: 700 }), url),
   ]);
   await page.waitForLoadState('domcontentloaded');
-  await expect(page.getByRole('heading', { name: 'Checklist' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: heading })).toBeVisible();
   return page;
+}
+
+/**
+ * A copy of the e2e build whose manifest also holds `origin`: Chromium's permission prompt for the Odoo
+ * origin cannot be answered by a test driver (wxt.config.ts, e2e mode), so the copy stands for the person's
+ * "Allow" — permissions.request() then resolves at once and the same code runs. Returns its folder.
+ */
+export function extensionAllowing(dir: string, origin: string): string {
+  const extension = join(dir, 'extension');
+  cpSync(EXTENSION_DIR, extension, { recursive: true });
+  const manifestFile = join(extension, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { host_permissions?: string[] };
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), `${origin}/*`];
+  writeFileSync(manifestFile, JSON.stringify(manifest));
+  return extension;
+}
+
+/** Waits for the extension's notification `id` (the monitor's "Gmail is connected to Odoo", …). */
+export async function notified(sw: Worker, id: string): Promise<void> {
+  await expect
+    .poll(() => sw.evaluate(() => chrome.notifications.getAll().then((n) => Object.keys(n))), { timeout: 20_000 })
+    .toContain(id);
 }
 
 /** Signs in through Odoo's own login form, so the browser holds a real HttpOnly session cookie. */

@@ -26,7 +26,7 @@
  * Console pages, every Console and popup DOM seen (open shadow roots included) and every request the
  * browser made — the secret appears only in the request body to the Odoo origin.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
@@ -44,9 +44,10 @@ import {
   type Replica,
   replicaState,
   serveConsole,
+  setUpGoogleCloud,
   sinkConsoleToGoogle,
 } from './console-fixtures.ts';
-import { EXTENSION_DIR, expect, launchBrowser, openPopup, serviceWorkerOf, stepRow, test } from './fixtures.ts';
+import { expect, extensionAllowing, launchBrowser, notified, openPopup, serviceWorkerOf, stepRow, test } from './fixtures.ts';
 import { openedBy, panel, routeGoogle } from './odoo-helpers.ts';
 
 const HOST = 'acme.odoo.com';
@@ -102,15 +103,8 @@ async function startWorld(): Promise<World> {
   odoo.db.params.set('web.base.url', ORIGIN);
   const port = new URL(front.origin).port;
   const dir = mkdtempSync(join(tmpdir(), 'gmail-odoo-journey-'));
-  // Chromium's permission prompt for the Odoo origin cannot be answered by a test driver (wxt.config.ts,
-  // e2e mode): a copy of the e2e build whose manifest holds that one origin stands for the person's
-  // "Allow"; permissions.request() then resolves at once and the same code runs. The click is counted.
-  const extension = join(dir, 'extension');
-  cpSync(EXTENSION_DIR, extension, { recursive: true });
-  const manifestFile = join(extension, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { host_permissions?: string[] };
-  manifest.host_permissions = [...(manifest.host_permissions ?? []), `${ORIGIN}/*`];
-  writeFileSync(manifestFile, JSON.stringify(manifest));
+  // The Odoo origin is allowed in a copy of the build (extensionAllowing): the person's "Allow" there is counted.
+  const extension = extensionAllowing(dir, ORIGIN);
   return {
     odoo,
     front,
@@ -238,12 +232,7 @@ test('the whole journey: empty profile → green Test Connection; a second run c
     // --- One click for the whole Google side ("Set up Google Cloud for Odoo"): the Console opens on "New project" and the
     // assistant does every page by itself — project, consent screen, domain, test user, client, capture —
     // then the Odoo side (credentials saved, mail server, Google's consent page opened).
-    const page = await openedBy(
-      context,
-      (url) => url.startsWith(`${CONSOLE}/projectcreate`),
-      () => human.click(popup.getByRole('button', { name: 'Set up Google Cloud for Odoo' }), 'Set up Google Cloud for Odoo'),
-    );
-    await popup.close();
+    const page = await setUpGoogleCloud(context, popup, human);
     const a = assistant(page);
     const snap = async (where: string) => audit.doms.push({ where, html: await domText(page, GOOGLE_DIALOG) });
     // The run says so on every page, with a Stop.
@@ -294,9 +283,7 @@ test('the whole journey: empty profile → green Test Connection; a second run c
 
     // --- The person is told, without opening anything: "Gmail is connected to Odoo", and the badge says OK.
     const sw = await serviceWorkerOf(context);
-    await expect
-      .poll(() => sw.evaluate(() => chrome.notifications.getAll().then((n) => Object.keys(n))), { timeout: 20_000 })
-      .toContain('gmail-monitor-connected');
+    await notified(sw, 'gmail-monitor-connected');
     expect(await sw.evaluate(() => chrome.action.getBadgeText({}))).toBe('OK');
     const seconds = (performance.now() - started) / 1000;
     audit.doms.push({ where: 'odoo: back from Google', html: await domText(google) });

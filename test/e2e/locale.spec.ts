@@ -7,17 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { localeText } from '../locale-messages.ts';
-import { expect, launchBrowser, loginToOdoo, serviceWorkerOf, stepRow, test } from './fixtures.ts';
+import { expect, launchBrowser, loginToOdoo, openPopup, serviceWorkerOf, stepRow, test } from './fixtures.ts';
 
 async function popupIn(context: import('@playwright/test').BrowserContext, heading: string): Promise<Page> {
   const sw = await serviceWorkerOf(context);
-  const url = `chrome-extension://${new URL(sw.url()).host}/popup.html`;
-  const [page] = await Promise.all([
-    context.waitForEvent('page', (p) => p.url().startsWith(url)),
-    sw.evaluate((u) => chrome.windows.create({ url: u, type: 'popup', width: 420, height: 700 }), url),
-  ]);
-  await expect(page.getByRole('heading', { name: heading })).toBeVisible();
-  return page;
+  return openPopup(context, new URL(sw.url()).host, '', heading);
 }
 
 async function namesOf(context: import('@playwright/test').BrowserContext) {

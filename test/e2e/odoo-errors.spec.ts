@@ -10,6 +10,8 @@ import {
   CLIENT_ID,
   CLIENT_SECRET,
   connectedPopup,
+  createMailServer,
+  credentialsAndServer,
   GMAIL,
   googleReady,
   openedBy,
@@ -56,8 +58,7 @@ test('a regular user sees no Odoo actions at all', async ({ context, extensionId
 test('session expired mid-flow: "sign in to Odoo again", never a red token', async ({ context, extensionId, odoo }) => {
   const popup = await connectedPopup(context, extensionId, odoo);
   const p = panel(popup);
-  await p.getByRole('button', { name: 'Create the mail server' }).click();
-  await expect(stepRow(popup, 'server').row).toHaveAttribute('data-state', 'done');
+  await createMailServer(popup);
 
   odoo.expireSessions();
   await p.getByRole('button', { name: 'Test Connection' }).click();
@@ -92,8 +93,7 @@ test('session expired mid-flow: "sign in to Odoo again", never a red token', asy
 test('Odoo down, answering 500, answering an HTML page', async ({ context, extensionId, odoo }) => {
   const popup = await connectedPopup(context, extensionId, odoo);
   const p = panel(popup);
-  await p.getByRole('button', { name: 'Create the mail server' }).click();
-  await expect(stepRow(popup, 'server').row).toHaveAttribute('data-state', 'done');
+  await createMailServer(popup);
 
   odoo.setFault({ kind: 'status', status: 500, contentType: 'text/html', body: '<h1>Internal Server Error</h1>' });
   await pasteCredentials(popup);
@@ -138,8 +138,7 @@ test.describe('16.0 without the Gmail module', () => {
     expect(odoo.db.modules.get('google_gmail')).toMatchObject({ state: 'installed', latest_version: '16.0.1.2' });
     expect(odoo.requests.filter((r) => r.rpcMethod === 'button_immediate_install')).toHaveLength(1);
     await expect(p.getByRole('button', { name: 'Install Google Gmail' })).toHaveCount(0);
-    await p.getByRole('button', { name: 'Create the mail server' }).click();
-    await expect(stepRow(popup, 'server').row).toHaveAttribute('data-state', 'done');
+    await createMailServer(popup);
   });
 });
 
@@ -148,8 +147,7 @@ test.describe('15.0 with the module outdated', () => {
   test('connecting is held back until the upgrade ("Forbidden" otherwise)', async ({ context, extensionId, odoo }) => {
     const popup = await connectedPopup(context, extensionId, odoo);
     const p = panel(popup);
-    await p.getByRole('button', { name: 'Create the mail server' }).click();
-    await expect(stepRow(popup, 'server').row).toHaveAttribute('data-state', 'done');
+    await createMailServer(popup);
     await p.getByRole('button', { name: 'Connect your Gmail account' }).click();
     await expect(stepRow(popup, 'connect').next).toContainText('Upgrade Google Gmail first');
     await p.getByRole('button', { name: 'Upgrade Google Gmail' }).click();
@@ -209,10 +207,7 @@ test('Google: Cancel, then the wrong account — each said plainly', async ({ co
   googleReady(odoo, 'someone.else@gmail.com', [GMAIL, 'someone.else@gmail.com']);
   const popup = await connectedPopup(context, extensionId, odoo);
   const p = panel(popup);
-  await pasteCredentials(popup);
-  await expect(stepRow(popup, 'credentials').row).toHaveAttribute('data-state', 'done');
-  await p.getByRole('button', { name: 'Create the mail server' }).click();
-  await expect(stepRow(popup, 'server').row).toHaveAttribute('data-state', 'done');
+  await credentialsAndServer(popup);
 
   let google = await openedBy(context, isGoogle, () => p.getByRole('button', { name: 'Connect your Gmail account' }).click());
   await expect(stepRow(popup, 'connect').row).toHaveAttribute('data-state', 'inProgress');

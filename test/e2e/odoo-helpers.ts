@@ -85,6 +85,19 @@ export async function pasteCredentials(popup: Page, clientId = CLIENT_ID, secret
   await p.getByRole('button', { name: 'Save to Odoo' }).click();
 }
 
+/** "Create the mail server", then its step done. */
+export async function createMailServer(popup: Page): Promise<void> {
+  await panel(popup).getByRole('button', { name: 'Create the mail server' }).click();
+  await expect(stepRow(popup, 'server').row).toHaveAttribute('data-state', 'done');
+}
+
+/** The credentials saved in Odoo, then the mail server created: both steps done. */
+export async function credentialsAndServer(popup: Page): Promise<void> {
+  await pasteCredentials(popup);
+  await expect(stepRow(popup, 'credentials').row).toHaveAttribute('data-state', 'done');
+  await createMailServer(popup);
+}
+
 export async function sw(context: BrowserContext) {
   return serviceWorkerOf(context);
 }

@@ -5,7 +5,7 @@
  * Google performs. The diagnosis must appear on the page (panel) and in the popup's checklist, and
  * disappear once the fix is proven by a green connect.
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { parseSignInError } from '../../lib/google/auth-error.ts';
 import type { FakeOdoo } from '../fake-odoo/server.ts';
 import { signInErrorHtml, signInErrorUrl } from '../fixtures/google/sign-in-pages.ts';
@@ -15,11 +15,11 @@ import {
   CLIENT_ID,
   CLIENT_SECRET,
   connectedPopup,
+  credentialsAndServer,
   GMAIL,
   googleReady,
   openedBy,
   panel,
-  pasteCredentials,
   storageArea,
 } from './odoo-helpers.ts';
 
@@ -62,6 +62,15 @@ async function diagnoses(context: BrowserContext): Promise<{ id: string; step: s
   return ((await storageArea(context, 'local')).diagnoses as { id: string; step: string }[] | undefined) ?? [];
 }
 
+/** The fix from a warning's button: the address in use proposed, confirmed, and web.base.url set and frozen. */
+async function freezeFrom(warning: Locator, odoo: FakeOdoo): Promise<void> {
+  await warning.getByRole('button', { name: 'Set web.base.url and freeze it…' }).click();
+  await expect(warning.getByLabel("Odoo's address (web.base.url)")).toHaveValue(odoo.origin);
+  await warning.getByRole('button', { name: 'This address is right — set and freeze' }).click();
+  await expect.poll(() => odoo.db.params.get('web.base.url.freeze')).toBe('True');
+  expect(odoo.db.params.get('web.base.url')).toBe(odoo.origin);
+}
+
 test.describe('redirect_uri_mismatch from web.base.url', () => {
   // Odoo's web.base.url points elsewhere than the address in use (an admin signed in through another
   // host after the person did — Odoo rewrites it at every admin login, captures fact 6): Odoo sends that
@@ -81,10 +90,7 @@ test.describe('redirect_uri_mismatch from web.base.url', () => {
     const popup = await connectedPopup(context, extensionId, odoo, 'admin', () => odoo.loginFrom('https://odoo.acme.com'));
     expect(odoo.db.params.get('web.base.url')).toBe('https://odoo.acme.com');
     const p = panel(popup);
-    await pasteCredentials(popup);
-    await expect(stepRow(popup, 'credentials').row).toHaveAttribute('data-state', 'done');
-    await p.getByRole('button', { name: 'Create the mail server' }).click();
-    await expect(stepRow(popup, 'server').row).toHaveAttribute('data-state', 'done');
+    await credentialsAndServer(popup);
 
     // Prevented first: the popup already says web.base.url is another address, and offers to freeze.
     const warning = beforeConnect(popup).locator('li[data-warning^="baseUrl"]');
@@ -119,11 +125,7 @@ test.describe('redirect_uri_mismatch from web.base.url', () => {
     await google.close();
 
     // The fix: confirm the address the person uses and freeze it (one click to open, one to confirm).
-    await warning.getByRole('button', { name: 'Set web.base.url and freeze it…' }).click();
-    await expect(warning.getByLabel("Odoo's address (web.base.url)")).toHaveValue(odoo.origin);
-    await warning.getByRole('button', { name: 'This address is right — set and freeze' }).click();
-    await expect.poll(() => odoo.db.params.get('web.base.url.freeze')).toBe('True');
-    expect(odoo.db.params.get('web.base.url')).toBe(odoo.origin);
+    await freezeFrom(warning, odoo);
     await expect(beforeConnect(popup).locator('li[data-warning^="baseUrl"]')).toHaveCount(0);
 
     // Connect again: the stand-in Google accepts, Odoo holds the token, the diagnosis is gone.
@@ -161,11 +163,7 @@ test('web.base.url moved by an admin login elsewhere: the reopened popup shows t
   await expect(warning).toContainText(`It was ${odoo.origin} and is now ${elsewhere}`);
 
   // The fix, on the spot: the address in use, confirmed and frozen.
-  await warning.getByRole('button', { name: 'Set web.base.url and freeze it…' }).click();
-  await expect(warning.getByLabel("Odoo's address (web.base.url)")).toHaveValue(odoo.origin);
-  await warning.getByRole('button', { name: 'This address is right — set and freeze' }).click();
-  await expect.poll(() => odoo.db.params.get('web.base.url.freeze')).toBe('True');
-  expect(odoo.db.params.get('web.base.url')).toBe(odoo.origin);
+  await freezeFrom(warning, odoo);
   await expect(beforeConnect(popup).locator('li[data-warning="webBaseUrlChanged"]')).toHaveCount(0);
   await expect(redirect(popup).locator('output')).toHaveText(`${odoo.origin}/google_gmail/confirm`);
   // Frozen: the next admin login elsewhere no longer moves it.

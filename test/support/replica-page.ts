@@ -126,7 +126,7 @@ export function panelControl(text: string): Element | null {
 
 /**
  * Whether a visible ring drawn in the panel's shadow root covers the point (the centre of Google's own
- * control the panel points at; 2026 §5, §14). The ring (`.ring`) is how lib/console/panel.ts highlights.
+ * control the panel points at; 2026 §5, §14). The ring (`.ring`) is how lib/ui/panel.ts highlights.
  */
 export function ringCovers(point: { x: number; y: number }): boolean {
   const root = document.querySelector('gmail-odoo-assistant')?.shadowRoot;

@@ -163,7 +163,7 @@ export const CONFIGURED = (over: Partial<NonNullable<Replica['consent']>> = {}) 
 
 /**
  * What the panel is doing, as `data-state` on its region — what the 2026 Console tests assert where the wording is
- * not decided yet. PROPOSED CONTRACT for lib/console/panel.ts (to reconcile with the assistant's authors):
+ * not decided yet. PROPOSED CONTRACT for lib/ui/panel.ts (to reconcile with the assistant's authors):
  * - 'agreement': the User Data Policy box is the person's to tick; the panel points at it and waits (2026 §14);
  * - 'click-google': Google ignored the assistant's click; its own button is scrolled to and highlighted and the
  *   person clicks it — one action — after which the assistant goes on by itself (2026 §5);

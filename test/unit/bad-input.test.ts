@@ -11,8 +11,8 @@ import { parseClientId, parseClientSecret, parseClientSecretJson } from '@/lib/g
 import { type Msg, tm } from '@/lib/i18n';
 import { removeAllListeners } from '@/lib/messaging';
 import { probeOdoo } from '@/lib/odoo/probe';
+import { parseOdooUrl } from '@/lib/odoo/urls';
 import { buildChecklist } from '@/lib/setup/checklist';
-import { parseOdooUrl } from '@/lib/setup/odoo-url';
 import { parseGmail, validateSetup } from '@/lib/setup/setup';
 import { odooGmailItem } from '@/lib/state/items';
 import { errorEnvelope, OdooException } from '../fake-odoo/errors.ts';

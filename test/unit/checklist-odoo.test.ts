@@ -5,14 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { tm } from '@/lib/i18n';
 import type { ProbeResult } from '@/lib/odoo/probe';
+import { odooMailServerLink } from '@/lib/odoo/urls';
 import { buildChecklist, type ChecklistInput } from '@/lib/setup/checklist';
-import { odooMailServerLink } from '@/lib/setup/checklist-odoo';
 import { computeValues } from '@/lib/setup/computed';
 import type { MonitorState, OdooGmailState } from '@/lib/setup/odoo-state';
 import type { Setup } from '@/lib/setup/setup';
 import { scope } from '@/lib/state/snapshot';
 import { adminProbe } from '../fixtures/stored-state';
-import { aSetup } from '../support/builders';
+import { aMonitor, aSetup } from '../support/builders';
 
 const ORIGIN = 'https://acme.odoo.com';
 const GMAIL = 'me@gmail.com';
@@ -34,20 +34,7 @@ const state = (over: Partial<OdooGmailState> = {}): OdooGmailState => ({
   errors: {},
   ...over,
 });
-const monitor = (over: Partial<MonitorState> = {}): MonitorState => ({
-  origin: ORIGIN,
-  serverId: 4,
-  at: 300,
-  trigger: 'manual',
-  status: 'ok',
-  token: true,
-  test: { ok: true, odooText: null, reading: null },
-  detail: null,
-  verdict: 'green',
-  notifiedAt: null,
-  lastGreenAt: 300,
-  ...over,
-});
+const monitor = aMonitor;
 const SETUP: Setup = aSetup({ odooOrigin: ORIGIN, gmail: GMAIL });
 const build = (over: Partial<ChecklistInput> = {}) =>
   buildChecklist({

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Env, runStep } from '@/lib/console/step';
 import { audience } from '@/lib/console/steps/audience';
 import { CONSOLE_CONTEXT } from '../fixtures/stored-state';
+import { chipInput, saveChips } from './console-pages';
 import { consoleStepEnv } from './helpers';
 
 const GMAIL = 'me@gmail.com';
@@ -29,18 +30,11 @@ function audiencePage(listed: string[], saveClicksIgnored: number): { saves: () 
       `<div role="dialog" aria-label="Add users"><mat-chip-grid><input aria-label="Email"></mat-chip-grid>
         <button type="button" id="save">Save</button></div>`,
     );
-    const input = document.querySelector('[role="dialog"] input') as HTMLInputElement;
-    input.addEventListener('keydown', (e) => {
-      if (e.key !== 'Enter') return;
-      input.insertAdjacentHTML('beforebegin', `<mat-chip-row>${input.value}</mat-chip-row>`);
-      input.value = '';
-    });
+    chipInput(document.querySelector('[role="dialog"] input') as HTMLInputElement);
     document.getElementById('save')?.addEventListener('click', () => {
       saves++;
       if (saves <= saveClicksIgnored) return;
-      const chips = [...document.querySelectorAll('[role="dialog"] mat-chip-row')].map((c) => c.textContent ?? '');
-      document.querySelector('[role="dialog"]')?.remove();
-      document.getElementById('users')?.insertAdjacentHTML('beforeend', chips.map((u) => `<li>${u}</li>`).join(''));
+      saveChips('[role="dialog"]');
     });
   });
   return { saves: () => saves };

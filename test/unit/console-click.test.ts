@@ -13,6 +13,7 @@ import { audience } from '@/lib/console/steps/audience';
 import { CONSOLE_CONTEXT } from '../fixtures/stored-state';
 import { frame, GMAIL } from './console-pages';
 import {
+  clientCreateStep,
   consoleStepEnv,
   eventsOn,
   fastTiming,
@@ -92,19 +93,8 @@ describe('a click Google ignores is handed to the person', () => {
     create.scrollIntoView = scrolled;
     return { create, clicks, scrolled };
   }
-  const step = (after: () => void): Step => ({
-    id: 'test-step',
-    pages: ['clientCreate'],
-    title: 'console.step.clientCreate',
-    async prepare() {
-      return {
-        action: 'Fill in and create OAuth client Odoo',
-        progress: 'client',
-        sections: [{ fields: [{ target: S.clientName, kind: 'text', value: 'Odoo', waitMs: 100 }], next: S.create }],
-        after: async () => after(),
-      };
-    },
-  });
+  const step = (after: () => void): Step =>
+    clientCreateStep([{ fields: [{ target: S.clientName, kind: 'text', value: 'Odoo', waitMs: 100 }], next: S.create }], after);
 
   it('highlights Google’s button, asks for one click, and goes on by itself once the page changed — one click of the person', async () => {
     const page = ignoringCreate();

@@ -170,12 +170,18 @@ describe("a client's redirect URI: saved only when read back after Google's save
     };
   };
 
-  it('Google refuses the save (an error, Save still enabled): not "ready ✓", the URI to add by hand', async () => {
-    clientPage((save) => save.insertAdjacentHTML('beforebegin', '<p role="alert">Something went wrong. Try again.</p>'));
+  /** Runs the step and presses the panel's one button; returns what the step reported. */
+  async function saveThroughPanel(): Promise<unknown[]> {
     const reports: unknown[] = [];
     void runStep(clientDetails, env(reports));
     await vi.waitFor(() => expect(panelMain()?.textContent).toBe('Fill in and save the redirect URI'));
     panelMain()?.click();
+    return reports;
+  }
+
+  it('Google refuses the save (an error, Save still enabled): not "ready ✓", the URI to add by hand', async () => {
+    clientPage((save) => save.insertAdjacentHTML('beforebegin', '<p role="alert">Something went wrong. Try again.</p>'));
+    const reports = await saveThroughPanel();
     await vi.waitFor(() => expect(panelText()).toContain('Do this by hand:'), { timeout: 3000 });
     expect(panelText()).not.toContain('This client has the redirect URI');
     expect(panelText()).toContain(`Find "Authorized redirect URIs › URIs 1" and enter ${URI}`);
@@ -186,10 +192,7 @@ describe("a client's redirect URI: saved only when read back after Google's save
     clientPage((save) => {
       save.disabled = true;
     });
-    const reports: unknown[] = [];
-    void runStep(clientDetails, env(reports));
-    await vi.waitFor(() => expect(panelMain()?.textContent).toBe('Fill in and save the redirect URI'));
-    panelMain()?.click();
+    const reports = await saveThroughPanel();
     await vi.waitFor(() => expect(panelStatus()).toBe('This client has the redirect URI and its secret is captured ✓'));
     expect(reports).toContainEqual({ facts: { redirectUris: [URI] } });
   });

@@ -8,15 +8,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { find, findGroup, findText, norm, TimeoutError, waitFor } from '@/lib/console/fill';
 import { S, shownLabel } from '@/lib/console/selectors';
+import { clearPage, html, signal } from './dom';
 
-const signal = () => new AbortController().signal;
-const html = (markup: string) => {
-  document.body.innerHTML = markup;
-};
-afterEach(() => {
-  document.body.innerHTML = '';
-  document.documentElement.lang = '';
-});
+afterEach(clearPage);
 
 describe('norm', () => {
   it('lower-cases, collapses spaces, drops a leading "+" and a trailing required marker', () => {

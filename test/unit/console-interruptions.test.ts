@@ -28,7 +28,7 @@ import { removeAllListeners } from '@/lib/messaging';
 import { setupItem } from '@/lib/state/items';
 import { CONSOLE_CONTEXT } from '../fixtures/stored-state';
 import { aSetup, FAKE_CLIENT_ID } from '../support/builders';
-import { C, frame, GMAIL } from './console-pages';
+import { C, chipInput, frame, GMAIL, saveChips } from './console-pages';
 import {
   CONSOLE_TAB,
   consoleStepEnv,
@@ -287,19 +287,11 @@ describe('the test-user panel that is not a dialog (2026 §13)', () => {
         `<aside class="side-panel"><h2>Add users</h2><mat-chip-grid><input aria-label="Email"></mat-chip-grid>
           <button type="submit" aria-label="Save">Save</button></aside>`,
       );
-      const input = document.querySelector('aside input') as HTMLInputElement;
-      input.addEventListener('keydown', (e) => {
-        if (e.key !== 'Enter') return;
-        input.insertAdjacentHTML('beforebegin', `<mat-chip-row>${input.value}</mat-chip-row>`);
-        input.value = '';
-      });
+      chipInput(document.querySelector('aside input') as HTMLInputElement);
       document.querySelector('aside button')?.addEventListener('click', () => {
         saves++;
         if (saves < 2) return; // google-console.md §3.4: the first click often does nothing
-        const chips = [...document.querySelectorAll('aside mat-chip-row')].map((c) => c.textContent ?? '');
-        document.querySelector('aside')?.remove();
-        if (keepsAddress)
-          document.getElementById('users')?.insertAdjacentHTML('beforeend', chips.map((u) => `<li>${u}</li>`).join(''));
+        saveChips('aside', keepsAddress);
       });
     });
     return { saves: () => saves };

@@ -22,15 +22,11 @@ import { branding } from '@/lib/console/steps/branding';
 import { clientCreate } from '@/lib/console/steps/client-create';
 import { addRow, rowValues } from '@/lib/console/widgets/uri-row';
 import { CONSOLE_CONTEXT } from '../fixtures/stored-state';
+import { clearPage, html, signal } from './dom';
 import { consoleStepEnv } from './helpers';
 
-const signal = () => new AbortController().signal;
-const html = (markup: string) => {
-  document.body.innerHTML = markup;
-};
 afterEach(() => {
-  document.body.innerHTML = '';
-  document.documentElement.lang = '';
+  clearPage();
   vi.restoreAllMocks();
 });
 

@@ -77,3 +77,19 @@ export const configuredOverview = (): string =>
 /** The empty state of an unconfigured project (§3.2). */
 export const emptyState = (): string =>
   `<h1>OAuth Overview</h1><p>Google Auth Platform not configured yet</p><cfc-empty-state-actions><a href="/auth/overview/create">Get started</a></cfc-empty-state-actions>`;
+
+/** Google's chip input (§3.4): Enter turns what was typed into a chip and empties the field. */
+export function chipInput(input: HTMLInputElement): void {
+  input.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter') return;
+    input.insertAdjacentHTML('beforebegin', `<mat-chip-row>${input.value}</mat-chip-row>`);
+    input.value = '';
+  });
+}
+
+/** A Save that worked: the test-users panel (`panel`) closes and, unless `listed` is false, its chips join "Test users". */
+export function saveChips(panel: string, listed = true): void {
+  const chips = [...document.querySelectorAll(`${panel} mat-chip-row`)].map((c) => c.textContent ?? '');
+  document.querySelector(panel)?.remove();
+  if (listed) document.getElementById('users')?.insertAdjacentHTML('beforeend', chips.map((u) => `<li>${u}</li>`).join(''));
+}

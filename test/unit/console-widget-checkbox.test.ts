@@ -7,13 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { find } from '@/lib/console/fill';
 import { S } from '@/lib/console/selectors';
 import { check, isChecked } from '@/lib/console/widgets/checkbox';
+import { clearPage, html } from './dom';
 
-const html = (markup: string) => {
-  document.body.innerHTML = markup;
-};
-afterEach(() => {
-  document.body.innerHTML = '';
-});
+afterEach(clearPage);
 
 describe('check (radios and checkboxes by accessible name)', () => {
   it('reads a native box and a Material one (`aria-checked`)', () => {

@@ -7,14 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { find } from '@/lib/console/fill';
 import { S } from '@/lib/console/selectors';
 import { addChip, chipsOf, hasChip } from '@/lib/console/widgets/chips';
+import { clearPage, html, signal } from './dom';
 
-const signal = () => new AbortController().signal;
-const html = (markup: string) => {
-  document.body.innerHTML = markup;
-};
-afterEach(() => {
-  document.body.innerHTML = '';
-});
+afterEach(clearPage);
 
 describe('addChip (the value only counts after Enter, §3.2, §4.3)', () => {
   it("reads the chips of the input's own grid, not another grid's", () => {

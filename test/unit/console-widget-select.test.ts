@@ -6,14 +6,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { S } from '@/lib/console/selectors';
 import { choose, shows } from '@/lib/console/widgets/select';
+import { clearPage, html, signal } from './dom';
 
-const signal = () => new AbortController().signal;
-const html = (markup: string) => {
-  document.body.innerHTML = markup;
-};
-afterEach(() => {
-  document.body.innerHTML = '';
-});
+afterEach(clearPage);
 
 describe('choose (a combobox whose options render later in the CDK overlay, §3.6)', () => {
   it('reads the value a closed select shows (MatSelectHarness reads `.mat-mdc-select-value`)', () => {

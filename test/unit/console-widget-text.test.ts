@@ -7,13 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { find } from '@/lib/console/fill';
 import { S } from '@/lib/console/selectors';
 import { readText, setText } from '@/lib/console/widgets/text';
+import { clearPage, html } from './dom';
 
-const html = (markup: string) => {
-  document.body.innerHTML = markup;
-};
-afterEach(() => {
-  document.body.innerHTML = '';
-});
+afterEach(clearPage);
 
 /** Angular's DefaultValueAccessor: the model follows `input` events only; blur marks touched. */
 function angularModel() {

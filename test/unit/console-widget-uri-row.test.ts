@@ -7,14 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { findGroup } from '@/lib/console/fill';
 import { S } from '@/lib/console/selectors';
 import { addRow, rowValues } from '@/lib/console/widgets/uri-row';
+import { clearPage, html, signal } from './dom';
 
-const signal = () => new AbortController().signal;
-const html = (markup: string) => {
-  document.body.innerHTML = markup;
-};
-afterEach(() => {
-  document.body.innerHTML = '';
-});
+afterEach(clearPage);
 
 describe('addRow ("Add URI" → "URIs N", "Add domain" → "Authorized domain N")', () => {
   function group(values: string[]) {

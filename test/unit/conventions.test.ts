@@ -106,6 +106,14 @@ function citationsOf(file: string): Citation[] {
 
 const citations = files.flatMap(citationsOf);
 
+/** Every line of the checked files that matches, as `file:line: text`. */
+const linesMatching = (pattern: RegExp): string[] =>
+  files.flatMap((f) =>
+    read(f)
+      .split('\n')
+      .flatMap((line, i) => (pattern.test(line) ? [`${f}:${i + 1}: ${line.trim()}`] : [])),
+  );
+
 describe('evidence citations', () => {
   it('docs/evidence/ has the documents the code cites, each with its anchors', () => {
     for (const doc of ['google-console', 'google-console-2026', 'odoo-gmail', 'odoo-captures', 'field-notes', 'toolchain'])
@@ -122,24 +130,14 @@ describe('evidence citations', () => {
 
   it('no path into documents outside the repository', () => {
     const outside = /\.\.\/shared\/|\bshared\/(?:reference|odoo-captures|seed)\b/;
-    const found = files.flatMap((f) =>
-      read(f)
-        .split('\n')
-        .flatMap((line, i) => (outside.test(line) ? [`${f}:${i + 1}: ${line.trim()}`] : [])),
-    );
-    expect(found).toEqual([]);
+    expect(linesMatching(outside)).toEqual([]);
   });
 });
 
 describe('features are named, not numbered', () => {
   it('no reference to a tracker outside the repository (the word "issue" and a number) in code, tests, locales or docs', () => {
     const numbered = /\bissues?\s*#?\d+/i;
-    const found = files.flatMap((f) =>
-      read(f)
-        .split('\n')
-        .flatMap((line, i) => (numbered.test(line) ? [`${f}:${i + 1}: ${line.trim()}`] : [])),
-    );
-    expect(found).toEqual([]);
+    expect(linesMatching(numbered)).toEqual([]);
   });
 });
 

@@ -3,7 +3,12 @@
  * carries an admin's session cookie the way the browser does with `credentials: 'include'`, and the
  * JSON-RPC bodies the client sent.
  */
+import { expect, vi } from 'vitest';
+import { startBackground } from '@/lib/background';
+import { setupItem } from '@/lib/state/items';
 import { type FakeOdoo, type FakeOdooOptions, startFakeOdoo } from '../fake-odoo/server.ts';
+import { aSetup } from '../support/builders';
+import { installPermissions, POPUP, sendAs } from './helpers';
 
 const realFetch = globalThis.fetch;
 
@@ -67,4 +72,18 @@ export async function consentThroughGoogle(
   const pending = /name="id" value="(\w+)"/.exec(page.body)?.[1];
   const approve = odoo.google.handleBrowser(new URL(`https://accounts.google.com/o/oauth2/approve?id=${pending}&consent=allow`));
   return (await client.fetch(approve.headers.location ?? '', { redirect: 'manual' })).status;
+}
+
+/**
+ * The real background with a fake Odoo the person already connected to: the origin granted, the setup
+ * saved for `gmail` (a Workspace account), and a probe that found an administrator.
+ */
+export async function connectedBackground(options: FakeOdooOptions, gmail: string): Promise<FakeOdooClient> {
+  const client = await fakeOdooClient(options);
+  installPermissions(['http://127.0.0.1/*']);
+  vi.stubGlobal('fetch', client.fetch);
+  startBackground();
+  await setupItem.set(aSetup({ odooOrigin: client.odoo.origin, gmail, accountType: 'workspace' }));
+  expect(await sendAs(POPUP, 'probeOdoo', {})).toMatchObject({ ok: true, value: { status: 'ok' } });
+  return client;
 }

@@ -3,10 +3,10 @@
  * sends to create the settings and the server, and what Odoo then holds (odoo-gmail.md §8.3, §8.4).
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { OdooRpcError } from '@/lib/odoo/errors';
 import { gmailTokenPresence, openGmailConsent, testGmailConnection } from '@/lib/odoo/gmail-connection';
 import { detectServerSchema, gmailServerValues, schemaFromFields } from '@/lib/odoo/gmail-schema';
 import { GmailSetupError, installOrUpgradeGmail, upsertGmailServer, writeGmailCredentials } from '@/lib/odoo/gmail-setup';
-import { OdooRpcError } from '@/lib/odoo/rpc';
 import { FAKE_CLIENT_ID } from '../support/builders';
 import { type FakeOdooClient, fakeOdooClient } from './fake-odoo-fetch';
 

@@ -9,10 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { callParsed } from '@/lib/odoo/call';
 import { MsgError, odooErrorMsg } from '@/lib/odoo/error-messages';
+import { OdooRpcError } from '@/lib/odoo/errors';
 import { parseConsentUrl, readTestFailure, type ServerFacts, testGmailConnection } from '@/lib/odoo/gmail-connection';
 import { GmailSetupError } from '@/lib/odoo/gmail-setup';
-import { jsonRpc, OdooRpcError } from '@/lib/odoo/rpc';
-import { failure, replay } from './odoo-replay';
+import { jsonRpc } from '@/lib/odoo/rpc';
+import { failure, neverAnswers, replay } from './odoo-replay';
 
 const ORIGIN = 'https://acme.odoo.com';
 
@@ -39,12 +40,11 @@ describe('callParsed', () => {
   });
 
   it('gives up after the per-call time limit (a module install gets minutes, a probe seconds)', async () => {
-    const never = ((_: unknown, init?: RequestInit) =>
-      new Promise((_resolve, reject) => {
-        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
-      })) as typeof fetch;
     const error = await failure(
-      callParsed(ORIGIN, 'ir.module.module', 'button_immediate_install', [[42]], z.unknown(), { fetch: never, timeoutMs: 25 }),
+      callParsed(ORIGIN, 'ir.module.module', 'button_immediate_install', [[42]], z.unknown(), {
+        fetch: neverAnswers,
+        timeoutMs: 25,
+      }),
     );
     expect(error.kind).toBe('timeout');
   });

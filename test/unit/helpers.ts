@@ -4,9 +4,9 @@
  */
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createPanel } from '@/lib/console/panel';
-import { type Env, TIMING } from '@/lib/console/step';
+import { type Env, type Section, type Step, TIMING } from '@/lib/console/step';
 import type { ConsoleContext } from '@/lib/console/types';
+import { createPanel } from '@/lib/ui/panel';
 import { CONSOLE_CONTEXT } from '../fixtures/stored-state';
 
 type Listener = (p: { origins?: string[]; permissions?: string[] }) => void | Promise<void>;
@@ -151,3 +151,13 @@ export function eventsOn(el: Element, types = ['pointerdown', 'mousedown', 'mous
   for (const type of types) el.addEventListener(type, (e) => log.push({ type, trusted: e.isTrusted === true }));
   return log;
 }
+
+/** A step of the tests on "Create OAuth client": fills `sections` on the person's click, then runs `after`. */
+export const clientCreateStep = (sections: Section[], after: () => void): Step => ({
+  id: 'test-step',
+  pages: ['clientCreate'],
+  title: 'console.step.clientCreate',
+  async prepare() {
+    return { action: 'Fill in and create OAuth client Odoo', progress: 'client', sections, after: async () => after() };
+  },
+});

@@ -8,13 +8,12 @@
 import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startBackground } from '@/lib/background';
 import { MONITOR_ALARM } from '@/lib/background/monitor';
 import { removeAllListeners } from '@/lib/messaging';
-import { monitorItem, odooGmailItem, setupItem } from '@/lib/state/items';
-import { aSetup, FAKE_CLIENT_ID } from '../support/builders';
-import { consentThroughGoogle, type FakeOdooClient, fakeOdooClient } from './fake-odoo-fetch';
-import { installPermissions, POPUP, sendAs } from './helpers';
+import { monitorItem, odooGmailItem } from '@/lib/state/items';
+import { FAKE_CLIENT_ID } from '../support/builders';
+import { connectedBackground, consentThroughGoogle, type FakeOdooClient } from './fake-odoo-fetch';
+import { POPUP, sendAs } from './helpers';
 
 const GMAIL = 'sales@acme.com';
 const ID = FAKE_CLIENT_ID;
@@ -23,12 +22,7 @@ const SECRET = 'GOCSPX-AbCdEfGhIjKlMnOpQrStUvWx_-12';
 let client: FakeOdooClient;
 
 beforeEach(async () => {
-  client = await fakeOdooClient({ version: '17.0' });
-  installPermissions(['http://127.0.0.1/*']);
-  vi.stubGlobal('fetch', client.fetch);
-  startBackground();
-  await setupItem.set(aSetup({ odooOrigin: client.odoo.origin, gmail: GMAIL, accountType: 'workspace' }));
-  expect(await sendAs(POPUP, 'probeOdoo', {})).toMatchObject({ ok: true });
+  client = await connectedBackground({ version: '17.0' }, GMAIL);
   await sendAs(POPUP, 'setCredentials', { clientId: ID, clientSecret: SECRET, source: 'paste' });
   expect(await sendAs(POPUP, 'saveCredentialsToOdoo', {})).toMatchObject({ ok: true });
   expect(await sendAs(POPUP, 'setupMailServer', {})).toMatchObject({ ok: true });

@@ -5,15 +5,14 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startBackground } from '@/lib/background';
 import { MONITOR_ALARM, nextMonitorState, statusOfError, verdictOf } from '@/lib/background/monitor';
 import { removeAllListeners } from '@/lib/messaging';
-import { OdooRpcError } from '@/lib/odoo/rpc';
+import { OdooRpcError } from '@/lib/odoo/errors';
 import type { MonitorState } from '@/lib/setup/odoo-state';
-import { monitorItem, odooGmailItem, probeItem, setupItem } from '@/lib/state/items';
-import { aSetup, FAKE_CLIENT_ID } from '../support/builders';
-import { consentThroughGoogle, type FakeOdooClient, fakeOdooClient } from './fake-odoo-fetch';
-import { installPermissions, POPUP, sendAs } from './helpers';
+import { monitorItem, odooGmailItem, probeItem } from '@/lib/state/items';
+import { FAKE_CLIENT_ID } from '../support/builders';
+import { connectedBackground, consentThroughGoogle, type FakeOdooClient } from './fake-odoo-fetch';
+import { POPUP, sendAs } from './helpers';
 import { stripMessages, usePseudoLocale } from './literal-text';
 
 const GMAIL = 'sales@acme.com';
@@ -95,12 +94,7 @@ describe('the background monitor against the fake Odoo', () => {
   let client: FakeOdooClient;
 
   beforeEach(async () => {
-    client = await fakeOdooClient({ version: '17.0' });
-    installPermissions(['http://127.0.0.1/*']);
-    vi.stubGlobal('fetch', client.fetch);
-    startBackground();
-    await setupItem.set(aSetup({ odooOrigin: client.odoo.origin, gmail: GMAIL, accountType: 'workspace' }));
-    expect(await sendAs(POPUP, 'probeOdoo', {})).toMatchObject({ ok: true, value: { status: 'ok' } });
+    client = await connectedBackground({ version: '17.0' }, GMAIL);
   });
   afterEach(async () => {
     removeAllListeners();
@@ -119,6 +113,14 @@ describe('the background monitor against the fake Odoo', () => {
     await sendAs(POPUP, 'setCredentials', { clientId: ID, clientSecret: SECRET, source: 'paste' });
     expect(await sendAs(POPUP, 'saveCredentialsToOdoo', {})).toEqual({ ok: true, value: { clientId: ID } });
     expect(await sendAs(POPUP, 'setupMailServer', {})).toEqual({ ok: true, value: { id: 1, action: 'created' } });
+  }
+
+  /** A server connected and checked green, whose token Google then revoked. */
+  async function greenThenRevoked() {
+    await readyServer();
+    await consent();
+    expect(await sendAs(POPUP, 'checkGmail', { trigger: 'manual' })).toMatchObject({ value: { status: 'ok' } });
+    client.odoo.revokeToken();
   }
 
   const badge = () => fakeBrowser.action.getBadgeText({});
@@ -228,10 +230,7 @@ describe('the background monitor against the fake Odoo', () => {
   ] as const)(
     'revoked at Google, Gmail refusing with %s: the reading uses the server (Gmail OAuth, Username, token) — reconnect',
     async (style, said) => {
-      await readyServer();
-      await consent();
-      expect(await sendAs(POPUP, 'checkGmail', { trigger: 'manual' })).toMatchObject({ value: { status: 'ok' } });
-      client.odoo.revokeToken();
+      await greenThenRevoked();
       client.odoo.google.smtpRejection = style;
       expect(await sendAs(POPUP, 'checkGmail', { trigger: 'manual' })).toMatchObject({
         ok: true,
@@ -248,10 +247,7 @@ describe('the background monitor against the fake Odoo', () => {
 
   // Found when real Odoo was recorded: a reconnect whose popup was opened while Google's page showed stayed red.
   it('a reconnect: a check made while Google’s page shows leaves it pending; the return from Google closes it, green and said', async () => {
-    await readyServer();
-    await consent();
-    expect(await sendAs(POPUP, 'checkGmail', { trigger: 'manual' })).toMatchObject({ value: { status: 'ok' } });
-    client.odoo.revokeToken();
+    await greenThenRevoked();
     expect(await sendAs(POPUP, 'checkGmail', { trigger: 'manual' })).toMatchObject({ value: { verdict: 'red' } });
     await fakeBrowser.notifications.clear('gmail-monitor-red');
     const { onTabUpdated } = await import('@/lib/background/odoo-gmail');

@@ -1,9 +1,9 @@
 /**
  * Firefox (MV3) lets the person revoke the Odoo origin at any time, so every path that calls Odoo must
  * check `permissions.contains` first (docs/firefox.md). A static guard for code added later: a module
- * outside lib/odoo/ that imports and calls the Odoo client (jsonRpc, callKw, probeOdoo) must also call
- * hasOriginPermission (lib/background/odoo-connection.ts). The behaviour itself is tested in
- * background.test.ts and in real Firefox (test/firefox/popup.test.ts).
+ * outside lib/odoo/ that imports and calls the Odoo client (jsonRpc, callKw, probeOdoo, the web.base.url
+ * read and write) must also call hasOriginPermission (lib/background/odoo-connection.ts). The behaviour
+ * itself is tested in background.test.ts and in real Firefox (test/firefox/popup.test.ts).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,8 +17,9 @@ function files(dir: string): string[] {
 }
 
 /** A value import of the client's calls (not `import type`). */
-const IMPORTS_CLIENT = /import\s+\{[^}]*\b(jsonRpc|callKw|probeOdoo)\b[^}]*\}\s+from\s+'[^']*odoo\/(rpc|probe)'/;
-const CALLS_ODOO = /\b(jsonRpc|callKw|probeOdoo)\s*\(/;
+const IMPORTS_CLIENT =
+  /import\s+\{[^}]*\b(jsonRpc|callKw|probeOdoo|readBaseUrl|setFrozenBaseUrl)\b[^}]*\}\s+from\s+'[^']*odoo\/(rpc|probe|base-url)'/;
+const CALLS_ODOO = /\b(jsonRpc|callKw|probeOdoo|readBaseUrl|setFrozenBaseUrl)\s*\(/;
 const CHECKS = /\bhasOriginPermission\s*\(/;
 
 describe('every Odoo-calling path checks the origin permission', () => {
@@ -31,6 +32,7 @@ describe('every Odoo-calling path checks the origin permission', () => {
 
   it('finds the callers (the guard is not vacuous)', () => {
     expect(callers).toContain(join('lib', 'background', 'odoo-connection.ts'));
+    expect(callers).toContain(join('lib', 'background', 'troubleshoot.ts'));
   });
 
   it.each(callers.map((f) => [f]))('%s checks hasOriginPermission', (file) => {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect } from 'vitest';
-import { OdooRpcError } from '@/lib/odoo/rpc';
+import { OdooRpcError } from '@/lib/odoo/errors';
 
 export const fixture = (name: string): unknown => JSON.parse(readFileSync(resolve('test/fixtures/odoo', name), 'utf8'));
 
@@ -37,6 +37,12 @@ export function replay(route: Route): Replay {
 }
 
 /** Routes get_session_info / call_kw(model, method) to fixture files. */
+/** A server that never answers: the request ends only when its signal aborts (a time limit, a caller's abort). */
+export const neverAnswers = ((_: unknown, init?: RequestInit) =>
+  new Promise((_resolve, reject) => {
+    init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+  })) as typeof fetch;
+
 export function odooRoutes(files: { session: string; modules?: string; user?: unknown }): Route {
   return ({ path, body }) => {
     if (path === '/web/session/get_session_info') return { json: fixture(files.session) };

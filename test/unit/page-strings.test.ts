@@ -2,17 +2,17 @@
 /**
  * The texts the extension puts outside its popup come from the locales too: every diagnosis the
  * troubleshooter's panels show on Google's sign-in error pages and on Odoo's /google_gmail/confirm page
- * (lib/troubleshoot/view.ts through lib/console/panel.ts); the monitor's notifications and toolbar title
+ * (lib/troubleshoot/view.ts through lib/ui/panel.ts); the monitor's notifications and toolbar title
  * are checked the same way in monitor.test.ts. Rendered with the pseudo-locale of literal-text.ts (each message wrapped in ⟦…⟧): anything left
  * unwrapped but declared data is a hard-coded string. The Console assistant's own panel has the same
  * check in real browsers (test/e2e/console-locale.spec.ts); the popup in popup-strings.test.tsx.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createPanel } from '@/lib/console/panel';
 import { KNOWN_AUTH_ERRORS } from '@/lib/google/auth-error';
 import { type ConfirmPageFacts, diagnoseConfirmPage } from '@/lib/troubleshoot/odoo-confirm';
 import { type Diagnosis, diagnoseSignInError, type TroubleshootContext } from '@/lib/troubleshoot/sign-in';
 import { diagnosisView } from '@/lib/troubleshoot/view';
+import { createPanel } from '@/lib/ui/panel';
 import { FAKE_CLIENT_ID } from '../support/builders';
 import { findLiterals, usePseudoLocale } from './literal-text';
 

@@ -70,6 +70,17 @@ async function submit() {
   });
 }
 
+/**
+ * Presses a warning's freeze action: the confirmation proposes the Odoo origin. Returns the values the
+ * popup shows, which the text around them must not repeat.
+ */
+async function confirmFreeze(warning: string): Promise<string[]> {
+  await act(async () => root.querySelector<HTMLButtonElement>(`li[data-warning="${warning}"] button`)?.click());
+  await settle(() => !!root.querySelector('.prevent-confirm input'));
+  expect(root.querySelector<HTMLInputElement>('.prevent-confirm input')?.value).toBe(ORIGIN);
+  return [...root.querySelectorAll('output')].map((o) => o.textContent ?? '');
+}
+
 describe('the checker itself', () => {
   it('reports literal text, attributes and placeholders, and accepts wrapped messages, data and symbols', async () => {
     await mount(
@@ -197,10 +208,7 @@ describe('popup components render only localized text', () => {
       'testUserMissing',
       'testingExpiry',
     ]);
-    await act(async () => root.querySelector<HTMLButtonElement>('li[data-warning="freezeBaseUrl"] button')?.click());
-    await settle(() => !!root.querySelector('.prevent-confirm input'));
-    expect(root.querySelector<HTMLInputElement>('.prevent-confirm input')?.value).toBe(ORIGIN);
-    const values = [...root.querySelectorAll('output')].map((o) => o.textContent ?? '');
+    const values = await confirmFreeze('freezeBaseUrl');
     expect(findLiterals(root, [ORIGIN, 'me@gmail.com', 'admin@acme.com', sent, ...values])).toEqual([]);
   });
 
@@ -228,10 +236,7 @@ describe('popup components render only localized text', () => {
     expect([...root.querySelectorAll('output')].map((o) => o.textContent)).not.toContain(sent);
     expect(root.querySelector('.prevent li[data-warning="redirectNotRegistered"]')).toBeNull();
     expect(root.querySelector('li[data-warning="baseUrlHttp"] .copy-field')).toBeNull();
-    await act(async () => root.querySelector<HTMLButtonElement>('li[data-warning="baseUrlHttp"] button')?.click());
-    await settle(() => !!root.querySelector('.prevent-confirm input'));
-    expect(root.querySelector<HTMLInputElement>('.prevent-confirm input')?.value).toBe(ORIGIN);
-    const values = [...root.querySelectorAll('output')].map((o) => o.textContent ?? '');
+    const values = await confirmFreeze('baseUrlHttp');
     expect(
       findLiterals(root, [
         ORIGIN,

@@ -12,9 +12,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { PageRows } from '@/lib/background/publish-links';
 import type { Msg } from '@/lib/i18n';
 import { odooErrorMsg } from '@/lib/odoo/error-messages';
+import type { RpcErrorKind } from '@/lib/odoo/errors';
 import {
   ActUrl,
   gmailTokenPresence,
@@ -33,9 +33,10 @@ import {
   TOKEN_FIELD,
 } from '@/lib/odoo/gmail-schema';
 import { IdReply, ServerRow, ServerValuesRows } from '@/lib/odoo/gmail-setup';
-import { jsonRpc, type RpcErrorKind } from '@/lib/odoo/rpc';
+import { jsonRpc } from '@/lib/odoo/rpc';
 import { CountReply, ModuleRow, ParamValue, SessionInfo, UserRow } from '@/lib/odoo/schemas';
 import { parseOdooVersion } from '@/lib/odoo/version';
+import { PageRows } from '@/lib/odoo/website';
 import { failure, type Route, replay } from './odoo-replay';
 
 // ---------------------------------------------------------------------------------------------

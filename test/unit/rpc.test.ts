@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callKw, jsonRpc } from '@/lib/odoo/rpc';
-import { failure, fixture, replay } from './odoo-replay';
+import { failure, fixture, neverAnswers, replay } from './odoo-replay';
 
 const ORIGIN = 'https://acme.odoo.com';
 
@@ -99,23 +99,15 @@ describe('jsonRpc speaks Odoo JSON-RPC', () => {
   });
 
   it('gives up after its time limit', async () => {
-    const never = ((_: unknown, init?: RequestInit) =>
-      new Promise((_resolve, reject) => {
-        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
-      })) as typeof fetch;
-    const error = await failure(jsonRpc(ORIGIN, '/x', {}, { fetch: never, timeoutMs: 30 }));
+    const error = await failure(jsonRpc(ORIGIN, '/x', {}, { fetch: neverAnswers, timeoutMs: 30 }));
     expect(error.kind).toBe('timeout');
     // The limit travels with the error, so the person reads how long was waited.
     expect(error.details.timeoutMs).toBe(30);
   });
 
   it("passes a caller's abort through unchanged", async () => {
-    const never = ((_: unknown, init?: RequestInit) =>
-      new Promise((_resolve, reject) => {
-        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
-      })) as typeof fetch;
     const controller = new AbortController();
-    const pending = jsonRpc(ORIGIN, '/x', {}, { fetch: never, signal: controller.signal });
+    const pending = jsonRpc(ORIGIN, '/x', {}, { fetch: neverAnswers, signal: controller.signal });
     controller.abort();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
   });

@@ -4,10 +4,10 @@
  */
 import { findGroup, waitFor, waitForTarget } from '../fill';
 import { S } from '../selectors';
-import type { Field } from '../step';
 import { check } from './checkbox';
 import { addChip } from './chips';
 import type { Outcome } from './events';
+import type { Field } from './field';
 import { choose } from './select';
 import { setText } from './text';
 import { addRow } from './uri-row';

@@ -1,5 +1,5 @@
 /** `read`/`search_read` keep `id` and the requested fields; unknown fields are Odoo's ValueError. */
-import type { Db } from '../db.ts';
+import { type Db, matchDomain } from '../db.ts';
 import { OdooException } from '../errors.ts';
 
 /** "Invalid field 'x' on model 'm'" (15.0–18.0) or "… on 'm'" (19.0) — captures step 09. */
@@ -39,4 +39,19 @@ export function pick(record: Record<string, unknown>, fields: string[]): Record<
     out[field] = record[field];
   }
   return out;
+}
+
+/** `search_read` over plain rows: the domain and fields positional or by keyword, and `limit` when given. */
+export function searchRead(
+  rows: Record<string, unknown>[],
+  args: unknown[],
+  kwargs: Record<string, unknown>,
+): Record<string, unknown>[] {
+  const domain = (args[0] ?? kwargs.domain ?? []) as unknown[];
+  const fields = (args[1] ?? kwargs.fields ?? []) as string[];
+  const limit = typeof kwargs.limit === 'number' ? kwargs.limit : undefined;
+  return rows
+    .filter((r) => matchDomain(r, domain))
+    .slice(0, limit)
+    .map((r) => pick(r, fields));
 }

@@ -4,10 +4,9 @@
  * by `assert_log_admin_access` (AccessDenied for non-admins — from the source, not in the reference:
  * UNVERIFIED wording) and end with a registry reload, answered by a `reload` client action.
  */
-import { matchDomain } from '../db.ts';
 import { OdooException } from '../errors.ts';
 import { idsArg } from './access.ts';
-import { pick } from './fields.ts';
+import { searchRead } from './fields.ts';
 import type { CallContext, Model } from './types.ts';
 
 function modulesOf(ctx: CallContext, args: unknown[]) {
@@ -23,11 +22,7 @@ export const irModuleModule: Model = {
   name: 'ir.module.module',
   methods: {
     search_read(ctx, args, kwargs) {
-      const domain = (args[0] ?? kwargs.domain ?? []) as unknown[];
-      const fields = (args[1] ?? kwargs.fields ?? []) as string[];
-      return [...ctx.db.modules.values()]
-        .filter((m) => matchDomain(m as unknown as Record<string, unknown>, domain))
-        .map((m) => pick(m as unknown as Record<string, unknown>, fields));
+      return searchRead([...ctx.db.modules.values()] as unknown as Record<string, unknown>[], args, kwargs);
     },
     button_immediate_install(ctx, args) {
       for (const module of modulesOf(ctx, args)) {

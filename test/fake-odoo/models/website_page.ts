@@ -3,8 +3,7 @@
  * whose URL matches (the privacy page it proposes for Google's Branding before Publish app). Exists only
  * when the database has a website (DbOptions.website); otherwise the model is unknown, as in Odoo.
  */
-import { matchDomain } from '../db.ts';
-import { pick } from './fields.ts';
+import { searchRead } from './fields.ts';
 import type { Model } from './types.ts';
 
 export const websitePage: Model = {
@@ -12,14 +11,8 @@ export const websitePage: Model = {
   available: (db) => db.website !== null,
   methods: {
     search_read(ctx, args, kwargs) {
-      const domain = (args[0] ?? kwargs.domain ?? []) as unknown[];
-      const fields = (args[1] ?? kwargs.fields ?? []) as string[];
-      const limit = typeof kwargs.limit === 'number' ? kwargs.limit : undefined;
       const rows = (ctx.db.website?.pages ?? []).map((url, i) => ({ id: i + 1, url, name: url.slice(1) || 'Home' }));
-      return rows
-        .filter((r) => matchDomain(r, domain))
-        .slice(0, limit)
-        .map((r) => pick(r, fields));
+      return searchRead(rows, args, kwargs);
     },
   },
 };

@@ -11,6 +11,9 @@
  * Where only the person may act (a click Google ignored, an agreement to tick), it points at Google's own
  * control: scrolled into view and outlined by a ring drawn in the panel's shadow root — Google's element
  * is not touched.
+ *
+ * Shared UI, not the assistant's own: the troubleshooter shows its diagnoses in the same panel, on Google's
+ * sign-in error page and on Odoo's confirm page. So it depends on i18n alone, never on a feature folder.
  */
 import { t } from '../i18n';
 

@@ -6,11 +6,11 @@
  * is clicked, and the step is reported as needing attention.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createPanel } from '@/lib/console/panel';
 import { S } from '@/lib/console/selectors';
 import { done, runStep, type Step } from '@/lib/console/step';
+import { createPanel } from '@/lib/ui/panel';
 import { CONSOLE_CONTEXT } from '../fixtures/stored-state';
-import { consoleStepEnv } from './helpers';
+import { clientCreateStep, consoleStepEnv } from './helpers';
 
 const CTX = CONSOLE_CONTEXT;
 
@@ -19,28 +19,28 @@ const mainButton = () => shadow().querySelector('button.main') as HTMLButtonElem
 
 const env = consoleStepEnv;
 
-const step: Step = {
-  id: 'test-step',
-  pages: ['clientCreate'],
-  title: 'console.step.clientCreate',
-  async prepare() {
-    return {
-      action: 'Fill in and create OAuth client Odoo',
-      progress: 'client',
-      sections: [
-        {
-          fields: [
-            { target: S.clientName, kind: 'text', value: 'Odoo', waitMs: 100 },
-            { target: S.appName, kind: 'text', value: 'Odoo app', waitMs: 100 },
-          ],
-          next: S.create,
-        },
-        { fields: [{ target: S.contactEmails, kind: 'chip', value: 'me@gmail.com', waitMs: 100 }] },
+const step: Step = clientCreateStep(
+  [
+    {
+      fields: [
+        { target: S.clientName, kind: 'text', value: 'Odoo', waitMs: 100 },
+        { target: S.appName, kind: 'text', value: 'Odoo app', waitMs: 100 },
       ],
-      after: async () => {
-        document.body.dataset.after = 'yes';
-      },
-    };
+      next: S.create,
+    },
+    { fields: [{ target: S.contactEmails, kind: 'chip', value: 'me@gmail.com', waitMs: 100 }] },
+  ],
+  () => {
+    document.body.dataset.after = 'yes';
+  },
+);
+
+/** The same step with its first section only: one field to fill, then Create. */
+const oneSection: Step = {
+  ...step,
+  async prepare(env) {
+    const plan = await step.prepare(env);
+    return plan && { ...plan, sections: plan.sections.slice(0, 1) };
   },
 };
 
@@ -66,13 +66,6 @@ describe('panel and runner', () => {
     listen(created);
     const reports: unknown[] = [];
     const e = env(reports);
-    const oneSection: Step = {
-      ...step,
-      async prepare(env) {
-        const plan = await step.prepare(env);
-        return plan && { ...plan, sections: plan.sections.slice(0, 1) };
-      },
-    };
     await runStep(oneSection, e);
     expect(shadow().querySelector('section')?.getAttribute('aria-label')).toBe('Gmail for Odoo assistant');
     expect(shadow().textContent).toContain('Name');
@@ -87,13 +80,6 @@ describe('panel and runner', () => {
   });
 
   it('a second tab on a step just done in the first: nothing is filled or clicked, the panel says why', async () => {
-    const oneSection: Step = {
-      ...step,
-      async prepare(env) {
-        const plan = await step.prepare(env);
-        return plan && { ...plan, sections: plan.sections.slice(0, 1) };
-      },
-    };
     const html = `<form><input aria-label="Name"><input aria-label="App name"><button type="button">Create</button></form>`;
     for (const elsewhere of [true, false]) {
       document.body.innerHTML = html;
@@ -128,13 +114,6 @@ describe('panel and runner', () => {
     document.body.innerHTML = `<form><input aria-label="Name"><input aria-label="App name"><button type="button">Create</button></form>`;
     const created = vi.fn();
     listen(created);
-    const oneSection: Step = {
-      ...step,
-      async prepare(env) {
-        const plan = await step.prepare(env);
-        return plan && { ...plan, sections: plan.sections.slice(0, 1) };
-      },
-    };
     const autoRun = vi.fn((s: string) => s === 'client');
     await runStep(oneSection, { ...env([]), autoRun });
     await vi.waitFor(() => expect(document.body.dataset.after).toBe('yes'));

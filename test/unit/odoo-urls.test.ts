@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { odooOriginFromTabUrl, originPattern, parseOdooUrl } from '@/lib/setup/odoo-url';
+import {
+  odooMailServerLink,
+  odooMailServersLink,
+  odooOriginFromTabUrl,
+  odooSettingsLink,
+  originPattern,
+  parseOdooUrl,
+  usesOdooPaths,
+} from '@/lib/odoo/urls';
 
 describe('parseOdooUrl accepts an Odoo origin', () => {
   it.each([
@@ -86,5 +94,29 @@ describe('originPattern', () => {
     expect(originPattern('https://acme.odoo.com')).toBe('https://acme.odoo.com/*');
     expect(originPattern('http://127.0.0.1:8069')).toBe('http://127.0.0.1/*');
     expect(originPattern('http://[::1]:8069')).toBe('http://[::1]/*');
+  });
+});
+
+describe('the links into Odoo follow the URL scheme of its version', () => {
+  it.each([
+    [undefined, 0, false],
+    [15, 0, false],
+    [17, 0, false],
+    [17, 1, false],
+    [17, 2, true],
+    [18, 0, true],
+    [19, 0, true],
+  ])('%s.%s uses /odoo/ paths: %s', (major, minor, modern) => {
+    expect(usesOdooPaths(major, minor)).toBe(modern);
+    const O = 'https://acme.odoo.com';
+    expect(odooSettingsLink(O, major, minor)).toBe(
+      modern ? `${O}/odoo/settings` : `${O}/web#action=base_setup.action_general_configuration`,
+    );
+    expect(odooMailServersLink(O, major, minor)).toBe(
+      modern ? `${O}/odoo/action-base.action_ir_mail_server_list` : `${O}/web#action=base.action_ir_mail_server_list`,
+    );
+    expect(odooMailServerLink(O, 4, major, minor)).toBe(
+      modern ? `${O}/odoo/ir.mail_server/4` : `${O}/web#id=4&model=ir.mail_server&view_type=form`,
+    );
   });
 });

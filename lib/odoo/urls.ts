@@ -1,5 +1,6 @@
 /**
- * What counts as an Odoo address, and why a typed value is refused.
+ * Every address of Odoo the extension builds or accepts: what counts as an Odoo address and why a
+ * typed value is refused, and the links into Odoo's backend in the URL scheme of its version.
  *
  * The extension talks to one Odoo *origin* (scheme, host, port). A person may type `acme.odoo.com`,
  * paste `https://acme.odoo.com/odoo/discuss` from the address bar, or run Odoo on
@@ -7,18 +8,14 @@
  * corrected value to use when one can be derived.
  */
 import { type Msg, msg } from '../i18n';
-import { parseUrl } from '../url';
+import { isLoopbackHost, parseUrl } from '../url';
 
 export type OdooUrlResult =
   | { ok: true; origin: string; host: string; isLoopback: boolean; warnings: Msg[] }
   | { ok: false; error: Msg; suggestion?: string };
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 /** Odoo S.A.'s own sites: a person who types these means "my Odoo", not odoo.com itself. */
 const ODOO_COMPANY_HOSTS = new Set(['odoo.com', 'www.odoo.com', 'odoo.sh', 'www.odoo.sh']);
-
-export const isLoopbackHost = (hostname: string): boolean =>
-  LOOPBACK_HOSTS.has(hostname) || hostname.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 
 const isIpv4 = (h: string) => /^\d{1,3}(\.\d{1,3}){3}$/.test(h);
 const isIpv6 = (h: string) => h.startsWith('[');
@@ -114,4 +111,30 @@ export function odooOriginFromTabUrl(tabUrl: string | undefined): string | null 
   if (!looksLikeOdoo) return null;
   const parsed = parseOdooUrl(url.origin);
   return parsed.ok ? parsed.origin : null;
+}
+
+/**
+ * Odoo's newer URL scheme: 17.2+ and 18+ address the backend as `/odoo/...`, older versions as `/web#...`
+ * (odoo-gmail.md §1.6 step 9). The one place that decides it; every backend link below asks here.
+ */
+export const usesOdooPaths = (major: number | undefined, minor = 0): boolean =>
+  (major ?? 0) >= 18 || (major === 17 && minor >= 2);
+
+/** Odoo's settings page, in the URL scheme of its version. */
+export function odooSettingsLink(origin: string, major: number | undefined, minor = 0): string {
+  return usesOdooPaths(major, minor) ? `${origin}/odoo/settings` : `${origin}/web#action=base_setup.action_general_configuration`;
+}
+
+/** The list of outgoing mail servers, in the URL scheme of the version. */
+export function odooMailServersLink(origin: string, major: number | undefined, minor = 0): string {
+  return usesOdooPaths(major, minor)
+    ? `${origin}/odoo/action-base.action_ir_mail_server_list`
+    : `${origin}/web#action=base.action_ir_mail_server_list`;
+}
+
+/** One outgoing server's form, in the URL scheme of the version (odoo-gmail.md §1.6 step 9). */
+export function odooMailServerLink(origin: string, id: number, major?: number, minor?: number): string {
+  return usesOdooPaths(major, minor)
+    ? `${origin}/odoo/ir.mail_server/${id}`
+    : `${origin}/web#id=${id}&model=ir.mail_server&view_type=form`;
 }
