@@ -9,8 +9,9 @@
  * gone and the address listed under "Test users" — outside the panel's own chips. Nothing less counts.
  */
 import { find, findGroup, findText, norm, visible } from '../fill';
+import { missing, notReady, pageState } from '../page-state';
 import { S } from '../selectors';
-import { done, type Env, missing, notReady, pageState, type Step, tx } from '../step';
+import { done, type Env, type Step, tx } from '../step';
 import { getStartedPlan } from './auth-overview';
 import { publishApp, wantsPublish } from './publish-app';
 

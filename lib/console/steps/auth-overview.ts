@@ -11,8 +11,9 @@
  * Console: "Not found") follows the legacy path: OAuth consent screen, then Credentials (§3.8–3.10).
  */
 import { find, findText, waitFor } from '../fill';
+import { notReady, pageState } from '../page-state';
 import { S, shownLabel } from '../selectors';
-import { done, type Env, goOn, linkIn, notReady, type Plan, pageState, type Step, tx } from '../step';
+import { done, type Env, goOn, linkIn, type Plan, type Step, tx } from '../step';
 import { agreeNote, configuredOverview, wizardPlan } from './auth-wizard';
 
 /** The first page of the legacy path (§3.8). */

@@ -19,8 +19,9 @@
 import type { PageId } from '../detect';
 import { detectPage } from '../detect';
 import { find, findText, waitFor } from '../fill';
+import { missing, notReady, pageState } from '../page-state';
 import { S, shownLabel } from '../selectors';
-import { type Env, goOn, missing, notReady, type Plan, pageState, type Step, tx } from '../step';
+import { type Env, goOn, type Plan, type Step, tx } from '../step';
 
 /** Where the Console goes once the wizard created the configuration. */
 const AFTER: PageId[] = ['authOverview', 'branding', 'audience', 'clientsList', 'clientCreate'];

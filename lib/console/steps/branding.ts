@@ -10,8 +10,9 @@
  * website's, or the person's from the popup; the step is done only when both read back.
  */
 import { find, findText, waitFor } from '../fill';
+import { notReady, pageState } from '../page-state';
 import { S, shownLabel, type Target } from '../selectors';
-import { done, type Env, type Field, notReady, pageState, type Step, tx } from '../step';
+import { done, type Env, type Field, type Step, tx } from '../step';
 import { isDisabled } from '../widgets/events';
 import { rowValues } from '../widgets/uri-row';
 import { getStartedPlan } from './auth-overview';

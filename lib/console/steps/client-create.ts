@@ -15,8 +15,9 @@
 import { press } from '../click';
 import { isLegacyPage } from '../detect';
 import { find, findAll, findText, query, visible, waitFor } from '../fill';
+import { missing, notReady, pageState, refusedRedirect } from '../page-state';
 import { S, shownLabel } from '../selectors';
-import { type Env, type Field, goOn, missing, notReady, pageState, refusedRedirect, type Step, tx } from '../step';
+import { type Env, type Field, goOn, type Step, tx } from '../step';
 import { getStartedPlan } from './auth-overview';
 import { agreeNote } from './auth-wizard';
 

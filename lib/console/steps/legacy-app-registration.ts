@@ -10,8 +10,9 @@
  * listed after `ADD` — the stepper's own `SAVE AND CONTINUE`, always on the page, proves nothing.
  */
 import { find } from '../fill';
+import { missing, notReady, pageState } from '../page-state';
 import { S, shownLabel } from '../selectors';
-import { done, type Field, missing, notReady, pageState, type Section, type Step, tx } from '../step';
+import { done, type Field, type Section, type Step, tx } from '../step';
 import { testUsersOnPage } from './audience';
 
 export const legacyAppRegistration: Step = {

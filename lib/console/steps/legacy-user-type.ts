@@ -5,8 +5,9 @@
  * instead (`Publishing status`), which is evidence the consent screen exists.
  */
 import { find, findText } from '../fill';
+import { missing, notReady, pageState } from '../page-state';
 import { S, shownLabel } from '../selectors';
-import { done, missing, notReady, pageState, type Step, tx } from '../step';
+import { done, type Step, tx } from '../step';
 import { readAudience } from './audience';
 
 export const legacyUserType: Step = {
