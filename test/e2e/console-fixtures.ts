@@ -6,7 +6,7 @@
  * which every simulated click and keystroke of the person goes, so a test can count what is left
  * for a person to do on the Console.
  */
-import type { BrowserContext, Locator, Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page, Request } from '@playwright/test';
 import type { FakeOdoo } from '../fake-odoo/server.ts';
 import {
   acrossNavigations,
@@ -238,11 +238,21 @@ export async function sinkConsoleToGoogle(context: BrowserContext, odoo: FakeOdo
  * the person's click. Returns the Console tab it opens (on "New project"); the popup is closed.
  */
 export async function setUpGoogleCloud(context: BrowserContext, popup: Page, human: Human): Promise<Page> {
+  // The tab is found by any Console address: the run may leave "New project" before a poll sees it (a
+  // replica whose project already exists moves on at once), so where it opened is read from its first
+  // navigation instead.
+  const opened: string[] = [];
+  const onRequest = (request: Request) => {
+    if (request.isNavigationRequest() && request.url().startsWith(CONSOLE)) opened.push(request.url());
+  };
+  context.on('request', onRequest);
   const page = await openedBy(
     context,
-    (url) => url.startsWith(`${CONSOLE}/projectcreate`),
+    (url) => url.startsWith(CONSOLE),
     () => human.click(popup.getByRole('button', { name: 'Set up Google Cloud for Odoo' }), 'Set up Google Cloud for Odoo'),
   );
+  context.off('request', onRequest);
+  expect(opened[0] ?? 'no Console page', 'the Console opens on "New project"').toContain(`${CONSOLE}/projectcreate`);
   await popup.close();
   return page;
 }
