@@ -69,7 +69,19 @@ export default defineConfig({
     // namespace instead of webextension-polyfill (lib/console/browser-shim.ts). Only these entrypoints:
     // every other one (other content scripts included) keeps the polyfill.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((e) => CONSOLE_SCRIPTS.includes(e.name) && e.type !== 'background')) return;
+      if (!entrypoints.every((e) => CONSOLE_SCRIPTS.includes(e.name) && e.type !== 'background')) {
+        // The popup and the background: Rolldown's default constant inlining copies tldts' public-suffix
+        // string (~68 KB, `labelText` of tldts/dist/es6/src/data/trie.js) into each of its three use sites,
+        // so both bundles carried it three times, too far apart for gzip to fold (≈ 65 KB gzip each). Off
+        // here, it is one shared constant; the Console scripts keep the default (there it only saves bytes).
+        // scripts/store-check.ts fails on a package file that holds the table twice.
+        const rolldown = config.build?.rolldownOptions ?? {};
+        config.build = {
+          ...config.build,
+          rolldownOptions: { ...rolldown, optimization: { ...rolldown.optimization, inlineConst: false } },
+        };
+        return;
+      }
       const alias = config.resolve?.alias ?? [];
       const rest = Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
       const shim = resolve(import.meta.dirname, 'lib/console/browser-shim.ts');

@@ -131,7 +131,39 @@ function checkPackage(label: string, zip: Map<string, Buffer>) {
     all.filter((p) => p.includes('accounts.google.com')).join(' '),
   );
   checkConsoleScripts(label, m, zip);
+  checkSuffixTable(label, zip);
   return m;
+}
+
+/**
+ * The public-suffix table (tldts' `labelText`, ≈ 68 KB) is in the package once per bundle at most: the
+ * bundler's constant inlining once copied it into each of its three use sites (wxt.config.ts). The marker
+ * is the table's start, read from the installed tldts so that an update of its data moves it along.
+ */
+function suffixTableMarker(): string | null {
+  try {
+    const trie = readFileSync(resolve('node_modules/tldts/dist/es6/src/data/trie.js'), 'utf8');
+    return /labelText = "([a-z]{48})/.exec(trie)?.[1] ?? null;
+  } catch {
+    return null;
+  }
+}
+function checkSuffixTable(label: string, zip: Map<string, Buffer>) {
+  const marker = suffixTableMarker();
+  const copies = [...zip]
+    .filter(([path]) => path.endsWith('.js'))
+    .map(([path, bytes]) => ({ path, n: marker ? bytes.toString('latin1').split(marker).length - 1 : 0 }));
+  const twice = copies.filter((c) => c.n > 1);
+  check(
+    `${label}: the public-suffix table at most once per bundle`,
+    marker !== null && twice.length === 0,
+    marker === null
+      ? 'the table was not found in node_modules/tldts (its layout changed: update suffixTableMarker)'
+      : copies
+          .filter((c) => c.n > 0)
+          .map((c) => `${c.path} ×${c.n}`)
+          .join('; '),
+  );
 }
 
 /**
