@@ -11,7 +11,7 @@ export const fixture = (name: string): unknown => JSON.parse(readFileSync(resolv
 
 export type Route = (call: {
   path: string;
-  body: { params?: { model?: string; method?: string } };
+  body: { params?: { model?: string; method?: string; args?: unknown[] } };
 }) => { status?: number; json?: unknown; text?: string; contentType?: string } | undefined;
 
 export interface Replay {

@@ -41,6 +41,32 @@ describe('probeOdoo against recorded replies of each version', () => {
     expect(r.calls.every((c) => c.init.credentials === 'include')).toBe(true);
   });
 
+  it('two round trips deep: session_info, then the address, web.base.url, the module and the freeze together', async () => {
+    const session = fixture('session-17.0.json') as { result: Record<string, unknown> };
+    delete session.result['web.base.url'];
+    const r = replay(({ path, body }) => {
+      if (path === '/web/session/get_session_info') return { json: session };
+      if (body.params?.model === 'ir.config_parameter' && body.params.args?.[0] === 'web.base.url')
+        return { json: { jsonrpc: '2.0', id: 3, result: 'https://erp.acme.com' } };
+      if (body.params?.args?.[0] === 'web.base.url.freeze') return { json: { jsonrpc: '2.0', id: 5, result: false } };
+      return odooRoutes({ session: 'session-17.0.json', modules: 'modules-installed-17.0.json' })({ path, body });
+    });
+    // Each request is tagged with how many answers had arrived when it left: one tag per round trip.
+    let answered = 0;
+    const left: number[] = [];
+    const fetch: typeof r.fetch = async (input, init) => {
+      left.push(answered);
+      try {
+        return await r.fetch(input, init);
+      } finally {
+        answered++;
+      }
+    };
+    const result = await probeOdoo(ORIGIN, { fetch });
+    expect(result).toMatchObject({ status: 'ok', odoo: { baseUrl: 'https://erp.acme.com', baseUrlFrozen: false } });
+    expect(left).toEqual([0, 1, 1, 1, 1]);
+  });
+
   it('asks only for google_gmail and the four fields it needs', async () => {
     const r = replay(odooRoutes({ session: 'session-17.0.json', modules: 'modules-installed-17.0.json' }));
     await probeOdoo(ORIGIN, { fetch: r.fetch });
