@@ -8,11 +8,11 @@ import type { ProbeResult } from '@/lib/odoo/probe';
 import { odooMailServerLink } from '@/lib/odoo/urls';
 import { buildChecklist, type ChecklistInput } from '@/lib/setup/checklist';
 import { computeValues } from '@/lib/setup/computed';
-import type { MonitorState, OdooGmailState } from '@/lib/setup/odoo-state';
+import type { MonitorState } from '@/lib/setup/odoo-state';
 import type { Setup } from '@/lib/setup/setup';
 import { scope } from '@/lib/state/snapshot';
 import { adminProbe } from '../fixtures/stored-state';
-import { aMonitor, aSetup } from '../support/builders';
+import { aMonitor, anOdooGmailState, aSetup } from '../support/builders';
 
 const ORIGIN = 'https://acme.odoo.com';
 const GMAIL = 'me@gmail.com';
@@ -25,15 +25,7 @@ const SERVER = {
   action: 'created' as const,
   at: 200,
 };
-const state = (over: Partial<OdooGmailState> = {}): OdooGmailState => ({
-  origin: ORIGIN,
-  credentials: null,
-  server: null,
-  connect: null,
-  running: null,
-  errors: {},
-  ...over,
-});
+const state = anOdooGmailState;
 const monitor = aMonitor;
 const SETUP: Setup = aSetup({ odooOrigin: ORIGIN, gmail: GMAIL });
 const build = (over: Partial<ChecklistInput> = {}) =>

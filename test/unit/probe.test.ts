@@ -5,6 +5,19 @@ import { fixture, odooRoutes, replay } from './odoo-replay';
 
 const ORIGIN = 'https://acme.odoo.com';
 
+/** Odoo 17 whose session_info lacks web.base.url: the system parameter has it, the freeze is unset. */
+function baseUrlFromParameter() {
+  const session = fixture('session-17.0.json') as { result: Record<string, unknown> };
+  delete session.result['web.base.url'];
+  return replay(({ path, body }) => {
+    if (path === '/web/session/get_session_info') return { json: session };
+    if (body.params?.model === 'ir.config_parameter' && body.params.args?.[0] === 'web.base.url')
+      return { json: { jsonrpc: '2.0', id: 3, result: 'https://erp.acme.com' } };
+    if (body.params?.args?.[0] === 'web.base.url.freeze') return { json: { jsonrpc: '2.0', id: 5, result: false } };
+    return odooRoutes({ session: 'session-17.0.json', modules: 'modules-installed-17.0.json' })({ path, body });
+  });
+}
+
 describe('probeOdoo against recorded replies of each version', () => {
   it.each([
     ['session-15.0.json', '15.0', 15, 'community', false],
@@ -42,15 +55,7 @@ describe('probeOdoo against recorded replies of each version', () => {
   });
 
   it('two round trips deep: session_info, then the address, web.base.url, the module and the freeze together', async () => {
-    const session = fixture('session-17.0.json') as { result: Record<string, unknown> };
-    delete session.result['web.base.url'];
-    const r = replay(({ path, body }) => {
-      if (path === '/web/session/get_session_info') return { json: session };
-      if (body.params?.model === 'ir.config_parameter' && body.params.args?.[0] === 'web.base.url')
-        return { json: { jsonrpc: '2.0', id: 3, result: 'https://erp.acme.com' } };
-      if (body.params?.args?.[0] === 'web.base.url.freeze') return { json: { jsonrpc: '2.0', id: 5, result: false } };
-      return odooRoutes({ session: 'session-17.0.json', modules: 'modules-installed-17.0.json' })({ path, body });
-    });
+    const r = baseUrlFromParameter();
     // Each request is tagged with how many answers had arrived when it left: one tag per round trip.
     let answered = 0;
     const left: number[] = [];
@@ -94,14 +99,7 @@ describe('probeOdoo against recorded replies of each version', () => {
   });
 
   it('reads web.base.url from the system parameter when session_info lacks it', async () => {
-    const session = fixture('session-17.0.json') as { result: Record<string, unknown> };
-    delete session.result['web.base.url'];
-    const r = replay(({ path, body }) => {
-      if (path === '/web/session/get_session_info') return { json: session };
-      if (body.params?.model === 'ir.config_parameter')
-        return { json: { jsonrpc: '2.0', id: 3, result: 'https://erp.acme.com' } };
-      return odooRoutes({ session: 'session-17.0.json', modules: 'modules-installed-17.0.json' })({ path, body });
-    });
+    const r = baseUrlFromParameter();
     expect((await probeOdoo(ORIGIN, { fetch: r.fetch })).odoo?.baseUrl).toBe('https://erp.acme.com');
   });
 
