@@ -71,13 +71,13 @@ describe('the layers check', () => {
 
   it('follows a page bundle through shared modules: what it loads, not only what it imports', () => {
     const dir = project('bundle', {
-      'lib/shared.ts': "import { Payload } from './protocol';\nexport const check = (v: unknown) => Payload.parse(v);\n",
-      'lib/ui/panel.ts': "import { check } from '../shared';\nexport const panel = check;\n",
+      'lib/common.ts': "import { Payload } from './protocol';\nexport const check = (v: unknown) => Payload.parse(v);\n",
+      'lib/ui/panel.ts': "import { check } from '../common';\nexport const panel = check;\n",
       'entrypoints/diagnosis-panel.ts': "import { panel } from '@/lib/ui/panel';\nexport default panel;\n",
     });
     const { violations } = checkLayers(dir);
     expect(violations.map((v) => v.split(':')[0])).toEqual(['page-scripts-types-only', 'page-bundles-no-zod']);
-    expect(violations[0]).toContain('entrypoints/diagnosis-panel.ts → lib/ui/panel.ts → lib/shared.ts → lib/protocol.ts');
+    expect(violations[0]).toContain('entrypoints/diagnosis-panel.ts → lib/ui/panel.ts → lib/common.ts → lib/protocol.ts');
   });
 
   it("refuses a value of lib/background in the popup's components", () => {
