@@ -119,20 +119,18 @@ export async function probeOdoo(origin: string, opts: RpcOptions = {}): Promise<
   // Every read after session_info depends only on its uid and is_system, so they go out together: one
   // round trip instead of four (a far Odoo costs 150–300 ms each). Each settles on its own, and each keeps
   // the meaning it had when they ran one after the other.
-  const [users, baseParam, modules, baseUrlFrozen] = await Promise.all([
-    settle(callKw(origin, 'res.users', 'read', [[info.uid], ['email', 'login']], {}, opts)),
+  const [users, baseParam, modules, frozen] = await Promise.allSettled([
+    callKw(origin, 'res.users', 'read', [[info.uid], ['email', 'login']], {}, opts),
     // Not every version puts it in session_info; the parameter itself is readable by admins (§9).
-    isSystem && !sessionBaseUrl ? settle(callKw(origin, 'ir.config_parameter', 'get_param', ['web.base.url'], {}, opts)) : null,
+    isSystem && !sessionBaseUrl ? callKw(origin, 'ir.config_parameter', 'get_param', ['web.base.url'], {}, opts) : null,
     isSystem
-      ? settle(
-          callKw(
-            origin,
-            'ir.module.module',
-            'search_read',
-            [[['name', 'in', ['google_gmail']]]],
-            { fields: ['name', 'state', 'latest_version', 'installed_version'] },
-            opts,
-          ),
+      ? callKw(
+          origin,
+          'ir.module.module',
+          'search_read',
+          [[['name', 'in', ['google_gmail']]]],
+          { fields: ['name', 'state', 'latest_version', 'installed_version'] },
+          opts,
         )
       : null,
     isSystem ? readBaseUrlFreeze(origin, opts) : null,
@@ -140,14 +138,14 @@ export async function probeOdoo(origin: string, opts: RpcOptions = {}): Promise<
 
   let userEmail: string | null = null;
   // The address is only a proposal for the form; a refusal here changes nothing else.
-  const userRows = users.ok ? z.array(UserRow).safeParse(users.value) : null;
+  const userRows = users.status === 'fulfilled' ? z.array(UserRow).safeParse(users.value) : null;
   if (userRows?.success) {
     const row = userRows.data[0];
     userEmail = str(row?.email) ?? (str(row?.login)?.includes('@') ? str(row?.login) : null);
   }
 
   // Computed values fall back to the origin when the parameter could not be read, and say so.
-  const param = baseParam?.ok ? ParamValue.safeParse(baseParam.value) : null;
+  const param = baseParam.status === 'fulfilled' && baseParam.value !== null ? ParamValue.safeParse(baseParam.value) : null;
   const odoo = {
     db: info.db,
     version: version.label,
@@ -160,25 +158,24 @@ export async function probeOdoo(origin: string, opts: RpcOptions = {}): Promise<
     userName: str(info.name),
     userEmail,
   };
-  if (!isSystem || !modules) return { origin, at, status: 'notAdmin', odoo };
+  if (!isSystem) return { origin, at, status: 'notAdmin', odoo };
 
-  if (!modules.ok) {
-    const s = statusFromError(modules.error);
+  if (modules.status === 'rejected') {
+    const s = statusFromError(modules.reason);
     // Lost the connection or the session between two calls: report that, not a half-known Odoo.
     if (s.status === 'notLoggedIn' || s.status === 'unreachable' || s.status === 'timeout') return { origin, at, ...s };
     return { origin, at, status: 'ok', odoo, detail: s.detail ?? s.status };
   }
   const rows = z.array(ModuleRow).safeParse(modules.value);
   if (!rows.success) return { origin, at, status: 'ok', odoo, detail: 'module-read' };
-  return { origin, at, status: 'ok', odoo: { ...odoo, baseUrlFrozen }, gmailModule: moduleInfoFrom(rows.data) };
+  return {
+    origin,
+    at,
+    status: 'ok',
+    odoo: { ...odoo, baseUrlFrozen: frozen.status === 'fulfilled' ? frozen.value : null },
+    gmailModule: moduleInfoFrom(rows.data),
+  };
 }
-
-type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
-const settle = <T>(p: Promise<T>): Promise<Settled<T>> =>
-  p.then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error }),
-  );
 
 /**
  * `web.base.url.freeze` (odoo-gmail.md §9): while it is unset, Odoo rewrites `web.base.url` each time an
