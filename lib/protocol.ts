@@ -8,7 +8,7 @@
  * Only the background imports this module's values. The popup and the content scripts import its types
  * (`import type`), so zod never reaches the Console's bundles.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PAGE_IDS } from './console/detect';
 import { CONSOLE_STEPS, type ConsoleContext, REASONS } from './console/types';
 import { CLIENT_ID_LENIENT_RE } from './google/client-formats';
@@ -38,54 +38,44 @@ export interface Replies<T> {
 const reply = <T>(): Replies<T> => ({}) as Replies<T>;
 
 /** A payload with nothing in it: `{}`, and no extra field. */
-const nothing = z.object({}).strict();
+const nothing = z.strictObject({});
 
 /** Project ID (google-console.md §5.4) or project number (§1: numbers work in links too). */
-const ProjectRef = z.string().regex(/^(?:[a-z][a-z0-9-]{4,28}[a-z0-9]|\d{1,20})$/);
+const ProjectRef = z.string().check(z.regex(/^(?:[a-z][a-z0-9-]{4,28}[a-z0-9]|\d{1,20})$/));
 
 /** What the Console assistant reports: a step's progress and the facts the page showed. */
 const ConsoleReport = z
-  .object({
+  .strictObject({
     /** The page it was read on; null for a Console page outside the journey (a pending project's notification). */
-    page: z.enum(PAGE_IDS).nullable(),
-    step: z.enum(CONSOLE_STEPS).optional(),
-    state: z.enum(['inProgress', 'done', 'attention']).optional(),
+    page: z.nullable(z.enum(PAGE_IDS)),
+    step: z.optional(z.enum(CONSOLE_STEPS)),
+    state: z.optional(z.enum(['inProgress', 'done', 'attention'])),
     /** The person reloads the page because its `main` stayed blank (2026 §12): counted, up to 3 tries. */
-    reload: z.literal(true).optional(),
-    reason: z
-      .object({ code: z.enum(REASONS), field: z.string().max(120).optional() })
-      .strict()
-      .optional(),
+    reload: z.optional(z.literal(true)),
+    reason: z.optional(z.strictObject({ code: z.enum(REASONS), field: z.optional(z.string().check(z.maxLength(120))) })),
     /** What the page showed (read by the content script), each validated on its own. */
-    facts: z
-      .object({
-        projectId: ProjectRef.optional(),
-        pendingProject: z.object({ projectId: ProjectRef.nullable(), fromProject: ProjectRef.nullable() }).strict().optional(),
-        audience: z.enum(['internal', 'external']).optional(),
-        publishing: z.enum(['testing', 'production']).optional(),
-        authorizedDomains: z
-          .array(z.string().regex(/^[a-z0-9.-]{1,253}$/))
-          .max(100)
-          .optional(),
-        testUsers: z.array(z.email().max(320)).max(100).optional(),
-        redirectUris: z.array(z.url().max(2048)).max(100).optional(),
-        clientId: z.string().regex(CLIENT_ID_LENIENT_RE).optional(),
-      })
-      .strict()
-      .optional(),
+    facts: z.optional(
+      z.strictObject({
+        projectId: z.optional(ProjectRef),
+        pendingProject: z.optional(z.strictObject({ projectId: z.nullable(ProjectRef), fromProject: z.nullable(ProjectRef) })),
+        audience: z.optional(z.enum(['internal', 'external'])),
+        publishing: z.optional(z.enum(['testing', 'production'])),
+        authorizedDomains: z.optional(z.array(z.string().check(z.regex(/^[a-z0-9.-]{1,253}$/))).check(z.maxLength(100))),
+        testUsers: z.optional(z.array(z.email().check(z.maxLength(320))).check(z.maxLength(100))),
+        redirectUris: z.optional(z.array(z.url().check(z.maxLength(2048))).check(z.maxLength(100))),
+        clientId: z.optional(z.string().check(z.regex(CLIENT_ID_LENIENT_RE))),
+      }),
+    ),
   })
-  .strict()
-  .refine((r) => !r.state || r.step, { message: 'a state needs its step' });
+  .check(z.refine((r) => !r.state || r.step, { message: 'a state needs its step' }));
 
 /** What the sign-in error page's content script read from the page's URL (lib/google/auth-error.ts). */
-const SignInErrorReport = z
-  .object({
-    code: z.string().max(100),
-    message: z.string().max(2000).nullable(),
-    clientId: z.string().max(200).nullable(),
-    redirectUri: z.string().max(2000).nullable(),
-  })
-  .strict();
+const SignInErrorReport = z.strictObject({
+  code: z.string().check(z.maxLength(100)),
+  message: z.nullable(z.string().check(z.maxLength(2000))),
+  clientId: z.nullable(z.string().check(z.maxLength(200))),
+  redirectUri: z.nullable(z.string().check(z.maxLength(2000))),
+});
 
 export const protocol = {
   /** Validate and store the setup form. */
@@ -95,22 +85,24 @@ export const protocol = {
   /** The Console assistant captured the client ID and secret from "OAuth client created". */
   captureCredentials: {
     from: ['consoleContent'],
-    payload: z.object({ clientId: z.string().max(200), clientSecret: z.string().max(200) }).strict(),
+    payload: z.strictObject({ clientId: z.string().check(z.maxLength(200)), clientSecret: z.string().check(z.maxLength(200)) }),
     reply: reply<{ clientId: string }>(),
   },
   /** The person pasted the ID and secret, or imported a client_secret JSON, in the popup. */
   setCredentials: {
     from: ['extensionPage'],
-    payload: z
-      .object({ clientId: z.string().max(200), clientSecret: z.string().max(200), source: z.enum(['json', 'paste']) })
-      .strict(),
+    payload: z.strictObject({
+      clientId: z.string().check(z.maxLength(200)),
+      clientSecret: z.string().check(z.maxLength(200)),
+      source: z.enum(['json', 'paste']),
+    }),
     reply: reply<{ clientId: string }>(),
   },
   // ── Console assistant: lib/console/, handlers in lib/background/console.ts ──
   /** The content script on a Console page asks for the values to fill and what is already known. */
   consoleContext: {
     from: ['consoleContent'],
-    payload: z.object({ page: z.enum(PAGE_IDS) }).strict(),
+    payload: z.strictObject({ page: z.enum(PAGE_IDS) }),
     reply: reply<ConsoleContext>(),
   },
   /** The content script reports a step's progress and the facts the page showed. */
@@ -119,7 +111,7 @@ export const protocol = {
   /** The Console loader recognized a page of the journey: inject the assistant into its document. */
   loadConsoleAssistant: {
     from: ['consoleContent'],
-    payload: z.object({ page: z.enum(PAGE_IDS) }).strict(),
+    payload: z.strictObject({ page: z.enum(PAGE_IDS) }),
     reply: reply<null>(),
   },
   /**
@@ -128,7 +120,7 @@ export const protocol = {
    */
   consoleHandoff: {
     from: ['consoleContent'],
-    payload: z.object({ page: z.enum(PAGE_IDS).nullable(), step: z.enum(CONSOLE_STEPS).optional(), focus: z.boolean() }).strict(),
+    payload: z.strictObject({ page: z.nullable(z.enum(PAGE_IDS)), step: z.optional(z.enum(CONSOLE_STEPS)), focus: z.boolean() }),
     reply: reply<null>(),
   },
   /** The popup's "Set up Google Cloud for Odoo": the whole Google side, then the Odoo side, by itself (lib/background/autopilot.ts). */
@@ -168,7 +160,7 @@ export const protocol = {
   /** Check the token and run Test Connection now. */
   checkGmail: {
     from: ['extensionPage'],
-    payload: z.object({ trigger: z.enum(['manual', 'popup']) }).strict(),
+    payload: z.strictObject({ trigger: z.enum(['manual', 'popup']) }),
     reply: reply<MonitorState>(),
   },
 
@@ -178,22 +170,22 @@ export const protocol = {
   /** The person confirmed Odoo's address: set web.base.url to it and web.base.url.freeze = True. */
   freezeBaseUrl: {
     from: ['extensionPage'],
-    payload: z.object({ baseUrl: z.string().max(500) }).strict(),
+    payload: z.strictObject({ baseUrl: z.string().check(z.maxLength(500)) }),
     reply: reply<{ baseUrl: string }>(),
   },
   /** The person's App home page and privacy policy link for Publish app (checked: https, on an authorized domain). */
   setPublishLinks: {
     from: ['extensionPage'],
-    payload: z.object({ home: z.string().max(2000), privacy: z.string().max(2000) }).strict(),
+    payload: z.strictObject({ home: z.string().check(z.maxLength(2000)), privacy: z.string().check(z.maxLength(2000)) }),
     reply: reply<PublishLinks>(),
   },
   /** The person chose Testing or production for an External app; production makes the assistant guide "Publish app". */
   choosePublishing: {
     from: ['extensionPage'],
-    payload: z.object({ choice: z.enum(['testing', 'production']) }).strict(),
+    payload: z.strictObject({ choice: z.enum(['testing', 'production']) }),
     reply: reply<null>(),
   },
-} as const satisfies Record<string, { from: readonly SenderKind[]; payload: z.ZodType; reply: Replies<unknown> }>;
+} as const satisfies Record<string, { from: readonly SenderKind[]; payload: z.ZodMiniType; reply: Replies<unknown> }>;
 
 type Protocol = typeof protocol;
 export type MessageName = keyof Protocol;

@@ -1,9 +1,10 @@
 /**
- * zod 4 compiles object parsers with `new Function` when it may (its "JIT"). Extension pages forbid
- * eval by CSP, so the first parse would probe `Function('')`, fail, and fall back anyway — leaving a CSP
- * violation in the console. `jitless` makes zod skip the probe and use its interpreter from the start.
- * Imported first by every entrypoint. (web-ext lint still sees the code in the bundle: docs/firefox.md › web-ext lint.)
+ * Classic zod 4 compiles object parsers with `new Function` when it may (its "JIT"); extension pages
+ * forbid eval by CSP, so its first parse would probe `Function('')` and leave a CSP violation in the
+ * console. The extension imports `zod/mini`, whose objects never compile; `jitless` keeps any parser of
+ * zod's on the interpreter all the same, should one probe. Imported first by every entrypoint
+ * (docs/firefox.md › web-ext lint).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 z.config({ jitless: true });

@@ -6,7 +6,7 @@
  * in the popup, checked here (https, on an authorized domain). The Console assistant's Branding step then
  * fills them, and Publish app can be pressed.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { OdooRpcError } from '../odoo/errors';
 import { type PageRows, readPrivacyPages } from '../odoo/website';
 import type { Reply } from '../protocol';

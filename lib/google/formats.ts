@@ -3,7 +3,7 @@
  * client secret, and the downloaded `client_secret_*.json`. Every value captured on the Console,
  * imported from a file or pasted by hand goes through these before it is kept or sent to Odoo.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { type Msg, msg } from '../i18n';
 import { parseClientId, parseClientSecret } from './client-formats';
 
@@ -23,15 +23,13 @@ export {
 export const MAX_JSON_BYTES = 64 * 1024;
 
 const WebClientJson = z.object({
-  web: z
-    .object({
-      client_id: z.string(),
-      client_secret: z.string(),
-      project_id: z.string().optional(),
-      redirect_uris: z.array(z.string()).optional(),
-      javascript_origins: z.array(z.string()).optional(),
-    })
-    .loose(),
+  web: z.looseObject({
+    client_id: z.string(),
+    client_secret: z.string(),
+    project_id: z.optional(z.string()),
+    redirect_uris: z.optional(z.array(z.string())),
+    javascript_origins: z.optional(z.array(z.string())),
+  }),
 });
 
 export type ClientJsonResult =

@@ -2,7 +2,7 @@
  * `web.base.url` and its freeze flag, read and written (odoo-gmail.md §9): Odoo sends Google a redirect
  * URI built on `web.base.url`, which every administrator login rewrites unless the flag is set.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { callParsed } from './call';
 import { type BaseUrlRead, readBaseUrlFreeze } from './probe';
 import { callKw, type RpcOptions } from './rpc';

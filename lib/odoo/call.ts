@@ -6,7 +6,7 @@
  * (odoo-gmail.md §5). English is Odoo's source language, so it is always available; the person still
  * reads the text verbatim, next to a reading in their own language.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { OdooRpcError } from './errors';
 import { callKw, type RpcOptions } from './rpc';
 
@@ -17,7 +17,7 @@ export async function callParsed<T>(
   model: string,
   method: string,
   args: unknown[],
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   options: { kwargs?: Record<string, unknown>; context?: Record<string, unknown> } & RpcOptions = {},
 ): Promise<T> {
   const { kwargs = {}, context = {}, ...rpc } = options;

@@ -4,7 +4,7 @@
  * the token never reaches the extension when Odoo can count instead), and Test Connection with a
  * plain-language reading of Odoo's failure text.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { callParsed } from './call';
 import { OdooRpcError } from './errors';
 import { type ServerSchema, TOKEN_FIELD } from './gmail-schema';
@@ -14,7 +14,7 @@ import type { RpcOptions } from './rpc';
 // ---------------------------------------------------------------------------------------------
 // Consent URL (§6): `{'type': 'ir.actions.act_url', 'url': …}`; 19.0 adds `target: 'self'`.
 
-export const ActUrl = z.object({ type: z.literal('ir.actions.act_url'), url: z.string() }).loose();
+export const ActUrl = z.looseObject({ type: z.literal('ir.actions.act_url'), url: z.string() });
 
 export interface ConsentUrl {
   url: string;
@@ -54,7 +54,7 @@ export async function openGmailConsent(origin: string, serverId: number, opts: R
 
 export type TokenPresence = 'present' | 'absent' | 'serverMissing';
 
-export const IdRows = z.array(z.object({ id: z.number() }).loose());
+export const IdRows = z.array(z.looseObject({ id: z.number() }));
 
 /**
  * Whether the record's refresh token is set. `search_count` with the token in the domain (works for
@@ -74,7 +74,7 @@ async function refreshTokenStored(origin: string, serverId: number, opts: RpcOpt
           [TOKEN_FIELD, '!=', false],
         ],
       ],
-      z.number().int(),
+      z.int(),
       { context: { active_test: false }, ...opts },
     );
     return count > 0;
@@ -88,7 +88,12 @@ async function refreshTokenStored(origin: string, serverId: number, opts: RpcOpt
       'read',
       [[serverId], [TOKEN_FIELD]],
       // Only its truthiness is kept: the value is dropped inside the schema.
-      z.array(z.object({ [TOKEN_FIELD]: z.unknown() }).transform((r) => ({ present: !!r[TOKEN_FIELD] }))),
+      z.array(
+        z.pipe(
+          z.object({ [TOKEN_FIELD]: z.unknown() }),
+          z.transform((r: { [TOKEN_FIELD]: unknown }) => ({ present: !!r[TOKEN_FIELD] })),
+        ),
+      ),
       opts,
     );
     return !!row?.present;
@@ -137,15 +142,13 @@ export type GmailServerState =
       tokenStamp: number | null;
     };
 
-export const ServerFactsRow = z
-  .object({
-    id: z.number(),
-    smtp_user: z.union([z.string(), z.literal(false), z.null()]).optional(),
-    smtp_authentication: z.union([z.string(), z.literal(false), z.null()]).optional(),
-    use_google_gmail_service: z.boolean().optional(),
-    google_gmail_access_token_expiration: z.union([z.number(), z.literal(false), z.null()]).optional(),
-  })
-  .loose();
+export const ServerFactsRow = z.looseObject({
+  id: z.number(),
+  smtp_user: z.optional(z.union([z.string(), z.literal(false), z.null()])),
+  smtp_authentication: z.optional(z.union([z.string(), z.literal(false), z.null()])),
+  use_google_gmail_service: z.optional(z.boolean()),
+  google_gmail_access_token_expiration: z.optional(z.union([z.number(), z.literal(false), z.null()])),
+});
 
 const stampOf = (v: number | false | null | undefined): number | null => (typeof v === 'number' && v > 0 ? v : null);
 
@@ -272,13 +275,11 @@ export function readTestFailure(text: string, facts?: ServerFacts): TestReading 
 
 export type TestOutcome = { ok: true } | { ok: false; odooText: string; reading: TestReading };
 
-export const Notification = z
-  .object({
-    type: z.literal('ir.actions.client'),
-    tag: z.string(),
-    params: z.object({ type: z.string().optional(), message: z.string().optional() }).loose().optional(),
-  })
-  .loose();
+export const Notification = z.looseObject({
+  type: z.literal('ir.actions.client'),
+  tag: z.string(),
+  params: z.optional(z.looseObject({ type: z.optional(z.string()), message: z.optional(z.string()) })),
+});
 
 /**
  * `test_smtp_connection` on the record. Success is a `display_notification` action whose

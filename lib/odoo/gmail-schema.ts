@@ -8,20 +8,18 @@
  * 19.0's extra `smtp_encryption` values (`starttls_strict`, `ssl_strict`) do not matter: Gmail's
  * constraint demands plain `'starttls'` in every version (§1.3, §2), so that is what is written.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { callParsed } from './call';
 import type { RpcOptions } from './rpc';
 
 export const GMAIL_SMTP = { host: 'smtp.gmail.com', port: 587, encryption: 'starttls' } as const;
 export const TOKEN_FIELD = 'google_gmail_refresh_token';
 
-const FieldDescription = z
-  .object({
-    type: z.string(),
-    string: z.string().optional(),
-    selection: z.array(z.tuple([z.union([z.string(), z.number(), z.boolean()]), z.string()])).optional(),
-  })
-  .loose();
+const FieldDescription = z.looseObject({
+  type: z.string(),
+  string: z.optional(z.string()),
+  selection: z.optional(z.array(z.tuple([z.union([z.string(), z.number(), z.boolean()]), z.string()]))),
+});
 export const FieldsGetReply = z.record(z.string(), FieldDescription);
 export type FieldsGetReply = z.infer<typeof FieldsGetReply>;
 

@@ -3,7 +3,7 @@
  * JSON-RPC with the admin's session (odoo-gmail.md §10 steps 2–4). Each operation reads back what it
  * wrote: a step is done when Odoo confirms it, not when a request was sent.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { callParsed } from './call';
 import { GMAIL_SMTP, gmailServerValues, isGmailServer, type ServerSchema } from './gmail-schema';
 import { type ModuleInfo, moduleInfoFrom } from './probe';
@@ -67,14 +67,14 @@ export async function installOrUpgradeGmail(origin: string, opts: RpcOptions = {
 // ---------------------------------------------------------------------------------------------
 // 2. Credentials (§1.5, §8.3): the settings form's way — create + execute — then read back.
 
-const Id = z.number().int().positive();
+const Id = z.int().check(z.positive());
 /** `create`'s reply: the new id, or a one-element list (what `create` gives for a list of values). */
 export const IdReply = z.union([
   Id,
-  z
-    .array(Id)
-    .length(1)
-    .transform((a) => a[0] as number),
+  z.pipe(
+    z.array(Id).check(z.length(1)),
+    z.transform((a: number[]) => a[0] as number),
+  ),
 ]);
 
 export interface CredentialsWritten {
@@ -159,14 +159,12 @@ export async function readGmailCredentials(
 // 3. The outgoing server (§8.4): find by address, update, or create — never a duplicate.
 
 /** A row of `findGmailServer`'s `search_read`. */
-export const ServerRow = z
-  .object({
-    id: Id,
-    name: z.union([z.string(), z.literal(false)]).optional(),
-    smtp_host: z.union([z.string(), z.literal(false)]).optional(),
-    active: z.boolean().optional(),
-  })
-  .loose();
+export const ServerRow = z.looseObject({
+  id: Id,
+  name: z.optional(z.union([z.string(), z.literal(false)])),
+  smtp_host: z.optional(z.union([z.string(), z.literal(false)])),
+  active: z.optional(z.boolean()),
+});
 type ServerRow = z.infer<typeof ServerRow>;
 
 /** The read-back of the values written: any fields, compared one by one with what was sent. */

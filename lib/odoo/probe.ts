@@ -3,7 +3,7 @@
  * Sequence from odoo-gmail.md §10 steps 1–2. The result is plain data (stored, shown in the popup);
  * it never contains a token or a secret.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { OdooRpcError } from './errors';
 import { callKw, jsonRpc, type RpcOptions } from './rpc';
 import { ModuleRow, ParamValue, SessionInfo, UserRow } from './schemas';
@@ -24,9 +24,9 @@ export type ProbeStatus = (typeof PROBE_STATUSES)[number];
 export const ModuleInfo = z.object({
   state: z.enum(['installed', 'uninstalled', 'uninstallable', 'to upgrade', 'to remove', 'to install', 'missing']),
   /** Version recorded in the database (Odoo's `latest_version`, label "Installed Version"). */
-  dbVersion: z.string().nullable(),
+  dbVersion: z.nullable(z.string()),
   /** Version of the code on disk (Odoo's `installed_version`, label "Latest Version"). */
-  codeVersion: z.string().nullable(),
+  codeVersion: z.nullable(z.string()),
   outdated: z.boolean(),
 });
 export type ModuleInfo = z.infer<typeof ModuleInfo>;
@@ -36,9 +36,9 @@ export const ProbeResult = z.object({
   at: z.number(),
   status: z.enum(PROBE_STATUSES),
   /** HTTP status or Odoo's own message, for the details line. */
-  detail: z.string().optional(),
-  odoo: z
-    .object({
+  detail: z.optional(z.string()),
+  odoo: z.optional(
+    z.object({
       db: z.string(),
       version: z.string(),
       major: z.number(),
@@ -46,19 +46,19 @@ export const ProbeResult = z.object({
       saas: z.boolean(),
       edition: z.enum(['community', 'enterprise']),
       isSystem: z.boolean(),
-      baseUrl: z.string().nullable(),
+      baseUrl: z.nullable(z.string()),
       /** `web.base.url.freeze` is set (true), not set (false), or could not be read (null / absent). */
-      baseUrlFrozen: z.boolean().nullable().optional(),
+      baseUrlFrozen: z.optional(z.nullable(z.boolean())),
       /**
        * The value `baseUrl` replaced when Odoo was seen to change it (an administrator's login through
        * another address, captures fact 6), and when that was seen. Gone once frozen.
        */
-      baseUrlWas: z.object({ value: z.string(), at: z.number() }).optional(),
-      userName: z.string().nullable(),
-      userEmail: z.string().nullable(),
-    })
-    .optional(),
-  gmailModule: ModuleInfo.optional(),
+      baseUrlWas: z.optional(z.object({ value: z.string(), at: z.number() })),
+      userName: z.nullable(z.string()),
+      userEmail: z.nullable(z.string()),
+    }),
+  ),
+  gmailModule: z.optional(ModuleInfo),
 });
 export type ProbeResult = z.infer<typeof ProbeResult>;
 

@@ -2,26 +2,25 @@
  * Odoo's JSON-RPC replies, as zod schemas. Every byte that comes back from Odoo goes through one of
  * these before the extension acts on it. Shapes: docs/evidence/odoo-gmail.md §8.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** `{"jsonrpc":"2.0","id":…,"error":{"code":200,"message":"Odoo Server Error","data":{"name":…,"message":…}}}` */
 export const RpcErrorBody = z.object({
   code: z.number(),
   message: z.string(),
-  data: z
-    .object({
+  data: z.optional(
+    z.looseObject({
       name: z.string(),
-      message: z.string().optional().default(''),
-      arguments: z.array(z.unknown()).optional(),
-      debug: z.string().optional(),
-    })
-    .loose()
-    .optional(),
+      message: z._default(z.optional(z.string()), ''),
+      arguments: z.optional(z.array(z.unknown())),
+      debug: z.optional(z.string()),
+    }),
+  ),
 });
 export type RpcErrorBody = z.infer<typeof RpcErrorBody>;
 
 /** A reply is an error envelope when it has `error` (checked first), a success otherwise — see below. */
-export const RpcErrorEnvelope = z.object({ error: RpcErrorBody }).loose();
+export const RpcErrorEnvelope = z.looseObject({ error: RpcErrorBody });
 /**
  * A success is a `"jsonrpc": "2.0"` object with the key `result` (even null) — or with neither `result`
  * nor `error`: real Odoo leaves `result` out when the method returns None (`mail.mail.send`,
@@ -29,36 +28,38 @@ export const RpcErrorEnvelope = z.object({ error: RpcErrorBody }).loose();
  * Every recorded Odoo reply carries `jsonrpc: "2.0"`, so JSON without it (`{}`, an array, another
  * server's `{"status": "ok"}`) is not JSON-RPC, and neither is a malformed `error`.
  */
-export const RpcResultEnvelope = z
-  .object({ jsonrpc: z.literal('2.0') })
-  .loose()
-  .refine(
-    (o) => !Object.hasOwn(o, 'error') && (Object.hasOwn(o, 'result') || Object.hasOwn(o, 'id')),
-    'neither a result nor a None reply',
-  )
-  .transform((o) => ({ result: Object.hasOwn(o, 'result') ? o.result : null }));
+const JsonRpcReply = z
+  .looseObject({ jsonrpc: z.literal('2.0') })
+  .check(
+    z.refine(
+      (o) => !Object.hasOwn(o, 'error') && (Object.hasOwn(o, 'result') || Object.hasOwn(o, 'id')),
+      'neither a result nor a None reply',
+    ),
+  );
+export const RpcResultEnvelope = z.pipe(
+  JsonRpcReply,
+  z.transform((o: z.output<typeof JsonRpcReply>) => ({ result: Object.hasOwn(o, 'result') ? o.result : null })),
+);
 
 /** `server_version_info`: `[17, 0, 0, 'final', 0, '']`, `['saas~17', 4, 0, 'final', 0, 'e']`. */
-export const ServerVersionInfo = z
-  .array(z.union([z.number(), z.string()]))
-  .min(2)
-  .refine((v) => typeof v[1] === 'number', 'minor version must be a number');
+export const ServerVersionInfo = z.array(z.union([z.number(), z.string()])).check(
+  z.minLength(2),
+  z.refine((v) => typeof v[1] === 'number', 'minor version must be a number'),
+);
 
 /** `/web/session/get_session_info` (odoo-gmail.md §8.1). Extra keys vary per version and are kept. */
-export const SessionInfo = z
-  .object({
-    uid: z.union([z.number().int().positive(), z.literal(false), z.null()]),
-    is_system: z.boolean().optional(),
-    is_admin: z.boolean().optional(),
-    db: z.string().min(1),
-    server_version: z.string(),
-    server_version_info: ServerVersionInfo,
-    'web.base.url': z.string().optional(),
-    username: z.string().optional(),
-    name: z.string().optional(),
-    partner_id: z.union([z.number(), z.literal(false)]).optional(),
-  })
-  .loose();
+export const SessionInfo = z.looseObject({
+  uid: z.union([z.int().check(z.positive()), z.literal(false), z.null()]),
+  is_system: z.optional(z.boolean()),
+  is_admin: z.optional(z.boolean()),
+  db: z.string().check(z.minLength(1)),
+  server_version: z.string(),
+  server_version_info: ServerVersionInfo,
+  'web.base.url': z.optional(z.string()),
+  username: z.optional(z.string()),
+  name: z.optional(z.string()),
+  partner_id: z.optional(z.union([z.number(), z.literal(false)])),
+});
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
 export const MODULE_STATES = ['uninstallable', 'uninstalled', 'installed', 'to upgrade', 'to remove', 'to install'] as const;
@@ -68,7 +69,7 @@ export const MODULE_STATES = ['uninstallable', 'uninstalled', 'installed', 'to u
  * the code on disk ("Latest Version"), `latest_version` is what the database has ("Installed Version").
  */
 export const ModuleRow = z.object({
-  id: z.number().int(),
+  id: z.int(),
   name: z.string(),
   state: z.enum(MODULE_STATES),
   latest_version: z.union([z.string(), z.literal(false), z.null()]),
@@ -80,10 +81,10 @@ export type ModuleRow = z.infer<typeof ModuleRow>;
 export const ParamValue = z.union([z.string(), z.literal(false)]);
 
 /** `search_count`: a number, so a secret or a token is counted without travelling. */
-export const CountReply = z.number().int();
+export const CountReply = z.int();
 
 export const UserRow = z.object({
-  id: z.number().int(),
-  email: z.union([z.string(), z.literal(false), z.null()]).optional(),
-  login: z.union([z.string(), z.literal(false), z.null()]).optional(),
+  id: z.int(),
+  email: z.optional(z.union([z.string(), z.literal(false), z.null()])),
+  login: z.optional(z.union([z.string(), z.literal(false), z.null()])),
 });

@@ -3,7 +3,7 @@
  * 17.0 Community, `['saas~17', 4, 0, 'final', 0, 'e']` for Odoo Online 17.4. The last element is 'e'
  * on Enterprise builds (google_gmail_mixin.py uses `release.version_info[-1] == 'e'`).
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { ServerVersionInfo } from './schemas';
 
 export interface OdooVersion {

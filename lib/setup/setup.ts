@@ -3,7 +3,7 @@
  * rules that turn one into the other. The same function runs in the popup (to show messages under
  * the fields) and in the background (which never trusts a message).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { type Msg, msg } from '../i18n';
 import { parseOdooUrl } from '../odoo/urls';
 
@@ -14,18 +14,18 @@ export type AccountType = (typeof ACCOUNT_TYPES)[number];
 const PERSONAL_DOMAINS = new Set(['gmail.com', 'googlemail.com']);
 
 export const SetupInput = z.object({
-  odooUrl: z.string().max(2048),
-  gmail: z.string().max(320),
-  accountType: z.enum(ACCOUNT_TYPES).nullable(),
+  odooUrl: z.string().check(z.maxLength(2048)),
+  gmail: z.string().check(z.maxLength(320)),
+  accountType: z.nullable(z.enum(ACCOUNT_TYPES)),
 });
 export type SetupInput = z.infer<typeof SetupInput>;
 
 export const Setup = z.object({
   odooOrigin: z.string(),
-  gmail: z.string().nullable(),
-  accountType: z.enum(ACCOUNT_TYPES).nullable(),
+  gmail: z.nullable(z.string()),
+  accountType: z.nullable(z.enum(ACCOUNT_TYPES)),
   /** The address was proposed by the extension (the Odoo user's email), not typed by the person. */
-  gmailProposed: z.boolean().default(false),
+  gmailProposed: z._default(z.boolean(), false),
 });
 export type Setup = z.infer<typeof Setup>;
 

@@ -2,7 +2,7 @@
  * The journey of the seed guide (Odoo's own, docs/evidence/odoo-guide.md), in order. Each step's id is the key
  * of its progress record and of its texts in `locales/*.yml` (`step.<id>.title`, `step.<id>.manual`).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const STEP_IDS = [
   'odoo',
@@ -26,14 +26,14 @@ export type StepState = (typeof STEP_STATES)[number];
 /** A stored message (key and parameters of locales/*.yml), turned into text where it is shown. */
 export const MsgData = z.object({
   key: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
 });
 
 /** What a feature reports about a step it drives (Console assistant, Odoo operations, monitor). */
 export const StepProgress = z.object({
   state: z.enum(STEP_STATES),
   at: z.number(),
-  note: MsgData.optional(),
+  note: z.optional(MsgData),
 });
 export type StepProgress = z.infer<typeof StepProgress>;
 

@@ -4,7 +4,7 @@
  * back to the default instead of crashing the popup. The items themselves are in ./items.ts.
  */
 import { storage, type WxtStorageItem } from '@wxt-dev/storage';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 export interface ValidatedItem<T> {
   readonly key: string;
@@ -19,7 +19,7 @@ type StorageKey = `local:${string}` | `session:${string}` | `sync:${string}` | `
 
 export function defineValidatedItem<T>(
   key: StorageKey,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   options: { fallback: T; version: number; migrations?: Record<number, (old: unknown) => unknown> },
 ): ValidatedItem<T> {
   const item: WxtStorageItem<unknown, Record<string, unknown>> = storage.defineItem<unknown>(key, {

@@ -8,7 +8,7 @@
  * records it replaces ('session:consoleArrival' and the assistant's in-memory carry) need no migration —
  * session storage dies with the browser.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PAGE_IDS, type PageId } from '../console/detect';
 import { CONSOLE_STEPS } from '../console/types';
 import { defineValidatedItem } from './define';
@@ -18,18 +18,18 @@ const Handoff = z.object({
    * The page it is for; null when the click cannot know which page it leads to ("Get started" opens the
    * wizard at its own address or in place): then the next page of the journey in that tab takes it.
    */
-  page: z.enum(PAGE_IDS).nullable(),
+  page: z.nullable(z.enum(PAGE_IDS)),
   /** The step the click asked for (`Env.carry`): it runs there without a second click. */
-  step: z.enum(CONSOLE_STEPS).optional(),
+  step: z.optional(z.enum(CONSOLE_STEPS)),
   /** The assistant opened the page itself: its panel takes the keyboard focus (`ConsoleContext.arrived`). */
   focus: z.boolean(),
   /** The tab whose click left it: another Console tab never takes it. */
-  tab: z.number().int().optional(),
+  tab: z.optional(z.int()),
   at: z.number(),
 });
 export type Handoff = z.infer<typeof Handoff>;
 
-export const handoffItem = defineValidatedItem('session:consoleHandoff', Handoff.nullable(), { fallback: null, version: 1 });
+export const handoffItem = defineValidatedItem('session:consoleHandoff', z.nullable(Handoff), { fallback: null, version: 1 });
 
 /** A page that took longer than this to load is no longer the one the click opened. */
 export const HANDOFF_MS = 60_000;

@@ -28,7 +28,7 @@
  * `local:` survives browser restarts and never holds a secret; `session:` is memory only, gone when the
  * browser stops, and not readable by content scripts (docs/evidence/field-notes.md §3.6).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PAGE_IDS } from '../console/detect';
 import { ProbeResult } from '../odoo/probe';
 import { MonitorState, OdooGmailState } from '../setup/odoo-state';
@@ -40,8 +40,8 @@ import { defineValidatedItem } from './define';
 // ---------------------------------------------------------------------------------------------
 // The setup and what the extension learnt of Odoo.
 
-export const setupItem = defineValidatedItem('local:setup', Setup.nullable(), { fallback: null, version: 1 });
-export const probeItem = defineValidatedItem('local:probe', ProbeResult.nullable(), { fallback: null, version: 1 });
+export const setupItem = defineValidatedItem('local:setup', z.nullable(Setup), { fallback: null, version: 1 });
+export const probeItem = defineValidatedItem('local:probe', z.nullable(ProbeResult), { fallback: null, version: 1 });
 export const progressItem = defineValidatedItem('local:progress', StepProgressMap, { fallback: {}, version: 1 });
 
 // ---------------------------------------------------------------------------------------------
@@ -49,15 +49,15 @@ export const progressItem = defineValidatedItem('local:progress', StepProgressMa
 
 /** What the extension knows of the Google side (no secret): filled by the Console assistant. */
 export const GoogleState = z.object({
-  projectId: z.string().nullable(),
-  clientId: z.string().nullable(),
-  audience: z.enum(['internal', 'external']).nullable(),
-  publishing: z.enum(['testing', 'production']).nullable(),
+  projectId: z.nullable(z.string()),
+  clientId: z.nullable(z.string()),
+  audience: z.nullable(z.enum(['internal', 'external'])),
+  publishing: z.nullable(z.enum(['testing', 'production'])),
   authorizedDomains: z.array(z.string()),
   testUsers: z.array(z.string()),
   redirectUris: z.array(z.string()),
   /** When the client secret was captured (the secret itself is never here). */
-  secretCapturedAt: z.number().nullable(),
+  secretCapturedAt: z.nullable(z.number()),
 });
 export type GoogleState = z.infer<typeof GoogleState>;
 export const EMPTY_GOOGLE_STATE: GoogleState = {
@@ -77,7 +77,7 @@ export const googleItem = defineValidatedItem('local:google', GoogleState, { fal
  * assistant to guide "Publish app" on the Audience page (no 7-day token expiry, one "unverified app"
  * screen at connect); `testing` or null leaves the app in Testing.
  */
-export const publishChoiceItem = defineValidatedItem('local:publishChoice', z.enum(['testing', 'production']).nullable(), {
+export const publishChoiceItem = defineValidatedItem('local:publishChoice', z.nullable(z.enum(['testing', 'production'])), {
   fallback: null,
   version: 1,
 });
@@ -88,14 +88,14 @@ export const publishChoiceItem = defineValidatedItem('local:publishChoice', z.en
  * when the person chose production, or given by the person in the popup. Public addresses, no secret.
  */
 export const PublishLinks = z.object({
-  home: z.string().url().nullable(),
-  privacy: z.string().url().nullable(),
+  home: z.nullable(z.url()),
+  privacy: z.nullable(z.url()),
   /** `website`: found on the Odoo's website; `person`: typed in the popup; `none`: Odoo has no website. */
   source: z.enum(['website', 'person', 'none']),
   at: z.number(),
 });
 export type PublishLinks = z.infer<typeof PublishLinks>;
-export const publishLinksItem = defineValidatedItem('local:publishLinks', PublishLinks.nullable(), {
+export const publishLinksItem = defineValidatedItem('local:publishLinks', z.nullable(PublishLinks), {
   fallback: null,
   version: 1,
 });
@@ -112,19 +112,22 @@ export const Credentials = z.object({
   at: z.number(),
 });
 export type Credentials = z.infer<typeof Credentials>;
-export const credentialsItem = defineValidatedItem('session:credentials', Credentials.nullable(), { fallback: null, version: 1 });
+export const credentialsItem = defineValidatedItem('session:credentials', z.nullable(Credentials), {
+  fallback: null,
+  version: 1,
+});
 
 // ---------------------------------------------------------------------------------------------
 // The Odoo side: what Odoo confirmed, the monitor (schemas in lib/setup/odoo-state.ts), the diagnoses.
 
-export const odooGmailItem = defineValidatedItem('local:odooGmail', OdooGmailState.nullable(), { fallback: null, version: 1 });
-export const monitorItem = defineValidatedItem('local:monitor', MonitorState.nullable(), { fallback: null, version: 1 });
+export const odooGmailItem = defineValidatedItem('local:odooGmail', z.nullable(OdooGmailState), { fallback: null, version: 1 });
+export const monitorItem = defineValidatedItem('local:monitor', z.nullable(MonitorState), { fallback: null, version: 1 });
 /** At most one diagnosis per step: the latest failure there is the one to fix (lib/troubleshoot/store.ts). */
 export const diagnosesItem = defineValidatedItem('local:diagnoses', z.array(StoredDiagnosis), { fallback: [], version: 1 });
 /** The connect a 7-day warning was shown for: one warning per connect (lib/background/testing-expiry.ts). */
 export const expiryWarningItem = defineValidatedItem(
   'local:testingExpiryWarning',
-  z.object({ connectAt: z.number(), warnedAt: z.number() }).nullable(),
+  z.nullable(z.object({ connectAt: z.number(), warnedAt: z.number() })),
   { fallback: null, version: 1 },
 );
 
@@ -136,15 +139,15 @@ export const expiryWarningItem = defineValidatedItem(
  * person's click of this browser session.
  */
 const Autopilot = z.object({ startedAt: z.number() });
-export const autopilotItem = defineValidatedItem('session:googleSetup', Autopilot.nullable(), { fallback: null, version: 1 });
+export const autopilotItem = defineValidatedItem('session:googleSetup', z.nullable(Autopilot), { fallback: null, version: 1 });
 
 /**
  * A project creation the person started on `/projectcreate`, until the Console proves it (the
  * dashboard of that project, or the "Navigate to … project" notification — google-console.md §3.1).
  * Session storage: a creation left pending is meaningless after a browser restart.
  */
-const PendingProject = z.object({ projectId: z.string().nullable(), fromProject: z.string().nullable(), at: z.number() });
-export const pendingProjectItem = defineValidatedItem('session:consolePendingProject', PendingProject.nullable(), {
+const PendingProject = z.object({ projectId: z.nullable(z.string()), fromProject: z.nullable(z.string()), at: z.number() });
+export const pendingProjectItem = defineValidatedItem('session:consolePendingProject', z.nullable(PendingProject), {
   fallback: null,
   version: 1,
 });
@@ -154,8 +157,8 @@ export const pendingProjectItem = defineValidatedItem('session:consolePendingPro
  * "reload up to 3 times"): counted across the reloads, so the panel stops offering one after the third.
  * Session storage; a count older than `RELOADS_MS` (lib/background/console.ts) or for another page starts again.
  */
-const ConsoleReloads = z.object({ page: z.enum(PAGE_IDS), count: z.number().int().min(0), at: z.number() });
-export const consoleReloadsItem = defineValidatedItem('session:consoleReloads', ConsoleReloads.nullable(), {
+const ConsoleReloads = z.object({ page: z.enum(PAGE_IDS), count: z.int().check(z.minimum(0)), at: z.number() });
+export const consoleReloadsItem = defineValidatedItem('session:consoleReloads', z.nullable(ConsoleReloads), {
   fallback: null,
   version: 1,
 });

@@ -4,7 +4,7 @@
  * written only by the background. Texts are stored as `Msg` (key + params), never as sentences; no secret, no token: the
  * most a diagnosis carries is a redirect URI, a Client ID or the Gmail address to add.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { MsgData, STEP_IDS } from '../setup/steps';
 import type { Diagnosis } from './sign-in';
 
@@ -12,18 +12,18 @@ export const DIAGNOSIS_SOURCES = ['signIn', 'confirm'] as const;
 export type DiagnosisSource = (typeof DIAGNOSIS_SOURCES)[number];
 
 export const StoredDiagnosis = z.object({
-  id: z.string().max(60),
+  id: z.string().check(z.maxLength(60)),
   step: z.enum(STEP_IDS),
   source: z.enum(DIAGNOSIS_SOURCES),
   /** The Odoo origin of the setup when it was made; another origin means it does not apply. */
-  origin: z.string().nullable(),
+  origin: z.nullable(z.string()),
   at: z.number(),
   title: MsgData,
   cause: MsgData,
   fix: MsgData,
-  link: z.string().optional(),
-  value: z.string().optional(),
-  details: z.array(MsgData).optional(),
+  link: z.optional(z.string()),
+  value: z.optional(z.string()),
+  details: z.optional(z.array(MsgData)),
 });
 export type StoredDiagnosis = z.infer<typeof StoredDiagnosis>;
 

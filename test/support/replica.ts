@@ -14,7 +14,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FakeOdoo } from '../fake-odoo/server.ts';
 import { adminProbe } from '../fixtures/stored-state.ts';
 import { endText, type Site } from './sites.ts';
@@ -232,17 +232,17 @@ export async function acrossNavigations<T>(read: () => Promise<T>): Promise<T> {
 
 /** What the stand-in needs of the replica's server state (test/fixtures/console/replica.js, `state`). */
 export const ConsoleState = z.object({
-  consent: z
-    .object({
+  consent: z.nullable(
+    z.object({
       audience: z.string(),
       publishing: z.string(),
       testUsers: z.array(z.string()),
-    })
-    .nullable(),
+    }),
+  ),
   clients: z.array(
     z.object({
-      id: z.string().min(1),
-      secret: z.string().min(1),
+      id: z.string().check(z.minLength(1)),
+      secret: z.string().check(z.minLength(1)),
       redirectUris: z.array(z.string()),
     }),
   ),

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { callParsed } from '@/lib/odoo/call';
 import { MsgError, odooErrorMsg } from '@/lib/odoo/error-messages';
 import { OdooRpcError } from '@/lib/odoo/errors';

@@ -95,6 +95,6 @@ describe('the content scripts import the protocol as types only', () => {
   it('the import scan sees what the background loads', () => {
     const { modules, packages } = loadedBy('entrypoints/background.ts');
     expect(modules).toContain(resolve('lib/protocol.ts'));
-    expect(packages).toContain('zod');
+    expect(packages).toContain('zod/mini');
   });
 });

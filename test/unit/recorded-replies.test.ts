@@ -11,7 +11,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Msg } from '@/lib/i18n';
 import { odooErrorMsg } from '@/lib/odoo/error-messages';
 import type { RpcErrorKind } from '@/lib/odoo/errors';
@@ -48,14 +48,14 @@ const ROOT = resolve('test/fixtures/odoo/recorded');
 const Recorded = z.object({
   request: z.object({
     url: z.string(),
-    body_raw: z.string().nullable().optional(),
-    body_json: z.unknown().optional(),
+    body_raw: z.optional(z.nullable(z.string())),
+    body_json: z.optional(z.unknown()),
   }),
   response: z.object({
-    status: z.number().int(),
-    headers: z.record(z.string(), z.string()).optional(),
-    body_raw: z.string().optional(),
-    body_json: z.unknown().optional(),
+    status: z.int(),
+    headers: z.optional(z.record(z.string(), z.string())),
+    body_raw: z.optional(z.string()),
+    body_json: z.optional(z.unknown()),
   }),
 });
 
@@ -63,7 +63,7 @@ const CallParams = z.object({
   model: z.string(),
   method: z.string(),
   args: z.array(z.unknown()),
-  kwargs: z.record(z.string(), z.unknown()).optional(),
+  kwargs: z.optional(z.record(z.string(), z.unknown())),
 });
 type CallParams = z.infer<typeof CallParams>;
 
@@ -143,16 +143,8 @@ const errorOf = (ex: Exchange) => {
   const parsed = OdooError.safeParse(ex.reply);
   return parsed.success ? parsed.data.error : null;
 };
-const isEnvelope = (ex: Exchange) =>
-  z
-    .object({ jsonrpc: z.literal('2.0') })
-    .loose()
-    .safeParse(ex.reply).success;
-const serverIdOf = (ex: Exchange) =>
-  z
-    .tuple([z.array(z.number().int())])
-    .rest(z.unknown())
-    .parse(ex.call?.args)[0][0] as number;
+const isEnvelope = (ex: Exchange) => z.looseObject({ jsonrpc: z.literal('2.0') }).safeParse(ex.reply).success;
+const serverIdOf = (ex: Exchange) => z.tuple([z.array(z.int())], z.unknown()).parse(ex.call?.args)[0][0] as number;
 
 // ---------------------------------------------------------------------------------------------
 // What each kind of call is, for the extension.
@@ -160,7 +152,7 @@ const serverIdOf = (ex: Exchange) =>
 type Check = (ex: Exchange, result: unknown) => Promise<void> | void;
 type Rule =
   /** A call the extension makes: every schema it reads that reply with, then what it does with it. */
-  | { made: true; readers: z.ZodType[]; check?: Check }
+  | { made: true; readers: z.ZodMiniType[]; check?: Check }
   /** Recorded, but never sent by the extension. `readAs`: the same reply as that call (checked like it). */
   | { made: false; why: string; readAs?: string; page?: true };
 
@@ -168,7 +160,7 @@ type Rule =
 const clientIdsWritten = (version: string) =>
   EXCHANGES.filter((ex) => ex.version === version && ex.kind === 'res.config.settings.create').map(
     (ex) =>
-      z.tuple([z.object({ google_gmail_client_identifier: z.string() }).loose()]).parse(ex.call?.args)[0]
+      z.tuple([z.looseObject({ google_gmail_client_identifier: z.string() })]).parse(ex.call?.args)[0]
         .google_gmail_client_identifier,
   );
 
@@ -321,7 +313,7 @@ const isPage = (kind: string) => {
   return rule?.made === false && rule.page === true;
 };
 /** The rule whose readers apply: the call's own, or the one whose reply it shares. */
-function readingRule(ex: Exchange): { made: true; readers: z.ZodType[]; check?: Check } | null {
+function readingRule(ex: Exchange): { made: true; readers: z.ZodMiniType[]; check?: Check } | null {
   const rule = ruleOf(ex.kind);
   if (rule?.made) return rule;
   const shared = rule?.readAs ? ruleOf(rule.readAs) : undefined;
@@ -405,7 +397,7 @@ describe("successful replies pass the extension's own schemas", () => {
       (ex) => [`${ex.file} (${ex.kind})`, ex] as const,
     ),
   )('a call the extension does not make still reads as a JSON-RPC success: %s', async (_label, ex) => {
-    const expected = z.object({ result: z.unknown() }).loose().safeParse(ex.reply);
+    const expected = z.looseObject({ result: z.unknown() }).safeParse(ex.reply);
     // A method that returns None has no `result` key at all (captures fact 2): a null result, not "not Odoo".
     await expect(viaRpc(ex)).resolves.toEqual(
       expected.success && Object.hasOwn(expected.data, 'result') ? expected.data.result : null,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineValidatedItem } from '@/lib/state/define';
 import { probeItem, setupItem } from '@/lib/state/items';
 import { aSetup } from '../support/builders';
@@ -36,7 +36,7 @@ describe('validated storage items', () => {
     // A value written by an earlier build, with WXT's version metadata beside it.
     await fakeBrowser.storage.local.set({ prefs: { url: 'https://acme.odoo.com/' }, prefs$: { v: 1 } });
     const V2 = z.object({ odooOrigin: z.string() });
-    const prefs = defineValidatedItem('local:prefs', V2.nullable(), {
+    const prefs = defineValidatedItem('local:prefs', z.nullable(V2), {
       fallback: null,
       version: 2,
       migrations: { 2: (old) => ({ odooOrigin: new URL((old as { url: string }).url).origin }) },

@@ -1,6 +1,6 @@
 /** Store-readiness facts that live in code rather than in the built package (store-check covers that). */
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CONSOLE_ORIGINS } from '@/lib/console-access';
 import { SIGN_IN_ERROR_MATCHES } from '@/lib/troubleshoot/matches';
 import { CONSOLE_MATCHES } from '../../wxt.config';
@@ -15,7 +15,7 @@ describe('store readiness', () => {
     expect(SIGN_IN_ERROR_MATCHES).toEqual(['https://accounts.google.com/signin/oauth/error*']);
   });
 
-  it('zod runs without eval (the justification of web-ext lint DANGEROUS_EVAL)', () => {
+  it('zod runs without eval: jitless is set by lib/zod-config.ts (docs/firefox.md › web-ext lint)', () => {
     expect(z.config().jitless).toBe(true);
     // And still validates: the interpreter, not a compiled function, answers.
     expect(z.object({ a: z.string() }).safeParse({ a: 1 }).success).toBe(false);
