@@ -20,6 +20,8 @@ import { parseAst } from 'vite';
 export interface Edge {
   from: string;
   to: string;
+  /** The specifier as written (`'zod/mini'`, `'../odoo/rpc'`): `to` keeps only a package's name. */
+  spec: string;
   /** false for `import type` / `export type`: erased, never in a bundle. */
   value: boolean;
 }
@@ -85,6 +87,11 @@ export const RULES: Rule[] = [
     bundle: { entries: (file) => under(file, ...PAGE_ENTRIES), forbids: (module) => module === 'zod' },
   },
   {
+    name: 'zod-mini-only',
+    why: "zod only as 'zod/mini' (`import * as z from 'zod/mini'`): classic zod gives every schema every method, JSON Schema included, which no bundle can shake off (about 15 KB gzip per bundle)",
+    forbids: (e) => e.to === 'zod' && e.spec !== 'zod/mini',
+  },
+  {
     name: 'popup-no-background-values',
     why: 'the popup asks the background by message; it takes types only from lib/background',
     forbids: (e) => e.value && under(e.from, 'components', 'entrypoints/popup') && under(e.to, 'lib/background'),
@@ -127,7 +134,7 @@ export function importsOf(root: string, file: string): Edge[] {
   const ast = parseAst(code, { lang: file.endsWith('.tsx') ? 'tsx' : 'ts' }) as unknown as AstNode;
   const edges: Edge[] = [];
   const add = (spec: unknown, value: boolean) => {
-    if (typeof spec === 'string') edges.push({ from: file, to: resolveSpecifier(root, file, spec), value });
+    if (typeof spec === 'string') edges.push({ from: file, to: resolveSpecifier(root, file, spec), spec, value });
   };
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) {
@@ -196,7 +203,9 @@ export function checkLayers(root: string, rules: Rule[] = RULES): Report {
   for (const rule of rules) {
     for (const e of edges) {
       if (rule.forbids(e))
-        violations.push(`${rule.name}: ${e.from} imports ${e.value ? '' : 'the types of '}${e.to} — ${rule.why}`);
+        violations.push(
+          `${rule.name}: ${e.from} imports ${e.value ? '' : 'the types of '}${ours(e.to) ? e.to : e.spec} — ${rule.why}`,
+        );
     }
     if (!rule.bundle) continue;
     const { entries, forbids } = rule.bundle;

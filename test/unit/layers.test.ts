@@ -16,7 +16,7 @@ function project(name: string, files: Record<string, string>): string {
   const dir = join(root, name);
   for (const [path, code] of Object.entries({
     'lib/i18n.ts': 'export const msg = (key: string) => key;\n',
-    'lib/protocol.ts': "import { z } from 'zod';\nexport const Payload = z.string();\nexport type Reply = string;\n",
+    'lib/protocol.ts': "import * as z from 'zod/mini';\nexport const Payload = z.string();\nexport type Reply = string;\n",
     'lib/odoo/rpc.ts': 'export const callKw = () => 1;\n',
     'lib/odoo/client.ts':
       "import { msg } from '../i18n';\nimport { callKw } from './rpc';\nexport const read = () => msg(String(callKw()));\n",
@@ -78,6 +78,20 @@ describe('the layers check', () => {
     const { violations } = checkLayers(dir);
     expect(violations.map((v) => v.split(':')[0])).toEqual(['page-scripts-types-only', 'page-bundles-no-zod']);
     expect(violations[0]).toContain('entrypoints/diagnosis-panel.ts → lib/ui/panel.ts → lib/common.ts → lib/protocol.ts');
+  });
+
+  it("refuses classic zod in lib/, components/ and entrypoints/, even for a type: 'zod/mini' only", () => {
+    const dir = project('classic-zod', {
+      'lib/setup/schema.ts': "import { z } from 'zod';\nexport const Schema = z.string();\n",
+      'components/Form.tsx': "import type { z } from 'zod';\nexport type Form = z.ZodType;\n",
+      'entrypoints/popup/main.tsx': "import * as z from 'zod/v4';\nexport const main = z.string();\n",
+      'lib/setup/mini.ts': "import * as z from 'zod/mini';\nexport const Mini = z.optional(z.string());\n",
+    });
+    expect(checkLayers(dir).violations).toEqual([
+      expect.stringMatching(/^zod-mini-only: lib\/setup\/schema\.ts imports zod — /),
+      expect.stringMatching(/^zod-mini-only: components\/Form\.tsx imports the types of zod — /),
+      expect.stringMatching(/^zod-mini-only: entrypoints\/popup\/main\.tsx imports zod\/v4 — /),
+    ]);
   });
 
   it("refuses a value of lib/background in the popup's components", () => {
