@@ -52,54 +52,7 @@ const code = (file: string) =>
     .replace(/(^|[^:])\/\/.*$/gm, '$1');
 const ourCodeUses = (pattern: RegExp) => sourceFiles().filter((f) => pattern.test(code(f)));
 
-/** Every entrypoint file that has code (background, popup's main, content scripts). */
-function entrypointScripts(): string[] {
-  return sourceFiles().filter(
-    (f) =>
-      f.startsWith('entrypoints') &&
-      (/(background|main|\.content)\.tsx?$|content\/index\.tsx?$/.test(f) || /^entrypoints\/[\w-]+\.ts$/.test(f)),
-  );
-}
-
-/** The built file of a content-script or unlisted-script entrypoint, or null for the others (they import zod-config). */
-function bundleOf(entry: string): string | null {
-  const out = process.argv[2] ?? '.output/firefox-mv3';
-  const m = /^entrypoints\/([\w-]+)\.content(?:\/index)?\.tsx?$/.exec(entry);
-  if (m) return resolve(out, 'content-scripts', `${m[1]}.js`);
-  // An unlisted script (entrypoints/console-assistant.ts → console-assistant.js), background excepted.
-  const unlisted = /^entrypoints\/([\w-]+)\.ts$/.exec(entry);
-  return unlisted && unlisted[1] !== 'background' ? resolve(out, `${unlisted[1]}.js`) : null;
-}
-function bundleHasZod(entry: string): boolean {
-  const file = bundleOf(entry);
-  if (!file) return true;
-  try {
-    return /jitless/.test(readFileSync(file, 'utf8'));
-  } catch {
-    return true;
-  }
-}
-
 export const JUSTIFIED: Justified[] = [
-  {
-    code: 'DANGEROUS_EVAL',
-    file: /^(background\.js|chunks\/popup-[\w-]+\.js|content-scripts\/[\w-]+\.js)$/,
-    why:
-      "zod 4's optional JIT: `allowsEval` probes `Function('')` and `Doc.compile` builds parsers with `new Function`. " +
-      'We set `z.config({ jitless: true })` (lib/zod-config.ts, imported first by every entrypoint), so the probe ' +
-      'returns false before touching Function and the compiler never runs; extension CSP forbids eval anyway. ' +
-      'The code stays in the bundle because zod ships it unconditionally.',
-    premise: () => {
-      // Only entrypoints whose bundle contains zod need the setting; the Console content script and the
-      // assistant it has injected are built without zod on purpose (their size budget), checked here too.
-      const missing = entrypointScripts().filter(
-        (f) => !/^import '@\/lib\/zod-config';/m.test(readFileSync(f, 'utf8')) && bundleHasZod(f),
-      );
-      if (missing.length) return `entrypoints without "import '@/lib/zod-config'" first: ${missing.join(', ')}`;
-      const ours = ourCodeUses(/\bnew Function\b|\beval\(/);
-      return ours.length ? `our own code evaluates strings: ${ours.join(', ')}` : null;
-    },
-  },
   {
     code: 'UNSAFE_VAR_ASSIGNMENT',
     file: /^chunks\/popup-[\w-]+\.js$/,
