@@ -36,21 +36,27 @@ export interface LatencyProxy {
 /** One direction of a connection: each chunk goes on `oneWayMs` after it came, not before `notBefore`, in order. */
 function delayed(from: Socket, to: Socket, oneWayMs: number, notBefore: number): void {
   const queue: { at: number; chunk: Buffer | null }[] = [];
-  let timer: NodeJS.Timeout | null = null;
+  let scheduled = false;
+  const schedule = () => {
+    const next = queue[0];
+    if (scheduled || !next) return;
+    scheduled = true;
+    setTimeout(drain, Math.max(0, next.at - performance.now()));
+  };
   const drain = () => {
-    timer = null;
+    scheduled = false;
     const now = performance.now();
-    while (queue[0] && queue[0].at <= now) {
-      const { chunk } = queue.shift() as { at: number; chunk: Buffer | null };
+    for (let next = queue[0]; next && next.at <= now; next = queue[0]) {
+      queue.shift();
       if (to.destroyed) return;
-      if (chunk) to.write(chunk);
+      if (next.chunk) to.write(next.chunk);
       else to.end();
     }
-    if (queue[0]) timer = setTimeout(drain, queue[0].at - now);
+    schedule();
   };
   const push = (chunk: Buffer | null) => {
     queue.push({ at: Math.max(performance.now(), notBefore) + oneWayMs, chunk });
-    timer ??= setTimeout(drain, Math.max(0, (queue[0]?.at ?? 0) - performance.now()));
+    schedule();
   };
   from.on('data', (chunk: Buffer) => push(chunk));
   from.on('end', () => push(null));

@@ -53,7 +53,7 @@ export function inRounds(base: typeof fetch): Rounds {
     }
   }
 
-  const fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+  const roundFetch = ((input: RequestInfo | URL, init?: RequestInit) => {
     tags.push(round - first);
     const settled: Promise<Settled> = base(input, init).then(
       (response) => ({ ok: true, response }),
@@ -70,7 +70,7 @@ export function inRounds(base: typeof fetch): Rounds {
   }) as typeof fetch;
 
   return {
-    fetch,
+    fetch: roundFetch,
     tags,
     depth: () => (tags.length === 0 ? 0 : Math.max(...tags) + 1),
     reset() {

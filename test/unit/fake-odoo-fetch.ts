@@ -45,7 +45,7 @@ export async function fakeOdooClient(options: FakeOdooOptions & { login?: string
  * Returns the callback's HTTP status (303: Odoo stored the refresh token and went back to the record).
  */
 export async function consentThroughGoogle(
-  client: FakeOdooClient,
+  client: Pick<FakeOdooClient, 'odoo' | 'fetch'>,
   serverId: number | undefined,
   credentials: { clientId: string; clientSecret: string },
   account: string,
