@@ -21,12 +21,11 @@ import { type FakeOdoo, startFakeOdoo } from '../fake-odoo/server.ts';
 import { aSetup, FAKE_CLIENT_ID } from '../support/builders';
 import { type LatencyProxy, startLatencyProxy } from '../support/latency-proxy';
 import { inRounds, type Rounds } from '../support/rounds';
-import { consentThroughGoogle } from './fake-odoo-fetch';
+import { consentThroughGoogle, fetchWithCookie } from './fake-odoo-fetch';
 import { CONSOLE_TAB, installPermissions, POPUP, sendAs } from './helpers';
 
 const GMAIL = 'sales@acme.com';
 const CREDENTIALS = { clientId: FAKE_CLIENT_ID, clientSecret: 'GOCSPX-AbCdEfGhIjKlMnOpQrStUvWx_-12' };
-const realFetch = globalThis.fetch;
 
 /** The three operations, in the order a person meets them. */
 const OPERATIONS = ['probe', 'saveAndConnect', 'monitorCheck'] as const;
@@ -61,12 +60,7 @@ async function world(
   // Node's fetch trusts the TLS front's throw-away certificate, and only for this test process.
   if (proxy) setDefaultCACertificates([...getCACertificates('default'), proxy.certificate]);
   const origin = proxy?.origin ?? odoo.origin;
-  const sid = odoo.login('admin');
-  const withSession = ((input: RequestInfo | URL, init: RequestInit = {}) =>
-    realFetch(input, {
-      ...init,
-      headers: { ...(init.headers as Record<string, string>), Cookie: `session_id=${sid}` },
-    })) as typeof fetch;
+  const withSession = fetchWithCookie(odoo.login('admin'));
   const rounds = inRounds(transform ? transform(withSession) : withSession);
   installPermissions([`${new URL(origin).protocol}//127.0.0.1/*`]);
   // Timed runs go straight through; the lock-step rounds would add their own waits.
@@ -102,6 +96,14 @@ async function measured(w: World, run: () => Promise<unknown>, check: (reply: un
   return { calls: rpc.length, rpc, ms };
 }
 
+/** The popup's Test Connection, measured: the token is there and Test Connection passes. */
+const checkGreen = (w: World) =>
+  measured(
+    w,
+    () => sendAs(POPUP, 'checkGmail', { trigger: 'manual' }),
+    (r) => expect(r).toMatchObject({ ok: true, value: { status: 'ok', token: true } }),
+  );
+
 /** The three operations one after the other, as a person meets them; each measured. */
 async function playAll(w: World): Promise<Record<Operation, Measured & { depth: number }>> {
   const probe = await measured(
@@ -122,28 +124,16 @@ async function playAll(w: World): Promise<Record<Operation, Measured & { depth: 
   expect(opened.mock.calls.map((c) => String(c[0].url))).toEqual([expect.stringMatching(/^https:\/\/accounts\.google\.com\//)]);
   // The person allows on Google's page: Odoo gets its refresh token (straight to the fake, not timed).
   const server = (await odooGmailItem.get())?.server;
-  expect(await consentThroughGoogle({ odoo: w.odoo, fetch: sessionFetch(w.odoo) }, server?.id, CREDENTIALS, GMAIL)).toBe(303);
-  const monitorCheck = await measured(
-    w,
-    () => sendAs(POPUP, 'checkGmail', { trigger: 'manual' }),
-    (r) => expect(r).toMatchObject({ ok: true, value: { status: 'ok', token: true } }),
-  );
+  expect(
+    await consentThroughGoogle({ odoo: w.odoo, fetch: fetchWithCookie(w.odoo.login('admin')) }, server?.id, CREDENTIALS, GMAIL),
+  ).toBe(303);
+  const monitorCheck = await checkGreen(w);
   const checkDepth = w.rounds.depth();
   return {
     probe: { ...probe, depth: probeDepth },
     saveAndConnect: { ...saveAndConnect, depth: saveDepth },
     monitorCheck: { ...monitorCheck, depth: checkDepth },
   };
-}
-
-/** A fetch with a fresh administrator session, straight to the fake Odoo (the test's own calls). */
-function sessionFetch(odoo: FakeOdoo): typeof fetch {
-  const sid = odoo.login('admin');
-  return ((input: RequestInfo | URL, init: RequestInit = {}) =>
-    realFetch(input, {
-      ...init,
-      headers: { ...(init.headers as Record<string, string>), Cookie: `session_id=${sid}` },
-    })) as typeof fetch;
 }
 
 let current: World | null = null;
@@ -168,11 +158,7 @@ describe('round trips deep, where the person waits', () => {
     await playAll(w);
     // The first check found search_count refused and read a boolean instead: one more round, once.
     expect(refused.count).toBe(1);
-    const again = await measured(
-      w,
-      () => sendAs(POPUP, 'checkGmail', { trigger: 'manual' }),
-      (r) => expect(r).toMatchObject({ ok: true, value: { status: 'ok', token: true } }),
-    );
+    const again = await checkGreen(w);
     expect(w.rounds.depth()).toBe(2);
     expect(again.rpc).not.toContain('search_count');
     expect(refused.count).toBe(1);
