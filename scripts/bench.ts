@@ -22,13 +22,16 @@
  *   over N fresh documents, and the page's main-thread time during the fill (CDP Performance.getMetrics
  *   TaskDuration, the whole page: the Console's own input handlers included);
  * - the background monitor: RPC calls Odoo receives for one alarm, and the timers alive after it
- *   (test/unit/monitor-cost.test.ts, real background against the fake Odoo).
+ *   (test/unit/monitor-cost.test.ts, real background against the fake Odoo);
+ * - a far Odoo (scripts/bench/round-trips.ts): round trips deep, calls and wall time of the probe, "Save in
+ *   Odoo and connect" and the monitor check, straight and at 200 ms RTT; the journey's wall time at 200 ms RTT.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { FAR_ROUND_TRIPS_HOW, farJourney, roundTrips } from './bench/round-trips.ts';
 import { SEED_ACTIONS } from './seed-actions.ts';
 
 const args = process.argv.slice(2);
@@ -203,7 +206,7 @@ async function contentScript(): Promise<void> {
 }
 
 // ---------------------------------------------------------------- the whole journey
-function journey(): void {
+function journey(): number | null {
   let file = option('--journey-json');
   let method = 'test/e2e/journey.spec.ts, numbers reused from a journey run (--journey-json)';
   if (file) log(`journey: numbers reused from ${file}`);
@@ -218,7 +221,7 @@ function journey(): void {
     if (!run.ok || !existsSync(file)) {
       row('journey', 'FAILED', '', method);
       console.error(run.out.slice(-4000));
-      return;
+      return null;
     }
   }
   const j = JSON.parse(readFileSync(file, 'utf8')) as { clicks: number; typed?: number; keystrokes: number; seconds: number };
@@ -237,6 +240,7 @@ function journey(): void {
     '≤ 15 s',
     `${method}: first action → every checklist step done, browser start excluded`,
   );
+  return j.seconds;
 }
 
 // ---------------------------------------------------------------- the background monitor
@@ -275,8 +279,11 @@ try {
   failed = true;
   row('content script', 'FAILED', '', (String(error).split('\n')[0] ?? '').slice(0, 200));
 }
-journey();
+const plainJourney = journey();
 monitor();
+// A far Odoo: round trips of the probe, save-and-connect and the monitor check; the journey again (scripts/bench/round-trips.ts).
+roundTrips({ row, log, sh });
+farJourney({ row, log, sh }, plainJourney);
 
 const header: Row = { measure: 'Measure', value: 'Value', goal: 'Goal', method: 'Method' };
 const widths = (['measure', 'value', 'goal'] as const).map((k) => Math.max(...[header, ...rows].map((r) => r[k].length)));
@@ -341,6 +348,7 @@ ${table}
   alarm: the RPC calls Odoo received (sent in two round trips: the server read, the token count and the two
   \`web.base.url\` parameters side by side, then \`test_smtp_connection\`), and the timers still alive
   afterwards — nothing but the \`alarms\` alarm itself should remain.
+${FAR_ROUND_TRIPS_HOW}
 
 ## Running it
 

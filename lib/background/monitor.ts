@@ -18,7 +18,7 @@ import { type GmailServerState, readGmailServer, testGmailConnection } from '../
 import { odooMailServerLink } from '../odoo/urls';
 import type { Reply } from '../protocol';
 import type { MonitorState, MonitorStatus } from '../setup/odoo-state';
-import { monitorItem, odooGmailItem, probeItem } from '../state/items';
+import { monitorItem, odooGmailItem, probeItem, tokenCountRefusedItem } from '../state/items';
 import { readSnapshot } from '../state/snapshot';
 import { noteBaseUrl } from './base-url';
 import { hasOriginPermission } from './odoo-connection';
@@ -169,11 +169,14 @@ async function check(trigger: CheckTrigger): Promise<Reply<MonitorState>> {
     try {
       // The record as Odoo has it now (a failed test is read with its Username, type and token), and
       // web.base.url as it is now (it moves at admin logins elsewhere): side by side, one round trip.
+      // An Odoo that refused to count the token before is not asked again: two round trips, never three.
+      const countRefused = (await tokenCountRefusedItem.get()).includes(origin);
       const [read, baseUrl] = await Promise.all([
-        readGmailServer(origin, serverId, state.server.schema),
+        readGmailServer(origin, serverId, state.server.schema, { countToken: !countRefused }),
         readBaseUrl(origin).catch(() => null),
       ]);
       server = read;
+      if (read.tokenCountRefused) await tokenCountRefusedItem.update((list) => [...new Set([...list, origin])]);
       if (baseUrl) await noteBaseUrl(origin, baseUrl);
       if (!server.exists) result = { ...base, status: 'serverMissing' };
       else if (!server.facts.token) result = { ...base, status: 'noToken', token: false };

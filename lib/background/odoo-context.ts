@@ -90,11 +90,25 @@ export async function exclusive<T>(op: OdooOp | 'check', fn: () => Promise<T>): 
  * running, stores its error or clears it. The reply carries the same Msg the popup will find in storage.
  */
 export async function runOp<T>(op: OdooOp, fn: (ctx: OdooContext) => Promise<T>): Promise<Reply<T>> {
-  const result = await exclusive(op, () => runOpNow(op, fn));
+  return runOps(op, (ctx, step) => step(op, () => fn(ctx)));
+}
+
+/**
+ * One operation of the person's inside a run that holds the lock: marked running while it runs, its error
+ * stored (or cleared) when it ends — each its own, so the popup shows where a run of several stopped.
+ */
+export type OpStep = <T>(op: OdooOp, fn: () => Promise<T>) => Promise<Reply<T>>;
+
+/**
+ * Several operations as one click of the person's (the Console panel's "Save in Odoo and connect"): one lock,
+ * one context, and each operation kept apart by `step` — some may run side by side.
+ */
+export async function runOps<T>(lock: OdooOp, fn: (ctx: OdooContext, step: OpStep) => Promise<Reply<T>>): Promise<Reply<T>> {
+  const result = await exclusive(lock, () => runOpsNow(fn));
   return result === BUSY ? { ok: false, error: msg('odoo.err.busy') } : result;
 }
 
-async function runOpNow<T>(op: OdooOp, fn: (ctx: OdooContext) => Promise<T>): Promise<Reply<T>> {
+async function runOpsNow<T>(fn: (ctx: OdooContext, step: OpStep) => Promise<Reply<T>>): Promise<Reply<T>> {
   const context = await odooContext();
   if (!context.ok) return context;
   const { origin } = context.ctx;
@@ -103,20 +117,31 @@ async function runOpNow<T>(op: OdooOp, fn: (ctx: OdooContext) => Promise<T>): Pr
   if (state.running && state.running.op !== 'check' && Date.now() - state.running.at < STALE_MS) {
     return { ok: false, error: msg('odoo.err.busy') };
   }
-  await updateState(origin, (s) => ({ ...s, running: { op, at: Date.now() } }));
-  try {
-    const value = await fn(context.ctx);
-    await updateState(origin, (s) => {
-      const { [op]: _cleared, ...errors } = s.errors;
-      return { ...s, running: null, errors };
-    });
-    return { ok: true, value };
-  } catch (error) {
-    const m = odooErrorMsg(error);
-    if (error instanceof OdooRpcError && error.kind === 'sessionExpired') await markSignedOut(origin);
-    await updateState(origin, (s) => ({ ...s, running: null, errors: { ...s.errors, [op]: { at: Date.now(), error: m } } }));
-    return { ok: false, error: m };
-  }
+  // The operations under way: the popup shows one of them as running until the last has ended.
+  const active: OdooOp[] = [];
+  const ended = (op: OdooOp, s: OdooGmailState): OdooGmailState => {
+    active.splice(active.indexOf(op), 1);
+    const next = active[0];
+    return { ...s, running: next ? { op: next, at: s.running?.at ?? Date.now() } : null };
+  };
+  const step: OpStep = async (op, body) => {
+    active.push(op);
+    await updateState(origin, (s) => ({ ...s, running: { op, at: Date.now() } }));
+    try {
+      const value = await body();
+      await updateState(origin, (s) => {
+        const { [op]: _cleared, ...errors } = s.errors;
+        return { ...ended(op, s), errors };
+      });
+      return { ok: true, value };
+    } catch (error) {
+      const m = odooErrorMsg(error);
+      if (error instanceof OdooRpcError && error.kind === 'sessionExpired') await markSignedOut(origin);
+      await updateState(origin, (s) => ({ ...ended(op, s), errors: { ...s.errors, [op]: { at: Date.now(), error: m } } }));
+      return { ok: false, error: m };
+    }
+  };
+  return fn(context.ctx, step);
 }
 
 /**

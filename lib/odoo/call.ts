@@ -1,5 +1,6 @@
 /**
- * `callKw` with a zod schema for the reply and the context this feature sends with every call.
+ * `callKw` with a zod schema for the reply and the context this feature sends with every call; a call
+ * Odoo rolled back for a concurrent write is sent once more.
  *
  * The context asks for `lang: en_US`: Odoo translates its error texts into the user's language
  * (`_()` reads the context's lang), and the monitor recognises failures by their English wording
@@ -7,7 +8,7 @@
  * reads the text verbatim, next to a reading in their own language.
  */
 import type * as z from 'zod/mini';
-import { OdooRpcError } from './errors';
+import { isConcurrencyFailure, OdooRpcError } from './errors';
 import { callKw, type RpcOptions } from './rpc';
 
 export const ODOO_CONTEXT = { lang: 'en_US' } as const;
@@ -21,7 +22,15 @@ export async function callParsed<T>(
   options: { kwargs?: Record<string, unknown>; context?: Record<string, unknown> } & RpcOptions = {},
 ): Promise<T> {
   const { kwargs = {}, context = {}, ...rpc } = options;
-  const raw = await callKw(origin, model, method, args, { ...kwargs, context: { ...ODOO_CONTEXT, ...context } }, rpc);
+  const send = () => callKw(origin, model, method, args, { ...kwargs, context: { ...ODOO_CONTEXT, ...context } }, rpc);
+  let raw: unknown;
+  try {
+    raw = await send();
+  } catch (error) {
+    // A concurrent write won, and Odoo rolled this call back (odoo-gmail.md §8.7): once more, then its answer stands.
+    if (!isConcurrencyFailure(error)) throw error;
+    raw = await send();
+  }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new OdooRpcError('badReply', `Unexpected reply to ${model}.${method}`);
   return parsed.data;

@@ -31,3 +31,19 @@ export class OdooRpcError extends Error {
     super(message);
   }
 }
+
+/**
+ * PostgreSQL refused a write for a concurrent one (serialization failure, deadlock, lock not available):
+ * Odoo rolled the call back after its own retries, so nothing of it was kept and it may be sent again
+ * (odoo-gmail.md §8.7).
+ */
+const CONCURRENCY_FAILURES: readonly string[] = [
+  'psycopg2.errors.SerializationFailure',
+  'psycopg2.errors.DeadlockDetected',
+  'psycopg2.errors.LockNotAvailable',
+];
+export function isConcurrencyFailure(error: unknown): boolean {
+  return (
+    error instanceof OdooRpcError && error.kind === 'odooError' && CONCURRENCY_FAILURES.includes(error.details.odooName ?? '')
+  );
+}

@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { callParsed } from './call';
 import { OdooRpcError } from './errors';
-import { type ServerSchema, TOKEN_FIELD } from './gmail-schema';
+import { type ServerSchema, STAMP_FIELD, stampOf, TOKEN_FIELD } from './gmail-schema';
 import { GmailSetupError } from './gmail-setup';
 import type { RpcOptions } from './rpc';
 
@@ -59,27 +59,38 @@ export const IdRows = z.array(z.looseObject({ id: z.number() }));
 /**
  * Whether the record's refresh token is set. `search_count` with the token in the domain (works for
  * admins in 15–19, §8.4) returns a number, so the token itself never travels. Where the field cannot
- * be searched (master: computed, non-stored), the field is read and turned into a boolean on the spot;
+ * be searched (master: computed, non-stored, §1.2), the field is read and turned into a boolean on the spot;
  * a record that is gone then reads as no token (the caller learns that it is gone from its own read).
+ * `count: false` goes straight to that read (the caller remembers this Odoo refused the count); `countRefused`
+ * says that Odoo refused it as a field it cannot search (its `ValueError`), not for a passing reason.
  */
-async function refreshTokenStored(origin: string, serverId: number, opts: RpcOptions): Promise<boolean> {
-  try {
-    const count = await callParsed(
-      origin,
-      'ir.mail_server',
-      'search_count',
-      [
+async function refreshTokenStored(
+  origin: string,
+  serverId: number,
+  opts: RpcOptions & { count?: boolean },
+): Promise<{ stored: boolean; countRefused: boolean }> {
+  const { count: tryCount = true, ...rpc } = opts;
+  let countRefused = false;
+  if (tryCount) {
+    try {
+      const count = await callParsed(
+        origin,
+        'ir.mail_server',
+        'search_count',
         [
-          ['id', '=', serverId],
-          [TOKEN_FIELD, '!=', false],
+          [
+            ['id', '=', serverId],
+            [TOKEN_FIELD, '!=', false],
+          ],
         ],
-      ],
-      z.int(),
-      { context: { active_test: false }, ...opts },
-    );
-    return count > 0;
-  } catch (error) {
-    if (!(error instanceof OdooRpcError) || error.kind !== 'odooError') throw error;
+        z.int(),
+        { context: { active_test: false }, ...rpc },
+      );
+      return { stored: count > 0, countRefused: false };
+    } catch (error) {
+      if (!(error instanceof OdooRpcError) || error.kind !== 'odooError') throw error;
+      countRefused = error.details.odooName === 'builtins.ValueError';
+    }
   }
   try {
     const [row] = await callParsed(
@@ -94,11 +105,11 @@ async function refreshTokenStored(origin: string, serverId: number, opts: RpcOpt
           z.transform((r: { [TOKEN_FIELD]: unknown }) => ({ present: !!r[TOKEN_FIELD] })),
         ),
       ),
-      opts,
+      rpc,
     );
-    return !!row?.present;
+    return { stored: !!row?.present, countRefused };
   } catch (error) {
-    if (error instanceof OdooRpcError && error.kind === 'odooError') return false;
+    if (error instanceof OdooRpcError && error.kind === 'odooError') return { stored: false, countRefused };
     throw error;
   }
 }
@@ -111,7 +122,7 @@ export async function gmailTokenPresence(origin: string, serverId: number, opts:
     ...opts,
   });
   if (rows.length === 0) return 'serverMissing';
-  return (await refreshTokenStored(origin, serverId, opts)) ? 'present' : 'absent';
+  return (await refreshTokenStored(origin, serverId, opts)).stored ? 'present' : 'absent';
 }
 
 /**
@@ -150,43 +161,43 @@ export const ServerFactsRow = z.looseObject({
   google_gmail_access_token_expiration: z.optional(z.union([z.number(), z.literal(false), z.null()])),
 });
 
-const stampOf = (v: number | false | null | undefined): number | null => (typeof v === 'number' && v > 0 ? v : null);
-
 /**
  * The server as Odoo has it now — exists, Username, authentication type, token, token stamp — in one
  * round trip: the record's read and the token count go out together. `kind` is the schema the
  * extension detected when it wrote the server (`fields_get`, §8.4), so only fields of this version are
- * asked for.
+ * asked for. `countToken: false`: this Odoo refused the count before, the token is read as a boolean at once
+ * (still one round trip); `tokenCountRefused` says it refused it now.
  */
 export async function readGmailServer(
   origin: string,
   serverId: number,
   kind: ServerSchema['kind'],
-  opts: RpcOptions = {},
-): Promise<GmailServerState> {
+  opts: RpcOptions & { countToken?: boolean } = {},
+): Promise<GmailServerState & { tokenCountRefused: boolean }> {
+  const { countToken = true, ...rpc } = opts;
   const fields = ['smtp_user', kind === 'flag15' ? 'use_google_gmail_service' : 'smtp_authentication', STAMP_FIELD];
   const [rows, token] = await Promise.all([
     callParsed(origin, 'ir.mail_server', 'search_read', [[['id', '=', serverId]]], z.array(ServerFactsRow), {
       kwargs: { fields },
       context: { active_test: false },
-      ...opts,
+      ...rpc,
     }),
-    refreshTokenStored(origin, serverId, opts),
+    refreshTokenStored(origin, serverId, { ...rpc, count: countToken }),
   ]);
   const row = rows[0];
-  if (!row) return { exists: false };
+  const tokenCountRefused = token.countRefused;
+  if (!row) return { exists: false, tokenCountRefused };
   return {
     exists: true,
     facts: {
       gmailOAuth: kind === 'flag15' ? row.use_google_gmail_service === true : row.smtp_authentication === 'gmail',
       username: typeof row.smtp_user === 'string' && row.smtp_user.trim() ? row.smtp_user.trim() : null,
-      token,
+      token: token.stored,
     },
     tokenStamp: stampOf(row.google_gmail_access_token_expiration),
+    tokenCountRefused,
   };
 }
-
-const STAMP_FIELD = 'google_gmail_access_token_expiration';
 
 /** The token stamp alone (before "Connect"): null when there is none, or it cannot be read. */
 export async function readTokenStamp(origin: string, serverId: number, opts: RpcOptions = {}): Promise<number | null> {

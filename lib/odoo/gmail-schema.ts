@@ -14,6 +14,13 @@ import type { RpcOptions } from './rpc';
 
 export const GMAIL_SMTP = { host: 'smtp.gmail.com', port: 587, encryption: 'starttls' } as const;
 export const TOKEN_FIELD = 'google_gmail_refresh_token';
+/**
+ * `google_gmail_access_token_expiration` (a Unix time in Odoo's clock, not a secret): Odoo writes it each time
+ * it gets a token from Google — at the consent's callback and at each refresh (§1.2).
+ */
+export const STAMP_FIELD = 'google_gmail_access_token_expiration';
+/** The stamp as read: null when there is none. */
+export const stampOf = (v: unknown): number | null => (typeof v === 'number' && v > 0 ? v : null);
 
 const FieldDescription = z.looseObject({
   type: z.string(),

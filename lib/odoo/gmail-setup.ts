@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { callParsed } from './call';
-import { GMAIL_SMTP, gmailServerValues, isGmailServer, type ServerSchema } from './gmail-schema';
+import { GMAIL_SMTP, gmailServerValues, isGmailServer, type ServerSchema, STAMP_FIELD, stampOf } from './gmail-schema';
 import { type ModuleInfo, moduleInfoFrom } from './probe';
 import type { RpcOptions } from './rpc';
 import { CountReply, ModuleRow, ParamValue } from './schemas';
@@ -89,7 +89,8 @@ export interface CredentialsWritten {
  * (`external_email_server_default`, the block the Gmail settings live in). No `module_*` key is sent.
  *
  * Confirmation: the ID is read back with `get_param`. The secret is never read back: a `search_count`
- * on `ir.config_parameter` with the value in the domain answers "stored or not" with a number. Where
+ * on `ir.config_parameter` with the value in the domain answers "stored or not" with a number. Both
+ * read-backs go out together, after `execute` (which they prove). Where
  * Odoo keeps it in `credential.credential` instead (master, release UNVERIFIED, §1.2), that count is
  * 0 by design, so the check is skipped for versions newer than `secretInParams` covers.
  */
@@ -114,12 +115,17 @@ export async function writeGmailCredentials(
     opts,
   );
   await callParsed(origin, 'res.config.settings', 'execute', [[settingsId]], z.unknown(), opts);
-  const stored = await readClientIdParam(origin, opts);
-  if (stored !== credentials.clientId) throw new GmailSetupError('clientIdNotSaved');
-  if (!secretInParams) return { clientId: stored, secretConfirmed: null };
-  const count = await countSecretParams(origin, [['value', '=', credentials.clientSecret]], opts);
-  if (count !== 1) throw new GmailSetupError('secretNotSaved');
-  return { clientId: stored, secretConfirmed: true };
+  // The two read-backs are independent: side by side, one round trip. The ID's verdict comes first.
+  const [stored, count] = await Promise.allSettled([
+    readClientIdParam(origin, opts),
+    secretInParams ? countSecretParams(origin, [['value', '=', credentials.clientSecret]], opts) : Promise.resolve(null),
+  ]);
+  if (stored.status === 'rejected') throw stored.reason;
+  if (stored.value !== credentials.clientId) throw new GmailSetupError('clientIdNotSaved');
+  if (count.status === 'rejected') throw count.reason;
+  if (count.value === null) return { clientId: stored.value, secretConfirmed: null };
+  if (count.value !== 1) throw new GmailSetupError('secretNotSaved');
+  return { clientId: stored.value, secretConfirmed: true };
 }
 
 /** `google_gmail_client_id` as Odoo stores it (`false` when unset). */
@@ -179,6 +185,8 @@ export interface ServerWritten {
   id: number;
   action: 'created' | 'updated';
   name: string;
+  /** The record's token stamp, read with the values (null: none, or this version lacks the field). */
+  stamp: number | null;
 }
 
 /**
@@ -199,15 +207,20 @@ export async function findGmailServer(origin: string, gmail: string, opts: RpcOp
   return [...rows].sort((a, b) => rank(a) - rank(b) || a.id - b.id)[0] ?? null;
 }
 
+/**
+ * Updates the server `existing` names (found by `findGmailServer`; looked up here when not given), or creates
+ * one, then reads back what was written — and the token stamp with it, the one a connect starts from.
+ */
 export async function upsertGmailServer(
   origin: string,
   gmail: string,
   schema: ServerSchema,
-  opts: RpcOptions = {},
+  opts: RpcOptions & { existing?: ServerRow | null } = {},
 ): Promise<ServerWritten> {
+  const { existing: given, ...rpc } = opts;
   if (!schema.encryption.includes(GMAIL_SMTP.encryption)) throw new GmailSetupError('noStarttls');
   const values = gmailServerValues(schema, gmail);
-  const existing = await findGmailServer(origin, gmail, opts);
+  const existing = given === undefined ? await findGmailServer(origin, gmail, rpc) : given;
   let id: number;
   let action: ServerWritten['action'];
   let name: string;
@@ -218,15 +231,23 @@ export async function upsertGmailServer(
     const update: Record<string, unknown> = { ...values };
     if (existing.active === false) update.active = true;
     if (!existing.name) update.name = name;
-    await callParsed(origin, 'ir.mail_server', 'write', [[id], update], z.unknown(), opts);
+    await callParsed(origin, 'ir.mail_server', 'write', [[id], update], z.unknown(), rpc);
   } else {
     name = `Gmail (${gmail})`;
-    id = await callParsed(origin, 'ir.mail_server', 'create', [{ name, ...values }], IdReply, opts);
+    id = await callParsed(origin, 'ir.mail_server', 'create', [{ name, ...values }], IdReply, rpc);
     action = 'created';
   }
   const fields = checkedFields(schema, values);
-  const [row] = await callParsed(origin, 'ir.mail_server', 'read', [[id], fields], ServerValuesRows, opts);
+  const stamped = schema.fields.includes(STAMP_FIELD);
+  const [row] = await callParsed(
+    origin,
+    'ir.mail_server',
+    'read',
+    [[id], stamped ? [...fields, STAMP_FIELD] : fields],
+    ServerValuesRows,
+    rpc,
+  );
   if (!row || fields.some((f) => row[f] !== values[f]) || !isGmailServer(schema, row))
     throw new GmailSetupError('serverNotSaved');
-  return { id, action, name };
+  return { id, action, name, stamp: stamped ? stampOf(row[STAMP_FIELD]) : null };
 }

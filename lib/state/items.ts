@@ -16,6 +16,7 @@
  * | `credentialsItem` | `credentials` | **session** | the client ID and **secret** until Odoo has it | background/credentials, odoo-gmail (wipes it) |
  * | `odooGmailItem` | `odooGmail` | local | what Odoo confirmed (credentials, server, connect), running op, errors | background/odoo-context, odoo-gmail |
  * | `monitorItem` | `monitor` | local | the monitor's last check (verdict, token present, Test Connection) | background/monitor |
+ * | `tokenCountRefusedItem` | `tokenCountRefused` | local | the Odoo origins that cannot count the refresh token | background/monitor |
  * | `diagnosesItem` | `diagnoses` | local | the troubleshooter's open diagnoses (no secret) | background/troubleshoot |
  * | `expiryWarningItem` | `testingExpiryWarning` | local | the connect the 7-day warning was shown for | background/testing-expiry |
  * | `autopilotItem` | `googleSetup` | session | the "Set up Google Cloud for Odoo" run | background/autopilot |
@@ -122,6 +123,14 @@ export const credentialsItem = defineValidatedItem('session:credentials', z.null
 
 export const odooGmailItem = defineValidatedItem('local:odooGmail', z.nullable(OdooGmailState), { fallback: null, version: 1 });
 export const monitorItem = defineValidatedItem('local:monitor', z.nullable(MonitorState), { fallback: null, version: 1 });
+/**
+ * The Odoo origins that refused to count the refresh token (a field they cannot search: the newest master,
+ * odoo-gmail.md §1.2): the monitor reads it as a boolean there at once, one round trip less on every check.
+ */
+export const tokenCountRefusedItem = defineValidatedItem('local:tokenCountRefused', z.array(z.string()), {
+  fallback: [],
+  version: 1,
+});
 /** At most one diagnosis per step: the latest failure there is the one to fix (lib/troubleshoot/store.ts). */
 export const diagnosesItem = defineValidatedItem('local:diagnoses', z.array(StoredDiagnosis), { fallback: [], version: 1 });
 /** The connect a 7-day warning was shown for: one warning per connect (lib/background/testing-expiry.ts). */

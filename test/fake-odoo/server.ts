@@ -76,6 +76,12 @@ export interface ReplyDelay {
   method?: string;
 }
 
+export interface Conflict {
+  times: number;
+  model?: string;
+  method?: string;
+}
+
 export type Fault = { kind: 'status'; status: number; body: string; contentType: string } | null;
 
 export interface FakeOdoo {
@@ -88,6 +94,12 @@ export interface FakeOdoo {
   setLatency(ms: number): void;
   /** Answer matching JSON-RPC calls this much later (null: no delay). The call is still carried out. */
   setReplyDelay(delay: ReplyDelay | null): void;
+  /**
+   * The next `times` matching `call_kw` calls lose to a concurrent write: rolled back, nothing kept, and
+   * answered as Odoo does once its own retries are spent — `psycopg2.errors.SerializationFailure`
+   * (odoo-gmail.md §8.7). Null: none.
+   */
+  setConflict(conflict: Conflict | null): void;
   /**
    * Forget every session, as Odoo does when a session expires or is logged out elsewhere: the browser
    * keeps its `session_id` cookie, and the next RPC gets `odoo.http.SessionExpiredException` in the
@@ -182,6 +194,10 @@ const jsonRoute = (path: string) =>
 const WERKZEUG_SID = /^[0-9a-f]{40}$/;
 const YEAR_S = 365 * 24 * 60 * 60;
 
+/** A `call_kw` the conflict is about: its model and method, when given. */
+const conflicts = (c: Conflict, params: Record<string, unknown>) =>
+  params.model !== undefined && (!c.model || c.model === params.model) && (!c.method || c.method === params.method);
+
 export async function startFakeOdoo(options: FakeOdooOptions = {}): Promise<FakeOdoo> {
   const host = options.host ?? '127.0.0.1';
   let server: Server;
@@ -189,6 +205,7 @@ export async function startFakeOdoo(options: FakeOdooOptions = {}): Promise<Fake
   let fault: Fault = null;
   let latency = options.latencyMs ?? 0;
   let replyDelay: ReplyDelay | null = null;
+  let conflict: Conflict | null = null;
   const requests: RecordedRequest[] = [];
   const csrfSecret = randomBytes(16);
   /** Where 15.0 says its controller function lives (`<function … at 0x…>`, probe-04). */
@@ -455,6 +472,11 @@ ${error ? `<p class="alert alert-danger" role="alert">${escapeHtml(error)}</p>` 
       } else if (path === '/web/session/destroy') {
         rotate(ex, undefined); // logout: an anonymous session with a new id (step 50)
         if (major() >= 17) ex.extraCookies.push(deletedCidsCookie());
+      } else if (user && conflict && conflict.times > 0 && conflicts(conflict, params)) {
+        conflict.times--;
+        record.model = String(params.model);
+        record.rpcMethod = String(params.method);
+        throw new OdooException('psycopg2.errors.SerializationFailure', 'could not serialize access due to concurrent update\n');
       } else if (user) result = await callKw(user, params, record);
       // Python's None is no `result` key at all (captures fact 2, steps 32 and 50).
       json(ex, result === undefined || result === null ? { jsonrpc: '2.0', id } : { jsonrpc: '2.0', id, result }, 'ok');
@@ -584,6 +606,9 @@ ${error ? `<p class="alert alert-danger" role="alert">${escapeHtml(error)}</p>` 
     },
     setReplyDelay: (delay) => {
       replyDelay = delay;
+    },
+    setConflict: (c) => {
+      conflict = c ? { ...c } : null;
     },
     expireSessions: () => db.sessions.clear(),
     get google() {

@@ -12,7 +12,7 @@ import { createHash, createPublicKey } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
+import { type AddressInfo, isIP, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FakeOdoo } from '../fake-odoo/server.ts';
@@ -71,13 +71,13 @@ export function byHost(sites: Record<string, Site>, refused: { status: number; t
   };
 }
 
-/** A self-signed certificate for `hosts`, valid one day, made in a temporary directory removed at once. */
+/** A self-signed certificate for `hosts` (names or IP addresses), valid one day, made in a temporary directory removed at once. */
 export function throwAwayCertificate(hosts: string[], openssl = 'openssl'): { key: string; cert: string; spki: string } {
   const dir = mkdtempSync(join(tmpdir(), 'throw-away-cert-'));
   try {
     const key = join(dir, 'key.pem');
     const cert = join(dir, 'cert.pem');
-    const san = hosts.map((h) => `DNS:${h}`).join(',');
+    const san = hosts.map((h) => (isIP(h) ? `IP:${h}` : `DNS:${h}`)).join(',');
     const subject = ['-subj', `/CN=${hosts[0] ?? 'localhost'}`, '-addext', `subjectAltName=${san}`];
     const x509 = ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', ...subject, '-keyout', key, '-out', cert];
     execFileSync(openssl, x509, { stdio: 'ignore' });

@@ -20,14 +20,18 @@ export interface FakeOdooClient {
   stop(): Promise<void>;
 }
 
-export async function fakeOdooClient(options: FakeOdooOptions & { login?: string } = {}): Promise<FakeOdooClient> {
-  const odoo = await startFakeOdoo(options);
-  const sid = odoo.login(options.login ?? 'admin');
-  const fetchWithSession = ((input: RequestInfo | URL, init: RequestInit = {}) =>
+/** The real fetch, sending the `session_id` cookie `sid` as the browser does with `credentials: 'include'`. */
+export function fetchWithCookie(sid: string): typeof fetch {
+  return ((input: RequestInfo | URL, init: RequestInit = {}) =>
     realFetch(input, {
       ...init,
       headers: { ...(init.headers as Record<string, string>), Cookie: `session_id=${sid}` },
     })) as typeof fetch;
+}
+
+export async function fakeOdooClient(options: FakeOdooOptions & { login?: string } = {}): Promise<FakeOdooClient> {
+  const odoo = await startFakeOdoo(options);
+  const fetchWithSession = fetchWithCookie(odoo.login(options.login ?? 'admin'));
   return {
     odoo,
     fetch: fetchWithSession,
@@ -45,7 +49,7 @@ export async function fakeOdooClient(options: FakeOdooOptions & { login?: string
  * Returns the callback's HTTP status (303: Odoo stored the refresh token and went back to the record).
  */
 export async function consentThroughGoogle(
-  client: FakeOdooClient,
+  client: Pick<FakeOdooClient, 'odoo' | 'fetch'>,
   serverId: number | undefined,
   credentials: { clientId: string; clientSecret: string },
   account: string,

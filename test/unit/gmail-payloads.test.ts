@@ -49,7 +49,8 @@ describe.each([
     expect(gmailServerValues(schema, GMAIL)).toEqual(values);
 
     const first = await upsertGmailServer(origin, GMAIL, schema, opts);
-    expect(first).toEqual({ id: 1, action: 'created', name: `Gmail (${GMAIL})` });
+    // No token yet: no stamp (read back with the values, the one a connect starts from).
+    expect(first).toEqual({ id: 1, action: 'created', name: `Gmail (${GMAIL})`, stamp: null });
     const second = await upsertGmailServer(origin, GMAIL.toUpperCase().replace('@ACME.COM', '@acme.com'), schema, opts);
     expect(second.action).toBe('updated');
     expect(client.odoo.mailServers()).toHaveLength(1);
@@ -63,6 +64,10 @@ describe.each([
     expect(calls.find((c) => c.method === 'write')?.args).toEqual([
       [1],
       { ...values, smtp_user: 'SALES@acme.com', from_filter: 'SALES@acme.com' },
+    ]);
+    expect(calls.find((c) => c.method === 'read')?.args[1]).toEqual([
+      ...Object.keys(values).filter((f) => f !== 'smtp_pass'),
+      'google_gmail_access_token_expiration',
     ]);
     // Found by address, archived ones included (never a duplicate).
     expect(calls.find((c) => c.method === 'search_read' && c.model === 'ir.mail_server')).toMatchObject({

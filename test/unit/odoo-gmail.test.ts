@@ -167,6 +167,62 @@ describe("the Console panel's one click after the capture (finishInOdoo)", () =>
   });
 });
 
+describe('a concurrent write wins in Odoo (its own retries spent, odoo-gmail.md §8.7)', () => {
+  const sent = (model: string, method: string) =>
+    client.odoo.requests.filter((r) => r.model === model && r.rpcMethod === method).length;
+
+  it('once: the rolled-back call is sent again, and the run ends as it would have', async () => {
+    await start('17.0');
+    await sendAs(CONSOLE_TAB, 'captureCredentials', { clientId: ID, clientSecret: SECRET });
+    client.odoo.setConflict({ model: 'ir.mail_server', method: 'create', times: 1 });
+    expect(await sendAs(CONSOLE_TAB, 'finishInOdoo', {})).toEqual({
+      ok: true,
+      value: { clientId: ID, server: 'created', via: 'google' },
+    });
+    expect(sent('ir.mail_server', 'create')).toBe(2);
+    expect(client.odoo.mailServers()).toHaveLength(1);
+    expect((await odooGmailItem.get())?.errors).toEqual({});
+  });
+
+  it("twice: the server's step says Odoo's words; the credentials beside it are saved, Google's page is not opened", async () => {
+    await start('17.0');
+    await sendAs(CONSOLE_TAB, 'captureCredentials', { clientId: ID, clientSecret: SECRET });
+    client.odoo.setConflict({ model: 'ir.mail_server', method: 'create', times: 2 });
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    const refused = { key: 'odoo.err.refused', params: { text: 'could not serialize access due to concurrent update\n' } };
+    expect(await sendAs(CONSOLE_TAB, 'finishInOdoo', {})).toEqual({ ok: false, error: refused });
+    expect(sent('ir.mail_server', 'create')).toBe(2);
+    expect(client.odoo.mailServers()).toHaveLength(0);
+    expect(create).not.toHaveBeenCalled();
+    expect(client.odoo.db.params.get('google_gmail_client_secret')).toBe(SECRET);
+    expect(await credentialsItem.get()).toBeNull();
+    expect(await odooGmailItem.get()).toMatchObject({
+      credentials: { clientId: ID, secretConfirmed: true },
+      server: null,
+      connect: null,
+      running: null,
+      errors: { server: { error: refused } },
+    });
+  });
+
+  it("the credentials fail and the server succeeds beside them: the credentials' error is the one said", async () => {
+    await start('17.0');
+    await sendAs(CONSOLE_TAB, 'captureCredentials', { clientId: ID, clientSecret: SECRET });
+    client.odoo.setConflict({ model: 'res.config.settings', method: 'execute', times: 2 });
+    const refused = { key: 'odoo.err.refused', params: { text: 'could not serialize access due to concurrent update\n' } };
+    expect(await sendAs(CONSOLE_TAB, 'finishInOdoo', {})).toEqual({ ok: false, error: refused });
+    // The secret stays until Odoo confirms it.
+    expect((await credentialsItem.get())?.clientSecret).toBe(SECRET);
+    expect(await odooGmailItem.get()).toMatchObject({
+      credentials: null,
+      server: { action: 'created' },
+      connect: null,
+      running: null,
+      errors: { credentials: { error: refused } },
+    });
+  });
+});
+
 describe('the Odoo session ends between two steps', () => {
   it('the step says "sign in"; once signed in again, the same click runs it — no "Connect to Odoo" first', async () => {
     await start('17.0');

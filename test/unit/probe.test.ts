@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { moduleInfoFrom, probeOdoo } from '@/lib/odoo/probe';
 import { parseOdooVersion } from '@/lib/odoo/version';
+import { inRounds } from '../support/rounds';
 import { fixture, odooRoutes, replay } from './odoo-replay';
 
 const ORIGIN = 'https://acme.odoo.com';
@@ -56,20 +57,11 @@ describe('probeOdoo against recorded replies of each version', () => {
 
   it('two round trips deep: session_info, then the address, web.base.url, the module and the freeze together', async () => {
     const r = baseUrlFromParameter();
-    // Each request is tagged with how many answers had arrived when it left: one tag per round trip.
-    let answered = 0;
-    const left: number[] = [];
-    const fetch: typeof r.fetch = async (input, init) => {
-      left.push(answered);
-      try {
-        return await r.fetch(input, init);
-      } finally {
-        answered++;
-      }
-    };
-    const result = await probeOdoo(ORIGIN, { fetch });
+    // Each request is tagged with the round trip it left in (test/support/rounds.ts).
+    const rounds = inRounds(r.fetch);
+    const result = await probeOdoo(ORIGIN, { fetch: rounds.fetch });
     expect(result).toMatchObject({ status: 'ok', odoo: { baseUrl: 'https://erp.acme.com', baseUrlFrozen: false } });
-    expect(left).toEqual([0, 1, 1, 1, 1]);
+    expect(rounds.tags).toEqual([0, 1, 1, 1, 1]);
   });
 
   it('asks only for google_gmail and the four fields it needs', async () => {

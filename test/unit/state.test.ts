@@ -38,6 +38,7 @@ describe('the storage items', () => {
         'session:credentials',
         'local:odooGmail',
         'local:monitor',
+        'local:tokenCountRefused',
         'local:diagnoses',
         'local:testingExpiryWarning',
         'session:googleSetup',
