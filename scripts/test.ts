@@ -4,7 +4,8 @@
  *
  * Suites: typecheck (tsc), lint (biome, import cycles included), layers (the dependency rules of
  * docs/architecture.md, scripts/layers.ts), dupes (copy-paste, jscpd), unit (vitest), build (wxt,
- * production and e2e), e2e (playwright + Debian Chromium); build-firefox, firefox-lint (web-ext lint),
+ * production and e2e), size (the production build against scripts/size-budget.ts), e2e (playwright +
+ * Debian Chromium); build-firefox, firefox-lint (web-ext lint),
  * store (the zips), firefox (Firefox ESR over WebDriver BiDi). The browsers are Debian's, installed with apt-get when missing
  * (scripts/debian-packages.ts), so a fresh machine needs nothing by hand. A check that cannot report
  * (crashed, a browser that could not be installed) counts as one failure.
@@ -51,6 +52,26 @@ function readJson<T>(file: string): T | null {
   }
 }
 
+/**
+ * A script that prints one line per check and ends with `<prefix>: N passed, N failed` (store-check,
+ * the size gate): each of its checks counts, and a script that ends without that line counts as one failure.
+ */
+function counted(suite: string, script: string, prefix: string) {
+  if (only.length && !only.includes(suite)) return;
+  const start = Date.now();
+  console.log(`\n$ node ${script}`);
+  const r = spawnSync(process.execPath, [script], { encoding: 'utf8' });
+  process.stdout.write(r.stdout ?? '');
+  process.stderr.write(r.stderr ?? '');
+  const m = new RegExp(`^${prefix}: (\\d+) passed, (\\d+) failed$`, 'm').exec(r.stdout ?? '');
+  const seconds = (Date.now() - start) / 1000;
+  results.push(
+    m
+      ? { suite, passed: Number(m[1]), failed: Number(m[2]) || (r.status === 0 ? 0 : 1), skipped: 0, seconds }
+      : { suite, passed: 0, failed: 1, skipped: 0, seconds, note: `${script} did not report` },
+  );
+}
+
 check('typecheck', bin('tsc'), ['--noEmit']);
 check('lint', bin('biome'), ['check', '.']);
 check('layers', process.execPath, ['scripts/layers.ts']);
@@ -93,6 +114,8 @@ if (!only.length || only.includes('unit')) {
 }
 
 check('build', bin('wxt'), ['build']);
+// size: the production build just made against scripts/size-budget.ts (one check per budget).
+counted('size', 'scripts/size.ts', 'size');
 check('build-e2e', bin('wxt'), ['build', '--mode', 'e2e']);
 
 if (!only.length || only.includes('e2e')) {
@@ -128,20 +151,7 @@ check('build-firefox', bin('wxt'), ['build', '-b', 'firefox']);
 check('build-firefox-e2e', bin('wxt'), ['build', '-b', 'firefox', '--mode', 'e2e']);
 check('firefox-lint', process.execPath, ['scripts/firefox-lint.ts']);
 
-if (!only.length || only.includes('store')) {
-  const start = Date.now();
-  console.log('\n$ node scripts/store-check.ts');
-  const r = spawnSync(process.execPath, ['scripts/store-check.ts'], { encoding: 'utf8' });
-  process.stdout.write(r.stdout ?? '');
-  process.stderr.write(r.stderr ?? '');
-  const m = /^store-check: (\d+) passed, (\d+) failed$/m.exec(r.stdout ?? '');
-  const seconds = (Date.now() - start) / 1000;
-  results.push(
-    m
-      ? { suite: 'store', passed: Number(m[1]), failed: Number(m[2]) || (r.status === 0 ? 0 : 1), skipped: 0, seconds }
-      : { suite: 'store', passed: 0, failed: 1, skipped: 0, seconds, note: 'store-check did not report' },
-  );
-}
+counted('store', 'scripts/store-check.ts', 'store-check');
 
 if (!only.length || only.includes('firefox')) {
   if (!ensureDebianPackages([FIREFOX, FIREFOX_VI])) {

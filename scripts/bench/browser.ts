@@ -1,0 +1,67 @@
+/**
+ * One Chromium session for the benchmark's baselines: the real extension (the production build) and the
+ * empty one (test/fixtures/empty-extension, built with the same WXT into .cache/bench-empty) loaded side
+ * by side, so both are measured in the same run, alternating, under the same load.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium } from '@playwright/test';
+
+export const EMPTY_DIR = resolve('.cache/bench-empty/chrome-mv3');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Pair {
+  context: BrowserContext;
+  /** Extension ids. */
+  real: string;
+  empty: string;
+  close: () => Promise<void>;
+}
+
+export async function launchPair(realDir: string, emptyDir = EMPTY_DIR): Promise<Pair> {
+  const dir = mkdtempSync(join(tmpdir(), 'gmail-odoo-bench-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    env: { ...process.env, LANGUAGE: 'en', LANG: 'en_US.UTF-8' },
+    args: [
+      `--disable-extensions-except=${realDir},${emptyDir}`,
+      `--load-extension=${realDir},${emptyDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=en-US',
+    ],
+  });
+  const close = async () => {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    while (context.serviceWorkers().length < 2) await context.waitForEvent('serviceworker');
+    const ids: Record<string, string> = {};
+    for (const sw of context.serviceWorkers()) {
+      const name = await sw.evaluate(() => chrome.runtime.getManifest().name);
+      ids[name === 'bench-empty' ? 'empty' : 'real'] = new URL(sw.url()).host;
+    }
+    if (!ids.real || !ids.empty) throw new Error(`extensions not both loaded: ${JSON.stringify(ids)}`);
+    return { context, real: ids.real, empty: ids.empty, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+export function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? Number.NaN;
+}
+export const ms = (x: number) => `${x.toFixed(1)} ms`;
+/** `p50 A (empty B) = R×`: the real extension's median beside the empty one's, and their ratio. */
+export const versus = (real: number[], empty: number[], p = 50) =>
+  `p${p} ${ms(percentile(real, p))} vs ${ms(percentile(empty, p))} empty = ${(percentile(real, p) / percentile(empty, p)).toFixed(2)}×`;

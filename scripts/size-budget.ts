@@ -1,0 +1,49 @@
+/**
+ * The size budget of the production build (`.output/chrome-mv3`): the one place the limits live. The
+ * gate in `npm test` (`scripts/size.ts`, suite `size`) enforces them and the benchmark (`scripts/bench.ts`)
+ * shows them in its Goal column; `scripts/store-check.ts` takes the Console loader's limit from here too.
+ *
+ * What a budget counts:
+ * - `files`: paths in the package, summed;
+ * - `page`: every script and stylesheet an HTML page of the package loads at once (`src`/`href` of its
+ *   `.js`/`.css`, module preloads included): what its first paint waits for;
+ * - `contentScriptsOn`: the scripts the manifest declares for pages matching that host pattern;
+ * - `injectedWith`: unlisted scripts at the package root whose name matches, injected on a page together
+ *   with `files` (one at a time: the heaviest is added, as a page never gets more than one of them).
+ * `measure` is `gzip` (gzip -9, each file on its own, summed) or `raw` bytes.
+ */
+export interface Budget {
+  /** What a person or a reviewer calls it. */
+  label: string;
+  files?: string[];
+  page?: string;
+  contentScriptsOn?: string;
+  injectedWith?: RegExp;
+  measure: 'gzip' | 'raw';
+  /** Bytes (1 KB = 1024 B). */
+  limit: number;
+}
+
+const KB = 1024;
+
+export const BUDGETS: Budget[] = [
+  { label: 'popup JS + CSS', page: 'popup.html', measure: 'gzip', limit: 60 * KB },
+  { label: 'background', files: ['background.js'], measure: 'gzip', limit: 60 * KB },
+  {
+    label: 'Console assistant',
+    files: ['console-assistant.js'],
+    // Any other `console-*.js` the background injects beside the assistant (none today).
+    injectedWith: /^console-(?!assistant\.js$)[\w-]+\.js$/,
+    measure: 'gzip',
+    limit: 15 * KB,
+  },
+  {
+    label: 'Console loader (content script on every Console page)',
+    contentScriptsOn: 'https://console.cloud.google.com/*',
+    measure: 'raw',
+    limit: 25 * KB,
+  },
+];
+
+/** The Console loader's limit, for scripts/store-check.ts (which checks the zips, not the build folder). */
+export const CONSOLE_SCRIPT_LIMIT = BUDGETS.find((b) => b.contentScriptsOn)?.limit ?? 0;

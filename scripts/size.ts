@@ -1,0 +1,100 @@
+/**
+ * The size gate (`npm test`, suite `size`; `npm run size`): each budget of scripts/size-budget.ts against
+ * the production build in `.output/chrome-mv3` (`wxt build` first). Prints every file with its raw and
+ * gzip -9 bytes, then one line per budget with its total and limit, `size: N passed, N failed`, and exits
+ * 1 when a budget is exceeded or its files are missing.
+ *
+ *   node scripts/size.ts [DIR]    another build folder (default .output/chrome-mv3)
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { BUDGETS, type Budget } from './size-budget.ts';
+
+export interface Measured {
+  budget: Budget;
+  files: { path: string; raw: number; gzip: number }[];
+  /** Raw or gzip bytes, as the budget measures. */
+  total: number;
+  ok: boolean;
+  /** Why it could not be measured (a file missing). */
+  problem?: string;
+}
+
+interface Manifest {
+  content_scripts?: { matches?: string[]; js?: string[]; css?: string[] }[];
+}
+
+/** The files a budget counts in the build folder `dir`, before the `injectedWith` addition. */
+function filesOf(dir: string, b: Budget): string[] {
+  const out = [...(b.files ?? [])];
+  if (b.page) {
+    const html = readFileSync(join(dir, b.page), 'utf8');
+    for (const m of html.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)) if (m[1] && !out.includes(m[1])) out.push(m[1]);
+  }
+  if (b.contentScriptsOn) {
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+    for (const cs of manifest.content_scripts ?? [])
+      if (cs.matches?.includes(b.contentScriptsOn)) out.push(...(cs.js ?? []), ...(cs.css ?? []));
+  }
+  return out;
+}
+
+export function measureBudgets(dir: string): Measured[] {
+  const size = (path: string) => {
+    const bytes = readFileSync(join(dir, path));
+    return { path, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  };
+  return BUDGETS.map((budget) => {
+    let paths: string[];
+    try {
+      paths = filesOf(dir, budget);
+    } catch (error) {
+      return { budget, files: [], total: 0, ok: false, problem: String(error).split('\n')[0] };
+    }
+    const missing = paths.filter((p) => !existsSync(join(dir, p)));
+    if (paths.length === 0 || missing.length > 0)
+      return {
+        budget,
+        files: [],
+        total: 0,
+        ok: false,
+        problem: missing.length ? `missing: ${missing.join(', ')}` : 'no file found',
+      };
+    const files = paths.map(size);
+    const extra = budget.injectedWith;
+    if (extra) {
+      const heaviest = readdirSync(dir)
+        .filter((name) => extra.test(name))
+        .map(size)
+        .sort((a, b) => b[budget.measure] - a[budget.measure])[0];
+      if (heaviest) files.push(heaviest);
+    }
+    const total = files.reduce((n, f) => n + f[budget.measure], 0);
+    return { budget, files, total, ok: total <= budget.limit };
+  });
+}
+
+export const bytes = (n: number) => `${n.toLocaleString('en-US')} B`;
+export const limitText = (b: Budget) => `≤ ${bytes(b.limit)} ${b.measure} (${b.limit / 1024} KB)`;
+
+if (import.meta.main) {
+  const dir = resolve(process.argv[2] ?? '.output/chrome-mv3');
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    console.log(`FAIL no build in ${dir}: run \`npx wxt build\` first`);
+    console.log('size: 0 passed, 1 failed');
+    process.exit(1);
+  }
+  const results = measureBudgets(dir);
+  for (const r of results) {
+    console.log(
+      `${r.ok ? 'ok  ' : 'FAIL'} ${r.budget.label}: ${r.problem ?? `${bytes(r.total)} ${r.budget.measure}`}, limit ${limitText(r.budget)}`,
+    );
+    for (const f of r.files) console.log(`       ${f.path}: ${bytes(f.raw)} raw, ${bytes(f.gzip)} gzip`);
+    if (!r.ok && !r.problem)
+      console.log(`       over by ${bytes(r.total - r.budget.limit)} — scripts/size-budget.ts holds the limits`);
+  }
+  const failed = results.filter((r) => !r.ok).length;
+  console.log(`size: ${results.length - failed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}

@@ -1,0 +1,105 @@
+/**
+ * The size gate (scripts/size.ts) on a build folder of its own: each budget of scripts/size-budget.ts
+ * passes at its limit and fails one byte over it, counts the files it says it counts (what popup.html
+ * loads, the Console's content scripts, a script injected beside the assistant), and fails when a file is
+ * missing — so the gate cannot silently pass on a renamed bundle.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { measureBudgets } from '../../scripts/size.ts';
+import { BUDGETS } from '../../scripts/size-budget.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'size-gate-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** Random bytes: gzip cannot shrink them, so a file's gzip size is its raw size plus a few bytes. */
+const noise = (n: number) => randomBytes(n);
+
+const MANIFEST = JSON.stringify({
+  background: { service_worker: 'background.js' },
+  content_scripts: [
+    { matches: ['https://console.cloud.google.com/*'], js: ['content-scripts/console.js'] },
+    { matches: ['https://accounts.google.com/signin/oauth/error*'], js: ['content-scripts/signin-error.js'] },
+  ],
+});
+const POPUP_HTML =
+  '<script type="module" crossorigin src="/chunks/popup-abc.js"></script><link rel="stylesheet" crossorigin href="/assets/popup-def.css">';
+
+function build(name: string, files: Record<string, Buffer | string>): string {
+  const dir = join(root, name);
+  const all = { 'manifest.json': MANIFEST, 'popup.html': POPUP_HTML, ...files };
+  for (const [path, body] of Object.entries(all)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), body);
+  }
+  return dir;
+}
+
+const small = {
+  'chunks/popup-abc.js': noise(1000),
+  'assets/popup-def.css': noise(200),
+  'background.js': noise(1000),
+  'console-assistant.js': noise(1000),
+  'content-scripts/console.js': noise(1000),
+  'content-scripts/signin-error.js': noise(200_000),
+};
+const byLabel = (dir: string, label: string) => {
+  const m = measureBudgets(dir).find((r) => r.budget.label === label);
+  if (!m) throw new Error(`no budget ${label}`);
+  return m;
+};
+
+describe('size gate (scripts/size.ts)', () => {
+  it('passes a small build and counts exactly the files each budget names', () => {
+    const dir = build('small', small);
+    const results = measureBudgets(dir);
+    expect(results.map((r) => [r.budget.label, r.ok])).toEqual(BUDGETS.map((b) => [b.label, true]));
+    expect(byLabel(dir, 'popup JS + CSS').files.map((f) => f.path)).toEqual(['chunks/popup-abc.js', 'assets/popup-def.css']);
+    expect(byLabel(dir, 'Console loader (content script on every Console page)').files.map((f) => f.path)).toEqual([
+      'content-scripts/console.js',
+    ]);
+    const popup = byLabel(dir, 'popup JS + CSS');
+    const gz = (b: Buffer) => gzipSync(b, { level: 9 }).length;
+    expect(popup.total).toBe(gz(small['chunks/popup-abc.js']) + gz(small['assets/popup-def.css']));
+  });
+
+  it.each(BUDGETS.map((b) => [b.label, b] as const))('fails one byte over the limit: %s', (label, budget) => {
+    // A file in the budget grown until the total is just over; gzip of noise is raw + a few bytes.
+    const target =
+      budget.page !== undefined
+        ? 'chunks/popup-abc.js'
+        : budget.contentScriptsOn !== undefined
+          ? 'content-scripts/console.js'
+          : (budget.files?.[0] ?? '');
+    let n = budget.limit - 400;
+    let over = byLabel(build(`grow-${n}`, { ...small, [target]: noise(n) }), label);
+    while (over.ok) {
+      n += Math.max(1, budget.limit - over.total + 1);
+      over = byLabel(build(`grow-${label.length}-${n}`, { ...small, [target]: noise(n) }), label);
+    }
+    expect(over.total).toBeGreaterThan(budget.limit);
+    expect(over.total - budget.limit).toBeLessThan(64);
+    expect(over.ok).toBe(false);
+  });
+
+  it('adds the heaviest script injected beside the assistant', () => {
+    const dir = build('injected', {
+      ...small,
+      'console-steps-branding.js': noise(3000),
+      'console-steps-audience.js': noise(2000),
+    });
+    const assistant = byLabel(dir, 'Console assistant');
+    expect(assistant.files.map((f) => f.path)).toEqual(['console-assistant.js', 'console-steps-branding.js']);
+  });
+
+  it('fails when a counted file is missing', () => {
+    const { 'background.js': _gone, ...rest } = small;
+    const r = byLabel(build('missing', rest), 'background');
+    expect(r.ok).toBe(false);
+    expect(r.problem).toMatch(/missing: background\.js/);
+  });
+});
