@@ -4,7 +4,7 @@
  * back to the default instead of crashing the popup. The items themselves are in ./items.ts.
  */
 import { storage, type WxtStorageItem } from '@wxt-dev/storage';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 
 export interface ValidatedItem<T> {
   readonly key: string;
@@ -19,7 +19,8 @@ type StorageKey = `local:${string}` | `session:${string}` | `sync:${string}` | `
 
 export function defineValidatedItem<T>(
   key: StorageKey,
-  schema: z.ZodType<T>,
+  /** A zod schema, classic or `zod/mini` (both are zod's core types, parsed by core's functions). */
+  schema: z.core.$ZodType<T>,
   options: { fallback: T; version: number; migrations?: Record<number, (old: unknown) => unknown> },
 ): ValidatedItem<T> {
   const item: WxtStorageItem<unknown, Record<string, unknown>> = storage.defineItem<unknown>(key, {
@@ -28,7 +29,7 @@ export function defineValidatedItem<T>(
     ...(options.migrations ? { migrations: options.migrations } : {}),
   });
   const parse = (raw: unknown): T => {
-    const parsed = schema.safeParse(raw);
+    const parsed = z.safeParse(schema, raw);
     return parsed.success ? parsed.data : options.fallback;
   };
   // One queue per item so that read-modify-write updates from one context never interleave.
@@ -36,10 +37,10 @@ export function defineValidatedItem<T>(
   return {
     key,
     get: async () => parse(await item.getValue()),
-    set: async (value) => item.setValue(schema.parse(value)),
+    set: async (value) => item.setValue(z.parse(schema, value)),
     update(fn) {
       const run = queue.then(async () => {
-        const next = schema.parse(fn(parse(await item.getValue())));
+        const next = z.parse(schema, fn(parse(await item.getValue())));
         await item.setValue(next);
         return next;
       });

@@ -28,6 +28,7 @@ import {
 import { adminProbe } from '../fixtures/stored-state';
 import { aSetup, FAKE_CLIENT_ID } from '../support/builders';
 import { CONSOLE_TAB, installPermissions, POPUP, sendAs } from './helpers';
+import { knownHosts } from './host-facts';
 
 const ORIGIN = 'https://acme.odoo.com';
 const ID = FAKE_CLIENT_ID;
@@ -262,7 +263,7 @@ describe('consoleReport', () => {
       setup: await setupItem.get(),
       probe: await probeItem.get(),
       progress: await progressItem.get(),
-      computed: computeValues(ORIGIN, ORIGIN),
+      computed: computeValues(ORIGIN, ORIGIN, knownHosts(ORIGIN)),
     });
     const client = steps.find((s) => s.id === 'client');
     expect(client?.state).toBe('attention');
@@ -300,7 +301,7 @@ describe('consoleReport', () => {
       setup: await setupItem.get(),
       probe: await probeItem.get(),
       progress: await progressItem.get(),
-      computed: computeValues(ORIGIN, ORIGIN),
+      computed: computeValues(ORIGIN, ORIGIN, knownHosts(ORIGIN)),
       google: await googleItem.get(),
     });
     for (const id of ['consent', 'domain', 'testUser', 'client']) {
