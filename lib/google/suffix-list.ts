@@ -19,7 +19,8 @@ const PRIVATE = 2;
 interface Node {
   /** 0: no rule ends here; else ICANN and/or PRIVATE: the section(s) of the rule ending here. */
   flags: number;
-  children: Map<string, Node>;
+  /** Null for a leaf (most rules): a Map per node would double the first lookup's cost. */
+  children: Map<string, Node> | null;
 }
 
 export interface SuffixList {
@@ -27,24 +28,33 @@ export interface SuffixList {
   exceptions: Node;
 }
 
-const node = (): Node => ({ flags: 0, children: new Map() });
-
 /** The list from its text: one rule a line (first word), the sections between the list's own markers. */
 export function parseSuffixList(text: string): SuffixList {
-  const list: SuffixList = { rules: node(), exceptions: node() };
+  const list: SuffixList = { rules: { flags: 0, children: null }, exceptions: { flags: 0, children: null } };
   let section = ICANN;
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    if (line.startsWith('// ===BEGIN PRIVATE DOMAINS===')) section = PRIVATE;
-    else if (line.startsWith('// ===BEGIN ICANN DOMAINS===')) section = ICANN;
-    const rule = line.split(/\s/)[0] ?? '';
-    if (!rule || rule.startsWith('//')) continue;
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const line = text.slice(start, end).trim();
+    start = end + 1;
+    if (line.startsWith('//')) {
+      if (line.startsWith('// ===BEGIN PRIVATE DOMAINS===')) section = PRIVATE;
+      else if (line.startsWith('// ===BEGIN ICANN DOMAINS===')) section = ICANN;
+      continue;
+    }
+    const space = line.search(/\s/);
+    const rule = (space === -1 ? line : line.slice(0, space)).toLowerCase();
+    if (!rule) continue;
     const exception = rule.startsWith('!');
     let at = exception ? list.exceptions : list.rules;
-    for (const label of (exception ? rule.slice(1) : rule).toLowerCase().split('.').reverse()) {
+    const labels = (exception ? rule.slice(1) : rule).split('.');
+    for (let i = labels.length - 1; i >= 0; i -= 1) {
+      const label = labels[i] ?? '';
+      at.children ??= new Map();
       let next = at.children.get(label);
       if (!next) {
-        next = node();
+        next = { flags: 0, children: null };
         at.children.set(label, next);
       }
       at = next;
@@ -59,7 +69,7 @@ function walk(root: Node, labels: readonly string[]): { depth: number; flags: nu
   let at = root;
   let match: { depth: number; flags: number } | null = null;
   for (const [i, label] of labels.entries()) {
-    const next = at.children.get(label) ?? (label === '' ? undefined : at.children.get('*'));
+    const next = at.children?.get(label) ?? (label === '' ? undefined : at.children?.get('*'));
     if (!next) break;
     at = next;
     if (at.flags !== 0) match = { depth: i + 1, flags: at.flags };
