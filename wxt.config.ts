@@ -54,6 +54,7 @@ export default defineConfig({
       'locales/**',
       'public/**',
       'scripts/icons.ts',
+      'scripts/psl.ts',
       'package.json',
       'package-lock.json',
       'tsconfig.json',
