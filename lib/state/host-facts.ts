@@ -1,9 +1,11 @@
 /**
- * `hostFactsItem` (`hostFacts`, local; written by background/public-suffix): what the public suffix list
+ * `hostFactsItem` (`hostFacts`, session; written by background/public-suffix): what the public suffix list
  * says of the hosts the popup shows values for — the Odoo address and web.base.url's host
  * (lib/google/suffix-facts.ts). The list is in no bundle: the background reads it on first use and keeps
  * here the facts the popup needs, with the extension version they were looked up with (a new version may
- * carry a new list: they are looked up again). Public names only, no secret.
+ * carry a new list: they are looked up again). Public names only, no secret; a cache of what the packaged
+ * list says, so in memory (`session`): after a browser restart the background looks them up again, and the
+ * popup says "not known yet" until then.
  */
 import * as z from 'zod/mini';
 import { defineValidatedItem } from './define';
@@ -16,4 +18,4 @@ export const StoredHostFacts = z.object({
 });
 export type StoredHostFacts = z.infer<typeof StoredHostFacts>;
 
-export const hostFactsItem = defineValidatedItem('local:hostFacts', z.nullable(StoredHostFacts), { fallback: null, version: 1 });
+export const hostFactsItem = defineValidatedItem('session:hostFacts', z.nullable(StoredHostFacts), { fallback: null, version: 1 });

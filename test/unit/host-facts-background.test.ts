@@ -87,6 +87,7 @@ describe('the facts the background stores for the popup', () => {
   it('leave storage untouched while nothing is set up', async () => {
     await refreshHostFacts();
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
   });
 
   it("give the background's own views the facts they lack, and of the hosts they are about to judge", async () => {
