@@ -18,4 +18,7 @@ export const StoredHostFacts = z.object({
 });
 export type StoredHostFacts = z.infer<typeof StoredHostFacts>;
 
-export const hostFactsItem = defineValidatedItem('session:hostFacts', z.nullable(StoredHostFacts), { fallback: null, version: 1 });
+export const hostFactsItem = defineValidatedItem('session:hostFacts', z.nullable(StoredHostFacts), {
+  fallback: null,
+  version: 1,
+});
