@@ -54,6 +54,7 @@ export default defineConfig({
       'locales/**',
       'public/**',
       'scripts/icons.ts',
+      'scripts/psl.ts',
       'package.json',
       'package-lock.json',
       'tsconfig.json',
@@ -70,11 +71,10 @@ export default defineConfig({
     // every other one (other content scripts included) keeps the polyfill.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => CONSOLE_SCRIPTS.includes(e.name) && e.type !== 'background')) {
-        // The popup and the background: Rolldown's default constant inlining copies tldts' public-suffix
-        // string (~68 KB, `labelText` of tldts/dist/es6/src/data/trie.js) into each of its three use sites,
-        // so both bundles carried it three times, too far apart for gzip to fold (≈ 65 KB gzip each). Off
-        // here, it is one shared constant; the Console scripts keep the default (there it only saves bytes).
-        // scripts/store-check.ts fails on a package file that holds the table twice.
+        // The popup and the background: Rolldown's default constant inlining copies a large exported string
+        // into each of its use sites, too far apart for gzip to fold (it once tripled tldts' public-suffix
+        // table in both bundles, ≈ 65 KB gzip each; the list is now data, public/psl.txt). Off here, a shared
+        // constant stays one; the Console scripts keep the default (there it only saves bytes).
         const rolldown = config.build?.rolldownOptions ?? {};
         config.build = {
           ...config.build,

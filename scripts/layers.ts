@@ -57,6 +57,23 @@ const PAGE_ENTRIES = PAGE_SCRIPTS.filter((p) => p.startsWith('entrypoints/'));
 /** What only the background may load: its handlers, the protocol's zod tables, the Odoo client. */
 const BACKGROUND_ONLY = ['lib/protocol.ts', 'lib/background', 'lib/odoo'];
 
+/**
+ * The public suffix list is data the background reads on first use (public/psl.txt, lib/background/public-suffix.ts):
+ * no module imports tldts (the tests' oracle only, a dev dependency), and the popup's bundle holds neither the
+ * lookup nor the list — it reads the facts the background stored (lib/state/host-facts.ts).
+ */
+const PUBLIC_SUFFIX_LOOKUP = ['lib/google/suffix-list.ts', 'lib/background/public-suffix.ts', 'lib/background/psl-file.ts'];
+const isTldts = (to: string) => to === 'tldts' || to.startsWith('tldts-');
+const PUBLIC_SUFFIX_RULE: Rule = {
+  name: 'public-suffix-list-in-background',
+  why: "the public suffix list is read by the background on first use (public/psl.txt); tldts is only the tests' oracle, and the popup reads the facts the background stored",
+  forbids: (e) => isTldts(e.to),
+  bundle: {
+    entries: (file) => under(file, 'entrypoints/popup'),
+    forbids: (module) => isTldts(module) || PUBLIC_SUFFIX_LOOKUP.includes(module),
+  },
+};
+
 export const RULES: Rule[] = [
   {
     name: 'odoo-google-self-contained',
@@ -96,6 +113,7 @@ export const RULES: Rule[] = [
     why: 'the popup asks the background by message; it takes types only from lib/background',
     forbids: (e) => e.value && under(e.from, 'components', 'entrypoints/popup') && under(e.to, 'lib/background'),
   },
+  PUBLIC_SUFFIX_RULE,
 ];
 
 function sourceFiles(root: string, dir: string): string[] {

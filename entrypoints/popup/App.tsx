@@ -27,6 +27,7 @@ const EMPTY: Snapshot = {
   diagnoses: [],
   publishChoice: null,
   publishLinks: null,
+  hosts: {},
 };
 
 export function App() {
@@ -109,7 +110,7 @@ export function App() {
                   }
                 />
               )}
-              <CopyField label={t('values.authorizedDomain')} value={computed.authorizedDomain} />
+              <CopyField label={t('values.authorizedDomain')} value={computed.authorizedDomain} pending={computed.pending} />
               <CopyField label={t('values.projectName')} value={computed.projectName} />
               <CopyField label={t('values.appName')} value={computed.appName} />
               {computed.problems.map((p) => (

@@ -13,8 +13,8 @@ import {
   progressItem,
   setupItem,
 } from '../state/items';
-import { readSnapshot } from '../state/snapshot';
 import { autopilotOn } from './autopilot';
+import { readSnapshotWithFacts } from './public-suffix';
 import type { SenderLike } from './senders';
 
 /** Project creation takes seconds to a minute; after this a pending creation is forgotten. */
@@ -36,7 +36,11 @@ async function reloadsOf(page: PageId): Promise<number> {
 }
 
 export async function consoleContext(request?: Payload<'consoleContext'>, sender?: SenderLike): Promise<Reply<ConsoleContext>> {
-  const [snapshot, credentials, pending] = await Promise.all([readSnapshot(), credentialsItem.get(), pendingProjectItem.get()]);
+  const [snapshot, credentials, pending] = await Promise.all([
+    readSnapshotWithFacts(),
+    credentialsItem.get(),
+    pendingProjectItem.get(),
+  ]);
   const autopilot = await autopilotOn();
   const handoff = request ? await take(request.page, sender?.tab?.id) : null;
   const reloads = request ? await reloadsOf(request.page) : 0;

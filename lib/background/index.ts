@@ -16,6 +16,7 @@ import {
   setupMailServer,
   watchConnectReturn,
 } from './odoo-gmail';
+import { watchHostFacts } from './public-suffix';
 import { setPublishLinks } from './publish-links';
 import { type Handlers, routeAll } from './router';
 import { choosePublishing, diagnoseSignIn, freezeBaseUrl, watchTroubleshooting } from './troubleshoot';
@@ -59,4 +60,5 @@ export function startBackground(): void {
   watchConnectReturn();
   startMonitor();
   watchTroubleshooting();
+  watchHostFacts();
 }

@@ -10,6 +10,7 @@ import { originPattern } from '../odoo/urls';
 import type { Reply } from '../protocol';
 import { guessAccountType, type Setup, type SetupInput, validateSetup } from '../setup/setup';
 import { probeItem, setupItem } from '../state/items';
+import { noteHosts, shownHosts } from './public-suffix';
 
 export async function hasOriginPermission(origin: string): Promise<boolean> {
   try {
@@ -26,6 +27,8 @@ export async function saveSetup(input: SetupInput): Promise<Reply<Setup>> {
   const next = result.value;
   // Re-saving the proposed address unchanged keeps it marked as a proposal.
   if (previous?.gmailProposed && next.gmail === previous.gmail) next.gmailProposed = true;
+  // The address's public-suffix facts first, so that the popup's values come with the setup (a failed read: later).
+  await noteHosts([next.odooOrigin]).catch(() => undefined);
   await setupItem.set(next);
   const probe = await probeItem.get();
   if (probe && probe.origin !== next.odooOrigin) await probeItem.set(null);
@@ -71,6 +74,7 @@ async function runProbe(setup: Setup): Promise<ProbeResult> {
   // The setup may have changed while the probe ran; only store a result for the current origin.
   const current = await setupItem.get();
   if (current?.odooOrigin !== origin) return result;
+  await noteHosts(shownHosts({ setup: current, probe: result })).catch(() => undefined);
   await probeItem.set(result);
   const email = result.odoo?.userEmail;
   if (!current.gmail && email) {

@@ -15,10 +15,11 @@ import { authorizedDomains as domainsOf } from '../state/derive';
 import { type PublishLinks, publishLinksItem } from '../state/items';
 import { readSnapshot } from '../state/snapshot';
 import { hasOriginPermission } from './odoo-connection';
+import { readSnapshotWithFacts } from './public-suffix';
 
 /** The domains a link may be on: the one the assistant adds for Odoo's redirect host, and those Google lists. */
 export async function authorizedDomains(): Promise<string[]> {
-  return domainsOf(await readSnapshot());
+  return domainsOf(await readSnapshotWithFacts());
 }
 
 /**
@@ -58,10 +59,12 @@ export async function proposePublishLinks(): Promise<void> {
 
 /** The person's links from the popup: each checked (https, on an authorized domain) before it is kept. */
 export async function setPublishLinks(input: { home: string; privacy: string }): Promise<Reply<PublishLinks>> {
-  const domains = await authorizedDomains();
-  const home = checkPublishLink(input.home, domains);
+  // The public-suffix facts of Odoo's hosts (the authorized domain) and of the two links.
+  const snapshot = await readSnapshotWithFacts([input.home, input.privacy]);
+  const domains = domainsOf(snapshot);
+  const home = checkPublishLink(input.home, domains, snapshot.hosts);
   if (!home.ok) return { ok: false, error: home.error };
-  const privacy = checkPublishLink(input.privacy, domains);
+  const privacy = checkPublishLink(input.privacy, domains, snapshot.hosts);
   if (!privacy.ok) return { ok: false, error: privacy.error };
   const links: PublishLinks = { home: home.value, privacy: privacy.value, source: 'person', at: Date.now() };
   await publishLinksItem.set(links);

@@ -28,11 +28,15 @@ import type { PanelView } from '../ui/panel';
 import { parseUrl } from '../url';
 import { hasOriginPermission, probeStoredOdoo } from './odoo-connection';
 import { odooContext } from './odoo-context';
+import { readSnapshotWithFacts } from './public-suffix';
 import { proposePublishLinks } from './publish-links';
 
-/** The troubleshooter's view of what the extension knows, from one snapshot (lib/state/derive.ts). */
-export async function troubleshootContext(): Promise<TroubleshootContext> {
-  return deriveTroubleshootContext(await readSnapshot());
+/**
+ * The troubleshooter's view of what the extension knows, from one snapshot (lib/state/derive.ts), with the
+ * public-suffix facts of its hosts and of `extra` (the redirect URI Google reported).
+ */
+export async function troubleshootContext(extra: readonly string[] = []): Promise<TroubleshootContext> {
+  return deriveTroubleshootContext(await readSnapshotWithFacts(extra));
 }
 
 async function remember(d: Diagnosis, source: DiagnosisSource, origin: string | null): Promise<void> {
@@ -40,7 +44,7 @@ async function remember(d: Diagnosis, source: DiagnosisSource, origin: string | 
 }
 
 export async function diagnoseSignIn(report: SignInErrorReport): Promise<Reply<Diagnosis>> {
-  const ctx = await troubleshootContext();
+  const ctx = await troubleshootContext(report.redirectUri ? [report.redirectUri] : []);
   const known = (KNOWN_AUTH_ERRORS as readonly string[]).includes(report.code) ? (report.code as AuthErrorCode) : null;
   const diagnosis = diagnoseSignInError({ ...report, known }, ctx);
   await remember(diagnosis, 'signIn', ctx.odooOrigin ?? null);

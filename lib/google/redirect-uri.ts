@@ -3,10 +3,13 @@
  * what Odoo will send. Source: docs/evidence/google-console.md §5.5 (top private domain) and
  * §5.6 (redirect URI validation rules: https except localhost, no raw IP except loopback, TLD on the
  * public suffix list, no userinfo, no fragment, no wildcard).
+ *
+ * What the public suffix list says of a host comes in as `HostFacts` (./suffix-facts.ts), looked up by the
+ * background: a host it has not looked up yet has no authorized domain *yet* and no TLD problem.
  */
-import { getDomain, parse } from 'tldts';
 import { type Msg, msg } from '../i18n';
-import { isLoopbackHost, parseUrl } from '../url';
+import { isIpHost, isLoopbackHost, parseUrl } from '../url';
+import { type HostFacts, suffixFactsOf, suffixKey } from './suffix-facts';
 
 /** Odoo's callback path (google_gmail/controllers/main.py, every version 15.0–19.0). */
 export const GMAIL_CALLBACK_PATH = '/google_gmail/confirm';
@@ -26,15 +29,21 @@ export function redirectUriFromBaseUrl(webBaseUrl: string): string | null {
   }
 }
 
-/** The registrable ("top private") domain Google wants on the Branding page, or null if none exists. */
-export function authorizedDomainFor(hostname: string): string | null {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  if (isLoopbackHost(host) || parse(host).isIp) return null;
-  return getDomain(host, { allowPrivateDomains: true });
+/**
+ * The registrable ("top private") domain Google wants on the Branding page; null if none exists (a loopback
+ * name, an IP, a public suffix); undefined while the list's facts for the host are not known yet.
+ */
+export function authorizedDomainFor(hostname: string, facts: HostFacts): string | null | undefined {
+  const host = suffixKey(hostname);
+  if (isLoopbackHost(host) || isIpHost(host)) return null;
+  return suffixFactsOf(facts, host)?.domain;
 }
 
+/** Whether `hostname` waits for the list's facts: a name (not loopback, not an IP) not looked up yet. */
+export const suffixPending = (hostname: string, facts: HostFacts): boolean => authorizedDomainFor(hostname, facts) === undefined;
+
 /** Problems Google's client form will raise for this redirect URI (empty when it will accept it). */
-export function googleRedirectUriProblems(uri: string): Msg[] {
+export function googleRedirectUriProblems(uri: string, facts: HostFacts): Msg[] {
   let url: URL;
   try {
     url = new URL(uri);
@@ -44,9 +53,10 @@ export function googleRedirectUriProblems(uri: string): Msg[] {
   const problems: Msg[] = [];
   const loopback = isLoopbackHost(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) problems.push(msg('err.redirect.https'));
-  const info = parse(url.hostname, { allowPrivateDomains: true });
-  if (info.isIp && !loopback) problems.push(msg('err.redirect.ip', { host: url.hostname }));
-  if (!info.isIp && !loopback && !info.isIcann && !info.isPrivate) {
+  const ip = isIpHost(suffixKey(url.hostname));
+  if (ip && !loopback) problems.push(msg('err.redirect.ip', { host: url.hostname }));
+  // Not known yet: no problem (the background's facts arrive with the next snapshot).
+  if (!ip && !loopback && suffixFactsOf(facts, url.hostname)?.listed === false) {
     problems.push(msg('err.redirect.tld', { host: url.hostname }));
   }
   if (url.username || url.password) problems.push(msg('err.redirect.userinfo'));
@@ -56,7 +66,7 @@ export function googleRedirectUriProblems(uri: string): Msg[] {
 }
 
 /** True when Google's client form accepts `uri` as a Web application client's redirect URI (§5.6). */
-export const acceptsRedirectUri = (uri: string): boolean => googleRedirectUriProblems(uri).length === 0;
+export const acceptsRedirectUri = (uri: string, facts: HostFacts): boolean => googleRedirectUriProblems(uri, facts).length === 0;
 
 /**
  * A redirect URI Google refuses, and what to change on Odoo's side instead. Nothing in the extension
@@ -86,7 +96,7 @@ export interface RedirectRefusal {
 export const isOdooHostedName = (hostname: string): boolean => /\.odoo\.com\.?$/i.test(hostname);
 
 /** The https version of the address behind `url` whose redirect URI Google accepts, or null. */
-function httpsBaseUrlFor(url: URL, origin: URL | null): string | null {
+function httpsBaseUrlFor(url: URL, origin: URL | null, facts: HostFacts): string | null {
   const candidates = [
     // The address the person uses, when it is https: what the TLS proxy serves, with its port (P1, P2).
     origin?.protocol === 'https:' ? origin.origin : null,
@@ -95,7 +105,7 @@ function httpsBaseUrlFor(url: URL, origin: URL | null): string | null {
   ];
   for (const candidate of candidates) {
     const redirect = candidate ? redirectUriFromBaseUrl(candidate) : null;
-    if (candidate && redirect && acceptsRedirectUri(redirect)) return candidate;
+    if (candidate && redirect && acceptsRedirectUri(redirect, facts)) return candidate;
   }
   return null;
 }
@@ -108,13 +118,13 @@ function httpsBaseUrlFor(url: URL, origin: URL | null): string | null {
  */
 export function redirectUriRefusal(
   uri: string,
-  context: { origin?: string | null; saas?: boolean } = {},
+  context: { facts: HostFacts; origin?: string | null; saas?: boolean },
 ): RedirectRefusal | null {
-  const problems = googleRedirectUriProblems(uri);
+  const problems = googleRedirectUriProblems(uri, context.facts);
   if (problems.length === 0) return null;
   const url = parseUrl(uri.trim());
   const origin = context.origin ? parseUrl(context.origin) : null;
-  const httpsBaseUrl = url ? httpsBaseUrlFor(url, origin) : null;
+  const httpsBaseUrl = url ? httpsBaseUrlFor(url, origin, context.facts) : null;
   const odooHosted =
     !!context.saas || (!!url && isOdooHostedName(url.hostname)) || (!!origin && isOdooHostedName(origin.hostname));
   const redirectUri = httpsBaseUrl ? (redirectUriFromBaseUrl(httpsBaseUrl) ?? '') : '';

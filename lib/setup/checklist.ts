@@ -134,7 +134,8 @@ function manualStep(id: StepId, input: ChecklistInput): Omit<ChecklistStep, 'id'
         link: consoleLink('/auth/overview', projectId),
       };
     case 'domain':
-      if (computed && !computed.authorizedDomain) return { state: 'na', next: msg('step.domain.none') };
+      // No domain to add (a loopback or IP address) — not while the domain is only not known yet.
+      if (computed && !computed.authorizedDomain && !computed.pending) return { state: 'na', next: msg('step.domain.none') };
       return {
         state: 'todo',
         next: msg('step.domain.manual', { domain: computed?.authorizedDomain ?? '…' }),

@@ -5,24 +5,22 @@
  * the app's authorized domains.
  */
 import { authorizedDomainFor } from '../google/redirect-uri';
+import type { HostFacts } from '../google/suffix-facts';
 import { type Msg, msg } from '../i18n';
 import { parseUrl } from '../url';
 
 export type LinkCheck = { ok: true; value: string } | { ok: false; error: Msg };
 
-/** The domain a link counts under on Branding (`odoo.com` for `acme.odoo.com`). */
-export const linkDomain = (href: string): string | null => {
-  const url = parseUrl(href);
-  return url ? authorizedDomainFor(url.hostname) : null;
-};
-
-/** An https page on one of `authorized` (the app's authorized domains). */
-export function checkPublishLink(raw: string, authorized: readonly string[]): LinkCheck {
+/**
+ * An https page on one of `authorized` (the app's authorized domains). `facts`: what the public suffix list
+ * says of the link's host (the background looks it up first: lib/background/publish-links.ts).
+ */
+export function checkPublishLink(raw: string, authorized: readonly string[], facts: HostFacts): LinkCheck {
   const value = raw.trim();
   const url = parseUrl(value);
   if (!url?.hostname) return { ok: false, error: msg('publishLinks.err.invalid', { value }) };
   if (url.protocol !== 'https:') return { ok: false, error: msg('publishLinks.err.https', { value }) };
-  const domain = authorizedDomainFor(url.hostname);
+  const domain = authorizedDomainFor(url.hostname, facts);
   const allowed = authorized.map((d) => d.toLowerCase());
   if (!domain || !allowed.includes(domain)) {
     return { ok: false, error: msg('publishLinks.err.domain', { value, domains: allowed.join(', ') || '—' }) };

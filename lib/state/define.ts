@@ -4,7 +4,7 @@
  * back to the default instead of crashing the popup. The items themselves are in ./items.ts.
  */
 import { storage, type WxtStorageItem } from '@wxt-dev/storage';
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 
 export interface ValidatedItem<T> {
   readonly key: string;
@@ -28,7 +28,7 @@ export function defineValidatedItem<T>(
     ...(options.migrations ? { migrations: options.migrations } : {}),
   });
   const parse = (raw: unknown): T => {
-    const parsed = schema.safeParse(raw);
+    const parsed = z.safeParse(schema, raw);
     return parsed.success ? parsed.data : options.fallback;
   };
   // One queue per item so that read-modify-write updates from one context never interleave.
@@ -36,10 +36,10 @@ export function defineValidatedItem<T>(
   return {
     key,
     get: async () => parse(await item.getValue()),
-    set: async (value) => item.setValue(schema.parse(value)),
+    set: async (value) => item.setValue(z.parse(schema, value)),
     update(fn) {
       const run = queue.then(async () => {
-        const next = schema.parse(fn(parse(await item.getValue())));
+        const next = z.parse(schema, fn(parse(await item.getValue())));
         await item.setValue(next);
         return next;
       });

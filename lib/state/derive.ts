@@ -14,10 +14,10 @@ import type { Credentials } from './items';
 import type { Snapshot } from './snapshot';
 
 /** The redirect URI and the other values, from Odoo's `web.base.url` once a probe read it (else the origin). */
-export function computed(s: Pick<Snapshot, 'setup' | 'probe'>): ComputedValues | null {
+export function computed(s: Pick<Snapshot, 'setup' | 'probe' | 'hosts'>): ComputedValues | null {
   if (!s.setup) return null;
   const odoo = s.probe?.odoo;
-  return computeValues(s.setup.odooOrigin, odoo?.baseUrl ?? null, odoo?.saas ?? false);
+  return computeValues(s.setup.odooOrigin, odoo?.baseUrl ?? null, s.hosts, odoo?.saas ?? false);
 }
 
 /** The checklist's input; `probing` and `secretPending` are what the popup knows besides storage. */
@@ -47,7 +47,7 @@ export function baseUrlWas(s: Pick<Snapshot, 'probe'>): string | undefined {
 }
 
 /** The domains a Branding link may be on: the one the assistant adds for Odoo's redirect host, and those Google lists. */
-export function authorizedDomains(s: Pick<Snapshot, 'setup' | 'probe' | 'google'>): string[] {
+export function authorizedDomains(s: Pick<Snapshot, 'setup' | 'probe' | 'google' | 'hosts'>): string[] {
   const c = computed(s);
   return [...new Set([...(c?.authorizedDomain ? [c.authorizedDomain] : []), ...s.google.authorizedDomains])];
 }
@@ -69,6 +69,7 @@ export function preventInput(s: Snapshot, now: number): PreventInput | null {
     baseUrlFrozen: odoo?.baseUrlFrozen ?? null,
     baseUrlWas: odoo?.baseUrlWas?.value ?? null,
     redirectUri: computed(s)?.redirectUri ?? null,
+    hosts: s.hosts,
     saas: odoo?.saas ?? false,
     odooMajor: odoo?.major ?? null,
     edition: odoo?.edition ?? null,
@@ -90,6 +91,7 @@ export function troubleshootContext(s: Snapshot): TroubleshootContext {
   return {
     odooOrigin: s.setup?.odooOrigin ?? null,
     saas: s.probe?.odoo?.saas ?? false,
+    hosts: s.hosts,
     expectedRedirectUri: computed(s)?.redirectUri ?? null,
     registeredRedirectUris: s.google.redirectUris,
     gmail: s.setup?.gmail ?? null,

@@ -24,7 +24,9 @@
  * | `consoleReloadsItem` | `consoleReloads` | session | reloads of a Console page that stayed blank | background/console |
  *
  * Beside its logic in lib/state/handoff.ts: `handoffItem` (`consoleHandoff`, session), what a click on one
- * Console page leaves for the next (the step it asked for, the focus), taken once by that page.
+ * Console page leaves for the next (the step it asked for, the focus), taken once by that page. In
+ * lib/state/host-facts.ts: `hostFactsItem` (`hostFacts`, session, written by background/public-suffix), what the
+ * public suffix list says of the hosts the popup shows values for.
  *
  * `local:` survives browser restarts and never holds a secret; `session:` is memory only, gone when the
  * browser stops, and not readable by content scripts (docs/evidence/field-notes.md §3.6).

@@ -8,12 +8,14 @@
  * Writers keep their own checks (they write for one origin, lib/background/odoo-context.ts); the scoping
  * is for what is read to be shown or compared.
  */
+import type { HostFacts } from '../google/suffix-facts';
 import type { ProbeResult } from '../odoo/probe';
 import type { MonitorState, OdooGmailState } from '../setup/odoo-state';
 import type { Setup } from '../setup/setup';
 import type { StepProgressMap } from '../setup/steps';
 import type { StoredDiagnosis } from '../troubleshoot/store';
 import type { ValidatedItem } from './define';
+import { hostFactsItem } from './host-facts';
 import {
   diagnosesItem,
   type GoogleState,
@@ -43,6 +45,11 @@ export interface Snapshot {
   diagnoses: StoredDiagnosis[];
   publishChoice: 'testing' | 'production' | null;
   publishLinks: PublishLinks | null;
+  /**
+   * What the public suffix list says of the hosts the background has looked up (lib/state/host-facts.ts):
+   * about host names, not an Odoo, so not scoped. A host missing here is not known yet.
+   */
+  hosts: HostFacts;
 }
 
 /** The records that carry the Odoo they are about. */
@@ -80,22 +87,26 @@ export const SNAPSHOT_ITEMS: readonly ValidatedItem<unknown>[] = [
   diagnosesItem,
   publishChoiceItem,
   publishLinksItem,
+  hostFactsItem,
 ];
 
 /** Reads the items once, in parallel, and scopes them to the current Odoo. */
 export async function readSnapshot(): Promise<Snapshot> {
-  const [setup, probe, progress, google, odooGmail, monitor, diagnoses, publishChoice, publishLinks] = await Promise.all([
-    setupItem.get(),
-    probeItem.get(),
-    progressItem.get(),
-    googleItem.get(),
-    odooGmailItem.get(),
-    monitorItem.get(),
-    diagnosesItem.get(),
-    publishChoiceItem.get(),
-    publishLinksItem.get(),
-  ]);
-  return scope({ setup, probe, progress, google, odooGmail, monitor, diagnoses, publishChoice, publishLinks });
+  const [setup, probe, progress, google, odooGmail, monitor, diagnoses, publishChoice, publishLinks, hostFacts] =
+    await Promise.all([
+      setupItem.get(),
+      probeItem.get(),
+      progressItem.get(),
+      googleItem.get(),
+      odooGmailItem.get(),
+      monitorItem.get(),
+      diagnosesItem.get(),
+      publishChoiceItem.get(),
+      publishLinksItem.get(),
+      hostFactsItem.get(),
+    ]);
+  const hosts = hostFacts?.hosts ?? {};
+  return scope({ setup, probe, progress, google, odooGmail, monitor, diagnoses, publishChoice, publishLinks, hosts });
 }
 
 /** Calls `cb` whenever an item of the snapshot changes; returns the unwatch. */

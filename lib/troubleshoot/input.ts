@@ -4,6 +4,8 @@
  * (lib/state/derive.ts). Its own module so that the two share the type without importing each other.
  */
 
+import type { HostFacts } from '../google/suffix-facts';
+
 export interface PreventInput {
   /** The origin the person uses (and the extension talks to). */
   odooOrigin: string;
@@ -15,6 +17,8 @@ export interface PreventInput {
   baseUrlWas?: string | null;
   /** `web.base.url` + `/google_gmail/confirm`. */
   redirectUri: string | null;
+  /** What the public suffix list says of the hosts known (lib/google/suffix-facts.ts; none yet: no TLD problem). */
+  hosts: HostFacts;
   /** Odoo reports a saas~ version (Odoo Online: Odoo runs the proxy). */
   saas?: boolean;
   odooMajor: number | null;

@@ -46,7 +46,9 @@ export function preventiveChecks(i: PreventInput): Warning[] {
 
   // A redirect URI Google refuses (http behind a TLS proxy, P1; a raw IP) is never offered as the value
   // to register: the fix is on Odoo's side — web.base.url set to the https address and frozen (odoo-gmail.md §9).
-  const refusal = i.redirectUri ? redirectUriRefusal(i.redirectUri, { origin: i.odooOrigin, saas: i.saas ?? false }) : null;
+  const refusal = i.redirectUri
+    ? redirectUriRefusal(i.redirectUri, { facts: i.hosts, origin: i.odooOrigin, saas: i.saas ?? false })
+    : null;
   const refusalParts = refusal
     ? {
         fix: refusal.fix,

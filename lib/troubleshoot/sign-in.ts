@@ -34,7 +34,7 @@ export interface Diagnosis {
  */
 export type TroubleshootContext = Pick<
   PreventInput,
-  'registeredRedirectUris' | 'gmail' | 'accountType' | 'projectId' | 'clientId' | 'testUsers' | 'saas'
+  'registeredRedirectUris' | 'gmail' | 'accountType' | 'projectId' | 'clientId' | 'testUsers' | 'saas' | 'hosts'
 > & {
   /** `web.base.url` + `/google_gmail/confirm`, as Odoo computes it now. */
   expectedRedirectUri: string | null;
@@ -81,7 +81,7 @@ export function diagnoseSignInError(error: SignInError, ctx: TroubleshootContext
       const sent = error.redirectUri ?? ctx.expectedRedirectUri;
       if (!sent) return base('redirect_uri_mismatch', 'client', { link: clientPage(ctx) });
       const d = diagnoseMismatch({ sent, registered: ctx.registeredRedirectUris, expected: ctx.expectedRedirectUri });
-      const refusal = redirectUriRefusal(sent, { origin: ctx.odooOrigin ?? null, saas: ctx.saas ?? false });
+      const refusal = redirectUriRefusal(sent, { facts: ctx.hosts, origin: ctx.odooOrigin ?? null, saas: ctx.saas ?? false });
       // A URI Google refuses (http behind a TLS proxy, P1; a raw IP) is never the value to add: its
       // scheme difference is the fix's subject, said without proxy_mode for Odoo Online (§5.6, P1).
       const differences = refusal ? d.differences.filter((x) => x !== 'scheme') : d.differences;
@@ -130,7 +130,9 @@ export function diagnoseSignInError(error: SignInError, ctx: TroubleshootContext
     case 'unauthorized_client': {
       // The URI to register on the new client — only one Google accepts; else Odoo's fix first (§5.6).
       const expected = ctx.expectedRedirectUri;
-      const refusal = expected ? redirectUriRefusal(expected, { origin: ctx.odooOrigin ?? null, saas: ctx.saas ?? false }) : null;
+      const refusal = expected
+        ? redirectUriRefusal(expected, { facts: ctx.hosts, origin: ctx.odooOrigin ?? null, saas: ctx.saas ?? false })
+        : null;
       return base('unauthorized_client', 'client', {
         link: consoleLink('/auth/clients/create', ctx.projectId),
         ...(expected && !refusal ? { value: expected } : {}),

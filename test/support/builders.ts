@@ -80,5 +80,7 @@ export const aSnapshot = (over: Partial<Snapshot> = {}): Snapshot => ({
   diagnoses: [],
   publishChoice: null,
   publishLinks: null,
+  // What the background stores for ORIGIN from the public suffix list (lib/state/host-facts.ts).
+  hosts: { 'acme.odoo.com': { listed: true, domain: 'odoo.com' } },
   ...over,
 });

@@ -14,6 +14,7 @@ import { preventiveChecks } from '@/lib/troubleshoot/prevent';
 import { aSetup, FAKE_CLIENT_ID } from '../support/builders';
 import { type FakeOdooClient, fakeOdooClient } from './fake-odoo-fetch';
 import { installPermissions, POPUP, sendAs } from './helpers';
+import { knownHosts } from './host-facts';
 
 const GMAIL = 'sales@acme.com';
 const ID = FAKE_CLIENT_ID;
@@ -69,6 +70,7 @@ describe('withBaseUrl: what a new reading does to the stored probe', () => {
       baseUrlFrozen: false,
       baseUrlWas: 'https://acme.odoo.com',
       redirectUri: 'https://erp.acme.com/google_gmail/confirm',
+      hosts: knownHosts('https://acme.odoo.com', 'https://erp.acme.com'),
       odooMajor: 17,
       edition: 'community' as const,
       accountType: 'workspace' as const,

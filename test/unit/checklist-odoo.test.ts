@@ -13,6 +13,7 @@ import type { Setup } from '@/lib/setup/setup';
 import { scope } from '@/lib/state/snapshot';
 import { adminProbe } from '../fixtures/stored-state';
 import { aMonitor, anOdooGmailState, aSetup } from '../support/builders';
+import { knownHosts } from './host-facts';
 
 const ORIGIN = 'https://acme.odoo.com';
 const GMAIL = 'me@gmail.com';
@@ -33,7 +34,7 @@ const build = (over: Partial<ChecklistInput> = {}) =>
     setup: SETUP,
     probe,
     progress: {},
-    computed: computeValues(ORIGIN, ORIGIN),
+    computed: computeValues(ORIGIN, ORIGIN, knownHosts(ORIGIN)),
     ...over,
   });
 const row = (over: Partial<ChecklistInput>, id: string) => {

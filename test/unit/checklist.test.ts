@@ -8,6 +8,7 @@ import { STEP_IDS } from '@/lib/setup/steps';
 import { EMPTY_GOOGLE_STATE } from '@/lib/state/items';
 import { scope } from '@/lib/state/snapshot';
 import { aProbe, aSetup, FAKE_CLIENT_ID } from '../support/builders';
+import { knownHosts } from './host-facts';
 
 const ORIGIN = 'https://acme.odoo.com';
 const setup = aSetup;
@@ -16,7 +17,7 @@ const input = (over: Partial<ChecklistInput> = {}): ChecklistInput => ({
   setup: setup(),
   probe: okProbe(),
   progress: {},
-  computed: computeValues(ORIGIN, ORIGIN),
+  computed: computeValues(ORIGIN, ORIGIN, knownHosts(ORIGIN)),
   ...over,
 });
 const step = (list: ReturnType<typeof buildChecklist>, id: string) => {
@@ -110,7 +111,10 @@ describe('buildChecklist', () => {
     const ws = buildChecklist(input({ setup: setup({ gmail: 'me@acme.com', accountType: 'workspace' }) }));
     expect(step(ws, 'testUser').state).toBe('na');
     const local = buildChecklist(
-      input({ setup: setup({ odooOrigin: 'http://localhost:8069' }), computed: computeValues('http://localhost:8069', null) }),
+      input({
+        setup: setup({ odooOrigin: 'http://localhost:8069' }),
+        computed: computeValues('http://localhost:8069', null, {}),
+      }),
     );
     expect(step(local, 'domain').state).toBe('na');
   });

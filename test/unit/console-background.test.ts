@@ -28,8 +28,11 @@ import {
 import { adminProbe } from '../fixtures/stored-state';
 import { aSetup, FAKE_CLIENT_ID } from '../support/builders';
 import { CONSOLE_TAB, installPermissions, POPUP, sendAs } from './helpers';
+import { knownHosts } from './host-facts';
 
 const ORIGIN = 'https://acme.odoo.com';
+/** The values the popup computes for ORIGIN, with the public-suffix facts the background stores. */
+const valuesHere = () => computeValues(ORIGIN, ORIGIN, knownHosts(ORIGIN));
 const ID = FAKE_CLIENT_ID;
 const SECRET = 'GOCSPX-AbCdEfGhIjKlMnOpQrStUvWx_-12';
 
@@ -262,7 +265,7 @@ describe('consoleReport', () => {
       setup: await setupItem.get(),
       probe: await probeItem.get(),
       progress: await progressItem.get(),
-      computed: computeValues(ORIGIN, ORIGIN),
+      computed: valuesHere(),
     });
     const client = steps.find((s) => s.id === 'client');
     expect(client?.state).toBe('attention');
@@ -300,7 +303,7 @@ describe('consoleReport', () => {
       setup: await setupItem.get(),
       probe: await probeItem.get(),
       progress: await progressItem.get(),
-      computed: computeValues(ORIGIN, ORIGIN),
+      computed: valuesHere(),
       google: await googleItem.get(),
     });
     for (const id of ['consent', 'domain', 'testUser', 'client']) {

@@ -15,13 +15,14 @@ import { redirectUriRefusal } from '@/lib/google/redirect-uri';
 import { CONSOLE_CONTEXT } from '../fixtures/stored-state';
 import { FAKE_CLIENT_ID } from '../support/builders';
 import { consoleStepEnv } from './helpers';
+import { knownHosts } from './host-facts';
 import { findLiterals, usePseudoLocale } from './literal-text';
 
 const ONLINE = 'https://acme.odoo.com';
 const HTTP_SENT = 'http://acme.odoo.com/google_gmail/confirm';
 const HTTPS_URI = `${ONLINE}/google_gmail/confirm`;
 const ID = FAKE_CLIENT_ID;
-const refusal = redirectUriRefusal(HTTP_SENT, { origin: ONLINE });
+const refusal = redirectUriRefusal(HTTP_SENT, { facts: knownHosts(HTTP_SENT, ONLINE), origin: ONLINE });
 if (!refusal) throw new Error('expected a refusal');
 const CTX = { ...CONSOLE_CONTEXT, redirectUri: HTTP_SENT, redirectRefusal: { problems: refusal.problems, fix: refusal.fix } };
 const FIELD = 'Authorized redirect URIs › URIs 1';
@@ -78,7 +79,7 @@ describe('a redirect URI Google refuses, on the Console', () => {
 
   it('localhost over http is accepted: typed as before', async () => {
     const local = 'http://localhost:8069/google_gmail/confirm';
-    expect(redirectUriRefusal(local)).toBeNull();
+    expect(redirectUriRefusal(local, { facts: knownHosts(local) })).toBeNull();
     document.body.innerHTML =
       '<form><div role="combobox" aria-label="Application type"></div><button type="button">Create</button></form>';
     const reports: unknown[] = [];

@@ -102,6 +102,25 @@ describe('the layers check', () => {
     expect(fired(dir)).toEqual(['popup-no-background-values', 'popup-no-background-values']);
   });
 
+  it("refuses tldts anywhere, and the public suffix lookup in the popup's bundle", () => {
+    const dir = project('psl', {
+      'lib/google/suffix-list.ts': 'export const lookUp = (host: string) => host;\n',
+      'lib/google/old-rules.ts': "import { getDomain } from 'tldts';\nexport const domain = getDomain;\n",
+      'lib/setup/values.ts': "import { lookUp } from '../google/suffix-list';\nexport const values = lookUp;\n",
+      'entrypoints/popup/App.tsx': "import { values } from '@/lib/setup/values';\nexport const a = values;\n",
+      // The background may load it, and a popup module may take its types.
+      'lib/background/facts.ts': "import { lookUp } from '../google/suffix-list';\nexport const facts = lookUp;\n",
+      'entrypoints/popup/types.ts': "import type { lookUp } from '@/lib/google/suffix-list';\nexport type L = typeof lookUp;\n",
+    });
+    const { violations } = checkLayers(dir);
+    expect(violations.map((v) => v.split(':')[0])).toEqual([
+      'public-suffix-list-in-background',
+      'public-suffix-list-in-background',
+    ]);
+    expect(violations[0]).toContain('lib/google/old-rules.ts imports tldts');
+    expect(violations[1]).toContain('entrypoints/popup/App.tsx → lib/setup/values.ts → lib/google/suffix-list.ts');
+  });
+
   it('refuses an import cycle, even one made of type imports only', () => {
     const dir = project('cycle', {
       'lib/setup/a.ts': "import type { B } from './b';\nexport type A = { b?: B };\n",

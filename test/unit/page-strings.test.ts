@@ -14,6 +14,7 @@ import { type Diagnosis, diagnoseSignInError, type TroubleshootContext } from '@
 import { diagnosisView } from '@/lib/troubleshoot/view';
 import { createPanel } from '@/lib/ui/panel';
 import { FAKE_CLIENT_ID } from '../support/builders';
+import { knownHosts } from './host-facts';
 import { findLiterals, usePseudoLocale } from './literal-text';
 
 const CLIENT = FAKE_CLIENT_ID;
@@ -27,6 +28,7 @@ const ctx: TroubleshootContext = {
   projectId: 'odoo-481516',
   clientId: CLIENT,
   testUsers: [],
+  hosts: knownHosts(ODOO),
 };
 const facts: ConfirmPageFacts = {
   moduleOutdated: false,

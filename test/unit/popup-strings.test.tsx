@@ -311,12 +311,18 @@ describe('popup components render only localized text', () => {
         />
         <CopyField label="⟦Authorized redirect URI⟧" value={null} />
         <CopyField label="⟦Authorized domain⟧" value="odoo.com" hint="⟦From Odoo's web.base.url⟧" />
+        <CopyField label="⟦Authorized domain⟧" value={null} pending />
         <p>
           <Text m={msg('step.odoo.okCommunity', { db: 'acme', version: '17.0' })} />
         </p>
       </div>,
     );
     expect(findLiterals(root, ['odoo.com'])).toEqual([]);
+    // Not known yet (the background is looking the host up): said so, never "None needed", nothing to copy.
+    const pending = root.querySelector('output[aria-busy="true"]');
+    expect(stripMessages(pending?.textContent ?? '')).toBe('');
+    expect(pending?.textContent).not.toContain('None needed');
+    expect(pending?.parentElement?.querySelector('button')).toBeNull();
     await act(async () => {
       root.querySelector<HTMLButtonElement>('.copy-field button')?.click();
     });

@@ -12,6 +12,7 @@ import { publishLinksItem, setupItem } from '@/lib/state/items';
 import { aSetup } from '../support/builders';
 import { type FakeOdooClient, fakeOdooClient } from './fake-odoo-fetch';
 import { installPermissions, POPUP, sendAs } from './helpers';
+import { knownHosts } from './host-facts';
 
 describe('the links Google takes', () => {
   it.each([
@@ -21,14 +22,14 @@ describe('the links Google takes', () => {
     ['https://www.acme.com/privacy', ['odoo.com'], false],
     ['https://www.acme.com/privacy', ['odoo.com', 'acme.com'], true],
     ['not a link', ['odoo.com'], false],
-  ] as const)('%s on %j → %s', (link, domains, ok) => expect(checkPublishLink(link, domains).ok).toBe(ok));
+  ] as const)('%s on %j → %s', (link, domains, ok) => expect(checkPublishLink(link, domains, knownHosts(link)).ok).toBe(ok));
 
   it('says why a link is refused', () => {
-    expect(checkPublishLink('http://acme.odoo.com/p', ['odoo.com'])).toEqual({
+    expect(checkPublishLink('http://acme.odoo.com/p', ['odoo.com'], knownHosts('http://acme.odoo.com/p'))).toEqual({
       ok: false,
       error: { key: 'publishLinks.err.https', params: { value: 'http://acme.odoo.com/p' } },
     });
-    expect(checkPublishLink('https://x.example.org/p', ['odoo.com'])).toEqual({
+    expect(checkPublishLink('https://x.example.org/p', ['odoo.com'], knownHosts('https://x.example.org/p'))).toEqual({
       ok: false,
       error: { key: 'publishLinks.err.domain', params: { value: 'https://x.example.org/p', domains: 'odoo.com' } },
     });

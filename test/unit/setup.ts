@@ -1,13 +1,19 @@
 /**
  * Unit tests run against WXT's in-memory fake browser. It does not implement `i18n.getMessage`, so
  * this setup compiles `locales/en.yml` exactly as the build does (@wxt-dev/i18n/build) and answers
- * from it — a test that reads text reads the shipped English text.
+ * from it — a test that reads text reads the shipped English text. The packaged public suffix list
+ * (`/psl.txt`, fetched by the background) is read from public/psl.txt, whatever a test does with `fetch`.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { generateChromeMessages, parseMessagesText } from '@wxt-dev/i18n/build';
 import { beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+
+vi.mock('@/lib/background/psl-file', async (actual) => ({
+  ...(await actual<typeof import('@/lib/background/psl-file')>()),
+  readPslFile: async () => readFileSync(resolve('public/psl.txt'), 'utf8'),
+}));
 
 const english = generateChromeMessages(parseMessagesText(readFileSync(resolve('locales/en.yml'), 'utf8'), 'YAML'));
 
@@ -24,4 +30,5 @@ beforeEach(() => {
   (globalThis as { chrome?: unknown }).chrome = fakeBrowser;
   fakeBrowser.i18n.getMessage = vi.fn(getMessage) as typeof fakeBrowser.i18n.getMessage;
   fakeBrowser.i18n.getUILanguage = () => 'en';
+  fakeBrowser.runtime.getManifest = () => ({ manifest_version: 3, name: 'test', version: '0.0.0-test' });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tm } from '@/lib/i18n';
 import { type PreventInput, preventiveChecks } from '@/lib/troubleshoot/prevent';
+import { knownHosts } from './host-facts';
 
 const DAY = 86_400_000;
 const NOW = 1_800_000_000_000;
@@ -9,6 +10,7 @@ const base: PreventInput = {
   webBaseUrl: 'https://erp.acme.com',
   baseUrlFrozen: true,
   redirectUri: 'https://erp.acme.com/google_gmail/confirm',
+  hosts: knownHosts('https://erp.acme.com'),
   odooMajor: 17,
   edition: 'community',
   accountType: 'workspace',

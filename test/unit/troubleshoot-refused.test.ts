@@ -17,6 +17,7 @@ import { computeValues } from '@/lib/setup/computed';
 import { type PreventInput, preventiveChecks } from '@/lib/troubleshoot/prevent';
 import { type Diagnosis, diagnoseSignInError, type TroubleshootContext } from '@/lib/troubleshoot/sign-in';
 import { aSetup, FAKE_CLIENT_ID } from '../support/builders';
+import { knownHosts } from './host-facts';
 
 const CLIENT = FAKE_CLIENT_ID;
 const ONLINE = 'https://acme.odoo.com';
@@ -33,6 +34,7 @@ const ctx: TroubleshootContext = {
   clientId: CLIENT,
   testUsers: [],
   odooOrigin: ONLINE,
+  hosts: knownHosts(ONLINE),
 };
 const err = (code: string, redirectUri: string | null): SignInError => ({
   code,
@@ -52,12 +54,12 @@ describe('acceptsRedirectUri / redirectUriRefusal (google-console.md §5.6)', ()
     'http://127.0.0.1:8069/google_gmail/confirm',
     'http://[::1]:8069/google_gmail/confirm',
   ])('%s is accepted: no refusal', (uri) => {
-    expect(acceptsRedirectUri(uri)).toBe(true);
-    expect(redirectUriRefusal(uri)).toBeNull();
+    expect(acceptsRedirectUri(uri, knownHosts(uri))).toBe(true);
+    expect(redirectUriRefusal(uri, { facts: knownHosts(uri) })).toBeNull();
   });
 
   it('http on Odoo Online: web.base.url https + freeze, no proxy_mode', () => {
-    const r = redirectUriRefusal(HTTP_SENT, { origin: ONLINE });
+    const r = redirectUriRefusal(HTTP_SENT, { facts: knownHosts(HTTP_SENT, ONLINE), origin: ONLINE });
     expect(r).toMatchObject({
       uri: HTTP_SENT,
       httpsBaseUrl: ONLINE,
@@ -69,7 +71,10 @@ describe('acceptsRedirectUri / redirectUriRefusal (google-console.md §5.6)', ()
   });
 
   it('http on a self-hosted server: proxy_mode and the forwarded headers too', () => {
-    const r = redirectUriRefusal('http://erp.acme.com/google_gmail/confirm', { origin: 'https://erp.acme.com' });
+    const r = redirectUriRefusal('http://erp.acme.com/google_gmail/confirm', {
+      facts: knownHosts('http://erp.acme.com/google_gmail/confirm', 'https://erp.acme.com'),
+      origin: 'https://erp.acme.com',
+    });
     expect(r).toMatchObject({ httpsBaseUrl: 'https://erp.acme.com', odooHosted: false, fix: { key: 'diag.refused.fixProxy' } });
     const text = tm(r?.fix as Msg);
     for (const part of [
@@ -83,16 +88,26 @@ describe('acceptsRedirectUri / redirectUriRefusal (google-console.md §5.6)', ()
   });
 
   it('a saas~ version is Odoo Online also behind a custom domain: no proxy_mode', () => {
-    const r = redirectUriRefusal('http://erp.acme.com/google_gmail/confirm', { origin: 'https://erp.acme.com', saas: true });
+    const r = redirectUriRefusal('http://erp.acme.com/google_gmail/confirm', {
+      facts: knownHosts('http://erp.acme.com/google_gmail/confirm', 'https://erp.acme.com'),
+      origin: 'https://erp.acme.com',
+      saas: true,
+    });
     expect(r?.fix.key).toBe('diag.refused.fixBaseUrl');
   });
 
   it('proposes the https address in use (with its port), else the same host on 443', () => {
     expect(
-      redirectUriRefusal('http://erp.acme.com:8069/google_gmail/confirm', { origin: 'https://erp.acme.com:8443' })?.httpsBaseUrl,
+      redirectUriRefusal('http://erp.acme.com:8069/google_gmail/confirm', {
+        facts: knownHosts('http://erp.acme.com:8069/google_gmail/confirm', 'https://erp.acme.com:8443'),
+        origin: 'https://erp.acme.com:8443',
+      })?.httpsBaseUrl,
     ).toBe('https://erp.acme.com:8443');
     expect(
-      redirectUriRefusal('http://erp.acme.com:8069/google_gmail/confirm', { origin: 'http://erp.acme.com:8069' })?.httpsBaseUrl,
+      redirectUriRefusal('http://erp.acme.com:8069/google_gmail/confirm', {
+        facts: knownHosts('http://erp.acme.com:8069/google_gmail/confirm', 'http://erp.acme.com:8069'),
+        origin: 'http://erp.acme.com:8069',
+      })?.httpsBaseUrl,
     ).toBe('https://erp.acme.com');
   });
 
@@ -101,7 +116,7 @@ describe('acceptsRedirectUri / redirectUriRefusal (google-console.md §5.6)', ()
     ['https://203.0.113.5/google_gmail/confirm', ['err.redirect.ip']],
     ['https://odoo.internal/google_gmail/confirm', ['err.redirect.tld']],
   ])('%s: no https version Google accepts — a public name first', (uri, problems) => {
-    const r = redirectUriRefusal(uri, { origin: new URL(uri).origin });
+    const r = redirectUriRefusal(uri, { facts: knownHosts(uri, new URL(uri).origin), origin: new URL(uri).origin });
     expect(r?.problems.map((p) => p.key)).toEqual(problems);
     expect(r).toMatchObject({ httpsBaseUrl: null, fix: { key: 'diag.refused.fixName' } });
   });
@@ -180,6 +195,7 @@ describe('"Before you connect" (prevent.ts)', () => {
     webBaseUrl: 'http://acme.odoo.com',
     baseUrlFrozen: false,
     redirectUri: HTTP_SENT,
+    hosts: knownHosts(ONLINE),
     odooMajor: 17,
     edition: 'community',
     accountType: 'workspace',
@@ -255,10 +271,10 @@ describe('"Before you connect" (prevent.ts)', () => {
 
 describe('the values and the checklist in the popup', () => {
   it('computeValues carries the refusal; the client step names the Odoo-side fix, not the http URI to register', () => {
-    const computed = computeValues(ONLINE, 'http://acme.odoo.com');
+    const computed = computeValues(ONLINE, 'http://acme.odoo.com', knownHosts(ONLINE, 'http://acme.odoo.com'));
     expect(computed.redirectUri).toBe(HTTP_SENT);
     expect(computed.redirectRefusal).toMatchObject({ httpsBaseUrl: ONLINE, fix: { key: 'diag.refused.fixBaseUrl' } });
-    expect(computeValues('http://localhost:8069', null).redirectRefusal).toBeNull();
+    expect(computeValues('http://localhost:8069', null, knownHosts('http://localhost:8069')).redirectRefusal).toBeNull();
     const steps = buildChecklist({
       setup: aSetup({ odooOrigin: ONLINE, gmail: 'sales@acme.com', accountType: 'workspace' }),
       probe: null,

@@ -3,6 +3,7 @@ import { KNOWN_AUTH_ERRORS, type SignInError } from '@/lib/google/auth-error';
 import { tm } from '@/lib/i18n';
 import { diagnoseSignInError, type TroubleshootContext } from '@/lib/troubleshoot/sign-in';
 import { FAKE_CLIENT_ID } from '../support/builders';
+import { knownHosts } from './host-facts';
 
 const CLIENT = FAKE_CLIENT_ID;
 const ctx: TroubleshootContext = {
@@ -13,6 +14,7 @@ const ctx: TroubleshootContext = {
   projectId: 'odoo-481516',
   clientId: CLIENT,
   testUsers: [],
+  hosts: knownHosts('https://erp.acme.com'),
 };
 const err = (code: string, extra: Partial<SignInError> = {}): SignInError => ({
   code,
