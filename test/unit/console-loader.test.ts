@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/lib/background';
 import { ASSISTANT_SCRIPT } from '@/lib/background/console-loader';
+import { createAssistantContext } from '@/lib/console/context';
 import type { PageId } from '@/lib/console/detect';
 import { type LoaderContext, startLoader } from '@/lib/console/loader';
 import { startAssistantOnce } from '@/lib/console/start';
@@ -108,15 +109,79 @@ describe('startAssistantOnce', () => {
   it('starts one assistant per document; a second injection does not even build its context', () => {
     setUrl(`${C}/apis/library?project=odoo-123456`);
     const controller = new AbortController();
-    const create = vi.fn(() => ({ signal: controller.signal, addEventListener: () => undefined }));
+    const create = vi.fn(() => ({ signal: controller.signal, onLocation: () => undefined }));
     expect(startAssistantOnce(create)).toBe(true);
     expect(startAssistantOnce(create)).toBe(false);
     expect(create).toHaveBeenCalledTimes(1);
     // The first one's extension context died (extension updated): a fresh copy may start.
     controller.abort();
     const fresh = new AbortController();
-    expect(startAssistantOnce(() => ({ signal: fresh.signal, addEventListener: () => undefined }))).toBe(true);
+    expect(startAssistantOnce(() => ({ signal: fresh.signal, onLocation: () => undefined }))).toBe(true);
     fresh.abort();
+  });
+});
+
+describe("the assistant's context", () => {
+  afterEach(() => {
+    delete (globalThis as { navigation?: unknown }).navigation;
+    vi.useRealTimers();
+  });
+  // Each test's first context stops the one a previous test left running (a newer copy stops the older).
+  const create = createAssistantContext;
+
+  it('a newer copy stops the older one (the DOM event WXT sends), never itself', () => {
+    const first = create();
+    expect(first.signal.aborted).toBe(false);
+    const second = create();
+    expect(first.signal.aborted).toBe(true);
+    expect(second.signal.aborted).toBe(false);
+  });
+
+  it('reports each new address the Navigation API announces, once, and stops with the signal', () => {
+    setUrl(`${C}/auth/branding?project=odoo-123456`);
+    const navigation = new EventTarget();
+    (globalThis as { navigation?: unknown }).navigation = navigation;
+    const navigate = (url: string) => navigation.dispatchEvent(Object.assign(new Event('navigate'), { destination: { url } }));
+    const ctx = create();
+    const seen: string[] = [];
+    ctx.onLocation((url) => seen.push(url.href));
+    navigate(`${C}/auth/branding?project=odoo-123456`); // the same address: nothing
+    navigate(`${C}/auth/audience?project=odoo-123456`);
+    navigate(`${C}/auth/audience?project=odoo-123456`);
+    expect(seen).toEqual([`${C}/auth/audience?project=odoo-123456`]);
+    create(); // a newer copy: this one stops listening
+    navigate(`${C}/auth/clients?project=odoo-123456`);
+    expect(seen).toEqual([`${C}/auth/audience?project=odoo-123456`]);
+  });
+
+  it('without the Navigation API, checks the address each second until the signal aborts', () => {
+    vi.useFakeTimers();
+    setUrl(`${C}/auth/branding?project=odoo-123456`);
+    const ctx = create();
+    const seen: string[] = [];
+    ctx.onLocation((url) => seen.push(url.href));
+    vi.advanceTimersByTime(1000);
+    expect(seen).toEqual([]);
+    setUrl(`${C}/auth/audience?project=odoo-123456`);
+    vi.advanceTimersByTime(1000);
+    expect(seen).toEqual([`${C}/auth/audience?project=odoo-123456`]);
+    create();
+    setUrl(`${C}/auth/clients?project=odoo-123456`);
+    vi.advanceTimersByTime(5000);
+    expect(seen).toEqual([`${C}/auth/audience?project=odoo-123456`]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("aborts at the next address change once the extension's context is gone", () => {
+    const navigation = new EventTarget();
+    (globalThis as { navigation?: unknown }).navigation = navigation;
+    const ctx = create();
+    const handler = vi.fn();
+    ctx.onLocation(handler);
+    vi.spyOn(fakeBrowser.runtime, 'id', 'get').mockReturnValue(undefined as unknown as string);
+    navigation.dispatchEvent(Object.assign(new Event('navigate'), { destination: { url: `${C}/auth/audience` } }));
+    expect(ctx.signal.aborted).toBe(true);
+    expect(handler).not.toHaveBeenCalled();
   });
 });
 
