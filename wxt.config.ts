@@ -14,7 +14,7 @@ export { CONSOLE_MATCHES };
  * the panel the background injects into Odoo's /google_gmail/confirm page. All four only need
  * `runtime` and `i18n`, which both browsers provide natively.
  */
-const CONSOLE_SCRIPTS = ['console', 'console-assistant', 'signin-error', 'diagnosis-panel'];
+const CONSOLE_SCRIPTS = ['console', 'console-assistant', 'console-report', 'signin-error', 'diagnosis-panel'];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],

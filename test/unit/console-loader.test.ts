@@ -12,7 +12,9 @@ import { startBackground } from '@/lib/background';
 import { ASSISTANT_SCRIPT } from '@/lib/background/console-loader';
 import { createAssistantContext } from '@/lib/console/context';
 import type { PageId } from '@/lib/console/detect';
+import { kit, loadPart, reportOnDemand } from '@/lib/console/kit';
 import { type LoaderContext, startLoader } from '@/lib/console/loader';
+import { fieldReport, REPORT_TITLE } from '@/lib/console/report';
 import { startAssistantOnce } from '@/lib/console/start';
 import { removeAllListeners } from '@/lib/messaging';
 import { CONSOLE_TAB, installPermissions, POPUP, sendAs } from './helpers';
@@ -228,5 +230,68 @@ describe('loadConsoleAssistant (background)', () => {
       ok: false,
       error: { key: 'err.internal', params: { detail: 'No tab with id: 7' } },
     });
+  });
+
+  it("injects a part on demand into the asking assistant's document, the same senders only, known parts only", async () => {
+    expect(await sendAs({ ...CONSOLE_TAB, documentId: 'DOC-1' }, 'loadConsolePart', { part: 'report' })).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(await sendAs(CONSOLE_TAB, 'loadConsolePart', { part: 'report' })).toEqual({ ok: true, value: null });
+    expect(executeScript.mock.calls).toEqual([
+      [{ target: { tabId: 7, documentIds: ['DOC-1'] }, files: ['/console-report.js'] }],
+      [{ target: { tabId: 7, frameIds: [0] }, files: ['/console-report.js'] }],
+    ]);
+    executeScript.mockClear();
+    expect(await sendAs(POPUP, 'loadConsolePart', { part: 'report' })).toMatchObject({ ok: false, error: { key: 'err.sender' } });
+    expect(await sendAs(CONSOLE_TAB, 'loadConsolePart', { part: '../popup' })).toMatchObject({
+      ok: false,
+      error: { key: 'err.payload' },
+    });
+    expect(executeScript).not.toHaveBeenCalled();
+  });
+});
+
+describe("the assistant's parts on demand (lib/console/kit.ts)", () => {
+  afterEach(() => {
+    removeAllListeners();
+    delete (globalThis as { __gmailOdooKit?: unknown }).__gmailOdooKit;
+  });
+
+  /** The background, with an injection that runs the part's script the way the browser would: it registers itself. */
+  function backgroundInjecting(register: () => void) {
+    installPermissions();
+    const executeScript = vi.fn(async () => {
+      register();
+      return [{ frameId: 0, result: undefined }];
+    });
+    (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript };
+    startBackground();
+    // The assistant's messages reach the background as the Console tab's.
+    fakeBrowser.runtime.sendMessage = ((message: unknown) =>
+      new Promise((resolve) => {
+        void fakeBrowser.runtime.onMessage.trigger(message, CONSOLE_TAB as never, resolve);
+      })) as unknown as typeof fakeBrowser.runtime.sendMessage;
+    return executeScript;
+  }
+
+  it('the field report is injected on the first click only, then made by the part in this document', async () => {
+    setUrl(`${C}/auth/clients/create?project=odoo-123456`);
+    document.body.innerHTML = '<main><label>Name <input></label></main>';
+    const executeScript = backgroundInjecting(() => {
+      kit().report = fieldReport;
+    });
+    const first = await reportOnDemand({ step: 'clientCreate', failure: { code: 'notFound', field: 'Name' } });
+    expect(first).toBe(fieldReport({ step: 'clientCreate', failure: { code: 'notFound', field: 'Name' } }));
+    expect(first).toContain('failure: notFound — Name');
+    await reportOnDemand({});
+    expect(executeScript).toHaveBeenCalledTimes(1);
+  });
+
+  it('a part that could not be injected: the report says so instead of failing the click', async () => {
+    backgroundInjecting(() => undefined);
+    const text = await reportOnDemand({ step: 'branding' });
+    expect(text).toBe(`${REPORT_TITLE}\nreport failed: not loaded`);
+    await expect(loadPart('report')).rejects.toThrow('part report not loaded');
   });
 });
