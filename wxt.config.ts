@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
-import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { CONSOLE_MATCHES } from './lib/console/matches';
 
@@ -15,30 +14,7 @@ export { CONSOLE_MATCHES };
  * the panel the background injects into Odoo's /google_gmail/confirm page. All four only need
  * `runtime` and `i18n`, which both browsers provide natively.
  */
-const CONSOLE_SCRIPTS = ['console', 'console-assistant', 'signin-error', 'diagnosis-panel'];
-
-/**
- * dom-accessibility-api (the fill engine's accessible names) bundles ES5-era stand-ins for `Array.from`
- * and `Set` (dist/polyfills/array.from.mjs, SetLike.mjs; the latter used even where `Set` exists) —
- * ~2.4 KB of the assistant. Every browser we support has both natively, with the same methods the library
- * calls (from(x, map); add/has/delete/forEach/size), so the Console bundles take the native ones.
- */
-const DOM_A11Y_NATIVES: Record<string, string> = {
-  'polyfills/array.from.mjs': 'export default Array.from;',
-  'polyfills/SetLike.mjs': 'export default Set;',
-};
-const domA11yNatives: Plugin = {
-  name: 'dom-accessibility-api-natives',
-  enforce: 'pre',
-  resolveId(id, importer) {
-    if (!importer?.includes('/dom-accessibility-api/')) return null;
-    const file = Object.keys(DOM_A11Y_NATIVES).find((f) => id.endsWith(`/${f}`));
-    return file ? `\0dom-a11y-native:${file}` : null;
-  },
-  load(id) {
-    return id.startsWith('\0dom-a11y-native:') ? DOM_A11Y_NATIVES[id.slice('\0dom-a11y-native:'.length)] : null;
-  },
-};
+const CONSOLE_SCRIPTS = ['console', 'console-assistant', 'console-report', 'signin-error', 'diagnosis-panel'];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
@@ -86,7 +62,6 @@ export default defineConfig({
       const rest = Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
       const shim = resolve(import.meta.dirname, 'lib/console/browser-shim.ts');
       config.resolve = { ...config.resolve, alias: [{ find: /^wxt\/browser$/, replacement: shim }, ...rest] };
-      config.plugins = [...(config.plugins ?? []), domA11yNatives];
     },
     'build:manifestGenerated': (wxt, manifest) => {
       // WXT takes the popup's <title> as the toolbar tooltip; use the localized name instead.

@@ -4,10 +4,10 @@
  * (`scripting.executeScript`, lib/background/console-loader.ts) when the loader
  * (entrypoints/console.content) recognized a page of the journey. Everything lives in lib/console/.
  */
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { createAssistantContext } from '@/lib/console/context';
 import { startAssistantOnce } from '@/lib/console/start';
 
 export default defineUnlistedScript(() => {
-  startAssistantOnce(() => new ContentScriptContext('console-assistant', { noScriptStartedPostMessage: true }));
+  startAssistantOnce(createAssistantContext);
 });

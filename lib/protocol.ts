@@ -10,7 +10,7 @@
  */
 import * as z from 'zod/mini';
 import { PAGE_IDS } from './console/detect';
-import { CONSOLE_STEPS, type ConsoleContext, REASONS } from './console/types';
+import { CONSOLE_PARTS, CONSOLE_STEPS, type ConsoleContext, REASONS } from './console/types';
 import { CLIENT_ID_LENIENT_RE } from './google/client-formats';
 import type { Msg } from './i18n';
 import type { ModuleAction } from './odoo/gmail-setup';
@@ -112,6 +112,12 @@ export const protocol = {
   loadConsoleAssistant: {
     from: ['consoleContent'],
     payload: z.strictObject({ page: z.enum(PAGE_IDS) }),
+    reply: reply<null>(),
+  },
+  /** The assistant needs one of its parts injected only on demand (lib/console/kit.ts): inject it into its document. */
+  loadConsolePart: {
+    from: ['consoleContent'],
+    payload: z.object({ part: z.enum(CONSOLE_PARTS) }).strict(),
     reply: reply<null>(),
   },
   /**

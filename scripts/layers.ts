@@ -50,6 +50,7 @@ export const PAGE_SCRIPTS = [
   'lib/ui',
   'entrypoints/console.content',
   'entrypoints/console-assistant.ts',
+  'entrypoints/console-report.ts',
   'entrypoints/signin-error.content',
   'entrypoints/diagnosis-panel.ts',
 ];

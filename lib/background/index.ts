@@ -3,7 +3,7 @@
 import { startGoogleSetup, stopGoogleSetup } from './autopilot';
 import { recheckBaseUrl } from './base-url';
 import { consoleContext, consoleHandoff, consoleReport } from './console';
-import { loadConsoleAssistant } from './console-loader';
+import { loadConsoleAssistant, loadConsolePart } from './console-loader';
 import { receiveCredentials } from './credentials';
 import { runCheck, startMonitor } from './monitor';
 import { probeHandler, saveSetup, watchOriginPermissions } from './odoo-connection';
@@ -36,6 +36,7 @@ export const handlers = {
   consoleReport: (data) => consoleReport(data),
   // Console assistant loader: inject the assistant on a journey page
   loadConsoleAssistant: (data, sender) => loadConsoleAssistant(data, sender),
+  loadConsolePart: (data, sender) => loadConsolePart(data, sender),
   startGoogleSetup: () => startGoogleSetup(),
   stopGoogleSetup: () => stopGoogleSetup(),
   finishInOdoo: () => finishInOdoo(),

@@ -6,7 +6,7 @@
  * Sources: google-console.md §4 (robustness notes), docs/evidence/style.md §1.3 (testing-library
  * label order, `setNativeValue`, Angular's DefaultValueAccessor and MatSelectHarness).
  */
-import { computeAccessibleName } from 'dom-accessibility-api';
+import { accessibleName } from './accname';
 import { type Labels, names, type Role, S, type Target, type Text } from './selectors';
 
 /**
@@ -157,7 +157,7 @@ export function candidates(role: Role, root: ParentNode, deep: boolean): HTMLEle
 /** Every textbox, whatever its name (the rows an "Add" button makes, ./widgets/uri-row.ts). */
 export const TEXTBOXES = ROLES.textbox[0];
 
-export const accName = (el: Element): string => computeAccessibleName(el);
+export const accName = accessibleName;
 
 /** The label texts a person sees, outside the accessible-name algorithm (Bitwarden/testing-library order). */
 function labelTexts(el: Element): (string | null | undefined)[] {

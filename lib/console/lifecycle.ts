@@ -1,6 +1,6 @@
 /**
  * The assistant's page lifecycle: nothing runs until a URL is recognized as a page of the journey
- * (./detect.ts). On each SPA navigation (`wxt:locationchange`) the previous page's work is aborted and
+ * (./detect.ts). On each SPA navigation (./context.ts) the previous page's work is aborted and
  * the new page's step starts with fresh values from the background. The capture of the client's ID and
  * secret runs across the client pages (./capture-view.ts); off the journey only a pending project's proof
  * is watched (./project-proof.ts).
@@ -82,9 +82,9 @@ export function startLifecycle(ctx: AssistantContext, parts: Parts, journey: Jou
     runPage(page, url, session.startRun()).catch(() => undefined);
   }
 
-  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
-    const href = event.newUrl.href;
-    // WXT reports every navigation the Navigation API announces, a cross-document one too (a link, the
+  ctx.onLocation((newUrl) => {
+    const href = newUrl.href;
+    // The watcher reports every navigation the Navigation API announces, a cross-document one too (a link, the
     // assistant opening the next page): that one gets a new document with its own assistant, and this
     // document must not run the next page's step on its own DOM meanwhile. A same-document change (the
     // Console's router) has committed its address once the script that made it has returned.

@@ -2,8 +2,8 @@
  * The only code the manifest injects on the Console (entrypoints/console.content): it recognizes the
  * pages of the journey by URL (./detect.ts, nothing read from the page), follows the Console's
  * single-page navigation, and — on the first journey page of a document — asks the background to
- * inject the assistant (entrypoints/console-assistant.ts: fill engine, steps, panel, capture,
- * dom-accessibility-api). On every other Console page it does nothing else, and the Console never
+ * inject the assistant (entrypoints/console-assistant.ts: fill engine, steps, panel, capture).
+ * On every other Console page it does nothing else, and the Console never
  * sees a resource of ours (docs/console.md › How the assistant is loaded).
  *
  * At most one request per document succeeds; once the assistant runs, its own location handling

@@ -7,7 +7,7 @@
 import { tm } from '../i18n';
 import { DAY, TIMING } from './click';
 import { find, findText, norm, query, TimeoutError, visible, waitFor } from './fill';
-import { fieldReport } from './report';
+import { reportOnDemand } from './kit';
 import { S } from './selectors';
 import { type Env, fieldLabel, manualValue, type Step, tx } from './step';
 import type { ConsoleContext, ConsoleStep } from './types';
@@ -112,7 +112,7 @@ export async function notReady(env: Env, step: Step, state: PageState, progress?
 async function givenUp(env: Env, title: string, progress?: ConsoleStep) {
   if (progress) await env.report({ step: progress, state: 'attention', reason: { code: 'notReady', field: title } });
   return {
-    report: () => fieldReport({ step: env.page, failure: { code: 'notReady', field: title } }),
+    report: () => reportOnDemand({ step: env.page, failure: { code: 'notReady', field: title } }),
     action: { label: tx('panel.retry'), run: () => env.rerun() },
   };
 }

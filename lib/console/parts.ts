@@ -28,7 +28,9 @@ export interface Journey {
   clientPages: PageId[];
 }
 
+/** The assistant's life in this document (./context.ts): aborted when a newer copy starts or the extension is gone. */
 export interface AssistantContext {
   signal: AbortSignal;
-  addEventListener(target: Window, type: 'wxt:locationchange', handler: (event: { newUrl: URL }) => void): void;
+  /** Calls `handler` with each new address of this document (a single-page navigation, or the start of a new one). */
+  onLocation(handler: (newUrl: URL) => void): void;
 }

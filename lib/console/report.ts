@@ -116,14 +116,14 @@ export interface ReportInput {
   maxLines?: number;
 }
 
-const TITLE = 'Gmail for Odoo — Console field report (structure only: no values; replaced by their kind)';
+export const REPORT_TITLE = 'Gmail for Odoo — Console field report (structure only: no values; replaced by their kind)';
 
 /** The structural report, as plain text for a bug report. Never throws: the fall-back must show regardless. */
 export function fieldReport(input: ReportInput = {}): string {
   try {
     return build(input);
   } catch (error) {
-    return `${TITLE}\nreport failed: ${error instanceof Error ? error.name : 'error'}`;
+    return `${REPORT_TITLE}\nreport failed: ${error instanceof Error ? error.name : 'error'}`;
   }
 }
 
@@ -200,7 +200,7 @@ function build(input: ReportInput): string {
   const url = new URL(location.href);
   const query = [...new Set(url.searchParams.keys())].map((k) => `${scrub(k)}=…`).join('&');
   const head = [
-    TITLE,
+    REPORT_TITLE,
     `path: ${scrub(url.pathname.replace(/;.*$/, ';…'))}${query ? `?${query}` : ''}`,
     `lang: ${scrub(document.documentElement.lang || '(none)')}`,
     ...(input.step ? [`step: ${scrub(input.step)}`] : []),

@@ -3,8 +3,8 @@
  *
  * The background injects it on the loader's request (./loader.ts asks once per document), but an
  * injection can still arrive twice — two requests racing a reload, a retried message. The second copy
- * must not start: WXT's ContentScriptContext stops older copies of the same script when a new one is
- * constructed, which would abort the first assistant in the middle of a fill. So the check comes
+ * must not start: its context (./context.ts) stops older copies of the same script when a new one is
+ * created, which would abort the first assistant in the middle of a fill. So the check comes
  * before the context exists. The mark lives on the content script's own global (the isolated world in
  * Chrome, the content-script sandbox in Firefox), which the Console page cannot read or set; it holds
  * the running assistant's signal, so a copy whose extension context died (extension updated) does not

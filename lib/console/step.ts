@@ -21,7 +21,7 @@ import type { ManualRow, PanelView } from '../ui/panel';
 import { DAY, orFalse, type PressOptions, press, TIMING, termsDialog, ticked, waitForTick, whenEnabled } from './click';
 import { type PageId, projectOf } from './detect';
 import { find, findNear, query, visible, waitFor, waitForTarget } from './fill';
-import { fieldReport } from './report';
+import { reportOnDemand } from './kit';
 import { S, shownLabel, type Target } from './selectors';
 import type { ConsoleContext, ConsoleStep, Reason } from './types';
 import { fillField } from './widgets';
@@ -389,7 +389,7 @@ async function runOnce(step: Step, env: Env, progress: Progress, resume: boolean
           rows: manual,
           ...(pendingButton ? { lastly: tx('panel.thenClick', { button: shownLabel(pendingButton.names) }) } : {}),
         },
-        report: () => fieldReport({ step: env.page, failure: fail }),
+        report: () => reportOnDemand({ step: env.page, failure: fail }),
         action: { label: tx('panel.retry'), run: () => void go().catch(() => undefined) },
       });
       return;

@@ -11,6 +11,13 @@ import type { StepState } from '../setup/steps';
 export const CONSOLE_STEPS = ['project', 'consent', 'domain', 'testUser', 'client'] as const;
 export type ConsoleStep = (typeof CONSOLE_STEPS)[number];
 
+/**
+ * The assistant's parts the background injects only when needed (`loadConsolePart`, lib/console/kit.ts):
+ * each is its own script, `/console-<part>.js` (entrypoints/console-<part>.ts).
+ */
+export const CONSOLE_PARTS = ['report'] as const;
+export type ConsolePart = (typeof CONSOLE_PARTS)[number];
+
 /** Why a step needs the person: each has `console.note.<code>` (popup) and `panel.reason.<code>` (panel). */
 export const REASONS = [
   'notFound',

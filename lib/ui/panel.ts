@@ -49,7 +49,7 @@ export interface PanelView {
   manual?: { rows: ManualRow[]; lastly?: string };
   /** The fall-back's structural report of the page (lib/console/report.ts, no values), made when the person
    *  clicks "Copy a report for the developers". */
-  report?: () => string;
+  report?: () => string | Promise<string>;
   links?: { label: string; href?: string; run?: () => void }[];
   /**
    * An element of Google's page the person acts on next (a button Google ignored the assistant's click on,
@@ -93,12 +93,16 @@ function h(tag: string, props: Record<string, string> = {}, ...children: Child[]
 }
 
 /** A copy button: "Copy" for a value, or its own text for a value made on the click (the report). */
-function copyButton(label: string, made: string | (() => string), text?: { idle: string; done: string }): HTMLElement {
+function copyButton(
+  label: string,
+  made: string | (() => string | Promise<string>),
+  text?: { idle: string; done: string },
+): HTMLElement {
   const button = text
     ? h('button', { type: 'button' }, text.idle)
     : h('button', { type: 'button', 'aria-label': t('panel.copyLabel', { label }) }, t('panel.copy'));
   button.onclick = async () => {
-    const value = typeof made === 'string' ? made : made();
+    const value = typeof made === 'string' ? made : await made();
     try {
       await navigator.clipboard.writeText(value);
     } catch {

@@ -94,6 +94,17 @@ test('a missing field: guided manual mode, nothing created, the step needs atten
   expect((await replicaState(page)).clients).toEqual([]);
   expect((await progress(context)).client).toMatchObject({ state: 'attention', note: { key: 'console.note.notFound' } });
 
+  // The field report: its script is injected on this first click (lib/console/kit.ts), then copied.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: CONSOLE });
+  const copy = a.panel.getByRole('button', { name: 'Copy a report for the developers' });
+  await human.click(copy, 'Copy a report for the developers');
+  await expect(a.panel.getByRole('button', { name: 'Report copied — paste it into a new issue of the project' })).toBeVisible();
+  const report = await page.evaluate(() => navigator.clipboard.readText());
+  expect(report).toContain('Gmail for Odoo — Console field report');
+  expect(report).toContain('path: /auth/clients/create?project=…');
+  expect(report).toContain('failure: notFound — Name');
+  expect(report).not.toContain(PROJECT);
+
   const popup = await openPopup(context, extensionId);
   const row = stepRow(popup, 'client');
   await expect(row.row).toHaveAttribute('data-state', 'attention');

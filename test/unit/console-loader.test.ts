@@ -10,8 +10,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/lib/background';
 import { ASSISTANT_SCRIPT } from '@/lib/background/console-loader';
+import { createAssistantContext } from '@/lib/console/context';
 import type { PageId } from '@/lib/console/detect';
+import { kit, loadPart, reportOnDemand } from '@/lib/console/kit';
 import { type LoaderContext, startLoader } from '@/lib/console/loader';
+import { fieldReport, REPORT_TITLE } from '@/lib/console/report';
 import { startAssistantOnce } from '@/lib/console/start';
 import { removeAllListeners } from '@/lib/messaging';
 import { CONSOLE_TAB, installPermissions, POPUP, sendAs } from './helpers';
@@ -108,15 +111,79 @@ describe('startAssistantOnce', () => {
   it('starts one assistant per document; a second injection does not even build its context', () => {
     setUrl(`${C}/apis/library?project=odoo-123456`);
     const controller = new AbortController();
-    const create = vi.fn(() => ({ signal: controller.signal, addEventListener: () => undefined }));
+    const create = vi.fn(() => ({ signal: controller.signal, onLocation: () => undefined }));
     expect(startAssistantOnce(create)).toBe(true);
     expect(startAssistantOnce(create)).toBe(false);
     expect(create).toHaveBeenCalledTimes(1);
     // The first one's extension context died (extension updated): a fresh copy may start.
     controller.abort();
     const fresh = new AbortController();
-    expect(startAssistantOnce(() => ({ signal: fresh.signal, addEventListener: () => undefined }))).toBe(true);
+    expect(startAssistantOnce(() => ({ signal: fresh.signal, onLocation: () => undefined }))).toBe(true);
     fresh.abort();
+  });
+});
+
+describe("the assistant's context", () => {
+  afterEach(() => {
+    delete (globalThis as { navigation?: unknown }).navigation;
+    vi.useRealTimers();
+  });
+  // Each test's first context stops the one a previous test left running (a newer copy stops the older).
+  const create = createAssistantContext;
+
+  it('a newer copy stops the older one (the DOM event WXT sends), never itself', () => {
+    const first = create();
+    expect(first.signal.aborted).toBe(false);
+    const second = create();
+    expect(first.signal.aborted).toBe(true);
+    expect(second.signal.aborted).toBe(false);
+  });
+
+  it('reports each new address the Navigation API announces, once, and stops with the signal', () => {
+    setUrl(`${C}/auth/branding?project=odoo-123456`);
+    const navigation = new EventTarget();
+    (globalThis as { navigation?: unknown }).navigation = navigation;
+    const navigate = (url: string) => navigation.dispatchEvent(Object.assign(new Event('navigate'), { destination: { url } }));
+    const ctx = create();
+    const seen: string[] = [];
+    ctx.onLocation((url) => seen.push(url.href));
+    navigate(`${C}/auth/branding?project=odoo-123456`); // the same address: nothing
+    navigate(`${C}/auth/audience?project=odoo-123456`);
+    navigate(`${C}/auth/audience?project=odoo-123456`);
+    expect(seen).toEqual([`${C}/auth/audience?project=odoo-123456`]);
+    create(); // a newer copy: this one stops listening
+    navigate(`${C}/auth/clients?project=odoo-123456`);
+    expect(seen).toEqual([`${C}/auth/audience?project=odoo-123456`]);
+  });
+
+  it('without the Navigation API, checks the address each second until the signal aborts', () => {
+    vi.useFakeTimers();
+    setUrl(`${C}/auth/branding?project=odoo-123456`);
+    const ctx = create();
+    const seen: string[] = [];
+    ctx.onLocation((url) => seen.push(url.href));
+    vi.advanceTimersByTime(1000);
+    expect(seen).toEqual([]);
+    setUrl(`${C}/auth/audience?project=odoo-123456`);
+    vi.advanceTimersByTime(1000);
+    expect(seen).toEqual([`${C}/auth/audience?project=odoo-123456`]);
+    create();
+    setUrl(`${C}/auth/clients?project=odoo-123456`);
+    vi.advanceTimersByTime(5000);
+    expect(seen).toEqual([`${C}/auth/audience?project=odoo-123456`]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("aborts at the next address change once the extension's context is gone", () => {
+    const navigation = new EventTarget();
+    (globalThis as { navigation?: unknown }).navigation = navigation;
+    const ctx = create();
+    const handler = vi.fn();
+    ctx.onLocation(handler);
+    vi.spyOn(fakeBrowser.runtime, 'id', 'get').mockReturnValue(undefined as unknown as string);
+    navigation.dispatchEvent(Object.assign(new Event('navigate'), { destination: { url: `${C}/auth/audience` } }));
+    expect(ctx.signal.aborted).toBe(true);
+    expect(handler).not.toHaveBeenCalled();
   });
 });
 
@@ -163,5 +230,68 @@ describe('loadConsoleAssistant (background)', () => {
       ok: false,
       error: { key: 'err.internal', params: { detail: 'No tab with id: 7' } },
     });
+  });
+
+  it("injects a part on demand into the asking assistant's document, the same senders only, known parts only", async () => {
+    expect(await sendAs({ ...CONSOLE_TAB, documentId: 'DOC-1' }, 'loadConsolePart', { part: 'report' })).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(await sendAs(CONSOLE_TAB, 'loadConsolePart', { part: 'report' })).toEqual({ ok: true, value: null });
+    expect(executeScript.mock.calls).toEqual([
+      [{ target: { tabId: 7, documentIds: ['DOC-1'] }, files: ['/console-report.js'] }],
+      [{ target: { tabId: 7, frameIds: [0] }, files: ['/console-report.js'] }],
+    ]);
+    executeScript.mockClear();
+    expect(await sendAs(POPUP, 'loadConsolePart', { part: 'report' })).toMatchObject({ ok: false, error: { key: 'err.sender' } });
+    expect(await sendAs(CONSOLE_TAB, 'loadConsolePart', { part: '../popup' })).toMatchObject({
+      ok: false,
+      error: { key: 'err.payload' },
+    });
+    expect(executeScript).not.toHaveBeenCalled();
+  });
+});
+
+describe("the assistant's parts on demand (lib/console/kit.ts)", () => {
+  afterEach(() => {
+    removeAllListeners();
+    delete (globalThis as { __gmailOdooKit?: unknown }).__gmailOdooKit;
+  });
+
+  /** The background, with an injection that runs the part's script the way the browser would: it registers itself. */
+  function backgroundInjecting(register: () => void) {
+    installPermissions();
+    const executeScript = vi.fn(async () => {
+      register();
+      return [{ frameId: 0, result: undefined }];
+    });
+    (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript };
+    startBackground();
+    // The assistant's messages reach the background as the Console tab's.
+    fakeBrowser.runtime.sendMessage = ((message: unknown) =>
+      new Promise((resolve) => {
+        void fakeBrowser.runtime.onMessage.trigger(message, CONSOLE_TAB as never, resolve);
+      })) as unknown as typeof fakeBrowser.runtime.sendMessage;
+    return executeScript;
+  }
+
+  it('the field report is injected on the first click only, then made by the part in this document', async () => {
+    setUrl(`${C}/auth/clients/create?project=odoo-123456`);
+    document.body.innerHTML = '<main><label>Name <input></label></main>';
+    const executeScript = backgroundInjecting(() => {
+      kit().report = fieldReport;
+    });
+    const first = await reportOnDemand({ step: 'clientCreate', failure: { code: 'notFound', field: 'Name' } });
+    expect(first).toBe(fieldReport({ step: 'clientCreate', failure: { code: 'notFound', field: 'Name' } }));
+    expect(first).toContain('failure: notFound — Name');
+    await reportOnDemand({});
+    expect(executeScript).toHaveBeenCalledTimes(1);
+  });
+
+  it('a part that could not be injected: the report says so instead of failing the click', async () => {
+    backgroundInjecting(() => undefined);
+    const text = await reportOnDemand({ step: 'branding' });
+    expect(text).toBe(`${REPORT_TITLE}\nreport failed: not loaded`);
+    await expect(loadPart('report')).rejects.toThrow('part report not loaded');
   });
 });

@@ -9,6 +9,8 @@
  * 2026 §9: values may sit only in attributes).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { kit } from '@/lib/console/kit';
 import { fieldReport, kindOf } from '@/lib/console/report';
 import { S } from '@/lib/console/selectors';
 import { runStep, type Step } from '@/lib/console/step';
@@ -48,6 +50,7 @@ afterEach(() => {
   document.body.innerHTML = '';
   document.documentElement.lang = '';
   history.replaceState(null, '', '/');
+  delete (globalThis as { __gmailOdooKit?: unknown }).__gmailOdooKit;
 });
 
 /** A Console page holding every kind of value a person's Console holds, where a script found them (§3.7, 2026 §9). */
@@ -161,6 +164,13 @@ describe('the report for the developers', () => {
   it('the fall-back offers "Copy a report for the developers"; what it copies holds no value', async () => {
     const writeText = vi.fn(async (_text: string) => undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    // The background injects the report's script on the click (`loadConsolePart`); the script registers itself.
+    const sendMessage = vi.fn(async (m: { type: string; data: unknown }) => {
+      if (m.type !== 'loadConsolePart') return undefined;
+      kit().report = fieldReport;
+      return { res: { ok: true, value: null } };
+    });
+    fakeBrowser.runtime.sendMessage = sendMessage as unknown as typeof fakeBrowser.runtime.sendMessage;
     history.replaceState(null, '', `/auth/clients/create?project=${PROJECT}`);
     document.body.innerHTML = `<main><form><input aria-label="Name" value="${APP_NAME}">
       <mat-chip-row role="row">${GMAIL}</mat-chip-row><button type="button">Create</button></form></main>`;
@@ -184,6 +194,7 @@ describe('the report for the developers', () => {
     const button = [...shadow().querySelectorAll('button')].find((b) => b.textContent === 'Copy a report for the developers');
     button?.click();
     await vi.waitFor(() => expect(writeText).toHaveBeenCalledTimes(1));
+    expect(sendMessage.mock.calls.map(([m]) => [m.type, m.data])).toEqual([['loadConsolePart', { part: 'report' }]]);
     const copied = writeText.mock.calls[0]?.[0] ?? '';
     expect(copied).toContain('path: /auth/clients/create?project=…');
     expect(copied).toContain('failure: notFound — URIs 1');

@@ -71,7 +71,7 @@ export async function sendAs(sender: object, type: string, data: unknown): Promi
  * which the background rightly refuses.
  */
 export function sendMessagesAsPopup(): void {
-  // @webext-core/messaging calls chrome.runtime.sendMessage(message, callback).
+  // lib/messaging.ts calls runtime.sendMessage(message) and awaits its promise.
   fakeBrowser.runtime.sendMessage = ((message: unknown, callback?: (response: unknown) => void) => {
     const reply = new Promise((resolve) => {
       fakeBrowser.runtime.onMessage.trigger(message, POPUP, resolve).then((results: unknown[]) => {

@@ -50,6 +50,7 @@ describe('the protocol table', () => {
 const PAGE_SCRIPTS = [
   'entrypoints/console.content/index.ts',
   'entrypoints/console-assistant.ts',
+  'entrypoints/console-report.ts',
   'entrypoints/signin-error.content/index.ts',
   'entrypoints/diagnosis-panel.ts',
 ];
