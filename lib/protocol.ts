@@ -117,7 +117,7 @@ export const protocol = {
   /** The assistant needs one of its parts injected only on demand (lib/console/kit.ts): inject it into its document. */
   loadConsolePart: {
     from: ['consoleContent'],
-    payload: z.object({ part: z.enum(CONSOLE_PARTS) }).strict(),
+    payload: z.strictObject({ part: z.enum(CONSOLE_PARTS) }),
     reply: reply<null>(),
   },
   /**
