@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { CONSOLE_MATCHES } from './lib/console/matches';
+import { kitImports } from './scripts/kit-imports';
 
 // Hosts the extension reads without asking: the Google Cloud Console, where its content script guides the user.
 // Every Odoo origin is asked for at runtime, at a user click (optional_host_permissions).
@@ -14,7 +15,18 @@ export { CONSOLE_MATCHES };
  * the panel the background injects into Odoo's /google_gmail/confirm page. All four only need
  * `runtime` and `i18n`, which both browsers provide natively.
  */
-const CONSOLE_SCRIPTS = ['console', 'console-assistant', 'console-report', 'signin-error', 'diagnosis-panel'];
+const CONSOLE_SCRIPTS = [
+  'console',
+  'console-assistant',
+  'console-report',
+  'console-steps-project',
+  'console-steps-consent',
+  'console-steps-clients',
+  'signin-error',
+  'diagnosis-panel',
+];
+/** The assistant's parts (lib/console/kit.ts): they use the core's engine instead of bundling a copy (scripts/kit-imports.ts). */
+const isConsolePart = (name: string) => name === 'console-report' || name.startsWith('console-steps-');
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
@@ -31,6 +43,7 @@ export default defineConfig({
       'public/**',
       'scripts/icons.ts',
       'scripts/psl.ts',
+      'scripts/kit-imports.ts',
       'package.json',
       'package-lock.json',
       'tsconfig.json',
@@ -62,6 +75,8 @@ export default defineConfig({
       const rest = Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
       const shim = resolve(import.meta.dirname, 'lib/console/browser-shim.ts');
       config.resolve = { ...config.resolve, alias: [{ find: /^wxt\/browser$/, replacement: shim }, ...rest] };
+      if (entrypoints.every((e) => isConsolePart(e.name)))
+        config.plugins = [kitImports(import.meta.dirname), ...(config.plugins ?? [])];
     },
     'build:manifestGenerated': (wxt, manifest) => {
       // WXT takes the popup's <title> as the toolbar tooltip; use the localized name instead.

@@ -51,6 +51,9 @@ export const PAGE_SCRIPTS = [
   'entrypoints/console.content',
   'entrypoints/console-assistant.ts',
   'entrypoints/console-report.ts',
+  'entrypoints/console-steps-project.ts',
+  'entrypoints/console-steps-consent.ts',
+  'entrypoints/console-steps-clients.ts',
   'entrypoints/signin-error.content',
   'entrypoints/diagnosis-panel.ts',
 ];

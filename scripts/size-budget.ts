@@ -32,7 +32,8 @@ export const BUDGETS: Budget[] = [
   {
     label: 'Console assistant',
     files: ['console-assistant.js'],
-    // Any other `console-*.js` the background injects beside the assistant (none today).
+    // The part the background injects beside the core on a page (a step group, docs/console.md › Parts), or the
+    // field report on a click: the heaviest one is added.
     injectedWith: /^console-(?!assistant\.js$)[\w-]+\.js$/,
     measure: 'gzip',
     limit: 15 * KB,

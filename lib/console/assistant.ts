@@ -6,42 +6,12 @@
 import { sendMessage } from '../messaging';
 import { createPanel } from '../ui/panel';
 import { detectPage, type PageId } from './detect';
+import { stepFor } from './journey';
 import { startLifecycle } from './lifecycle';
 import type { AssistantContext, Parts } from './parts';
 import { createSession } from './session';
-import type { Step } from './step';
-import { audience } from './steps/audience';
-import { authOverview } from './steps/auth-overview';
-import { authWizard } from './steps/auth-wizard';
-import { branding } from './steps/branding';
-import { clientCreate } from './steps/client-create';
-import { clientDetails } from './steps/client-details';
-import { clientsList } from './steps/clients-list';
-import { dashboard } from './steps/dashboard';
-import { enableMfa } from './steps/enable-mfa';
-import { legacyAppRegistration } from './steps/legacy-app-registration';
-import { legacyUserType } from './steps/legacy-user-type';
-import { projectCreate } from './steps/project-create';
-import { publishApp } from './steps/publish-app';
 
 export type { AssistantContext } from './parts';
-
-/** Every step, one file each (./steps/). */
-export const STEPS: Step[] = [
-  projectCreate,
-  dashboard,
-  authOverview,
-  authWizard,
-  branding,
-  audience,
-  publishApp,
-  clientsList,
-  clientCreate,
-  clientDetails,
-  legacyUserType,
-  legacyAppRegistration,
-  enableMfa,
-];
 
 /** Pages where an "OAuth client created" or added-secret dialog can show (google-console.md §3.7, §3.10). */
 const CLIENT_PAGES: PageId[] = [
@@ -80,5 +50,5 @@ export function startAssistant(ctx: AssistantContext): void {
     // Which page the click leads to is Google's choice (the wizard at its own address, or in place).
     carry: (step) => quietly(sendMessage('consoleHandoff', { page: null, step, focus: false })),
   };
-  startLifecycle(ctx, parts, { steps: STEPS, clientPages: CLIENT_PAGES });
+  startLifecycle(ctx, parts, { stepFor, clientPages: CLIENT_PAGES });
 }

@@ -39,3 +39,8 @@ export const reportOnDemand = (input: ReportInput): Promise<string> =>
     (make) => make(input),
     () => `${REPORT_TITLE}\nreport failed: not loaded`,
   );
+
+/** Forgets every part registered in this document (a new assistant starts: ./engine.ts `shareEngine`). */
+export function forgetParts(): void {
+  (globalThis as Holder)[KIT] = {};
+}

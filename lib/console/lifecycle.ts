@@ -5,7 +5,7 @@
  * secret runs across the client pages (./capture-view.ts); off the journey only a pending project's proof
  * is watched (./project-proof.ts).
  */
-import { tm } from '../i18n';
+import { msg, t, tm } from '../i18n';
 import { sendMessage } from '../messaging';
 import { withAutopilot } from './autopilot-view';
 import { secretsOn } from './capture';
@@ -21,13 +21,22 @@ export function startLifecycle(ctx: AssistantContext, parts: Parts, journey: Jou
 
   /** Runs the step of `page` until `signal` aborts (the next navigation, a rerun, the proof of a project). */
   async function runPage(page: PageId, url: URL, signal: AbortSignal): Promise<void> {
-    const def = journey.steps.find((s) => s.pages.includes(page));
-    if (!def) return;
     const reply = await sendMessage('consoleContext', { page }).catch((e: unknown) => ({
       ok: false as const,
       error: errorText(e),
     }));
+    // Asked after the context: the part injected beside the core has registered by then (../journey.ts).
+    const def = await journey.stepFor(page).catch(() => null);
     if (signal.aborted) return;
+    if (def === null) {
+      // The part holding this page's step could not be injected: said on the panel, never skipped silently.
+      panel.show({
+        title: t('panel.region'),
+        status: { text: tm(msg('err.internal', { detail: 'step not loaded' })), tone: 'warn' },
+      });
+      return;
+    }
+    if (!def) return;
     if (!reply.ok) {
       panel.show({ title: tx(def.title), status: { text: tm(reply.error), tone: 'warn' } });
       return;

@@ -22,8 +22,8 @@ export interface Parts {
 }
 
 export interface Journey {
-  /** Every step, one file each (./steps/). */
-  steps: Step[];
+  /** The step of a page, from its part (./journey.ts); rejects when the part could not be injected. */
+  stepFor(page: PageId): Promise<Step | undefined>;
   /** Pages where an "OAuth client created" or added-secret dialog can show. */
   clientPages: PageId[];
 }

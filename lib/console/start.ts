@@ -11,6 +11,7 @@
  * block a fresh one.
  */
 import { type AssistantContext, startAssistant } from './assistant';
+import { shareEngine } from './engine';
 
 const MARK = '__gmailOdooAssistant';
 type Holder = { [MARK]?: AbortSignal };
@@ -21,6 +22,8 @@ export function startAssistantOnce(createContext: () => AssistantContext): boole
   if (holder[MARK] && !holder[MARK].aborted) return false;
   const ctx = createContext();
   holder[MARK] = ctx.signal;
+  // Before the part injected beside this copy runs (it reads the engine) and before any part is asked for.
+  shareEngine();
   startAssistant(ctx);
   return true;
 }

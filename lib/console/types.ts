@@ -4,8 +4,10 @@
  * and their payloads are declared in lib/protocol.ts, which uses these. No zod here: the assistant's
  * bundle imports this module.
  */
+
 import type { Msg } from '../i18n';
 import type { StepState } from '../setup/steps';
+import { STEP_PARTS } from './groups/pages';
 
 /** The checklist steps the Console assistant drives (lib/setup/steps.ts). */
 export const CONSOLE_STEPS = ['project', 'consent', 'domain', 'testUser', 'client'] as const;
@@ -13,9 +15,10 @@ export type ConsoleStep = (typeof CONSOLE_STEPS)[number];
 
 /**
  * The assistant's parts the background injects only when needed (`loadConsolePart`, lib/console/kit.ts):
- * each is its own script, `/console-<part>.js` (entrypoints/console-<part>.ts).
+ * each is its own script, `/console-<part>.js` (entrypoints/console-<part>.ts): the field report, and the
+ * steps of each group of pages (./groups/pages.ts).
  */
-export const CONSOLE_PARTS = ['report'] as const;
+export const CONSOLE_PARTS = ['report', ...STEP_PARTS] as const;
 export type ConsolePart = (typeof CONSOLE_PARTS)[number];
 
 /** Why a step needs the person: each has `console.note.<code>` (popup) and `panel.reason.<code>` (panel). */

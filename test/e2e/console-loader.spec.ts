@@ -11,6 +11,8 @@ import { expect, test } from './fixtures.ts';
 
 const LOADER = '/content-scripts/console.js';
 const ASSISTANT = '/console-assistant.js';
+/** The part holding the clients pages' steps, injected right after the core (docs/console.md › Parts). */
+const CLIENT_STEPS = '/console-steps-clients.js';
 
 /** Every script Chromium parses in the page, with when; and the extension's isolated world. */
 async function watchScripts(page: Page) {
@@ -92,22 +94,22 @@ test('the assistant loads only on journey pages, after a single-page navigation 
   await expect.poll(() => scripts.count(ASSISTANT)).toBe(2);
   expect(await page.locator('gmail-odoo-assistant').count()).toBe(1);
   await expect(a.main).toHaveText('Fill in and save test user me@gmail.com');
-  // Saved, then the journey goes on to the next page: a new document — loader, then the assistant at once.
+  // Saved, then the journey goes on to the next page: a new document — loader, then the assistant and its page's part at once.
   scripts.reset();
   await a.main.click();
   await page.waitForURL(/\/auth\/clients\/create\?project=odoo-123456$/);
   expect((await replicaState(page)).consent?.testUsers).toEqual(['me@gmail.com']);
   await expect(a.main).toHaveText('Fill in and create OAuth client Odoo');
-  expect(scripts.parsed.map((p) => p.url)).toEqual([LOADER, ASSISTANT]);
+  expect(scripts.parsed.map((p) => p.url)).toEqual([LOADER, ASSISTANT, CLIENT_STEPS]);
 });
 
-test('a page in the journey opened directly: loader first, then the assistant in the same isolated world', async ({
+test('a page in the journey opened directly: loader first, then the assistant and its part in the same isolated world', async ({
   context,
 }) => {
   const { page, scripts } = await configuredConsole(context);
   await page.goto(`${CONSOLE}/auth/clients/create?project=odoo-123456`);
   await expect(assistant(page).main).toHaveText('Fill in and create OAuth client Odoo');
-  expect(scripts.parsed.map((p) => p.url)).toEqual([LOADER, ASSISTANT]);
+  expect(scripts.parsed.map((p) => p.url)).toEqual([LOADER, ASSISTANT, CLIENT_STEPS]);
   // Both run in the extension's isolated world, not in the Console's own world.
   expect(new Set(scripts.parsed.map((p) => p.world)).size).toBe(1);
   expect(await page.evaluate(() => '__gmailOdooAssistant' in window)).toBe(false);

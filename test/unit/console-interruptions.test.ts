@@ -13,9 +13,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/lib/background';
-import { STEPS } from '@/lib/console/assistant';
 import { secretsOn, watchCapture } from '@/lib/console/capture';
 import { detectPage } from '@/lib/console/detect';
+import { STEPS } from '@/lib/console/groups/all';
 import { type LoaderContext, startLoader } from '@/lib/console/loader';
 import { type Env, runStep, type Step } from '@/lib/console/step';
 import { audience } from '@/lib/console/steps/audience';

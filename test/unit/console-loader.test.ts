@@ -197,15 +197,19 @@ describe('loadConsoleAssistant (background)', () => {
   });
   afterEach(() => removeAllListeners());
 
-  it("injects into the sender's own document when the browser names it (Chrome 106+, Firefox 153+)", async () => {
+  it("injects the core, then its page's steps, into the sender's own document when the browser names it (Chrome 106+, Firefox 153+)", async () => {
     const reply = await sendAs({ ...CONSOLE_TAB, documentId: 'DOC-1' }, 'loadConsoleAssistant', { page: 'clientCreate' });
     expect(reply).toEqual({ ok: true, value: null });
-    expect(executeScript.mock.calls).toEqual([[{ target: { tabId: 7, documentIds: ['DOC-1'] }, files: [ASSISTANT_SCRIPT] }]]);
+    expect(executeScript.mock.calls).toEqual([
+      [{ target: { tabId: 7, documentIds: ['DOC-1'] }, files: [ASSISTANT_SCRIPT, '/console-steps-clients.js'] }],
+    ]);
   });
 
   it('otherwise into the top frame of the sender tab (Firefox 140–152)', async () => {
     expect(await sendAs(CONSOLE_TAB, 'loadConsoleAssistant', { page: 'branding' })).toEqual({ ok: true, value: null });
-    expect(executeScript.mock.calls).toEqual([[{ target: { tabId: 7, frameIds: [0] }, files: [ASSISTANT_SCRIPT] }]]);
+    expect(executeScript.mock.calls).toEqual([
+      [{ target: { tabId: 7, frameIds: [0] }, files: [ASSISTANT_SCRIPT, '/console-steps-consent.js'] }],
+    ]);
   });
 
   it('refuses every sender but the Console content script in a top frame, and unknown pages', async () => {

@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { STEPS } from '@/lib/console/assistant';
 import { PAGE_IDS } from '@/lib/console/detect';
+import { STEPS } from '@/lib/console/groups/all';
 import { REASONS } from '@/lib/console/types';
 import { type MsgKey, t } from '@/lib/i18n';
 

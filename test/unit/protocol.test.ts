@@ -51,6 +51,9 @@ const PAGE_SCRIPTS = [
   'entrypoints/console.content/index.ts',
   'entrypoints/console-assistant.ts',
   'entrypoints/console-report.ts',
+  'entrypoints/console-steps-project.ts',
+  'entrypoints/console-steps-consent.ts',
+  'entrypoints/console-steps-clients.ts',
   'entrypoints/signin-error.content/index.ts',
   'entrypoints/diagnosis-panel.ts',
 ];
