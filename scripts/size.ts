@@ -76,7 +76,8 @@ export function measureBudgets(dir: string): Measured[] {
 }
 
 export const bytes = (n: number) => `${n.toLocaleString('en-US')} B`;
-export const limitText = (b: Budget) => `≤ ${bytes(b.limit)} ${b.measure} (${b.limit / 1024} KB)`;
+export const limitText = (b: Budget) =>
+  `≤ ${bytes(b.limit)} ${b.measure} (${b.limit / 1024} KB)${b.goal ? `; goal ${b.goal / 1024} KB, not reached` : ''}`;
 
 if (import.meta.main) {
   const dir = resolve(process.argv[2] ?? '.output/chrome-mv3');
