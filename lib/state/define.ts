@@ -3,7 +3,7 @@
  * `migrations`, read through a zod schema. A value written by an older build, or damaged by hand, falls
  * back to the default instead of crashing the popup. The items themselves are in ./items.ts.
  */
-import { storage, type WxtStorageItem } from '@wxt-dev/storage';
+import { storage } from '@wxt-dev/storage';
 import * as z from 'zod/mini';
 
 export interface ValidatedItem<T> {
@@ -16,17 +16,35 @@ export interface ValidatedItem<T> {
 }
 
 type StorageKey = `local:${string}` | `session:${string}` | `sync:${string}` | `managed:${string}`;
+type ItemOptions<T> = { fallback: T; version: number; migrations?: Record<number, (old: unknown) => unknown> };
 
-export function defineValidatedItem<T>(
-  key: StorageKey,
-  schema: z.ZodMiniType<T>,
-  options: { fallback: T; version: number; migrations?: Record<number, (old: unknown) => unknown> },
-): ValidatedItem<T> {
-  const item: WxtStorageItem<unknown, Record<string, unknown>> = storage.defineItem<unknown>(key, {
-    fallback: options.fallback,
-    version: options.version,
-    ...(options.migrations ? { migrations: options.migrations } : {}),
-  });
+/** The raw value's operations: the part of a WXT storage item that `defineValidatedItem` uses. */
+interface RawItem {
+  getValue(): Promise<unknown>;
+  setValue(value: unknown): Promise<void>;
+  removeValue(): Promise<void>;
+  watch(cb: (value: unknown) => void): () => void;
+}
+
+/**
+ * An item with migrations is WXT's `defineItem`, which runs them from the stored version before the first
+ * read. Without migrations, the same storage calls on the key: `defineItem` would also read the key once
+ * as it is defined (its `init` step, which does nothing without `init`), one storage read per item each
+ * time a context loads ./items.ts — the service worker's wake-up included, before it answers a message.
+ */
+function rawItem(key: StorageKey, options: ItemOptions<unknown>): RawItem {
+  const { fallback, version, migrations } = options;
+  if (migrations) return storage.defineItem<unknown>(key, { fallback, version, migrations });
+  return {
+    getValue: () => storage.getItem<unknown>(key, { fallback }),
+    setValue: (value) => storage.setItem(key, value),
+    removeValue: () => storage.removeItem(key),
+    watch: (cb) => storage.watch<unknown>(key, (value) => cb(value ?? fallback)),
+  };
+}
+
+export function defineValidatedItem<T>(key: StorageKey, schema: z.ZodMiniType<T>, options: ItemOptions<T>): ValidatedItem<T> {
+  const item = rawItem(key, options);
   const parse = (raw: unknown): T => {
     const parsed = z.safeParse(schema, raw);
     return parsed.success ? parsed.data : options.fallback;

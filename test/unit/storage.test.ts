@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import * as z from 'zod/mini';
 import { defineValidatedItem } from '@/lib/state/define';
@@ -43,6 +43,15 @@ describe('validated storage items', () => {
     });
     expect(await prefs.get()).toEqual({ odooOrigin: 'https://acme.odoo.com' });
     expect((await fakeBrowser.storage.local.get('prefs$')).prefs$).toMatchObject({ v: 2 });
+  });
+
+  it('reads nothing when it is defined without migrations: a wake-up of the background pays no read per item', async () => {
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const item = defineValidatedItem('local:quiet', z.nullable(z.string()), { fallback: null, version: 1 });
+    expect(await item.get()).toBeNull();
+    // The read of `get()`, and no other (WXT's `defineItem` adds one at definition).
+    expect(get).toHaveBeenCalledTimes(1);
+    get.mockRestore();
   });
 
   it('serialises concurrent updates: no write is lost', async () => {
