@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import * as z from 'zod/mini';
-import { defineValidatedItem } from '@/lib/state/define';
-import { probeItem, setupItem } from '@/lib/state/items';
+import { defineValidatedItem, readItems } from '@/lib/state/define';
+import { hostFactsItem } from '@/lib/state/host-facts';
+import { probeItem, progressItem, setupItem } from '@/lib/state/items';
+import { readSnapshot } from '@/lib/state/snapshot';
 import { aSetup } from '../support/builders';
 
 describe('validated storage items', () => {
@@ -58,5 +60,39 @@ describe('validated storage items', () => {
     await fakeBrowser.storage.local.set({ setup: { broken: true } });
     unwatch();
     expect(seen).toEqual([aSetup({ odooOrigin: 'https://b.example.com', gmail: null, accountType: null }), null]);
+  });
+
+  it('reads several items in one storage call per area, each value as its own get returns it', async () => {
+    await setupItem.set(aSetup({ odooOrigin: 'https://c.example.com', gmail: null, accountType: null }));
+    await fakeBrowser.storage.local.set({ probe: 'garbage' });
+    await fakeBrowser.storage.session.set({ hostFacts: { version: '1', hosts: {} } });
+    const local = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const session = vi.spyOn(fakeBrowser.storage.session, 'get');
+    const batch = await readItems([setupItem, probeItem, progressItem, hostFactsItem] as const);
+    expect([local.mock.calls.length, session.mock.calls.length]).toEqual([1, 1]);
+    expect(batch).toEqual([await setupItem.get(), await probeItem.get(), await progressItem.get(), await hostFactsItem.get()]);
+    expect(batch[1]).toBeNull();
+    expect(batch[2]).toEqual({});
+    local.mockRestore();
+    session.mockRestore();
+  });
+
+  it('reads the whole snapshot in one storage call per area', async () => {
+    const local = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const session = vi.spyOn(fakeBrowser.storage.session, 'get');
+    await readSnapshot();
+    expect([local.mock.calls.length, session.mock.calls.length]).toEqual([1, 1]);
+    local.mockRestore();
+    session.mockRestore();
+  });
+
+  it('runs the migrations of an item before a batched read returns it', async () => {
+    await fakeBrowser.storage.local.set({ prefs2: { url: 'https://acme.odoo.com/' }, prefs2$: { v: 1 } });
+    const prefs = defineValidatedItem('local:prefs2', z.nullable(z.object({ odooOrigin: z.string() })), {
+      fallback: null,
+      version: 2,
+      migrations: { 2: (old) => ({ odooOrigin: new URL((old as { url: string }).url).origin }) },
+    });
+    expect(await readItems([prefs, setupItem] as const)).toEqual([{ odooOrigin: 'https://acme.odoo.com' }, null]);
   });
 });
