@@ -7,6 +7,16 @@ import { probeItem, progressItem, setupItem } from '@/lib/state/items';
 import { readSnapshot } from '@/lib/state/snapshot';
 import { aSetup } from '../support/builders';
 
+/** An item at version 2 whose stored value was written at version 1 (`{ url }`, now `{ odooOrigin }`). */
+async function prefsWrittenAtV1(key: string) {
+  await fakeBrowser.storage.local.set({ [key]: { url: 'https://acme.odoo.com/' }, [`${key}$`]: { v: 1 } });
+  return defineValidatedItem(`local:${key}`, z.nullable(z.object({ odooOrigin: z.string() })), {
+    fallback: null,
+    version: 2,
+    migrations: { 2: (old) => ({ odooOrigin: new URL((old as { url: string }).url).origin }) },
+  });
+}
+
 describe('validated storage items', () => {
   it('round-trips a setup in storage.local', async () => {
     const setup = {
@@ -36,13 +46,7 @@ describe('validated storage items', () => {
 
   it('runs migrations from the stored version before the first read', async () => {
     // A value written by an earlier build, with WXT's version metadata beside it.
-    await fakeBrowser.storage.local.set({ prefs: { url: 'https://acme.odoo.com/' }, prefs$: { v: 1 } });
-    const V2 = z.object({ odooOrigin: z.string() });
-    const prefs = defineValidatedItem('local:prefs', z.nullable(V2), {
-      fallback: null,
-      version: 2,
-      migrations: { 2: (old) => ({ odooOrigin: new URL((old as { url: string }).url).origin }) },
-    });
+    const prefs = await prefsWrittenAtV1('prefs');
     expect(await prefs.get()).toEqual({ odooOrigin: 'https://acme.odoo.com' });
     expect((await fakeBrowser.storage.local.get('prefs$')).prefs$).toMatchObject({ v: 2 });
   });
@@ -87,12 +91,7 @@ describe('validated storage items', () => {
   });
 
   it('runs the migrations of an item before a batched read returns it', async () => {
-    await fakeBrowser.storage.local.set({ prefs2: { url: 'https://acme.odoo.com/' }, prefs2$: { v: 1 } });
-    const prefs = defineValidatedItem('local:prefs2', z.nullable(z.object({ odooOrigin: z.string() })), {
-      fallback: null,
-      version: 2,
-      migrations: { 2: (old) => ({ odooOrigin: new URL((old as { url: string }).url).origin }) },
-    });
+    const prefs = await prefsWrittenAtV1('prefs2');
     expect(await readItems([prefs, setupItem] as const)).toEqual([{ odooOrigin: 'https://acme.odoo.com' }, null]);
   });
 });
