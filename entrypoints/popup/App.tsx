@@ -71,9 +71,13 @@ export function App() {
 
   return (
     <main aria-busy={!loaded}>
+      {/* Also in popup.html, as it is here (without its texts): painted before the script has run. */}
       <header>
-        <h1>{t('popup.title')}</h1>
-        <p class="subtitle">{t('popup.subtitle')}</p>
+        <img class="logo" src="/icon/48.png" width={32} height={32} alt="" />
+        <div class="titles">
+          <h1>{t('popup.title')}</h1>
+          <p class="subtitle">{t('popup.subtitle')}</p>
+        </div>
       </header>
       {/* Everything below waits for the snapshot and is drawn from it at once, at its final size: nothing
           painted before it arrives is pushed down when it does (no layout shift; scripts/bench/popup.ts). */}

@@ -1,6 +1,6 @@
 /**
  * The world as the extension remembers it, read in one go: the items every view is computed from
- * (lib/state/items.ts), read in parallel, and **scoped to the current Odoo here, once**. A record made
+ * (lib/state/items.ts), read together, and **scoped to the current Odoo here, once**. A record made
  * for another Odoo (the person changed the address, or a probe finished for the old one) is dropped:
  * the probe, Odoo's confirmations, the monitor's check and the diagnoses in a `Snapshot` are about
  * `setup.odooOrigin`, so no consumer asks again whether a record is about this Odoo.
@@ -14,7 +14,7 @@ import type { MonitorState, OdooGmailState } from '../setup/odoo-state';
 import type { Setup } from '../setup/setup';
 import type { StepProgressMap } from '../setup/steps';
 import type { StoredDiagnosis } from '../troubleshoot/store';
-import type { ValidatedItem } from './define';
+import { readItems, type ValidatedItem } from './define';
 import { hostFactsItem } from './host-facts';
 import {
   diagnosesItem,
@@ -77,7 +77,7 @@ export function scope<T extends OdooRecords>(s: T): T {
 }
 
 /** Every item a `Snapshot` is read from: a change to any of them means a new snapshot. */
-export const SNAPSHOT_ITEMS: readonly ValidatedItem<unknown>[] = [
+export const SNAPSHOT_ITEMS = [
   setupItem,
   probeItem,
   progressItem,
@@ -88,23 +88,12 @@ export const SNAPSHOT_ITEMS: readonly ValidatedItem<unknown>[] = [
   publishChoiceItem,
   publishLinksItem,
   hostFactsItem,
-];
+] as const satisfies readonly ValidatedItem<unknown>[];
 
-/** Reads the items once, in parallel, and scopes them to the current Odoo. */
+/** Reads the items at once (one storage call per area, ./define.ts `readItems`) and scopes them to the current Odoo. */
 export async function readSnapshot(): Promise<Snapshot> {
   const [setup, probe, progress, google, odooGmail, monitor, diagnoses, publishChoice, publishLinks, hostFacts] =
-    await Promise.all([
-      setupItem.get(),
-      probeItem.get(),
-      progressItem.get(),
-      googleItem.get(),
-      odooGmailItem.get(),
-      monitorItem.get(),
-      diagnosesItem.get(),
-      publishChoiceItem.get(),
-      publishLinksItem.get(),
-      hostFactsItem.get(),
-    ]);
+    await readItems(SNAPSHOT_ITEMS);
   const hosts = hostFacts?.hosts ?? {};
   return scope({ setup, probe, progress, google, odooGmail, monitor, diagnoses, publishChoice, publishLinks, hosts });
 }
