@@ -26,6 +26,7 @@ import {
   panel,
   pasteCredentials,
   rpcBodies,
+  sessionBesidesHostFacts,
   storageArea,
 } from './odoo-helpers.ts';
 
@@ -176,7 +177,7 @@ test('service worker stopped between the capture and the write: storage.session 
   expect(statuses.slice(statuses.lastIndexOf('stopped'))).toContain('running');
   expect(odoo.db.params.get('google_gmail_client_id')).toBe(CLIENT_ID);
   expect(odoo.db.params.get('google_gmail_client_secret')).toBe(CLIENT_SECRET);
-  expect(await popup.evaluate(() => chrome.storage.session.get(null))).toEqual({});
+  expect(sessionBesidesHostFacts(await popup.evaluate(() => chrome.storage.session.get(null)))).toEqual({});
   await cdp.detach();
 });
 
@@ -208,7 +209,7 @@ test('extension reloaded between the capture and the write: the secret is gone b
   const reopened = await context.newPage();
   await reopened.goto(`chrome-extension://${extensionId}/popup.html`);
   await expect(reopened.getByRole('heading', { name: 'Checklist' })).toBeVisible();
-  expect(await reopened.evaluate(() => chrome.storage.session.get(null))).toEqual({});
+  expect(sessionBesidesHostFacts(await reopened.evaluate(() => chrome.storage.session.get(null)))).toEqual({});
   const local = await reopened.evaluate(() => chrome.storage.local.get(null));
   expect(local.google).toMatchObject({ clientId: CLIENT_ID, projectId: PROJECT });
   expect(local.setup).toMatchObject({ odooOrigin: odoo.origin, gmail: GMAIL });
@@ -234,7 +235,7 @@ test('browser restarted after the capture: secret gone, Client ID kept, the popu
   const again = await launchBrowser(userDataDir);
   try {
     const popup = await openPopup(again, extensionId);
-    expect(await storageArea(again, 'session')).toEqual({});
+    expect(sessionBesidesHostFacts(await storageArea(again, 'session'))).toEqual({});
     expect((await storageArea(again, 'local')).google).toMatchObject({ clientId: CLIENT_ID, projectId: PROJECT });
     // Odoo's session cookie (Max-Age, not a session cookie) and the setup outlive the restart.
     await expect(stepRow(popup, 'odoo').row).toHaveAttribute('data-state', 'done');

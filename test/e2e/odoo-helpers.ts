@@ -107,6 +107,16 @@ export async function storageArea(context: BrowserContext, area: 'local' | 'sess
   return worker.evaluate((a) => chrome.storage[a].get(null), area);
 }
 
+/**
+ * storage.session without the public suffix list's facts about the Odoo hosts (`hostFacts`: whether a host's
+ * suffix is listed and its registrable domain, written by the background whenever it knows a host — public
+ * data, no secret). The checks that the secret is gone compare what remains with {}.
+ */
+export function sessionBesidesHostFacts(session: Record<string, unknown>): Record<string, unknown> {
+  const { hostFacts: _publicFacts, ...rest } = session;
+  return rest;
+}
+
 export async function badgeText(context: BrowserContext): Promise<string> {
   const worker = await serviceWorkerOf(context);
   return worker.evaluate(() => chrome.action.getBadgeText({}));
