@@ -89,7 +89,9 @@ export function farJourney(bench: Bench, plainSeconds: number | null): void {
     return;
   }
   const far = (JSON.parse(readFileSync(file, 'utf8')) as { seconds: number }).seconds;
-  const beside = plainSeconds ? ` (plain run ${plainSeconds} s: +${(far - plainSeconds).toFixed(1)} s)` : '';
+  const delta = plainSeconds ? far - plainSeconds : 0;
+  // Signed: the two runs differ by less than their own noise when Odoo is this close to the rest.
+  const beside = plainSeconds ? ` (plain run ${plainSeconds} s: ${delta >= 0 ? '+' : '−'}${Math.abs(delta).toFixed(1)} s)` : '';
   bench.row(label, `${far} s${beside}`, '', method);
 }
 
