@@ -6,10 +6,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
+import { launchBrowser } from '../../test/e2e/fixtures.ts';
 
 export const EMPTY_DIR = resolve('.cache/bench-empty/chrome-mv3');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface Pair {
   context: BrowserContext;
@@ -21,23 +21,8 @@ export interface Pair {
 
 export async function launchPair(realDir: string, emptyDir = EMPTY_DIR): Promise<Pair> {
   const dir = mkdtempSync(join(tmpdir(), 'gmail-odoo-bench-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    env: { ...process.env, LANGUAGE: 'en', LANG: 'en_US.UTF-8' },
-    args: [
-      `--disable-extensions-except=${realDir},${emptyDir}`,
-      `--load-extension=${realDir},${emptyDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--lang=en-US',
-    ],
-  });
+  // The tests' own launch (flags: docs/evidence/toolchain.md §6), with both unpacked extensions loaded.
+  const context = await launchBrowser(dir, { extensionDir: `${realDir},${emptyDir}` });
   const close = async () => {
     await context.close();
     rmSync(dir, { recursive: true, force: true });
