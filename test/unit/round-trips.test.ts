@@ -17,6 +17,7 @@ import { startBackground } from '@/lib/background';
 import { removeAllListeners } from '@/lib/messaging';
 import { TOKEN_FIELD } from '@/lib/odoo/gmail-schema';
 import { odooGmailItem, setupItem } from '@/lib/state/items';
+import { errorEnvelope, OdooException } from '../fake-odoo/errors.ts';
 import { type FakeOdoo, startFakeOdoo } from '../fake-odoo/server.ts';
 import { aSetup, FAKE_CLIENT_ID } from '../support/builders';
 import { type LatencyProxy, startLatencyProxy } from '../support/latency-proxy';
@@ -171,18 +172,11 @@ function masterLike(base: typeof fetch, refused: { count: number }): typeof fetc
     const body = typeof init?.body === 'string' ? init.body : '';
     if (String(input).endsWith('/ir.mail_server/search_count') && body.includes(TOKEN_FIELD)) {
       refused.count++;
-      return new Response(
-        JSON.stringify({
-          jsonrpc: '2.0',
-          id: 1,
-          error: {
-            code: 200,
-            message: 'Odoo Server Error',
-            data: { name: 'builtins.ValueError', message: `Non-stored field ir.mail_server.${TOKEN_FIELD} cannot be searched.` },
-          },
-        }),
-        { headers: { 'Content-Type': 'application/json' } },
+      const refusal = new OdooException(
+        'builtins.ValueError',
+        `Non-stored field ir.mail_server.${TOKEN_FIELD} cannot be searched.`,
       );
+      return new Response(JSON.stringify(errorEnvelope(1, refusal)), { headers: { 'Content-Type': 'application/json' } });
     }
     return base(input, init);
   }) as typeof fetch;
