@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { STEP_PARTS } from './lib/console/groups/pages';
 import { CONSOLE_MATCHES } from './lib/console/matches';
 import { kitImports } from './scripts/kit-imports';
 
@@ -19,14 +20,12 @@ const CONSOLE_SCRIPTS = [
   'console',
   'console-assistant',
   'console-report',
-  'console-steps-project',
-  'console-steps-consent',
-  'console-steps-clients',
+  ...STEP_PARTS.map((part) => `console-${part}`),
   'signin-error',
   'diagnosis-panel',
 ];
 /** The assistant's parts (lib/console/kit.ts): they use the core's engine instead of bundling a copy (scripts/kit-imports.ts). */
-const isConsolePart = (name: string) => name === 'console-report' || name.startsWith('console-steps-');
+const isConsolePart = (name: string) => name === 'console-report' || name.startsWith('console-step-');
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],

@@ -17,8 +17,9 @@
  * was not on it before.
  */
 import { parseClientId, parseClientSecret } from '../google/client-formats';
-import { accName, matches, query, visible, waitFor } from './fill';
-import { type Labels, names, S } from './selectors';
+import { accName, matches, names, query, visible, waitFor } from './fill';
+import type { Labels } from './selectors';
+import * as S from './selectors';
 
 export interface Found {
   clientId: string | null;

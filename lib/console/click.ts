@@ -16,7 +16,7 @@
  * Every wait is a MutationObserver or an event listener tied to an AbortSignal — never a sleep.
  */
 import { query, TimeoutError, visible, waitFor } from './fill';
-import { S } from './selectors';
+import * as S from './selectors';
 import { click, isDisabled } from './widgets/events';
 
 /** How long the page may take; the unit tests shorten these. */

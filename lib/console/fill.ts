@@ -7,7 +7,18 @@
  * label order, `setNativeValue`, Angular's DefaultValueAccessor and MatSelectHarness).
  */
 import { accessibleName } from './accname';
-import { type Labels, names, type Role, S, type Target, type Text } from './selectors';
+import type { Labels, Role, Target, Text } from './selectors';
+import * as S from './selectors';
+
+/** Every text of a label, in both languages. */
+export const names = (l: Labels): Text[] => [...l.en, ...l.vi];
+
+/** The label a person should look for, in the Console's language (`<html lang>`), for manual mode. */
+export function shownLabel(l: Labels, lang = document.documentElement.lang): string {
+  const list = lang.toLowerCase().startsWith('vi') ? l.vi : l.en;
+  const first = list.find((x) => typeof x === 'string') ?? l.en.find((x) => typeof x === 'string');
+  return typeof first === 'string' ? first : '';
+}
 
 /**
  * Vietnamese tone-mark placement (2026 §6): in the open rhymes "oa", "oe", "uy" Google writes the mark

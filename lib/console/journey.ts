@@ -9,7 +9,7 @@ import { loadPart } from './kit';
 import type { Step } from './step';
 
 declare module './kit' {
-  /** Each step part registers its steps (entrypoints/console-steps-*.ts). */
+  /** Each step part registers its steps (entrypoints/console-step-*.ts). */
   interface Kit extends Record<StepPart, Step[]> {}
 }
 

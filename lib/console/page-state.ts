@@ -8,7 +8,7 @@ import { tm } from '../i18n';
 import { DAY, TIMING } from './click';
 import { find, findText, norm, query, TimeoutError, visible, waitFor } from './fill';
 import { reportOnDemand } from './kit';
-import { S } from './selectors';
+import * as S from './selectors';
 import { type Env, fieldLabel, manualValue, type Step, tx } from './step';
 import type { ConsoleContext, ConsoleStep } from './types';
 import type { Field } from './widgets/field';

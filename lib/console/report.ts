@@ -16,7 +16,7 @@
  * Nothing is sent anywhere: the person copies it and pastes it into a new issue of the project.
  */
 import { accName, visible } from './fill';
-import { S } from './selectors';
+import * as S from './selectors';
 import { isDisabled } from './widgets/events';
 
 /** Kinds of values, most specific first (google-console.md §5.1 client ID, §5.2 secret, §5.4 project ID). */

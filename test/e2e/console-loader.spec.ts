@@ -11,8 +11,8 @@ import { expect, test } from './fixtures.ts';
 
 const LOADER = '/content-scripts/console.js';
 const ASSISTANT = '/console-assistant.js';
-/** The part holding the clients pages' steps, injected right after the core (docs/console.md › Parts). */
-const CLIENT_STEPS = '/console-steps-clients.js';
+/** The part holding the client-create page's step, injected right after the core (docs/console.md › Parts). */
+const CLIENT_STEPS = '/console-step-client-create.js';
 
 /** Every script Chromium parses in the page, with when; and the extension's isolated world. */
 async function watchScripts(page: Page) {

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { S } from '../../lib/console/selectors.ts';
+import * as S from '../../lib/console/selectors.ts';
 import { localePatterns, localeText } from '../locale-messages.ts';
 import { CONFIGURED, CONSOLE, REDIRECT_URI, replicaState, seedSetup, serveConsole } from './console-fixtures.ts';
 import { expect, launchBrowser, test } from './fixtures.ts';

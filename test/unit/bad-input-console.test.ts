@@ -9,7 +9,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { watchCapture } from '@/lib/console/capture';
-import { S } from '@/lib/console/selectors';
+import * as S from '@/lib/console/selectors';
 import { type Field, runStep, type Step } from '@/lib/console/step';
 import { clientCreate } from '@/lib/console/steps/client-create';
 import { t } from '@/lib/i18n';

@@ -7,7 +7,7 @@
  * the page changed. That costs the person exactly one click, which the panel says.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { S } from '@/lib/console/selectors';
+import * as S from '@/lib/console/selectors';
 import { type Env, runStep, type Step } from '@/lib/console/step';
 import { audience } from '@/lib/console/steps/audience';
 import { CONSOLE_CONTEXT } from '../fixtures/stored-state';

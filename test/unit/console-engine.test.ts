@@ -3,16 +3,17 @@
  * scripts/kit-imports.ts: what the plugin reads from the sources must be what the core really shares,
  * or a part would read `undefined` where the core has a function.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ENGINE, ENGINE_GLOBAL } from '@/lib/console/engine';
-import { CLIENT_STEPS } from '@/lib/console/groups/clients';
-import { CONSENT_STEPS } from '@/lib/console/groups/consent';
-import { PAGE_PART, type StepPart } from '@/lib/console/groups/pages';
-import { PROJECT_STEPS } from '@/lib/console/groups/project';
+import { PART_STEPS } from '@/lib/console/groups/all';
+import { PAGE_PART, STEP_PARTS } from '@/lib/console/groups/pages';
 import { engineGlobal, engineTable } from '../../scripts/kit-imports';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+/** A step's id as its exported name: `client-details` → `clientDetails`. */
+const camel = (id: string) => id.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
 
 describe('the engine the core shares with its parts', () => {
   it('the plugin reads the same table and global as the core registers', () => {
@@ -25,12 +26,12 @@ describe('the engine the core shares with its parts', () => {
 });
 
 describe('the step parts', () => {
-  const parts: Record<StepPart, typeof PROJECT_STEPS> = {
-    'steps-project': PROJECT_STEPS,
-    'steps-consent': CONSENT_STEPS,
-    'steps-clients': CLIENT_STEPS,
-  };
   it.each(Object.entries(PAGE_PART))('%s: its step is in the part the background injects for it (%s)', (page, part) => {
-    expect(parts[part].filter((s) => s.pages.some((p) => p === page))).toHaveLength(1);
+    expect(PART_STEPS[part].filter((s) => s.pages.some((p) => p === page))).toHaveLength(1);
+  });
+  it.each(STEP_PARTS)('%s: its script registers the steps the table gives it', (part) => {
+    const source = readFileSync(resolve(ROOT, `entrypoints/console-${part}.ts`), 'utf8');
+    const registered = /kit\(\)\['([\w-]+)'\] = \[([^\]]*)\];/.exec(source);
+    expect([registered?.[1], registered?.[2]?.split(', ')]).toEqual([part, PART_STEPS[part].map((s) => camel(s.id))]);
   });
 });

@@ -6,8 +6,9 @@
  * widget's, tested in console-widget-*.test.ts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { find, findGroup, findText, norm, TimeoutError, waitFor } from '@/lib/console/fill';
-import { S, shownLabel } from '@/lib/console/selectors';
+import { find, findGroup, findText, norm, shownLabel, TimeoutError, waitFor } from '@/lib/console/fill';
+import * as S from '@/lib/console/selectors';
+
 import { clearPage, html, signal } from './dom';
 
 afterEach(clearPage);

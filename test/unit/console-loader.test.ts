@@ -201,14 +201,14 @@ describe('loadConsoleAssistant (background)', () => {
     const reply = await sendAs({ ...CONSOLE_TAB, documentId: 'DOC-1' }, 'loadConsoleAssistant', { page: 'clientCreate' });
     expect(reply).toEqual({ ok: true, value: null });
     expect(executeScript.mock.calls).toEqual([
-      [{ target: { tabId: 7, documentIds: ['DOC-1'] }, files: [ASSISTANT_SCRIPT, '/console-steps-clients.js'] }],
+      [{ target: { tabId: 7, documentIds: ['DOC-1'] }, files: [ASSISTANT_SCRIPT, '/console-step-client-create.js'] }],
     ]);
   });
 
   it('otherwise into the top frame of the sender tab (Firefox 140–152)', async () => {
     expect(await sendAs(CONSOLE_TAB, 'loadConsoleAssistant', { page: 'branding' })).toEqual({ ok: true, value: null });
     expect(executeScript.mock.calls).toEqual([
-      [{ target: { tabId: 7, frameIds: [0] }, files: [ASSISTANT_SCRIPT, '/console-steps-consent.js'] }],
+      [{ target: { tabId: 7, frameIds: [0] }, files: [ASSISTANT_SCRIPT, '/console-step-branding.js'] }],
     ]);
   });
 

@@ -16,7 +16,8 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { find, findGroup, matches, matchGrade, norm } from '@/lib/console/fill';
-import { S, type Text } from '@/lib/console/selectors';
+import type { Text } from '@/lib/console/selectors';
+import * as S from '@/lib/console/selectors';
 import { type Env, runStep } from '@/lib/console/step';
 import { branding } from '@/lib/console/steps/branding';
 import { clientCreate } from '@/lib/console/steps/client-create';

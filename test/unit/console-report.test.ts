@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { kit } from '@/lib/console/kit';
 import { fieldReport, kindOf } from '@/lib/console/report';
-import { S } from '@/lib/console/selectors';
+import * as S from '@/lib/console/selectors';
 import { runStep, type Step } from '@/lib/console/step';
 import { consoleStepEnv } from './helpers';
 

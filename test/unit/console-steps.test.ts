@@ -32,8 +32,8 @@ describe('steps', () => {
 
   it('every selector cites google-console.md and marks unverifiable Vietnamese labels', () => {
     const source = readFileSync(resolve('lib/console/selectors.ts'), 'utf8');
-    const body = source.slice(source.indexOf('export const S = {'));
-    const entries = body.split('\n').filter((line) => /^ {2}[a-zA-Z]+: /.test(line));
+    const body = source.slice(source.indexOf('const T = '));
+    const entries = body.split('\n').filter((line) => /^export const [a-zA-Z]+ = /.test(line));
     expect(entries.length).toBeGreaterThan(30);
     // Each entry is preceded by a comment citing a section (§…).
     const lines = body.split('\n');

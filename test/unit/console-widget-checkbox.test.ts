@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { find } from '@/lib/console/fill';
-import { S } from '@/lib/console/selectors';
+import * as S from '@/lib/console/selectors';
 import { check, isChecked } from '@/lib/console/widgets/checkbox';
 import { clearPage, html } from './dom';
 

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { find } from '@/lib/console/fill';
-import { S } from '@/lib/console/selectors';
+import * as S from '@/lib/console/selectors';
 import { addChip, chipsOf, hasChip } from '@/lib/console/widgets/chips';
 import { clearPage, html, signal } from './dom';
 

@@ -4,7 +4,7 @@
  * overlay (google-console.md §3.6), like MatSelectHarness: open, pick, read the shown value back.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { S } from '@/lib/console/selectors';
+import * as S from '@/lib/console/selectors';
 import { choose, shows } from '@/lib/console/widgets/select';
 import { clearPage, html, signal } from './dom';
 

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { find } from '@/lib/console/fill';
-import { S } from '@/lib/console/selectors';
+import * as S from '@/lib/console/selectors';
 import { readText, setText } from '@/lib/console/widgets/text';
 import { clearPage, html } from './dom';
 

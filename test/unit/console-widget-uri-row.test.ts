@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { findGroup } from '@/lib/console/fill';
-import { S } from '@/lib/console/selectors';
+import * as S from '@/lib/console/selectors';
 import { addRow, rowValues } from '@/lib/console/widgets/uri-row';
 import { clearPage, html, signal } from './dom';
 

@@ -1,7 +1,7 @@
 /**
  * The size gate (scripts/size.ts) on a build folder of its own: each budget of scripts/size-budget.ts
  * passes at its limit and fails one byte over it, counts the files it says it counts (what popup.html
- * loads, the Console's content scripts, a script injected beside the assistant), and fails when a file is
+ * loads, the Console's content scripts, the part injected beside the assistant on its heaviest page), and fails when a file is
  * missing — so the gate cannot silently pass on a renamed bundle.
  */
 import { randomBytes } from 'node:crypto';
@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { STEP_PARTS } from '../../lib/console/groups/pages.ts';
 import { measureBudgets } from '../../scripts/size.ts';
 import { BUDGETS } from '../../scripts/size-budget.ts';
 
@@ -39,7 +40,10 @@ function build(name: string, files: Record<string, Buffer | string>): string {
   return dir;
 }
 
+/** Every step part the background injects with the assistant (lib/console/groups/pages.ts), small. */
+const STEP_FILES = Object.fromEntries(STEP_PARTS.map((part) => [`console-${part}.js`, noise(100)]));
 const small = {
+  ...STEP_FILES,
   'chunks/popup-abc.js': noise(1000),
   'assets/popup-def.css': noise(200),
   'background.js': noise(1000),
@@ -86,14 +90,25 @@ describe('size gate (scripts/size.ts)', () => {
     expect(over.ok).toBe(false);
   });
 
-  it('adds the heaviest script injected beside the assistant', () => {
+  it('adds what is injected beside the assistant on the page where it weighs most', () => {
     const dir = build('injected', {
       ...small,
-      'console-steps-branding.js': noise(3000),
-      'console-steps-audience.js': noise(2000),
+      'console-step-branding.js': noise(3000),
+      'console-step-audience.js': noise(2000),
+      // Loaded on a click, never with the core on a page: not counted, however heavy.
+      'console-report.js': noise(5000),
     });
     const assistant = byLabel(dir, 'Console assistant');
-    expect(assistant.files.map((f) => f.path)).toEqual(['console-assistant.js', 'console-steps-branding.js']);
+    expect(assistant.files.map((f) => f.path)).toEqual(['console-assistant.js', 'console-step-branding.js']);
+    expect(assistant.page).toBe('branding');
+  });
+
+  it('fails when the part of a journey page is missing', () => {
+    const rest: Record<string, Buffer> = { ...small };
+    delete rest['console-step-client-details.js'];
+    const r = byLabel(build('missing-part', rest), 'Console assistant');
+    expect(r.ok).toBe(false);
+    expect(r.problem).toMatch(/missing: console-step-client-details\.js/);
   });
 
   it('fails when a counted file is missing', () => {

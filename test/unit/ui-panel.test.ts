@@ -6,7 +6,7 @@
  * is clicked, and the step is reported as needing attention.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { S } from '@/lib/console/selectors';
+import * as S from '@/lib/console/selectors';
 import { done, runStep, type Step } from '@/lib/console/step';
 import { createPanel } from '@/lib/ui/panel';
 import { CONSOLE_CONTEXT } from '../fixtures/stored-state';

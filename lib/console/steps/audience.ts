@@ -10,7 +10,7 @@
  */
 import { find, findGroup, findText, norm, visible } from '../fill';
 import { missing, notReady, pageState } from '../page-state';
-import { S } from '../selectors';
+import * as S from '../selectors';
 import { done, type Env, type Step, tx } from '../step';
 import { getStartedPlan } from './auth-overview';
 import { publishApp, wantsPublish } from './publish-app';

@@ -10,9 +10,10 @@
  * the App name back) — never "set up ✓". A Console whose `/auth/*` pages do not exist (an older
  * Console: "Not found") follows the legacy path: OAuth consent screen, then Credentials (§3.8–3.10).
  */
-import { find, findText, waitFor } from '../fill';
+import { find, findText, shownLabel, waitFor } from '../fill';
 import { notReady, pageState } from '../page-state';
-import { S, shownLabel } from '../selectors';
+import * as S from '../selectors';
+
 import { done, type Env, goOn, linkIn, type Plan, type Step, tx } from '../step';
 import { agreeNote, configuredOverview, wizardPlan } from './auth-wizard';
 

@@ -18,9 +18,10 @@
 
 import type { PageId } from '../detect';
 import { detectPage } from '../detect';
-import { find, findText, waitFor } from '../fill';
+import { find, findText, shownLabel, waitFor } from '../fill';
 import { missing, notReady, pageState } from '../page-state';
-import { S, shownLabel } from '../selectors';
+import * as S from '../selectors';
+
 import { type Env, goOn, type Plan, type Step, tx } from '../step';
 
 /** Where the Console goes once the wizard created the configuration. */

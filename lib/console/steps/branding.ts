@@ -9,9 +9,10 @@
  * privacy policy link (google-console-2026.md §1: "Publish app" stays disabled without them) — the Odoo
  * website's, or the person's from the popup; the step is done only when both read back.
  */
-import { find, findText, waitFor } from '../fill';
+import { find, findText, shownLabel, waitFor } from '../fill';
 import { notReady, pageState } from '../page-state';
-import { S, shownLabel, type Target } from '../selectors';
+import type { Target } from '../selectors';
+import * as S from '../selectors';
 import { done, type Env, type Field, type Step, tx } from '../step';
 import { isDisabled } from '../widgets/events';
 import { rowValues } from '../widgets/uri-row';

@@ -14,9 +14,10 @@
  */
 import { press } from '../click';
 import { isLegacyPage } from '../detect';
-import { find, findAll, findText, query, visible, waitFor } from '../fill';
+import { find, findAll, findText, query, shownLabel, visible, waitFor } from '../fill';
 import { missing, notReady, pageState, refusedRedirect } from '../page-state';
-import { S, shownLabel } from '../selectors';
+import * as S from '../selectors';
+
 import { type Env, type Field, goOn, type Step, tx } from '../step';
 import { getStartedPlan } from './auth-overview';
 import { agreeNote } from './auth-wizard';

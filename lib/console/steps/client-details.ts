@@ -13,9 +13,10 @@
 import { secretsOn } from '../capture';
 import { press } from '../click';
 import { clientIdOf } from '../detect';
-import { find, findAll, findGroup, query, visible, waitFor } from '../fill';
+import { find, findAll, findGroup, query, shownLabel, visible, waitFor } from '../fill';
 import { notReady, pageState, refusedRedirect } from '../page-state';
-import { S, shownLabel } from '../selectors';
+import * as S from '../selectors';
+
 import { done, type Env, type Field, type Section, type Step, tx } from '../step';
 import { isDisabled } from '../widgets/events';
 import { rowValues } from '../widgets/uri-row';

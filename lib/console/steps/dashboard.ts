@@ -6,8 +6,9 @@
  * From here every link the assistant opens carries `?project=<id>`.
  */
 import { projectOf } from '../detect';
-import { accName, findAll, norm, waitFor } from '../fill';
-import { names, S } from '../selectors';
+import { accName, findAll, names, norm, waitFor } from '../fill';
+import * as S from '../selectors';
+
 import { consoleUrl, done, type Env, type Step, tx } from '../step';
 
 const next = () => ({ label: tx('console.next.overview'), path: '/auth/overview' });

@@ -9,9 +9,10 @@
  * Each step counts on evidence: the stepper moving on after `SAVE AND CONTINUE`, the test user
  * listed after `ADD` — the stepper's own `SAVE AND CONTINUE`, always on the page, proves nothing.
  */
-import { find } from '../fill';
+import { find, shownLabel } from '../fill';
 import { missing, notReady, pageState } from '../page-state';
-import { S, shownLabel } from '../selectors';
+import * as S from '../selectors';
+
 import { done, type Field, type Section, type Step, tx } from '../step';
 import { testUsersOnPage } from './audience';
 

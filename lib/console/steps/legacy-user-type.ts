@@ -4,9 +4,10 @@
  * "Edit app registration" (./legacy-app-registration.ts). A configured app shows its dashboard
  * instead (`Publishing status`), which is evidence the consent screen exists.
  */
-import { find, findText } from '../fill';
+import { find, findText, shownLabel } from '../fill';
 import { missing, notReady, pageState } from '../page-state';
-import { S, shownLabel } from '../selectors';
+import * as S from '../selectors';
+
 import { done, type Step, tx } from '../step';
 import { readAudience } from './audience';
 

@@ -9,7 +9,7 @@ import { press } from '../click';
 import { projectOf } from '../detect';
 import { find, query, visible, waitFor } from '../fill';
 import { notReady, pageState } from '../page-state';
-import { S } from '../selectors';
+import * as S from '../selectors';
 import { type Field, type Step, tx } from '../step';
 
 /** The Project ID the form shows: its `Project ID` textbox, or the "Project ID: <id>" line (§3.1). */

@@ -10,7 +10,7 @@
 import { isOff } from '../click';
 import { projectOf } from '../detect';
 import { find, findText, waitFor } from '../fill';
-import { S } from '../selectors';
+import * as S from '../selectors';
 import { consoleUrl, done, type Env, goOn, type Plan, type Step, tx } from '../step';
 
 /** The app is External, in Testing, and the person asked for production. */

@@ -4,7 +4,7 @@
  * value only counts once the chip exists.
  */
 import { norm, query, waitFor } from '../fill';
-import { S } from '../selectors';
+import * as S from '../selectors';
 import { ALREADY, fail, type Input, isDisabled, key, OK, type Outcome, type } from './events';
 
 /** The chips (already made entries) of a chip input's grid. */

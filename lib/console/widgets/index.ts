@@ -3,7 +3,7 @@
  * group, for a row), set, read back.
  */
 import { findGroup, waitFor, waitForTarget } from '../fill';
-import { S } from '../selectors';
+import * as S from '../selectors';
 import { check } from './checkbox';
 import { addChip } from './chips';
 import type { Outcome } from './events';

@@ -3,8 +3,9 @@
  * accessible name (../fill.ts); read from the value it shows; set by opening it and clicking the option
  * in the CDK overlay, which renders later; read back.
  */
-import { accName, matches, norm, query, visible, waitFor } from '../fill';
-import { type Labels, names, S, type Text } from '../selectors';
+import { accName, matches, names, norm, query, visible, waitFor } from '../fill';
+import type { Labels, Text } from '../selectors';
+import * as S from '../selectors';
 import { ALREADY, click, fail, isDisabled, key, OK, type Outcome } from './events';
 
 /** Options of an open select: its `aria-controls`/`aria-owns` panel, the CDK overlay, any open listbox (§3.6, §4.2). */

@@ -1,0 +1,12 @@
+/**
+ * The step of the Console assistant's `authOverview` page: lib/console/steps/auth-overview.ts, injected
+ * with the core (entrypoints/console-assistant.ts) there, or on the core's request after it navigated there
+ * (`loadConsolePart`, lib/background/console-loader.ts). The engine it uses is the core's (lib/console/engine.ts).
+ */
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { kit } from '@/lib/console/kit';
+import { authOverview } from '@/lib/console/steps/auth-overview';
+
+export default defineUnlistedScript(() => {
+  kit()['step-auth-overview'] = [authOverview];
+});

@@ -1,0 +1,12 @@
+/**
+ * The step of the Console assistant's `clientDetails`, `legacyClientDetails` pages: lib/console/steps/client-details.ts, injected
+ * with the core (entrypoints/console-assistant.ts) there, or on the core's request after it navigated there
+ * (`loadConsolePart`, lib/background/console-loader.ts). The engine it uses is the core's (lib/console/engine.ts).
+ */
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { kit } from '@/lib/console/kit';
+import { clientDetails } from '@/lib/console/steps/client-details';
+
+export default defineUnlistedScript(() => {
+  kit()['step-client-details'] = [clientDetails];
+});
