@@ -10,6 +10,8 @@ import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
 
 const PREFIX = '\0console-engine:';
+/** The one read of the core's engine in a part (each shared module's import reads its entry from it). */
+const ROOT = '\0console-engine';
 const engineSource = (root: string) => readFileSync(join(root, 'lib/console/engine.ts'), 'utf8');
 
 /**
@@ -47,6 +49,7 @@ export function kitImports(root: string): Plugin {
     name: 'console-kit-imports',
     enforce: 'pre',
     async resolveId(source, importer, options) {
+      if (source === ROOT) return ROOT;
       if (!importer || source.startsWith('\0')) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
       if (!resolved || resolved.external) return null;
@@ -56,14 +59,18 @@ export function kitImports(root: string): Plugin {
       return table.has(key) ? `${PREFIX}${key}` : null;
     },
     load(id) {
+      if (id === ROOT)
+        return [
+          `const engine = globalThis[${JSON.stringify(global)}];`,
+          `if (!engine) throw new Error("the Console assistant's engine is not loaded");`,
+          'export default engine;',
+        ].join('\n');
       if (!id.startsWith(PREFIX)) return null;
       const key = id.slice(PREFIX.length);
-      const read = `globalThis[${JSON.stringify(global)}]?.[${JSON.stringify(key)}]`;
       // Only the names the table lists: a part importing another one fails the build (a missing export).
       return [
-        `const shared = ${read};`,
-        `if (!shared) throw new Error(${JSON.stringify(`the Console assistant's ${key} is not loaded`)});`,
-        `export const { ${(table.get(key) ?? []).join(', ')} } = shared;`,
+        `import engine from ${JSON.stringify(ROOT)};`,
+        `export const { ${(table.get(key) ?? []).join(', ')} } = engine[${JSON.stringify(key)}];`,
       ].join('\n');
     },
   };

@@ -433,7 +433,7 @@ async function runOnce(step: Step, env: Env, progress: Progress, resume: boolean
 /** Opens the next page of the journey, in this project, in this tab. */
 export function goOn(env: Env, path: string): void {
   if (env.keep.aborted) return;
-  const href = consoleUrl(path, env.ctx.projectId ?? projectOf(env.url));
+  const href = linkIn(env, path);
   if (env.open) env.open(href);
   else location.assign(href);
 }
@@ -447,7 +447,7 @@ export function done(env: Env, step: Step, text: string, next: { label: string; 
   env.show({
     title: tx(step.title),
     status: { text, tone: 'ok' },
-    links: next.map((n) => ({ label: n.label, href: consoleUrl(n.path, env.ctx.projectId ?? projectOf(env.url)) })),
+    links: next.map((n) => ({ label: n.label, href: linkIn(env, n.path) })),
   });
   const first = next[0];
   // "Set up Google Cloud for Odoo" (one click for the Google side) goes on from a page found done too.
