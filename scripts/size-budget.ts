@@ -46,9 +46,10 @@ export const BUDGETS: Budget[] = [
     // on the page where that weighs most; the field report loads on a click, after the first step ran.
     perPage: CONSOLE_PAGES,
     measure: 'gzip',
-    // Core + the part of its heaviest page (audience): 19,587 B at the last measure (`npm run size`). The goal,
-    // 15 KB, needs the core itself smaller (docs/console.md › Parts).
-    limit: 19.5 * KB,
+    // Core + the part of its heaviest page (audience): 19,196 B at the last measure (`npm run size`). The goal,
+    // 15 KB, needs the core's own code smaller: the panel, the fill engine, the runner, the accessible name
+    // (docs/console.md › Parts).
+    limit: 19 * KB,
     goal: 15 * KB,
   },
   {
