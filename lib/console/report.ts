@@ -71,8 +71,10 @@ function scrubber(known: string[]): (text: string) => string {
 
 const ROLES =
   'button link textbox searchbox combobox listbox option radio checkbox switch menuitem tab heading group region radiogroup row alert status';
-/** What goes into the report: controls, sections, headings, labels, dialogs, chips, options, Angular form hooks. */
-const INTERESTING = `button,a[href],input:not([type=hidden]),select,textarea,main,form,fieldset,legend,label,mat-label,h1,h2,h3,h4,h5,h6,[formcontrolname],${ROLES.split(' ').map((r) => `[role=${r}]`)},${S.dialog},${S.chip},${S.option}`;
+/** What goes into the report: controls, sections, headings, labels, dialogs, chips, options, Angular form hooks.
+ *  Made when a report is (not when the module loads): the core imports this module's title only. */
+const interesting = () =>
+  `button,a[href],input:not([type=hidden]),select,textarea,main,form,fieldset,legend,label,mat-label,h1,h2,h3,h4,h5,h6,[formcontrolname],${ROLES.split(' ').map((r) => `[role=${r}]`)},${S.dialog},${S.chip},${S.option}`;
 /** Controls whose value is the person's (not a radio's or a checkbox's `value`, which is the page's). */
 const VALUED =
   'input:not([type=radio]):not([type=checkbox]):not([type=button]):not([type=submit]):not([type=reset]), textarea, select';
@@ -174,11 +176,12 @@ function build(input: ReportInput): string {
     if (!shown) parts.push('hidden');
     return parts.join(' ');
   };
+  const selector = interesting();
   const walk = (node: ParentNode, depth: number): void => {
     for (const el of node.children) {
       if (el.localName === 'gmail-odoo-assistant' || el.matches('script, style, template, svg')) continue;
       const shown = visible(el);
-      const take = el.matches(INTERESTING);
+      const take = el.matches(selector);
       if (take) {
         if (listed++ >= max) skipped++;
         else lines.push(`${'  '.repeat(depth)}${describe(el, shown)}`);
