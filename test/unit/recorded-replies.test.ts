@@ -302,6 +302,25 @@ const RULES: Record<string, Rule> = {
   'mail.mail.search_read': { made: false, why: 'the recorder sending a message; the extension sends no mail' },
   'no.such.model.search': { made: false, why: 'a deliberate unknown model (step 08)' },
   'ir.mail_server._smtp_login': { made: false, why: 'a deliberate private method (probe-10)' },
+  // The incoming side (captures facts 15–22): what the recorder did that the extension does not.
+  'fetchmail.server.fetch_mail': {
+    made: false,
+    why: "Fetch Now marks Gmail's unread messages read even when nothing receives them (captures fact 20); the extension reads the Last Fetch Date instead",
+  },
+  ...Object.fromEntries(
+    ['fields_get', 'create', 'read', 'write', 'open_google_gmail_uri', 'button_confirm_login'].map((m) => [
+      `fetchmail.server.${m}`,
+      { made: false, why: 'the incoming server: recorded for the fake Odoo before the extension sets it up' } as const,
+    ]),
+  ),
+  'ir.model.search_read': {
+    made: false,
+    why: "the recorder choosing Contacts as the target model; the extension reads object_id's name",
+  },
+  'ir.model.data.search_read': { made: false, why: 'the recorder finding the fetchmail cron' },
+  'ir.cron.read': { made: false, why: 'the recorder checking the fetchmail cron' },
+  'mail.message.search_read': { made: false, why: 'the recorder checking what a fetch left; the extension reads no mail' },
+  'res.partner.search_read': { made: false, why: 'the recorder checking what a fetch left; the extension reads no mail' },
   '/google_gmail/confirm': { made: false, why: "Google's redirect opens it in the admin's tab", page: true },
   '/web/login': { made: false, why: 'a page for people', page: true },
   google: { made: false, why: "Google's side of the consent, not Odoo", page: true },
@@ -404,10 +423,16 @@ describe("successful replies pass the extension's own schemas", () => {
     );
   });
 
-  it('the None replies (mail.mail.send, /web/session/destroy) were recorded in every version and read as null', async () => {
+  it('the None replies (mail.mail.send, /web/session/destroy; 19.0 Fetch Now) were recorded and read as null', async () => {
     const none = EXCHANGES.filter((ex) => isEnvelope(ex) && !errorOf(ex) && !Object.hasOwn(Object(ex.reply), 'result'));
-    expect(new Set(none.map((ex) => ex.kind))).toEqual(new Set(['mail.mail.send', '/web/session/destroy']));
+    expect(new Set(none.map((ex) => ex.kind))).toEqual(
+      new Set(['mail.mail.send', '/web/session/destroy', 'fetchmail.server.fetch_mail']),
+    );
     expect(new Set(none.map((ex) => ex.version))).toEqual(new Set(VERSIONS));
+    // Fetch Now returns `true` in 15–18 and nothing in 19 (captures fact 19).
+    expect(new Set(none.filter((ex) => ex.kind === 'fetchmail.server.fetch_mail').map((ex) => ex.version))).toEqual(
+      new Set(['19.0']),
+    );
     for (const ex of none) await expect(viaRpc(ex)).resolves.toBeNull();
   });
 
@@ -431,6 +456,8 @@ const KIND_BY_NAME: Record<string, RpcErrorKind> = {
   'builtins.ValueError': 'odooError', // 09 invalid field (17–19)
   'builtins.TypeError': 'odooError', // probe-09 call_kw without kwargs
   'psycopg2.OperationalError': 'odooError', // 04 unknown database (15.0)
+  'odoo.exceptions.ValidationError': 'odooError', // incoming 27/32: Fetch Now's failure in 18.0 (captures fact 22)
+  'imaplib.error': 'odooError', // incoming 32: 19.0 raises Gmail's IMAP refusal itself, not an odoo.exceptions name (fact 22)
 };
 
 function expectedMsg(kind: RpcErrorKind | undefined, text: string): Msg | undefined {
