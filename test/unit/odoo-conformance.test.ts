@@ -471,6 +471,34 @@ const resultOf = (answer: Answer): Record<string, unknown> => {
   return isObject(body) && isObject(body.result) ? body.result : {};
 };
 
+/**
+ * Google knows the OAuth client a recorded settings `create` saved in Odoo, for the fake's address, and
+ * `account` is signed in.
+ */
+function knowClient(odoo: FakeOdoo, settingsCreate: Recorded | undefined, account: string) {
+  const client = argOf(settingsCreate?.request.body_json, 0);
+  odoo.google.registerClient({
+    clientId: String(client.google_gmail_client_identifier),
+    clientSecret: String(client.google_gmail_client_secret),
+    redirectUris: [`${odoo.origin}/google_gmail/confirm`],
+    testUsers: [account],
+  });
+  odoo.google.signIn(account);
+}
+
+/** A recorded `write` of an access token, its expiration moved to an hour from now (the recorded one is long past). */
+function expiringInAnHour(rec: Recorded): { body: string } {
+  const body: unknown = JSON.parse(rec.request.body_raw ?? '{}');
+  argOf(body, 1).google_gmail_access_token_expiration = Math.floor(Date.now() / 1000) + 3600;
+  return { body: JSON.stringify(body) };
+}
+
+/** The recorded confirm URL with the fake's own `state` and `code` from its consent on `consentUrl`. */
+function confirmPath(odoo: FakeOdoo, rec: Recorded, consentUrl: string): { path: string } {
+  const back = consent(odoo, consentUrl);
+  return { path: withQuery(new URL(rec.request.url), { state: back.get('state') ?? '', code: back.get('code') ?? '' }) };
+}
+
 const started: FakeOdoo[] = [];
 afterEach(async () => {
   await Promise.all(started.splice(0).map((o) => o.stop()));
@@ -502,14 +530,7 @@ async function replayVersion(version: Version) {
     const cmp = new Comparison(version, recordedPort, odoo.port);
     const jar = new Replay(odoo, cmp);
     // Google knows the OAuth client the recording saved in Odoo (step 12), for the fake's address.
-    const client = argOf(recorded.get('12-settings_create.json')?.request.body_json, 0);
-    odoo.google.registerClient({
-      clientId: String(client.google_gmail_client_identifier),
-      clientSecret: String(client.google_gmail_client_secret),
-      redirectUris: [`${odoo.origin}/google_gmail/confirm`],
-      testUsers: ['odoo.sender@gmail.com'],
-    });
-    odoo.google.signIn('odoo.sender@gmail.com');
+    knowClient(odoo, recorded.get('12-settings_create.json'), 'odoo.sender@gmail.com');
     let consentUrl = '';
     let back = new URLSearchParams();
     for (const file of files.filter((f) => /^\d\d-/.test(f))) {
@@ -526,11 +547,7 @@ async function replayVersion(version: Version) {
       if (['23', '24', '27', '47'].includes(step)) {
         rewrite = { path: withQuery(url, { state: back.get('state') ?? '', code: back.get('code') ?? '' }) };
       } else if (step === '26') rewrite = { path: withQuery(url, { state: back.get('state') ?? '' }) };
-      else if (step === '39') {
-        const body: unknown = JSON.parse(rec.request.body_raw ?? '{}');
-        argOf(body, 1).google_gmail_access_token_expiration = Math.floor(Date.now() / 1000) + 3600;
-        rewrite = { body: JSON.stringify(body) };
-      }
+      else if (step === '39') rewrite = expiringInAnHour(rec);
       const answer = await jar.replay(rec, rewrite);
       if (step === '22' || step === '45') consentUrl = String(resultOf(answer).url ?? '');
     }
@@ -538,14 +555,7 @@ async function replayVersion(version: Version) {
     const nofromfilter = files.filter((f) => f.startsWith('nofromfilter-'));
     if (nofromfilter.length) {
       const jar2 = new Replay(odoo, cmp);
-      const other = argOf(recorded.get('nofromfilter-03-settings.json')?.request.body_json, 0);
-      odoo.google.registerClient({
-        clientId: String(other.google_gmail_client_identifier),
-        clientSecret: String(other.google_gmail_client_secret),
-        redirectUris: [`${odoo.origin}/google_gmail/confirm`],
-        testUsers: ['other.sender@gmail.com'],
-      });
-      odoo.google.signIn('other.sender@gmail.com');
+      knowClient(odoo, recorded.get('nofromfilter-03-settings.json'), 'other.sender@gmail.com');
       for (const file of nofromfilter) {
         const rec = recorded.get(file) as Recorded;
         if (file.startsWith('nofromfilter-08-')) {
@@ -566,14 +576,7 @@ async function replayVersion(version: Version) {
     const odoo = await fake(version, recorded);
     const cmp = new Comparison(version, recordedPort, odoo.port);
     const jar = new Replay(odoo, cmp);
-    const client = argOf(recorded.get('incoming-06-settings_create.json')?.request.body_json, 0);
-    odoo.google.registerClient({
-      clientId: String(client.google_gmail_client_identifier),
-      clientSecret: String(client.google_gmail_client_secret),
-      redirectUris: [`${odoo.origin}/google_gmail/confirm`],
-      testUsers: ['odoo.sender@gmail.com'],
-    });
-    odoo.google.signIn('odoo.sender@gmail.com');
+    knowClient(odoo, recorded.get('incoming-06-settings_create.json'), 'odoo.sender@gmail.com');
     let consentUrl = '';
     for (const file of files.filter((f) => f.startsWith('incoming-'))) {
       const rec = recorded.get(file) as Recorded;
@@ -581,15 +584,7 @@ async function replayVersion(version: Version) {
       if (step in INCOMING_SKIPPED) continue;
       if (step === '25') odoo.revokeToken();
       if (step === '29') odoo.google.restoreAll();
-      let rewrite: { path?: string; body?: string } = {};
-      if (step === '11') {
-        const back = consent(odoo, consentUrl);
-        rewrite = { path: withQuery(new URL(rec.request.url), { state: back.get('state') ?? '', code: back.get('code') ?? '' }) };
-      } else if (step === '29') {
-        const body: unknown = JSON.parse(rec.request.body_raw ?? '{}');
-        argOf(body, 1).google_gmail_access_token_expiration = Math.floor(Date.now() / 1000) + 3600;
-        rewrite = { body: JSON.stringify(body) };
-      }
+      const rewrite = step === '11' ? confirmPath(odoo, rec, consentUrl) : step === '29' ? expiringInAnHour(rec) : {};
       const answer = await jar.replay(rec, rewrite);
       if (step === '09') consentUrl = String(resultOf(answer).url ?? '');
     }

@@ -25,6 +25,14 @@ import {
   testGmailConnection,
 } from '@/lib/odoo/gmail-connection';
 import {
+  AliasRow,
+  confirmIncomingServer,
+  detectIncomingSchema,
+  IncomingRow,
+  openIncomingConsent,
+  readImapFailure,
+} from '@/lib/odoo/gmail-incoming';
+import {
   detectServerSchema,
   FieldsGetReply,
   isGmailServer,
@@ -279,6 +287,40 @@ const RULES: Record<string, Rule> = {
       expect(schema?.encryption).toContain('starttls');
     },
   },
+  // gmail-incoming.ts (captures facts 15–22)
+  'fetchmail.server.fields_get': {
+    made: true,
+    readers: [FieldsGetReply],
+    check: async (ex) => {
+      const schema = await detectIncomingSchema(ex.url.origin, { fetch: answering(ex) });
+      expect(schema?.kind).toBe(major(ex) === 15 ? 'flag15' : 'type16'); // captures fact 15
+    },
+  },
+  'fetchmail.server.create': { made: true, readers: [IdReply] },
+  'fetchmail.server.write': { made: true, readers: [z.unknown()] },
+  'fetchmail.server.read': { made: true, readers: [z.array(IncomingRow)] },
+  // Not recorded (the recorder read by id): the same rows as `read`.
+  'fetchmail.server.search_read': { made: true, readers: [z.array(IncomingRow)] },
+  'fetchmail.server.search_count': { made: true, readers: [CountReply] },
+  'mail.alias.search_read': { made: true, readers: [z.array(AliasRow)] },
+  'fetchmail.server.open_google_gmail_uri': {
+    made: true,
+    readers: [ActUrl],
+    check: async (ex) => {
+      const consent = await openIncomingConsent(ex.url.origin, serverIdOf(ex), { fetch: answering(ex) });
+      // The same client and redirect URI as the outgoing server (captures fact 16).
+      expect(consent.via).toBe('google');
+      expect(consent.redirectUri).toBe(`${ex.url.origin}/google_gmail/confirm`);
+      expect(clientIdsWritten(ex.version)).toContain(consent.clientId);
+    },
+  },
+  'fetchmail.server.button_confirm_login': {
+    made: true,
+    readers: [z.unknown()],
+    check: async (ex) => {
+      await expect(confirmIncomingServer(ex.url.origin, serverIdOf(ex), { fetch: answering(ex) })).resolves.toEqual({ ok: true });
+    },
+  },
   // lib/background/troubleshoot.ts (the result is not read)
   'ir.config_parameter.set_param': { made: true, readers: [z.unknown()] },
   // lib/background/publish-links.ts — the Odoo website's privacy page (for Publish app); the recorded
@@ -307,12 +349,6 @@ const RULES: Record<string, Rule> = {
     made: false,
     why: "Fetch Now marks Gmail's unread messages read even when nothing receives them (captures fact 20); the extension reads the Last Fetch Date instead",
   },
-  ...Object.fromEntries(
-    ['fields_get', 'create', 'read', 'write', 'open_google_gmail_uri', 'button_confirm_login'].map((m) => [
-      `fetchmail.server.${m}`,
-      { made: false, why: 'the incoming server: recorded for the fake Odoo before the extension sets it up' } as const,
-    ]),
-  ),
   'ir.model.search_read': {
     made: false,
     why: "the recorder choosing Contacts as the target model; the extension reads object_id's name",
@@ -491,6 +527,13 @@ describe('error replies become the right kind and message', () => {
     expect(error.details.odooMessage).toBe(data.message);
     expect(odooErrorMsg(error)).toEqual(expectedMsg(kind, data.message));
 
+    if (ex.kind === 'fetchmail.server.button_confirm_login') {
+      // Test & Confirm's failures (captures fact 18): Odoo's text verbatim, each with a reading.
+      const outcome = await confirmIncomingServer(ex.url.origin, serverIdOf(ex), { fetch: answering(ex) });
+      expect(outcome).toMatchObject({ ok: false, odooText: data.message });
+      expect(outcome.ok ? 'ok' : outcome.reading).not.toBe('unknown');
+    }
+    if (ex.kind.startsWith('fetchmail.server.')) expect(readImapFailure(data.message)).not.toBe('unknown'); // facts 16, 18, 22
     if (ex.kind === 'ir.mail_server.test_smtp_connection') {
       // A failed Test Connection keeps Odoo's text verbatim (how it is read is the lead's: not asserted here).
       await expect(testGmailConnection(ex.url.origin, serverIdOf(ex), { fetch: answering(ex) })).resolves.toMatchObject({

@@ -13,18 +13,10 @@ import { pyRepr } from '../gmail-facts.ts';
 import { idsArg, requireSystem } from './access.ts';
 import { readRows } from './fields.ts';
 import { irModelName } from './ir_model.ts';
+import { browse as browseRecord, consentAction, createRows, type FieldDef, fieldsGet, singleton, writeRows } from './records.ts';
 import type { CallContext, Model } from './types.ts';
 
 export const FETCHMAIL = 'fetchmail.server';
-
-interface FieldDef {
-  type: string;
-  string: string;
-  selection?: [string, string][];
-  required?: boolean;
-  readonly?: boolean;
-  default?: RecordValues[string];
-}
 
 const SERVER_TYPE_LABELS: Record<string, string> = {
   pop: 'POP Server',
@@ -129,20 +121,11 @@ function withComputed(db: Db, r: RecordValues): RecordValues {
   if ('google_gmail_uri' in fields) out.google_gmail_uri = gmailUri(db, FETCHMAIL, Number(r.id));
   if ('server_type_info' in fields) out.server_type_info = r.server_type === 'gmail' ? SERVER_TYPE_INFO : false;
   // A many2one reads as `[id, display_name]`.
-  if (typeof r.object_id === 'number') out.object_id = [r.object_id, irModelName(db, r.object_id)] as unknown as number[];
+  if (typeof r.object_id === 'number') out.object_id = [r.object_id, irModelName(db, r.object_id)];
   return out;
 }
 
-function browse(ctx: CallContext, id: number): RecordValues {
-  const record = ctx.db.table(FETCHMAIL).get(id);
-  if (!record) {
-    throw new OdooException(
-      'odoo.exceptions.MissingError',
-      `Record does not exist or has been deleted.\n(Record: ${FETCHMAIL}(${id},), User: ${ctx.user.id})`,
-    );
-  }
-  return record;
-}
+const browse = (ctx: CallContext, id: number): RecordValues => browseRecord(ctx, FETCHMAIL, id);
 
 function search(ctx: CallContext, domain: unknown[], kwargs: Record<string, unknown>): RecordValues[] {
   const keep = activeFilter(domain, kwargs.context);
@@ -170,56 +153,22 @@ function imapLogin(db: Db, r: RecordValues): void {
   if (!user || db.google.accountOfAccessToken(access) !== user) throw new ImapError(IMAP_AUTH_FAILED);
 }
 
+const ROWS = { name: FETCHMAIL, fields: fetchmailFields, computed: COMPUTED, validate, check: checkConstraints };
+
 export const fetchmailServer: Model = {
   name: FETCHMAIL,
   methods: {
     fields_get(ctx, args, kwargs) {
       requireSystem(ctx, FETCHMAIL);
-      const attributes = (args[1] ?? kwargs.attributes ?? ['type', 'string', 'selection']) as string[];
-      const wanted = (args[0] ?? kwargs.allfields ?? null) as string[] | null;
-      const out: Record<string, Record<string, unknown>> = {};
-      for (const [name, def] of Object.entries(fetchmailFields(ctx.db))) {
-        if (wanted?.length && !wanted.includes(name)) continue;
-        const desc: Record<string, unknown> = {};
-        for (const a of attributes) {
-          if (a === 'selection' && def.type !== 'selection') continue;
-          if (a === 'required' || a === 'readonly') desc[a] = def[a] ?? false;
-          else if (a in def) desc[a] = def[a as keyof FieldDef];
-        }
-        out[name] = desc;
-      }
-      return out;
+      return fieldsGet(fetchmailFields(ctx.db), args, kwargs);
     },
     create(ctx, args) {
       requireSystem(ctx, FETCHMAIL, 'create');
-      const list = Array.isArray(args[0]) ? (args[0] as Record<string, unknown>[]) : [args[0] as Record<string, unknown>];
-      const ids: number[] = [];
-      for (const vals of list) {
-        validate(ctx.db, vals);
-        const record: RecordValues = { id: ctx.db.nextId(FETCHMAIL) };
-        for (const [name, def] of Object.entries(fetchmailFields(ctx.db))) {
-          if (name !== 'id' && !COMPUTED.has(name)) record[name] = def.default ?? false;
-        }
-        Object.assign(record, vals);
-        if (!record.name) {
-          throw validationError(`The operation cannot be completed: Missing required fields on ${FETCHMAIL}: Name`);
-        }
-        checkConstraints(ctx.db, record);
-        ctx.db.table(FETCHMAIL).set(Number(record.id), record);
-        ids.push(Number(record.id));
-      }
-      return Array.isArray(args[0]) ? ids : ids[0];
+      return createRows(ctx, ROWS, args);
     },
     write(ctx, args) {
       requireSystem(ctx, FETCHMAIL, 'write');
-      const vals = (args[1] ?? {}) as Record<string, unknown>;
-      validate(ctx.db, vals);
-      for (const record of idsArg(args).map((id) => browse(ctx, id))) {
-        const next = { ...record, ...vals } as RecordValues;
-        checkConstraints(ctx.db, next);
-        Object.assign(record, next);
-      }
-      return true;
+      return writeRows(ctx, ROWS, args);
     },
     read(ctx, args, kwargs) {
       requireSystem(ctx, FETCHMAIL);
@@ -237,15 +186,14 @@ export const fetchmailServer: Model = {
         .map((r) => withComputed(ctx.db, r));
       return readRows(ctx.db, FETCHMAIL, rows, fields, Object.keys(fetchmailFields(ctx.db)));
     },
+    search_count(ctx, args, kwargs) {
+      requireSystem(ctx, FETCHMAIL);
+      return search(ctx, (args[0] ?? kwargs.domain ?? []) as unknown[], kwargs).length;
+    },
     /** Fact 16: the same consent as the outgoing server's (odoo-gmail.md §6), for this model. */
     open_google_gmail_uri(ctx, args) {
       requireSystem(ctx, FETCHMAIL);
-      const ids = idsArg(args);
-      if (ids.length !== 1) throw new OdooException('builtins.ValueError', `Expected singleton: ${FETCHMAIL}(${ids.join(', ')})`);
-      const record = browse(ctx, ids[0] as number);
-      const url = gmailUri(ctx.db, FETCHMAIL, Number(record.id));
-      if (!url) throw userError('Please configure your Gmail credentials.');
-      return { type: 'ir.actions.act_url', url, ...(ctx.db.gmail.actUrlTarget ? { target: 'self' } : {}) };
+      return consentAction(ctx, FETCHMAIL, singleton(ctx, FETCHMAIL, args));
     },
     /**
      * Test & Confirm (facts 17–18): `true` and `state = 'done'`; a failure is a UserError that leaves the
