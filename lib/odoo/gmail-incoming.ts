@@ -15,7 +15,10 @@ import { OdooRpcError } from './errors';
 import { ActUrl, type ConsentUrl, parseConsentUrl } from './gmail-connection';
 import { FieldsGetReply, TOKEN_FIELD } from './gmail-schema';
 import { GmailSetupError, IdReply } from './gmail-setup';
+import type { ImapReading, IncomingSchema } from './incoming-shapes';
 import type { RpcOptions } from './rpc';
+
+export { IMAP_READINGS, type ImapReading, IncomingSchema } from './incoming-shapes';
 
 export const FETCHMAIL = 'fetchmail.server';
 /** Fact 15 / odoo-gmail.md §1.4: what Odoo's onchange would fill in for a Gmail server. */
@@ -23,14 +26,6 @@ export const GMAIL_IMAP = { host: 'imap.gmail.com', port: 993, ssl: true } as co
 
 // ---------------------------------------------------------------------------------------------
 // The version's Gmail type (fact 15).
-
-export const IncomingSchema = z.object({
-  /** `flag15`: `imap` + `use_google_gmail_service`; `type16`: `server_type = 'gmail'`. */
-  kind: z.enum(['flag15', 'type16']),
-  /** Every field `fields_get` listed: reads ask only for fields of this version (19.0's `error_*`). */
-  fields: z.array(z.string()),
-});
-export type IncomingSchema = z.infer<typeof IncomingSchema>;
 
 const selectionValues = (fields: FieldsGetReply, name: string) => (fields[name]?.selection ?? []).map(([v]) => String(v));
 
@@ -93,18 +88,23 @@ export type IncomingRow = z.infer<typeof IncomingRow>;
 
 const valueFields = (schema: IncomingSchema, gmail: string) => Object.keys(incomingServerValues(schema, gmail));
 
+/** The fields every version has (fact 15): what a lookup reads before the version's type is known. */
+const LOOKUP_FIELDS = ['id', 'name', 'active', 'state', 'server', 'port', 'is_ssl', 'user', 'server_type'];
+
 /**
  * Incoming servers whose Username is the address, archived ones included. Preference: one on
- * imap.gmail.com, then an active one, then the oldest.
+ * imap.gmail.com, then an active one, then the oldest. Without `schema` (looked up beside `fields_get`),
+ * 15.0's `use_google_gmail_service` is not read, so an existing 15.0 server is written again.
  */
 export async function findIncomingServer(
   origin: string,
   gmail: string,
-  schema: IncomingSchema,
+  schema: IncomingSchema | null = null,
   opts: RpcOptions = {},
 ): Promise<IncomingRow | null> {
+  const fields = schema ? [...new Set([...LOOKUP_FIELDS, ...valueFields(schema, gmail)])] : LOOKUP_FIELDS;
   const rows = await callParsed(origin, 'fetchmail.server', 'search_read', [[['user', '=ilike', gmail]]], z.array(IncomingRow), {
-    kwargs: { fields: ['id', 'name', 'active', 'state', ...valueFields(schema, gmail)] },
+    kwargs: { fields },
     context: { active_test: false },
     ...opts,
   });
@@ -167,10 +167,6 @@ export async function openIncomingConsent(origin: string, serverId: number, opts
   if (!consent) throw new GmailSetupError('noConsentUrl');
   return consent;
 }
-
-/** What a failed Test & Confirm or a failed fetch means (facts 18, 22). */
-export const IMAP_READINGS = ['tokenRevoked', 'imapRefused', 'noCredentials', 'unknown'] as const;
-export type ImapReading = (typeof IMAP_READINGS)[number];
 
 /**
  * Odoo's texts, matched in English (the client sends `lang: en_US`): "…fetching the access token." — no
