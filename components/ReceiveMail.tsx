@@ -73,15 +73,22 @@ export function ReceiveMail({ origin, gmail }: { origin: string; gmail: string }
           </p>
         </>
       )}
+      {state?.check && state.check.status !== 'ok' && (
+        <p class="error" data-check={state.check.status}>
+          {t(`incoming.check.${state.check.status}`)}
+          {state.check.reading && <> {t(`incoming.reading.${state.check.reading}`)}</>}
+        </p>
+      )}
+      {state?.check?.status === 'ok' && confirmed && <p class="hint">{t('incoming.check.ok')}</p>}
       {error && (
         <p class="error" role="alert">
           <Text m={error} />
         </p>
       )}
-      {state?.refusal && (
+      {(state?.refusal?.odooText ?? state?.check?.odooText) && (
         <figure class="odoo-text">
           <figcaption>{t('monitor.odooSaid')}</figcaption>
-          <pre>{state.refusal.odooText}</pre>
+          <pre>{state?.refusal?.odooText ?? state?.check?.odooText}</pre>
         </figure>
       )}
       {!confirmed && (

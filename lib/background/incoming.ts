@@ -13,22 +13,30 @@
 import { browser } from 'wxt/browser';
 import { type Msg, msg } from '../i18n';
 import { MsgError, odooErrorMsg } from '../odoo/error-messages';
+import { OdooRpcError } from '../odoo/errors';
 import {
   confirmIncomingServer,
   detectIncomingSchema,
   findIncomingServer,
   type IncomingSchema,
   openIncomingConsent,
+  readImapFailure,
   readIncomingServer,
   upsertIncomingServer,
 } from '../odoo/gmail-incoming';
 import type { Reply } from '../protocol';
 import { parseGmail } from '../setup/setup';
-import { type IncomingSetup, incomingItem } from '../state/incoming';
+import { type IncomingCheckStatus, type IncomingSetup, incomingItem } from '../state/incoming';
 import { odooContext, withKeepAlive } from './odoo-context';
-import { CONNECT_WINDOW_MS } from './odoo-gmail';
 
 const CONFIRM_PATH = '/google_gmail/confirm';
+/** How long after the click a return to Odoo counts as the end of the consent (as for the outgoing server). */
+const CONSENT_WINDOW_MS = 30 * 60_000;
+/**
+ * Odoo's fetchmail cron runs every 5 minutes (captures fact 17) and writes the Last Fetch Date after every
+ * attempt, failed ones included (fact 19): a date older than this means the cron is not fetching.
+ */
+export const STALE_FETCH_MS = 60 * 60_000;
 
 const update = (fn: (s: IncomingSetup) => IncomingSetup) => incomingItem.update((s) => (s ? fn(s) : s));
 
@@ -124,7 +132,7 @@ export async function onIncomingTab(url: string | undefined, status: string | un
   if (status !== 'complete' || !url) return;
   const state = await incomingItem.get();
   if (state?.status !== 'waiting' || !state.serverId || !state.startedAt) return;
-  if (Date.now() - state.startedAt > CONNECT_WINDOW_MS) return;
+  if (Date.now() - state.startedAt > CONSENT_WINDOW_MS) return;
   if (url.startsWith(`${state.origin}${CONFIRM_PATH}`)) {
     await update((s) => ({ ...s, status: 'refused', at: Date.now(), error: msg('incoming.err.refused') }));
     return;
@@ -136,4 +144,51 @@ export function watchIncomingReturn(): void {
   browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
     void onIncomingTab(tab.url ?? change.url, change.status).catch(() => undefined);
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The monitor's look at the incoming server (run beside the outgoing check, lib/background/monitor.ts).
+
+type IncomingCheck = NonNullable<IncomingSetup['check']>;
+const verdict = (status: IncomingCheckStatus, reading: IncomingCheck['reading'] = null, odooText: string | null = null) => ({
+  status,
+  reading,
+  odooText,
+});
+
+/**
+ * Token present, Confirmed, Test & Confirm passing, the Last Fetch Date moving — for the incoming server the
+ * extension set up on this Odoo (nothing, and no request, otherwise; nor while its consent is under way).
+ * Round trips: the state read (1, its three calls together), then Test & Confirm (1) when there is a token
+ * and Odoo says Confirmed — side by side with the outgoing check's two rounds, so the check stays 2 deep.
+ * A server that is Not Confirmed is reported, not confirmed behind the person's back.
+ */
+export async function checkIncoming(origin: string): Promise<IncomingCheck | null> {
+  const state = await incomingItem.get();
+  if (state?.origin !== origin || !state.serverId || !state.schema) return null;
+  if (state.status !== 'confirmed' && state.status !== 'failed') return null;
+  const { serverId, gmail, schema } = state;
+  let server: IncomingSetup['server'] = state.server;
+  let found: Omit<IncomingCheck, 'at'>;
+  try {
+    server = await readState(origin, serverId, gmail, schema);
+    if (!server) found = verdict('serverMissing');
+    else if (server.token === false) found = verdict('noToken');
+    else if (!server.confirmed) found = verdict('notConfirmed');
+    else {
+      const outcome = await withKeepAlive(() => confirmIncomingServer(origin, serverId));
+      const lastFetch = server.lastFetch;
+      if (!outcome.ok) found = verdict('failing', outcome.reading, outcome.odooText);
+      // 19.0 keeps the fetch's own failure (fact 22); cleared by the next successful fetch.
+      else if (server.lastError) found = verdict('failing', readImapFailure(server.lastError.text), server.lastError.text);
+      else if (lastFetch !== null && Date.now() - lastFetch > STALE_FETCH_MS) found = verdict('stale');
+      else found = verdict('ok');
+    }
+  } catch (error) {
+    if (!(error instanceof OdooRpcError)) throw error;
+    found = verdict('unreachable', null, error.details.odooMessage ?? error.kind);
+  }
+  const check = { at: Date.now(), ...found };
+  await update((s) => (s.serverId === serverId ? { ...s, server, check } : s));
+  return check;
 }

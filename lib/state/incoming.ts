@@ -8,6 +8,17 @@ import { IMAP_READINGS, IncomingSchema } from '../odoo/incoming-shapes';
 import { MsgData } from '../setup/steps';
 import { defineValidatedItem } from './define';
 
+export const INCOMING_CHECK_STATUSES = [
+  'ok',
+  'noToken',
+  'notConfirmed',
+  'failing',
+  'stale',
+  'serverMissing',
+  'unreachable',
+] as const;
+export type IncomingCheckStatus = (typeof INCOMING_CHECK_STATUSES)[number];
+
 export const IncomingLanding = z.union([
   z.object({ kind: z.literal('model'), name: z.string() }),
   z.object({ kind: z.literal('alias'), alias: z.string(), name: z.string() }),
@@ -41,6 +52,22 @@ export const IncomingSetup = z.object({
       lastError: z.nullable(z.object({ at: z.nullable(z.number()), text: z.string() })),
       landing: IncomingLanding,
     }),
+  ),
+  /**
+   * The monitor's last look at it (background/monitor runs it beside the outgoing check): `ok`, or what is
+   * wrong — no token, not Confirmed (the cron skips it), Test & Confirm failing (with Odoo's text and its
+   * reading), a Last Fetch Date that stopped moving (written after every attempt, fact 19: the cron is not
+   * running), the server gone, or Odoo not reachable (says nothing about the server).
+   */
+  check: z.optional(
+    z.nullable(
+      z.object({
+        at: z.number(),
+        status: z.enum(INCOMING_CHECK_STATUSES),
+        reading: z.nullable(z.enum(IMAP_READINGS)),
+        odooText: z.nullable(z.string()),
+      }),
+    ),
   ),
 });
 export type IncomingSetup = z.infer<typeof IncomingSetup>;

@@ -6,9 +6,10 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { isIncomingReturn, onIncomingTab } from '@/lib/background/incoming';
+import { isIncomingReturn, onIncomingTab, STALE_FETCH_MS } from '@/lib/background/incoming';
 import { removeAllListeners } from '@/lib/messaging';
 import { incomingItem } from '@/lib/state/incoming';
+import { monitorItem } from '@/lib/state/items';
 import { inRounds } from '../support/rounds';
 import { connectedBackground, consentThroughGoogle, type FakeOdooClient } from './fake-odoo-fetch';
 import { POPUP, sendAs } from './helpers';
@@ -122,5 +123,107 @@ describe('round trips (lock-step rounds)', () => {
     rounds.reset();
     await sendAs(POPUP, 'receiveMail', {});
     expect(rounds.depth()).toBe(2); // fields_get ∥ lookup → consent URL
+  });
+});
+
+describe('the monitor watches the incoming server too, beside the outgoing check', () => {
+  /** The outgoing server green, then the incoming one confirmed (19.0: the version that stores fetch errors). */
+  async function bothConfirmed(version: string) {
+    await start(version);
+    client.odoo.google.registerClient({
+      ...CREDENTIALS,
+      redirectUris: [`${client.odoo.origin}/google_gmail/confirm`],
+      testUsers: [GMAIL],
+    });
+    expect(await sendAs(POPUP, 'setupMailServer', {})).toMatchObject({ ok: true });
+    expect(await consentThroughGoogle(client, 1, CREDENTIALS, GMAIL)).toBe(303);
+    await sendAs(POPUP, 'receiveMail', {});
+    const id = Number(servers()[0]?.id);
+    expect(await consentThroughGoogle(client, id, CREDENTIALS, GMAIL, 'fetchmail.server')).toBe(303);
+    await onIncomingTab(formOf(version, id), 'complete');
+    expect((await incomingItem.get())?.status).toBe('confirmed');
+    return id;
+  }
+  const incomingCheck = async () => (await incomingItem.get())?.check;
+  const fetchmail = () => servers()[0] ?? {};
+
+  it('green: token, Confirmed, Test & Confirm passing — and the check stays 2 round trips deep', async () => {
+    await bothConfirmed('17.0');
+    const rounds = inRounds(client.fetch);
+    vi.stubGlobal('fetch', rounds.fetch);
+    expect(await sendAs(POPUP, 'checkGmail', { trigger: 'manual' })).toMatchObject({ ok: true, value: { status: 'ok' } });
+    expect(rounds.depth()).toBe(2);
+    expect(await incomingCheck()).toMatchObject({ status: 'ok', reading: null });
+    expect(client.calls().filter((c) => c.method === 'button_confirm_login')).toHaveLength(2); // the return's, the check's
+  });
+
+  it.each(['15.0', '18.0', '19.0'])("%s: a reading for each of Odoo's IMAP failure texts (facts 18, 22)", async (version) => {
+    await bothConfirmed(version);
+    // Revoked at Google, Odoo's cached access token expired: "…fetching the access token."
+    client.odoo.revokeToken();
+    Object.assign(fetchmail(), { google_gmail_access_token_expiration: 1 });
+    await sendAs(POPUP, 'checkGmail', { trigger: 'manual' });
+    expect(await incomingCheck()).toMatchObject({
+      status: 'failing',
+      reading: 'tokenRevoked',
+      odooText: 'Connection test failed: An error occurred when fetching the access token.',
+    });
+    expect(fetchmail().state).toBe('done'); // fact 18: the state is left as it was
+    // A token Gmail's IMAP refuses: "[AUTHENTICATIONFAILED] Invalid credentials (Failure)".
+    client.odoo.google.restoreAll();
+    Object.assign(fetchmail(), {
+      google_gmail_access_token: 'ya29.bogus',
+      google_gmail_access_token_expiration: Math.floor(Date.now() / 1000) + 3600,
+    });
+    await sendAs(POPUP, 'checkGmail', { trigger: 'manual' });
+    expect(await incomingCheck()).toMatchObject({ status: 'failing', reading: 'imapRefused' });
+  });
+
+  it('19.0: a fetch error Odoo stored is read even when Test & Confirm passes again (fact 22)', async () => {
+    await bothConfirmed('19.0');
+    Object.assign(fetchmail(), {
+      date: '2026-12-05 23:20:08',
+      error_date: '2026-12-05 23:20:07',
+      error_message: '[AUTHENTICATIONFAILED] Invalid credentials (Failure)',
+    });
+    await sendAs(POPUP, 'checkGmail', { trigger: 'manual' });
+    expect(await incomingCheck()).toMatchObject({
+      status: 'failing',
+      reading: 'imapRefused',
+      odooText: '[AUTHENTICATIONFAILED] Invalid credentials (Failure)',
+    });
+  });
+
+  it('Not Confirmed, no token, a Last Fetch Date that stopped moving, the server gone — each said, none repaired', async () => {
+    await bothConfirmed('16.0');
+    const confirms = () => client.calls().filter((c) => c.method === 'button_confirm_login').length;
+    const before = confirms();
+    Object.assign(fetchmail(), { state: 'draft' });
+    await sendAs(POPUP, 'checkGmail', { trigger: 'manual' });
+    expect(await incomingCheck()).toMatchObject({ status: 'notConfirmed' });
+    expect(confirms()).toBe(before); // reported, not confirmed behind the person's back
+    expect(fetchmail().state).toBe('draft');
+
+    const old = new Date(Date.now() - STALE_FETCH_MS - 60_000).toISOString().slice(0, 19).replace('T', ' ');
+    Object.assign(fetchmail(), { state: 'done', date: old });
+    await sendAs(POPUP, 'checkGmail', { trigger: 'manual' });
+    expect(await incomingCheck()).toMatchObject({ status: 'stale' });
+
+    Object.assign(fetchmail(), { google_gmail_refresh_token: false });
+    await sendAs(POPUP, 'checkGmail', { trigger: 'manual' });
+    expect(await incomingCheck()).toMatchObject({ status: 'noToken' });
+
+    client.odoo.db.table('fetchmail.server').clear();
+    await sendAs(POPUP, 'checkGmail', { trigger: 'manual' });
+    expect(await incomingCheck()).toMatchObject({ status: 'serverMissing' });
+    // The outgoing verdict is the outgoing server's alone.
+    expect(await monitorItem.get()).toMatchObject({ status: 'ok' });
+  });
+
+  it('no incoming server set up: the check sends nothing for it', async () => {
+    await start('17.0');
+    expect(await sendAs(POPUP, 'setupMailServer', {})).toMatchObject({ ok: true });
+    await sendAs(POPUP, 'checkGmail', { trigger: 'manual' });
+    expect(client.calls().some((c) => c.model === 'fetchmail.server' || c.model === 'mail.alias')).toBe(false);
   });
 });
