@@ -3,8 +3,9 @@
  * Odoo's recorded incoming flow, captures facts 15–22): after the outgoing side's green Test Connection,
  * one click in the popup, then Google's consent (the stand-in's Allow), ends with the incoming server
  * Confirmed on the fake Odoo — one server, the version's Gmail type — and the popup saying where the mail
- * lands: nowhere yet, with the warning of fact 20. A second click changes nothing.
+ * lands: nowhere yet, with the warning of fact 20 (checked with axe). Test & Confirm again keeps one server.
  */
+import { expectNoSeriousA11yViolations } from './a11y.ts';
 import { expect, stepRow, test } from './fixtures.ts';
 import { connectedPopup, credentialsAndServer, GMAIL, googleReady, openedBy, panel, routeGoogle } from './odoo-helpers.ts';
 
@@ -51,6 +52,8 @@ for (const version of ['15.0', '17.0', '19.0']) {
       await expect(incoming.locator('[data-landing="nowhere"]')).toContainText('has no alias and no “Create a New Record” model');
       await expect(incoming.getByText('Odoo has not fetched mail yet.')).toBeVisible();
       expect(servers()).toHaveLength(1);
+      // The new section, its warning included, passes axe like the rest of the popup.
+      await expectNoSeriousA11yViolations(popup, `incoming ${version}`, { include: '.incoming' });
       expect(servers()[0]).toMatchObject({
         state: 'done',
         server: 'imap.gmail.com',
