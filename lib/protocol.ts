@@ -17,6 +17,7 @@ import type { ModuleAction } from './odoo/gmail-setup';
 import type { ModuleInfo, ProbeResult } from './odoo/probe';
 import type { MonitorState } from './setup/odoo-state';
 import { type Setup, type SetupErrors, SetupInput } from './setup/setup';
+import type { IncomingSetup } from './state/incoming';
 import type { PublishLinks } from './state/items';
 import type { Diagnosis } from './troubleshoot/sign-in';
 
@@ -191,6 +192,12 @@ export const protocol = {
     payload: z.strictObject({ choice: z.enum(['testing', 'production']) }),
     reply: reply<null>(),
   },
+
+  // --- Incoming Gmail: lib/odoo/gmail-incoming.ts, handlers in lib/background/incoming.ts ---
+  /** "Also receive mail from this Gmail": create or update the incoming server, open Google's consent. */
+  receiveMail: { from: ['extensionPage'], payload: nothing, reply: reply<{ action: 'created' | 'updated' | 'unchanged' }>() },
+  /** Run Odoo's Test & Confirm on the incoming server again, and read what Odoo holds. */
+  confirmIncoming: { from: ['extensionPage'], payload: nothing, reply: reply<IncomingSetup>() },
 } as const satisfies Record<string, { from: readonly SenderKind[]; payload: z.ZodMiniType; reply: Replies<unknown> }>;
 
 type Protocol = typeof protocol;

@@ -7,6 +7,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { ReceiveMail } from '@/components/ReceiveMail';
 import { Text } from '@/components/Text';
 import { consoleLink } from '@/lib/google/console-urls';
 import { parseClientId, parseClientSecret, parseClientSecretJson } from '@/lib/google/formats';
@@ -128,6 +129,8 @@ export function OdooPanel({ setup, probe, state, monitor, google }: Props) {
           onTest={() => run('check', () => sendMessage('checkGmail', { trigger: 'manual' }))}
         />
       )}
+      {/* The outgoing side is done (a green Test Connection): receiving is offered. */}
+      {server && gmail && m?.status === 'ok' && <ReceiveMail origin={setup.odooOrigin} gmail={gmail} />}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { recheckBaseUrl } from './base-url';
 import { consoleContext, consoleHandoff, consoleReport } from './console';
 import { loadConsoleAssistant, loadConsolePart } from './console-loader';
 import { receiveCredentials } from './credentials';
+import { confirmIncoming, receiveMail, watchIncomingReturn } from './incoming';
 import { runCheck, startMonitor } from './monitor';
 import { probeHandler, saveSetup, watchOriginPermissions } from './odoo-connection';
 import {
@@ -53,6 +54,9 @@ export const handlers = {
   freezeBaseUrl: (data) => freezeBaseUrl(data),
   setPublishLinks: (data) => setPublishLinks(data),
   choosePublishing: (data) => choosePublishing(data),
+  // --- Incoming Gmail.
+  receiveMail: () => receiveMail(),
+  confirmIncoming: () => confirmIncoming(),
 } satisfies Handlers;
 
 export function startBackground(): void {
@@ -62,4 +66,5 @@ export function startBackground(): void {
   startMonitor();
   watchTroubleshooting();
   watchHostFacts();
+  watchIncomingReturn();
 }

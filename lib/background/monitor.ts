@@ -21,6 +21,7 @@ import type { MonitorState, MonitorStatus } from '../setup/odoo-state';
 import { monitorItem, odooGmailItem, probeItem, tokenCountRefusedItem } from '../state/items';
 import { readSnapshot } from '../state/snapshot';
 import { noteBaseUrl } from './base-url';
+import { checkIncoming } from './incoming';
 import { hasOriginPermission } from './odoo-connection';
 import { BUSY, exclusive, markSignedOut, stateFor, updateState, withKeepAlive } from './odoo-context';
 import { warnTestingExpiry } from './testing-expiry';
@@ -160,11 +161,14 @@ async function check(trigger: CheckTrigger): Promise<Reply<MonitorState>> {
   const origin = setup.odooOrigin;
   const serverId = state.server.id;
   const base = { origin, serverId, trigger, at: Date.now(), token: null, test: null, detail: null };
+  let incoming: Promise<unknown> = Promise.resolve();
   let result: Parameters<typeof nextMonitorState>[1];
   let server: GmailServerState | null = null;
   if (!(await hasOriginPermission(origin))) {
     result = { ...base, status: 'permission' };
   } else {
+    // The incoming server, if one was set up here: side by side with the outgoing check, no round trip added.
+    incoming = checkIncoming(origin).catch(() => null);
     await updateState(origin, (s) => ({ ...s, running: s.running ?? { op: 'check', at: Date.now() } }));
     try {
       // The record as Odoo has it now (a failed test is read with its Username, type and token), and
@@ -199,6 +203,7 @@ async function check(trigger: CheckTrigger): Promise<Reply<MonitorState>> {
       await updateState(origin, (s) => ({ ...s, running: s.running?.op === 'check' ? null : s.running }));
     }
   }
+  await incoming;
   result.at = Date.now();
   const { state: next, notify } = nextMonitorState(await monitorItem.get(), result);
   // The badge first: whoever sees the stored result (the popup) finds the badge already saying the same.

@@ -26,7 +26,9 @@
  * Beside its logic in lib/state/handoff.ts: `handoffItem` (`consoleHandoff`, session), what a click on one
  * Console page leaves for the next (the step it asked for, the focus), taken once by that page. In
  * lib/state/host-facts.ts: `hostFactsItem` (`hostFacts`, session, written by background/public-suffix), what the
- * public suffix list says of the hosts the popup shows values for.
+ * public suffix list says of the hosts the popup shows values for. In lib/state/incoming.ts: `incomingItem`
+ * (`incoming`, local, written by background/incoming), "Also receive mail": the incoming server, its consent,
+ * what Odoo confirmed and the monitor's last look at it (no token).
  *
  * `local:` survives browser restarts and never holds a secret; `session:` is memory only, gone when the
  * browser stops, and not readable by content scripts (docs/evidence/field-notes.md §3.6).

@@ -15,7 +15,9 @@
  * typed fields: the toolbar icon, the Gmail address, Connect to Odoo, Chromium's Allow, "Set up Google Cloud
  * for Odoo", the policy tick, Google's "choose an account" and Allow — 8, the most the product allows. The
  * person learns the end from the extension's notification ("Gmail is connected to Odoo") and badge; the
- * test then opens the popup to check the checklist itself, which is not counted.
+ * test then opens the popup to check the checklist itself, which is not counted. There, "Also receive mail from
+ * this Gmail" is 1 click and Google's 2 screens (counted on their own), and ends with the incoming server
+ * Confirmed on Odoo.
  *
  * Printed: `journey: N clicks, N typed field (N keystrokes), N s` (wall time from the first action to the
  * notification, browser start excluded); with JOURNEY_JSON=<file>, the same as JSON for `npm run bench`.
@@ -322,6 +324,25 @@ test('the whole journey: empty profile → green Test Connection; a second run c
     expect(human.actions.filter((x) => x.startsWith('click')).length).toBe(human.clicks);
     expect(human.actions.filter((x) => x.startsWith('click') || x.startsWith('type')).length).toBeLessThanOrEqual(8);
 
+    // --- Also receive mail from this Gmail, offered now that Test Connection is green: 1 click, then Google's
+    // 2 screens (counted on their own); it ends with the incoming server Confirmed on Odoo.
+    const clicksBefore = human.clicks;
+    const offer = panel(popup).getByRole('button', { name: `Also receive mail from ${GMAIL}` });
+    const incomingGoogle = await openedBy(
+      context,
+      (url) => url.startsWith('https://accounts.google.com/'),
+      () => human.click(offer, 'Also receive mail'),
+    );
+    await human.click(incomingGoogle.getByRole('button', { name: GMAIL }), 'choose the account (Google, incoming)');
+    await human.click(incomingGoogle.getByRole('button', { name: 'Allow' }), 'Allow (Google, incoming)');
+    await expect(panel(popup).getByText(`Incoming server confirmed — Odoo reads ${GMAIL} every few minutes.`)).toBeVisible();
+    expect(human.clicks - clicksBefore).toBe(3);
+    const incoming = [...odoo.db.table('fetchmail.server').values()];
+    expect(incoming).toHaveLength(1);
+    expect(incoming[0]).toMatchObject({ state: 'done', server: 'imap.gmail.com', user: GMAIL });
+    audit.doms.push({ where: 'popup: incoming confirmed', html: await domText(popup) });
+    console.log(`journey (also receive mail): ${human.clicks - clicksBefore} clicks, Google's 2 screens included`);
+
     // --- Second run, same profile, after a browser restart: the same journey changes nothing.
     const before = { servers: odoo.mailServers(), state: await replicaState(page) };
     // The storage areas as the first run left them (storage.session dies with the browser).
@@ -360,6 +381,7 @@ test('the whole journey: empty profile → green Test Connection; a second run c
 
     const after = { servers: odoo.mailServers(), state: await replicaState(again) };
     expect(after.servers).toHaveLength(1);
+    expect([...odoo.db.table('fetchmail.server').values()]).toHaveLength(1);
     expect(after.servers[0]?.id).toBe(before.servers[0]?.id);
     expect(after.state.projects).toHaveLength(1);
     expect(after.state.clients).toHaveLength(1);

@@ -43,7 +43,8 @@ export interface ModuleRecord {
   installed_version: string;
 }
 
-export type FieldValue = string | number | boolean | null | number[] | false;
+/** A many2one is stored as its id and read as `[id, display name]`. */
+export type FieldValue = string | number | boolean | null | number[] | [number, string] | false;
 export type RecordValues = Record<string, FieldValue>;
 
 export interface DbOptions {

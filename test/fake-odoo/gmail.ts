@@ -8,7 +8,7 @@ import { userError } from './errors.ts';
 import { werkzeugQuotePlus } from './wire.ts';
 
 export const MAIL_SERVER = 'ir.mail_server';
-/** Models inheriting the mixin (§1.6 check 4). fetchmail.server is not simulated beyond the name. */
+/** Models inheriting the mixin (§1.6 check 4). fetchmail.server is models/fetchmail_server.ts (captures fact 16). */
 export const GMAIL_MODELS = new Set(['ir.mail_server', 'fetchmail.server']);
 
 /** Python's `repr()` of `(scope, (model, id))`, the message `tools.misc.hmac` signs. */
@@ -99,7 +99,7 @@ export function fetchRefreshToken(db: Db, code: string) {
  * `_generate_oauth2_string(user, refresh_token)` (§1.2): refreshes the access token when missing or
  * expired (within 10 s from 18.0-late), writes it back on the record, returns the access token.
  */
-function accessTokenFor(db: Db, record: RecordValues): string {
+export function accessTokenFor(db: Db, record: RecordValues): string {
   const now = Math.floor(Date.now() / 1000);
   const expiration = Number(record.google_gmail_access_token_expiration || 0);
   if (record.google_gmail_access_token && expiration - 10 > now) return String(record.google_gmail_access_token);

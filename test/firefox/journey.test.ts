@@ -66,7 +66,7 @@ describe.each<[string, ReplicaConfig]>([
     { lang: 'vi', viTones: 'old', radioNames: 'described', domainRows: 'substring', hooks: true, testUsersPanel: 'panel' },
   ],
 ])('%s', (_name, variant) => {
-  it('the whole journey: Odoo connected, "Set up Google Cloud for Odoo" does the Console and Odoo, Gmail connected, Test Connection green', async () => {
+  it('the whole journey: Odoo connected, "Set up Google Cloud for Odoo" does the Console and Odoo, Gmail connected, Test Connection green, then "Also receive mail" Confirmed', async () => {
     await world(variant);
     // The person is signed in to Odoo (a real login form: Firefox holds the HttpOnly session cookie).
     const tab = await firefox.browser.newPage();
@@ -139,6 +139,34 @@ describe.each<[string, ReplicaConfig]>([
       await waitForStep(popup, id, 'done');
       expect({ id, state: (await stepState(popup, id)).state }).toEqual({ id, state: 'done' });
     }
+
+    // 5. "Also receive mail from this Gmail", offered now: 1 click, Google's 2 screens, then the incoming
+    // server Confirmed on Odoo (Test & Confirm run by the background on the return to the server's form).
+    const incomingConsent = tabOpenedAt(firefox, 'https://accounts.google.com/');
+    await clickButton(popup, `Also receive mail from ${GMAIL}`);
+    const google2 = await incomingConsent;
+    const chooser2 = await google2.waitForSelector('button[name="chosen"]');
+    await Promise.all([google2.waitForNavigation(), chooser2?.click()]);
+    const allow2 = await google2.waitForSelector('button[value="allow"]');
+    await Promise.all([google2.waitForNavigation(), allow2?.click()]);
+    await google2.waitForFunction((origin: string) => location.origin === origin, { timeout: 20_000 }, ODOO);
+    await popup.waitForFunction(
+      () =>
+        (globalThis as unknown as { browser: typeof chrome }).browser.storage.local
+          .get('incoming')
+          .then((s) => (s.incoming as { status?: string } | undefined)?.status === 'confirmed'),
+      { timeout: 20_000, polling: 250 },
+    );
+    expect([...odoo.db.table('fetchmail.server').values()]).toEqual([
+      expect.objectContaining({
+        state: 'done',
+        server: 'imap.gmail.com',
+        port: 993,
+        is_ssl: true,
+        user: GMAIL,
+        server_type: 'gmail',
+      }),
+    ]);
 
     // The secret went to Odoo only: not in the extension's storage, not in the Console's page.
     expect(JSON.stringify(await extensionStorage(popup, 'session'))).not.toContain(client.secret);

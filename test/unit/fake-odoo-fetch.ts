@@ -53,6 +53,7 @@ export async function consentThroughGoogle(
   serverId: number | undefined,
   credentials: { clientId: string; clientSecret: string },
   account: string,
+  model: 'ir.mail_server' | 'fetchmail.server' = 'ir.mail_server',
 ): Promise<number> {
   const odoo = client.odoo;
   odoo.google.registerClient({
@@ -68,7 +69,7 @@ export async function consentThroughGoogle(
       body: JSON.stringify({
         jsonrpc: '2.0',
         method: 'call',
-        params: { model: 'ir.mail_server', method: 'open_google_gmail_uri', args: [[serverId]], kwargs: {} },
+        params: { model, method: 'open_google_gmail_uri', args: [[serverId]], kwargs: {} },
       }),
     })
   ).json();

@@ -25,6 +25,14 @@ import {
   testGmailConnection,
 } from '@/lib/odoo/gmail-connection';
 import {
+  AliasRow,
+  confirmIncomingServer,
+  detectIncomingSchema,
+  IncomingRow,
+  openIncomingConsent,
+  readImapFailure,
+} from '@/lib/odoo/gmail-incoming';
+import {
   detectServerSchema,
   FieldsGetReply,
   isGmailServer,
@@ -279,6 +287,40 @@ const RULES: Record<string, Rule> = {
       expect(schema?.encryption).toContain('starttls');
     },
   },
+  // gmail-incoming.ts (captures facts 15–22)
+  'fetchmail.server.fields_get': {
+    made: true,
+    readers: [FieldsGetReply],
+    check: async (ex) => {
+      const schema = await detectIncomingSchema(ex.url.origin, { fetch: answering(ex) });
+      expect(schema?.kind).toBe(major(ex) === 15 ? 'flag15' : 'type16'); // captures fact 15
+    },
+  },
+  'fetchmail.server.create': { made: true, readers: [IdReply] },
+  'fetchmail.server.write': { made: true, readers: [z.unknown()] },
+  'fetchmail.server.read': { made: true, readers: [z.array(IncomingRow)] },
+  // Not recorded (the recorder read by id): the same rows as `read`.
+  'fetchmail.server.search_read': { made: true, readers: [z.array(IncomingRow)] },
+  'fetchmail.server.search_count': { made: true, readers: [CountReply] },
+  'mail.alias.search_read': { made: true, readers: [z.array(AliasRow)] },
+  'fetchmail.server.open_google_gmail_uri': {
+    made: true,
+    readers: [ActUrl],
+    check: async (ex) => {
+      const consent = await openIncomingConsent(ex.url.origin, serverIdOf(ex), { fetch: answering(ex) });
+      // The same client and redirect URI as the outgoing server (captures fact 16).
+      expect(consent.via).toBe('google');
+      expect(consent.redirectUri).toBe(`${ex.url.origin}/google_gmail/confirm`);
+      expect(clientIdsWritten(ex.version)).toContain(consent.clientId);
+    },
+  },
+  'fetchmail.server.button_confirm_login': {
+    made: true,
+    readers: [z.unknown()],
+    check: async (ex) => {
+      await expect(confirmIncomingServer(ex.url.origin, serverIdOf(ex), { fetch: answering(ex) })).resolves.toEqual({ ok: true });
+    },
+  },
   // lib/background/troubleshoot.ts (the result is not read)
   'ir.config_parameter.set_param': { made: true, readers: [z.unknown()] },
   // lib/background/publish-links.ts — the Odoo website's privacy page (for Publish app); the recorded
@@ -302,6 +344,19 @@ const RULES: Record<string, Rule> = {
   'mail.mail.search_read': { made: false, why: 'the recorder sending a message; the extension sends no mail' },
   'no.such.model.search': { made: false, why: 'a deliberate unknown model (step 08)' },
   'ir.mail_server._smtp_login': { made: false, why: 'a deliberate private method (probe-10)' },
+  // The incoming side (captures facts 15–22): what the recorder did that the extension does not.
+  'fetchmail.server.fetch_mail': {
+    made: false,
+    why: "Fetch Now marks Gmail's unread messages read even when nothing receives them (captures fact 20); the extension reads the Last Fetch Date instead",
+  },
+  'ir.model.search_read': {
+    made: false,
+    why: "the recorder choosing Contacts as the target model; the extension reads object_id's name",
+  },
+  'ir.model.data.search_read': { made: false, why: 'the recorder finding the fetchmail cron' },
+  'ir.cron.read': { made: false, why: 'the recorder checking the fetchmail cron' },
+  'mail.message.search_read': { made: false, why: 'the recorder checking what a fetch left; the extension reads no mail' },
+  'res.partner.search_read': { made: false, why: 'the recorder checking what a fetch left; the extension reads no mail' },
   '/google_gmail/confirm': { made: false, why: "Google's redirect opens it in the admin's tab", page: true },
   '/web/login': { made: false, why: 'a page for people', page: true },
   google: { made: false, why: "Google's side of the consent, not Odoo", page: true },
@@ -404,10 +459,16 @@ describe("successful replies pass the extension's own schemas", () => {
     );
   });
 
-  it('the None replies (mail.mail.send, /web/session/destroy) were recorded in every version and read as null', async () => {
+  it('the None replies (mail.mail.send, /web/session/destroy; 19.0 Fetch Now) were recorded and read as null', async () => {
     const none = EXCHANGES.filter((ex) => isEnvelope(ex) && !errorOf(ex) && !Object.hasOwn(Object(ex.reply), 'result'));
-    expect(new Set(none.map((ex) => ex.kind))).toEqual(new Set(['mail.mail.send', '/web/session/destroy']));
+    expect(new Set(none.map((ex) => ex.kind))).toEqual(
+      new Set(['mail.mail.send', '/web/session/destroy', 'fetchmail.server.fetch_mail']),
+    );
     expect(new Set(none.map((ex) => ex.version))).toEqual(new Set(VERSIONS));
+    // Fetch Now returns `true` in 15–18 and nothing in 19 (captures fact 19).
+    expect(new Set(none.filter((ex) => ex.kind === 'fetchmail.server.fetch_mail').map((ex) => ex.version))).toEqual(
+      new Set(['19.0']),
+    );
     for (const ex of none) await expect(viaRpc(ex)).resolves.toBeNull();
   });
 
@@ -431,6 +492,8 @@ const KIND_BY_NAME: Record<string, RpcErrorKind> = {
   'builtins.ValueError': 'odooError', // 09 invalid field (17–19)
   'builtins.TypeError': 'odooError', // probe-09 call_kw without kwargs
   'psycopg2.OperationalError': 'odooError', // 04 unknown database (15.0)
+  'odoo.exceptions.ValidationError': 'odooError', // incoming 27/32: Fetch Now's failure in 18.0 (captures fact 22)
+  'imaplib.error': 'odooError', // incoming 32: 19.0 raises Gmail's IMAP refusal itself, not an odoo.exceptions name (fact 22)
 };
 
 function expectedMsg(kind: RpcErrorKind | undefined, text: string): Msg | undefined {
@@ -464,6 +527,13 @@ describe('error replies become the right kind and message', () => {
     expect(error.details.odooMessage).toBe(data.message);
     expect(odooErrorMsg(error)).toEqual(expectedMsg(kind, data.message));
 
+    if (ex.kind === 'fetchmail.server.button_confirm_login') {
+      // Test & Confirm's failures (captures fact 18): Odoo's text verbatim, each with a reading.
+      const outcome = await confirmIncomingServer(ex.url.origin, serverIdOf(ex), { fetch: answering(ex) });
+      expect(outcome).toMatchObject({ ok: false, odooText: data.message });
+      expect(outcome.ok ? 'ok' : outcome.reading).not.toBe('unknown');
+    }
+    if (ex.kind.startsWith('fetchmail.server.')) expect(readImapFailure(data.message)).not.toBe('unknown'); // facts 16, 18, 22
     if (ex.kind === 'ir.mail_server.test_smtp_connection') {
       // A failed Test Connection keeps Odoo's text verbatim (how it is read is the lead's: not asserted here).
       await expect(testGmailConnection(ex.url.origin, serverIdOf(ex), { fetch: answering(ex) })).resolves.toMatchObject({

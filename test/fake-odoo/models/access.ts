@@ -3,7 +3,9 @@ import { accessError } from '../errors.ts';
 import type { CallContext } from './types.ts';
 
 const MODEL_LABELS: Record<string, string> = {
+  'fetchmail.server': 'Incoming Mail Server',
   'ir.config_parameter': 'System Parameter',
+  'ir.model': 'Models',
   'ir.mail_server': 'Mail Server',
   'ir.module.module': 'Module',
   'mail.mail': 'Outgoing Mails',

@@ -10,15 +10,8 @@ import { gmailUri, MAIL_SERVER, simulateSmtpTest } from '../gmail.ts';
 import { pyRepr } from '../gmail-facts.ts';
 import { idsArg, requireSystem } from './access.ts';
 import { readRows } from './fields.ts';
+import { browse as browseRecord, consentAction, createRows, type FieldDef, fieldsGet, singleton, writeRows } from './records.ts';
 import type { CallContext, Model } from './types.ts';
-
-interface FieldDef {
-  type: string;
-  string: string;
-  selection?: [string, string][];
-  required?: boolean;
-  default?: RecordValues[string];
-}
 
 const SELECTION_LABELS: Record<string, string> = {
   login: 'Username',
@@ -144,16 +137,7 @@ function withComputed(db: Db, r: RecordValues): RecordValues {
   return out;
 }
 
-function browse(ctx: CallContext, id: number): RecordValues {
-  const record = ctx.db.table(MAIL_SERVER).get(id);
-  if (!record) {
-    throw new OdooException(
-      'odoo.exceptions.MissingError',
-      `Record does not exist or has been deleted.\n(Record: ${MAIL_SERVER}(${id},), User: ${ctx.user.id})`,
-    );
-  }
-  return record;
-}
+const browse = (ctx: CallContext, id: number): RecordValues => browseRecord(ctx, MAIL_SERVER, id);
 
 function search(ctx: CallContext, domain: unknown[], kwargs: Record<string, unknown>): RecordValues[] {
   const keep = activeFilter(domain, kwargs.context);
@@ -162,62 +146,28 @@ function search(ctx: CallContext, domain: unknown[], kwargs: Record<string, unkn
     .sort((a, b) => Number(a.sequence) - Number(b.sequence) || Number(a.id) - Number(b.id));
 }
 
+const ROWS = {
+  name: MAIL_SERVER,
+  fields: mailServerFields,
+  computed: COMPUTED,
+  validate,
+  check: checkGmailConstraints,
+};
+
 export const irMailServer: Model = {
   name: MAIL_SERVER,
   methods: {
     fields_get(ctx, args, kwargs) {
       requireSystem(ctx, MAIL_SERVER);
-      const attributes = (args[1] ?? kwargs.attributes ?? ['type', 'string', 'selection']) as string[];
-      const wanted = (args[0] ?? kwargs.allfields ?? null) as string[] | null;
-      const out: Record<string, Record<string, unknown>> = {};
-      for (const [name, def] of Object.entries(mailServerFields(ctx.db))) {
-        if (wanted?.length && !wanted.includes(name)) continue;
-        const desc: Record<string, unknown> = {};
-        for (const a of attributes) {
-          if (a === 'selection' && def.type !== 'selection') continue;
-          if (a in def) desc[a] = def[a as keyof FieldDef];
-        }
-        out[name] = desc;
-      }
-      return out;
+      return fieldsGet(mailServerFields(ctx.db), args, kwargs);
     },
     create(ctx, args) {
       requireSystem(ctx, MAIL_SERVER, 'create');
-      const list = Array.isArray(args[0]) ? (args[0] as Record<string, unknown>[]) : [args[0] as Record<string, unknown>];
-      const ids: number[] = [];
-      for (const vals of list) {
-        validate(ctx.db, vals);
-        const fields = mailServerFields(ctx.db);
-        const record: RecordValues = { id: ctx.db.nextId(MAIL_SERVER) };
-        for (const [name, def] of Object.entries(fields)) {
-          if (name !== 'id' && !COMPUTED.has(name)) record[name] = def.default ?? false;
-        }
-        Object.assign(record, vals);
-        for (const [name, def] of Object.entries(fields)) {
-          if (def.required && (record[name] === false || record[name] === '')) {
-            throw new OdooException(
-              'odoo.exceptions.ValidationError',
-              `The operation cannot be completed: Missing required fields on ${MAIL_SERVER}: ${def.string}`,
-            );
-          }
-        }
-        checkGmailConstraints(ctx.db, record);
-        ctx.db.table(MAIL_SERVER).set(Number(record.id), record);
-        ids.push(Number(record.id));
-      }
-      return Array.isArray(args[0]) ? ids : ids[0];
+      return createRows(ctx, ROWS, args);
     },
     write(ctx, args) {
       requireSystem(ctx, MAIL_SERVER, 'write');
-      const vals = (args[1] ?? {}) as Record<string, unknown>;
-      validate(ctx.db, vals);
-      const records = idsArg(args).map((id) => browse(ctx, id));
-      for (const record of records) {
-        const next = { ...record, ...vals } as RecordValues;
-        checkGmailConstraints(ctx.db, next);
-        Object.assign(record, next);
-      }
-      return true;
+      return writeRows(ctx, ROWS, args);
     },
     read(ctx, args, kwargs) {
       requireSystem(ctx, MAIL_SERVER);
@@ -243,18 +193,13 @@ export const irMailServer: Model = {
     },
     /** §6: the "Connect your Gmail account" button. */
     open_google_gmail_uri(ctx, args) {
-      const ids = idsArg(args);
-      if (ids.length !== 1)
-        throw new OdooException('builtins.ValueError', `Expected singleton: ${MAIL_SERVER}(${ids.join(', ')})`);
+      const record = singleton(ctx, MAIL_SERVER, args);
       const allowed = ctx.db.gmail.linkCheck === 'is_admin' ? ctx.user.isAdmin : ctx.user.isSystem;
       if (!allowed) throw accessError('Only the administrator can link a Gmail mail server.');
-      const record = browse(ctx, ids[0] as number);
       if (ctx.db.gmail.validEmailCheck && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(String(record.smtp_user || ''))) {
         throw userError('Please enter a valid email address.');
       }
-      const url = gmailUri(ctx.db, MAIL_SERVER, Number(record.id));
-      if (!url) throw userError('Please configure your Gmail credentials.');
-      return { type: 'ir.actions.act_url', url, ...(ctx.db.gmail.actUrlTarget ? { target: 'self' } : {}) };
+      return consentAction(ctx, MAIL_SERVER, record);
     },
     /**
      * §5: success is a display_notification action — 18.0+ add `next` to close the dialog (captures
