@@ -26,7 +26,7 @@ export async function dispatch<N extends MessageName>(
   const kind = senderKind(sender);
   const allowed: readonly string[] = protocol[name].from;
   if (!kind || !allowed.includes(kind)) return { ok: false, error: msg('err.sender') };
-  const parsed = protocol[name].payload.safeParse(data);
+  const parsed = protocol[name].payload().safeParse(data);
   if (!parsed.success) return { ok: false, error: msg('err.payload', { name }) };
   try {
     return await handler(parsed.data as Payload<N>, sender);
