@@ -7,6 +7,9 @@
  *
  * Only the background imports this module's values. The popup and the content scripts import its types
  * (`import type`), so zod never reaches the Console's bundles.
+ *
+ * Each payload is a `schema(() => …)`: built on the first message of its kind, not when the background
+ * starts — a service worker woken by one message builds that message's schema only.
  */
 import * as z from 'zod/mini';
 import { PAGE_IDS } from './console/detect';
@@ -38,72 +41,91 @@ export interface Replies<T> {
  */
 const reply = <T>(): Replies<T> => ({}) as Replies<T>;
 
+/** A payload's schema, built on first use and kept: `protocol[name].payload()`. */
+type LazySchema<S extends z.ZodMiniType> = () => S;
+const schema = <S extends z.ZodMiniType>(build: () => S): LazySchema<S> => {
+  let built: S | undefined;
+  return () => {
+    built ??= build();
+    return built;
+  };
+};
+
 /** A payload with nothing in it: `{}`, and no extra field. */
-const nothing = z.strictObject({});
+const nothing = schema(() => z.strictObject({}));
 
 /** Project ID (google-console.md §5.4) or project number (§1: numbers work in links too). */
-const ProjectRef = z.string().check(z.regex(/^(?:[a-z][a-z0-9-]{4,28}[a-z0-9]|\d{1,20})$/));
+const projectRef = () => z.string().check(z.regex(/^(?:[a-z][a-z0-9-]{4,28}[a-z0-9]|\d{1,20})$/));
 
 /** What the Console assistant reports: a step's progress and the facts the page showed. */
-const ConsoleReport = z
-  .strictObject({
-    /** The page it was read on; null for a Console page outside the journey (a pending project's notification). */
-    page: z.nullable(z.enum(PAGE_IDS)),
-    step: z.optional(z.enum(CONSOLE_STEPS)),
-    state: z.optional(z.enum(['inProgress', 'done', 'attention'])),
-    /** The person reloads the page because its `main` stayed blank (2026 §12): counted, up to 3 tries. */
-    reload: z.optional(z.literal(true)),
-    reason: z.optional(z.strictObject({ code: z.enum(REASONS), field: z.optional(z.string().check(z.maxLength(120))) })),
-    /** What the page showed (read by the content script), each validated on its own. */
-    facts: z.optional(
-      z.strictObject({
-        projectId: z.optional(ProjectRef),
-        pendingProject: z.optional(z.strictObject({ projectId: z.nullable(ProjectRef), fromProject: z.nullable(ProjectRef) })),
-        audience: z.optional(z.enum(['internal', 'external'])),
-        publishing: z.optional(z.enum(['testing', 'production'])),
-        authorizedDomains: z.optional(z.array(z.string().check(z.regex(/^[a-z0-9.-]{1,253}$/))).check(z.maxLength(100))),
-        testUsers: z.optional(z.array(z.email().check(z.maxLength(320))).check(z.maxLength(100))),
-        redirectUris: z.optional(z.array(z.url().check(z.maxLength(2048))).check(z.maxLength(100))),
-        clientId: z.optional(z.string().check(z.regex(CLIENT_ID_LENIENT_RE))),
-      }),
-    ),
-  })
-  .check(z.refine((r) => !r.state || r.step, { message: 'a state needs its step' }));
+const ConsoleReport = schema(() => {
+  const ProjectRef = projectRef();
+  return z
+    .strictObject({
+      /** The page it was read on; null for a Console page outside the journey (a pending project's notification). */
+      page: z.nullable(z.enum(PAGE_IDS)),
+      step: z.optional(z.enum(CONSOLE_STEPS)),
+      state: z.optional(z.enum(['inProgress', 'done', 'attention'])),
+      /** The person reloads the page because its `main` stayed blank (2026 §12): counted, up to 3 tries. */
+      reload: z.optional(z.literal(true)),
+      reason: z.optional(z.strictObject({ code: z.enum(REASONS), field: z.optional(z.string().check(z.maxLength(120))) })),
+      /** What the page showed (read by the content script), each validated on its own. */
+      facts: z.optional(
+        z.strictObject({
+          projectId: z.optional(ProjectRef),
+          pendingProject: z.optional(z.strictObject({ projectId: z.nullable(ProjectRef), fromProject: z.nullable(ProjectRef) })),
+          audience: z.optional(z.enum(['internal', 'external'])),
+          publishing: z.optional(z.enum(['testing', 'production'])),
+          authorizedDomains: z.optional(z.array(z.string().check(z.regex(/^[a-z0-9.-]{1,253}$/))).check(z.maxLength(100))),
+          testUsers: z.optional(z.array(z.email().check(z.maxLength(320))).check(z.maxLength(100))),
+          redirectUris: z.optional(z.array(z.url().check(z.maxLength(2048))).check(z.maxLength(100))),
+          clientId: z.optional(z.string().check(z.regex(CLIENT_ID_LENIENT_RE))),
+        }),
+      ),
+    })
+    .check(z.refine((r) => !r.state || r.step, { message: 'a state needs its step' }));
+});
 
 /** What the sign-in error page's content script read from the page's URL (lib/google/auth-error.ts). */
-const SignInErrorReport = z.strictObject({
-  code: z.string().check(z.maxLength(100)),
-  message: z.nullable(z.string().check(z.maxLength(2000))),
-  clientId: z.nullable(z.string().check(z.maxLength(200))),
-  redirectUri: z.nullable(z.string().check(z.maxLength(2000))),
-});
+const SignInErrorReport = schema(() =>
+  z.strictObject({
+    code: z.string().check(z.maxLength(100)),
+    message: z.nullable(z.string().check(z.maxLength(2000))),
+    clientId: z.nullable(z.string().check(z.maxLength(200))),
+    redirectUri: z.nullable(z.string().check(z.maxLength(2000))),
+  }),
+);
 
 export const protocol = {
   /** Validate and store the setup form. */
-  saveSetup: { from: ['extensionPage'], payload: SetupInput, reply: reply<Setup>() },
+  saveSetup: { from: ['extensionPage'], payload: schema(() => SetupInput), reply: reply<Setup>() },
   /** Probe the stored Odoo origin with the user's session and store the result. */
   probeOdoo: { from: ['extensionPage'], payload: nothing, reply: reply<ProbeResult>() },
   /** The Console assistant captured the client ID and secret from "OAuth client created". */
   captureCredentials: {
     from: ['consoleContent'],
-    payload: z.strictObject({ clientId: z.string().check(z.maxLength(200)), clientSecret: z.string().check(z.maxLength(200)) }),
+    payload: schema(() =>
+      z.strictObject({ clientId: z.string().check(z.maxLength(200)), clientSecret: z.string().check(z.maxLength(200)) }),
+    ),
     reply: reply<{ clientId: string }>(),
   },
   /** The person pasted the ID and secret, or imported a client_secret JSON, in the popup. */
   setCredentials: {
     from: ['extensionPage'],
-    payload: z.strictObject({
-      clientId: z.string().check(z.maxLength(200)),
-      clientSecret: z.string().check(z.maxLength(200)),
-      source: z.enum(['json', 'paste']),
-    }),
+    payload: schema(() =>
+      z.strictObject({
+        clientId: z.string().check(z.maxLength(200)),
+        clientSecret: z.string().check(z.maxLength(200)),
+        source: z.enum(['json', 'paste']),
+      }),
+    ),
     reply: reply<{ clientId: string }>(),
   },
   // ── Console assistant: lib/console/, handlers in lib/background/console.ts ──
   /** The content script on a Console page asks for the values to fill and what is already known. */
   consoleContext: {
     from: ['consoleContent'],
-    payload: z.strictObject({ page: z.enum(PAGE_IDS) }),
+    payload: schema(() => z.strictObject({ page: z.enum(PAGE_IDS) })),
     reply: reply<ConsoleContext>(),
   },
   /** The content script reports a step's progress and the facts the page showed. */
@@ -112,13 +134,13 @@ export const protocol = {
   /** The Console loader recognized a page of the journey: inject the assistant into its document. */
   loadConsoleAssistant: {
     from: ['consoleContent'],
-    payload: z.strictObject({ page: z.enum(PAGE_IDS) }),
+    payload: schema(() => z.strictObject({ page: z.enum(PAGE_IDS) })),
     reply: reply<null>(),
   },
   /** The assistant needs one of its parts injected only on demand (lib/console/kit.ts): inject it into its document. */
   loadConsolePart: {
     from: ['consoleContent'],
-    payload: z.strictObject({ part: z.enum(CONSOLE_PARTS) }),
+    payload: schema(() => z.strictObject({ part: z.enum(CONSOLE_PARTS) })),
     reply: reply<null>(),
   },
   /**
@@ -127,7 +149,9 @@ export const protocol = {
    */
   consoleHandoff: {
     from: ['consoleContent'],
-    payload: z.strictObject({ page: z.nullable(z.enum(PAGE_IDS)), step: z.optional(z.enum(CONSOLE_STEPS)), focus: z.boolean() }),
+    payload: schema(() =>
+      z.strictObject({ page: z.nullable(z.enum(PAGE_IDS)), step: z.optional(z.enum(CONSOLE_STEPS)), focus: z.boolean() }),
+    ),
     reply: reply<null>(),
   },
   /** The popup's "Set up Google Cloud for Odoo": the whole Google side, then the Odoo side, by itself (lib/background/autopilot.ts). */
@@ -167,7 +191,7 @@ export const protocol = {
   /** Check the token and run Test Connection now. */
   checkGmail: {
     from: ['extensionPage'],
-    payload: z.strictObject({ trigger: z.enum(['manual', 'popup']) }),
+    payload: schema(() => z.strictObject({ trigger: z.enum(['manual', 'popup']) })),
     reply: reply<MonitorState>(),
   },
 
@@ -177,19 +201,21 @@ export const protocol = {
   /** The person confirmed Odoo's address: set web.base.url to it and web.base.url.freeze = True. */
   freezeBaseUrl: {
     from: ['extensionPage'],
-    payload: z.strictObject({ baseUrl: z.string().check(z.maxLength(500)) }),
+    payload: schema(() => z.strictObject({ baseUrl: z.string().check(z.maxLength(500)) })),
     reply: reply<{ baseUrl: string }>(),
   },
   /** The person's App home page and privacy policy link for Publish app (checked: https, on an authorized domain). */
   setPublishLinks: {
     from: ['extensionPage'],
-    payload: z.strictObject({ home: z.string().check(z.maxLength(2000)), privacy: z.string().check(z.maxLength(2000)) }),
+    payload: schema(() =>
+      z.strictObject({ home: z.string().check(z.maxLength(2000)), privacy: z.string().check(z.maxLength(2000)) }),
+    ),
     reply: reply<PublishLinks>(),
   },
   /** The person chose Testing or production for an External app; production makes the assistant guide "Publish app". */
   choosePublishing: {
     from: ['extensionPage'],
-    payload: z.strictObject({ choice: z.enum(['testing', 'production']) }),
+    payload: schema(() => z.strictObject({ choice: z.enum(['testing', 'production']) })),
     reply: reply<null>(),
   },
 
@@ -198,20 +224,20 @@ export const protocol = {
   receiveMail: { from: ['extensionPage'], payload: nothing, reply: reply<{ action: 'created' | 'updated' | 'unchanged' }>() },
   /** Run Odoo's Test & Confirm on the incoming server again, and read what Odoo holds. */
   confirmIncoming: { from: ['extensionPage'], payload: nothing, reply: reply<IncomingSetup>() },
-} as const satisfies Record<string, { from: readonly SenderKind[]; payload: z.ZodMiniType; reply: Replies<unknown> }>;
+} as const satisfies Record<string, { from: readonly SenderKind[]; payload: LazySchema<z.ZodMiniType>; reply: Replies<unknown> }>;
 
 type Protocol = typeof protocol;
 export type MessageName = keyof Protocol;
 /** A message's payload as the background's handler receives it (parsed by its schema). */
-export type Payload<N extends MessageName> = z.output<Protocol[N]['payload']>;
+export type Payload<N extends MessageName> = z.output<ReturnType<Protocol[N]['payload']>>;
 /** What a message answers. */
 export type ReplyOf<N extends MessageName> = Reply<Protocol[N]['reply'][typeof REPLY]>;
 
 /**
- * The table as @webext-core/messaging reads it (its function syntax: the payload a sender passes in, the
+ * The table as @webext-core/messaging reads it (its function syntax: the payload a sender passes in), the
  * reply it gets back), for `sendMessage` and `onMessage` (lib/messaging.ts).
  */
-export type ProtocolMap = { [N in MessageName]: (data: z.input<Protocol[N]['payload']>) => ReplyOf<N> };
+export type ProtocolMap = { [N in MessageName]: (data: z.input<ReturnType<Protocol[N]['payload']>>) => ReplyOf<N> };
 
 /** The Console assistant's report (`consoleReport`), as lib/console/step.ts builds it. */
 export type ConsoleReport = Payload<'consoleReport'>;

@@ -19,7 +19,7 @@ import {
 } from './odoo-gmail';
 import { watchHostFacts } from './public-suffix';
 import { setPublishLinks } from './publish-links';
-import { type Handlers, routeAll } from './router';
+import { afterFirstReply, type Handlers, routeAll } from './router';
 import { choosePublishing, diagnoseSignIn, freezeBaseUrl, watchTroubleshooting } from './troubleshoot';
 
 /**
@@ -65,6 +65,8 @@ export function startBackground(): void {
   watchConnectReturn();
   startMonitor();
   watchTroubleshooting();
-  watchHostFacts();
+  // The host facts' start-up refresh (three storage reads) goes after the first reply: the popup's first
+  // message, which usually wakes the worker, is answered first.
+  afterFirstReply(watchHostFacts());
   watchIncomingReturn();
 }

@@ -86,12 +86,17 @@ export async function refreshHostFacts(): Promise<void> {
   await noteHosts(shownHosts(scope({ setup, probe })), { only: true });
 }
 
-/** At start-up (an older version's facts, a setup stored before) and whenever the setup or the probe changes. */
-export function watchHostFacts(): void {
+/**
+ * Whenever the setup or the probe changes, and on an update (an older version's facts). Returns the
+ * refresh for start-up (a setup stored before), which the background runs once its first message is
+ * answered (lib/background/index.ts).
+ */
+export function watchHostFacts(): () => void {
   const refresh = () => void refreshHostFacts().catch(() => undefined);
   setupItem.watch(refresh);
   probeItem.watch(refresh);
-  refresh();
+  browser.runtime.onInstalled.addListener(refresh);
+  return refresh;
 }
 
 /**

@@ -26,7 +26,7 @@ export async function dispatch<N extends MessageName>(
   const kind = senderKind(sender);
   const allowed: readonly string[] = protocol[name].from;
   if (!kind || !allowed.includes(kind)) return { ok: false, error: msg('err.sender') };
-  const parsed = protocol[name].payload.safeParse(data);
+  const parsed = protocol[name].payload().safeParse(data);
   if (!parsed.success) return { ok: false, error: msg('err.payload', { name }) };
   try {
     return await handler(parsed.data as Payload<N>, sender);
@@ -35,11 +35,34 @@ export async function dispatch<N extends MessageName>(
   }
 }
 
+let answered = false;
+const deferred: (() => void)[] = [];
+
+/**
+ * Start-up work that no message waits for (the host facts' refresh): it runs once this background's first
+ * message has been answered, so that its storage calls do not go before that reply — a stopped service
+ * worker is usually woken by a message (the popup's, on open). After that first reply, at once.
+ */
+export function afterFirstReply(task: () => void): void {
+  if (answered) task();
+  else deferred.push(task);
+}
+
+function replied(): void {
+  if (answered) return;
+  answered = true;
+  // A task of its own: the reply (sent from a promise callback of this turn) has left before it runs.
+  setTimeout(() => {
+    for (const task of deferred.splice(0)) task();
+  });
+}
+
 function route<N extends MessageName>(name: N, handler: Handler<N>): () => void {
-  return onMessage(
-    name,
-    ({ data, sender }) => dispatch(name, handler, data, sender as SenderLike) as Promise<ReturnType<ProtocolMap[N]>>,
-  );
+  return onMessage(name, async ({ data, sender }) => {
+    const reply = await dispatch(name, handler, data, sender as SenderLike);
+    replied();
+    return reply as ReturnType<ProtocolMap[N]>;
+  });
 }
 
 /** Listens for every message of the table, each with its handler; the returned function stops them all. */

@@ -6,12 +6,15 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { startBackground } from '@/lib/background';
 import { saveSetup } from '@/lib/background/odoo-connection';
 import { noteHosts, readSnapshotWithFacts, refreshHostFacts, watchHostFacts } from '@/lib/background/public-suffix';
+import { removeAllListeners } from '@/lib/messaging';
 import { hostFactsItem } from '@/lib/state/host-facts';
 import { probeItem, setupItem } from '@/lib/state/items';
 import { readSnapshot } from '@/lib/state/snapshot';
 import { aProbe, aSetup, ORIGIN } from '../support/builders';
+import { installPermissions, POPUP, sendAs } from './helpers';
 import { PSL_TEXT } from './host-facts';
 
 const ODOO_COM = { listed: true, domain: 'odoo.com' };
@@ -98,5 +101,27 @@ describe('the facts the background stores for the popup', () => {
     // Only the shown hosts are kept for the popup.
     expect((await hostFactsItem.get())?.hosts).toEqual({ 'acme.odoo.com': ODOO_COM });
     expect(await noteHosts([ORIGIN])).toEqual({ 'acme.odoo.com': ODOO_COM });
+  });
+});
+
+describe('the start-up refresh', () => {
+  afterEach(() => removeAllListeners());
+
+  it('waits until the first message is answered, and runs again on an update', async () => {
+    installPermissions();
+    await setupItem.set(aSetup());
+    // An update's list: what an older version stored is looked up again.
+    await hostFactsItem.set({ version: 'older', hosts: { 'acme.odoo.com': { listed: false, domain: null } } });
+    const localReads = vi.spyOn(fakeBrowser.storage.local, 'get');
+    startBackground();
+    // The message that woke the worker is answered before the refresh reads anything.
+    expect(await sendAs(POPUP, 'pendingCredentials', {})).toMatchObject({ ok: true });
+    expect(localReads).not.toHaveBeenCalled();
+    await vi.waitFor(async () => expect((await hostFactsItem.get())?.version).toBe('0.0.0-test'));
+    expect((await hostFactsItem.get())?.hosts).toEqual({ 'acme.odoo.com': ODOO_COM });
+
+    await hostFactsItem.set({ version: 'older', hosts: { 'acme.odoo.com': { listed: false, domain: null } } });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.1.0' });
+    await vi.waitFor(async () => expect((await hostFactsItem.get())?.version).toBe('0.0.0-test'));
   });
 });
