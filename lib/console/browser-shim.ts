@@ -1,8 +1,7 @@
 /**
- * `wxt/browser` for the Console content script only (see wxt.config.ts): the browser's own namespace,
- * without webextension-polyfill (~9 KB), because the content script only needs `runtime.id`,
- * `runtime.sendMessage` and `i18n.getMessage`, which Chrome and Firefox both provide natively.
- * (The same expression as `@wxt-dev/browser`.)
+ * `wxt/browser` for the Console scripts only (see wxt.config.ts): the browser's own namespace — the same
+ * expression as `@wxt-dev/browser` — typed for the little they use (`runtime.id`, `runtime.sendMessage`,
+ * `i18n.getMessage`), so no type of the whole extension API reaches the Console bundles' sources.
  */
 interface Namespace {
   runtime?: { id?: string };
