@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { CONSOLE_MATCHES } from './lib/console/matches';
+import { inlineCss } from './scripts/inline-css';
 import { kitImports } from './scripts/kit-imports';
 
 // Hosts the extension reads without asking: the Google Cloud Console, where its content script guides the user.
@@ -44,6 +45,7 @@ export default defineConfig({
       'scripts/icons.ts',
       'scripts/psl.ts',
       'scripts/kit-imports.ts',
+      'scripts/inline-css.ts',
       'package.json',
       'package-lock.json',
       'tsconfig.json',
@@ -52,7 +54,7 @@ export default defineConfig({
     ],
     excludeSources: ['**/*.log', '**/*.pem', '**/*.key', '**/*.p12', '**/.env*'],
   },
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), inlineCss()] }),
   hooks: {
     // The Console content script (entrypoints/console.content, the loader) must stay small, and so should
     // the assistant it has injected (entrypoints/console-assistant.ts): their `wxt/browser` is the native

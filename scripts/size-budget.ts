@@ -6,7 +6,8 @@
  * What a budget counts:
  * - `files`: paths in the package, summed;
  * - `page`: every script and stylesheet an HTML page of the package loads at once (`src`/`href` of its
- *   `.js`/`.css`, module preloads included): what its first paint waits for;
+ *   `.js`/`.css`, module preloads included) and each stylesheet it holds itself (`<style>`): what its
+ *   first paint waits for;
  * - `contentScriptsOn`: the scripts the manifest declares for pages matching that host pattern;
  * - `injectedWith`: unlisted scripts at the package root whose name matches, injected on a page together
  *   with `files` (one at a time: the heaviest is added, as a page never gets more than one of them).
