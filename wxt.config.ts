@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { STEP_PARTS } from './lib/console/groups/pages';
 import { CONSOLE_MATCHES } from './lib/console/matches';
+import { inlineCss } from './scripts/inline-css';
 import { kitImports } from './scripts/kit-imports';
 
 // Hosts the extension reads without asking: the Google Cloud Console, where its content script guides the user.
@@ -46,6 +47,7 @@ export default defineConfig({
       'scripts/icons.ts',
       'scripts/psl.ts',
       'scripts/kit-imports.ts',
+      'scripts/inline-css.ts',
       'package.json',
       'package-lock.json',
       'tsconfig.json',
@@ -54,7 +56,7 @@ export default defineConfig({
     ],
     excludeSources: ['**/*.log', '**/*.pem', '**/*.key', '**/*.p12', '**/.env*'],
   },
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), inlineCss()] }),
   hooks: {
     // The Console content script (entrypoints/console.content, the loader) must stay small, and so should
     // the assistant it has injected (entrypoints/console-assistant.ts): their `wxt/browser` is

@@ -6,7 +6,8 @@
  * What a budget counts:
  * - `files`: paths in the package, summed;
  * - `page`: every script and stylesheet an HTML page of the package loads at once (`src`/`href` of its
- *   `.js`/`.css`, module preloads included): what its first paint waits for;
+ *   `.js`/`.css`, module preloads included) and each stylesheet it holds itself (`<style>`): what its
+ *   first paint waits for;
  * - `contentScriptsOn`: the scripts the manifest declares for pages matching that host pattern;
  * - `perPage`: for each page, the scripts injected there together with `files`; the page they weigh most on
  *   counts (`files` plus its scripts). What loads only on a click (the Console's field report) is not a page's.

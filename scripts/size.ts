@@ -42,15 +42,28 @@ function filesOf(dir: string, b: Budget): string[] {
   return out;
 }
 
+/**
+ * The stylesheets a page holds itself (`<style>`, scripts/inline-css.ts puts its own there): counted as the
+ * files they were, each under the page's name.
+ */
+function inlineOf(dir: string, b: Budget): { path: string; bytes: Buffer }[] {
+  if (!b.page) return [];
+  const html = readFileSync(join(dir, b.page), 'utf8');
+  return [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m, i) => ({
+    path: `${b.page} <style>${i > 0 ? ` ${i + 1}` : ''}`,
+    bytes: Buffer.from(m[1] ?? '', 'utf8'),
+  }));
+}
+
 export function measureBudgets(dir: string): Measured[] {
-  const size = (path: string) => {
-    const bytes = readFileSync(join(dir, path));
-    return { path, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
-  };
+  const sized = (path: string, bytes: Buffer) => ({ path, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
+  const size = (path: string) => sized(path, readFileSync(join(dir, path)));
   return BUDGETS.map((budget) => {
     let paths: string[];
+    let inline: { path: string; bytes: Buffer }[];
     try {
       paths = filesOf(dir, budget);
+      inline = inlineOf(dir, budget);
     } catch (error) {
       return { budget, files: [], total: 0, ok: false, problem: String(error).split('\n')[0] };
     }
@@ -63,7 +76,7 @@ export function measureBudgets(dir: string): Measured[] {
         ok: false,
         problem: missing.length ? `missing: ${missing.join(', ')}` : 'no file found',
       };
-    const files = paths.map(size);
+    const files = [...paths.map(size), ...inline.map((f) => sized(f.path, f.bytes))];
     if (budget.perPage) {
       const extra = Object.entries(budget.perPage);
       const gone = [...new Set(extra.flatMap(([, more]) => more))].filter((p) => !existsSync(join(dir, p)));

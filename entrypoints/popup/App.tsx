@@ -10,6 +10,7 @@ import { buildChecklist, checklistSummary, nextStep } from '@/lib/setup/checklis
 import { checklistInput, baseUrlWas as deriveBaseUrlWas, computed as deriveComputed, odooReady } from '@/lib/state/derive';
 import { EMPTY_GOOGLE_STATE } from '@/lib/state/items';
 import type { Snapshot } from '@/lib/state/snapshot';
+import logo from '@/public/icon/48.png?inline';
 import { odooOriginOfActiveTab } from './active-tab';
 import { BeforeConnect } from './BeforeConnect';
 import { OdooPanel } from './OdooPanel';
@@ -73,7 +74,7 @@ export function App() {
     <main aria-busy={!loaded}>
       {/* Also in popup.html, as it is here (without its texts): painted before the script has run. */}
       <header>
-        <img class="logo" src="/icon/48.png" width={32} height={32} alt="" />
+        <img class="logo" src={logo} width={32} height={32} alt="" />
         <div class="titles">
           <h1>{t('popup.title')}</h1>
           <p class="subtitle">{t('popup.subtitle')}</p>

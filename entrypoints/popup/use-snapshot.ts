@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
+import type { FirstRead } from '@/lib/state/first-read';
 import { readSnapshot, type Snapshot, watchSnapshot } from '@/lib/state/snapshot';
 
 /** A read started before the first render (`readSnapshotEarly`), and whether an item changed since. */
@@ -8,12 +9,17 @@ let early: { read: Promise<Snapshot>; changed: boolean; unwatch: () => void } | 
  * Starts the first read now (main.tsx, before render): it runs while the page draws its header, instead of
  * after the first frame, when effects run. `useSnapshot` takes it over.
  */
-export function readSnapshotEarly(): void {
-  const read = readSnapshot();
+export function readSnapshotEarly(first?: FirstRead): void {
+  const read = readSnapshot(first?.values);
   const e: NonNullable<typeof early> = { read, changed: false, unwatch: () => undefined };
   e.unwatch = watchSnapshot(() => {
     e.changed = true;
   });
+  // The first read's own watch covered the time before this one: a change then means a read again too.
+  if (first) {
+    if (first.changed()) e.changed = true;
+    first.stop();
+  }
   early = e;
 }
 
@@ -23,7 +29,9 @@ export function readSnapshotEarly(): void {
  */
 export function useSnapshot(): Snapshot | undefined {
   const [snapshot, setSnapshot] = useState<Snapshot | undefined>(undefined);
-  useEffect(() => {
+  // A layout effect, run as the first render is committed: the early read is taken over (and shown once
+  // answered) without waiting for the frame after it, as a plain effect would.
+  useLayoutEffect(() => {
     let alive = true;
     // Reads may finish out of order (several items change at once): only the latest read is shown.
     let latest = 0;

@@ -89,11 +89,18 @@ type Values<I extends readonly ValidatedItem<unknown>[]> = { [K in keyof I]: I[K
 
 /**
  * The items' values, as each one's `get` returns them, in one storage call per area. An item with
- * migrations is read through its own `get`, so they run first.
+ * migrations is read through its own `get`, so they run first. `started`: raw values already being read
+ * (./first-read.ts, the popup's first read); an item it does not hold is read here.
  */
-export async function readItems<const I extends readonly ValidatedItem<unknown>[]>(items: I): Promise<Values<I>> {
-  const plain = items.filter((i) => i.plain);
-  const raw = new Map((await storage.getItems(plain.map((i) => i.key))).map((r) => [r.key, r.value] as const));
+export async function readItems<const I extends readonly ValidatedItem<unknown>[]>(
+  items: I,
+  started?: Promise<ReadonlyMap<string, unknown>>,
+): Promise<Values<I>> {
+  // A failed early read is read again here, as if none had started.
+  const have: ReadonlyMap<string, unknown> = (await started?.catch(() => undefined)) ?? new Map();
+  const rest = items.filter((i) => i.plain && !have.has(i.key)).map((i) => i.key);
+  const read = rest.length > 0 ? await storage.getItems(rest) : [];
+  const raw = new Map([...have, ...read.map((r) => [r.key, r.value] as const)]);
   const values = await Promise.all(items.map((i) => (i.plain ? i.fromRaw(raw.get(i.key)) : i.get())));
   return values as Values<I>;
 }

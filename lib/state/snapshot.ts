@@ -15,6 +15,7 @@ import type { Setup } from '../setup/setup';
 import type { StepProgressMap } from '../setup/steps';
 import type { StoredDiagnosis } from '../troubleshoot/store';
 import { readItems, type ValidatedItem } from './define';
+import type { RawValues } from './first-read';
 import { hostFactsItem } from './host-facts';
 import {
   diagnosesItem,
@@ -90,10 +91,15 @@ export const SNAPSHOT_ITEMS = [
   hostFactsItem,
 ] as const satisfies readonly ValidatedItem<unknown>[];
 
-/** Reads the items at once (one storage call per area, ./define.ts `readItems`) and scopes them to the current Odoo. */
-export async function readSnapshot(): Promise<Snapshot> {
-  const [setup, probe, progress, google, odooGmail, monitor, diagnoses, publishChoice, publishLinks, hostFacts] =
-    await readItems(SNAPSHOT_ITEMS);
+/**
+ * Reads the items at once (one storage call per area, ./define.ts `readItems`) and scopes them to the current
+ * Odoo. `started`: their raw values, already being read (./first-read.ts).
+ */
+export async function readSnapshot(started?: Promise<RawValues>): Promise<Snapshot> {
+  const [setup, probe, progress, google, odooGmail, monitor, diagnoses, publishChoice, publishLinks, hostFacts] = await readItems(
+    SNAPSHOT_ITEMS,
+    started,
+  );
   const hosts = hostFacts?.hosts ?? {};
   return scope({ setup, probe, progress, google, odooGmail, monitor, diagnoses, publishChoice, publishLinks, hosts });
 }

@@ -1,12 +1,14 @@
 // @vitest-environment happy-dom
 /**
- * The popup's first snapshot read starts before its first render (entrypoints/popup/main.tsx): what is
- * shown is still what storage holds, also when an item changes between that read and the hook's watch.
+ * The popup's first snapshot read starts before its first render (entrypoints/popup/main.tsx), even before
+ * the bundle has run (entrypoints/popup/first-read.ts): what is shown is still what storage holds, also when
+ * an item changes between that read and the hook's watch.
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { readSnapshotEarly, useSnapshot } from '@/entrypoints/popup/use-snapshot';
+import { SNAPSHOT_KEYS, startFirstRead } from '@/lib/state/first-read';
 import { setupItem } from '@/lib/state/items';
 import { aSetup } from '../support/builders';
 
@@ -41,6 +43,17 @@ it('reads again when an item changed after the early read, before the hook watch
   await setupItem.set(aSetup({ odooOrigin: 'https://b.example.com', gmail: null, accountType: null }));
   await act(async () => render(<Origin />, root));
   await vi.waitFor(() => expect(shown()).toBe('https://b.example.com'));
+});
+
+it('shows a first read started before the bundle ran, and a change made after it started', async () => {
+  await setupItem.set(aSetup({ odooOrigin: 'https://a.example.com', gmail: null, accountType: null }));
+  const first = startFirstRead(SNAPSHOT_KEYS);
+  // Written after the first read has been answered, before readSnapshotEarly watches.
+  await first.values;
+  await setupItem.set(aSetup({ odooOrigin: 'https://d.example.com', gmail: null, accountType: null }));
+  readSnapshotEarly(first);
+  await act(async () => render(<Origin />, root));
+  await vi.waitFor(() => expect(shown()).toBe('https://d.example.com'));
 });
 
 it('without an early read, reads on mount as before', async () => {

@@ -1,7 +1,7 @@
 /**
  * The size gate (scripts/size.ts) on a build folder of its own: each budget of scripts/size-budget.ts
  * passes at its limit and fails one byte over it, counts the files it says it counts (what popup.html
- * loads, the Console's content scripts, the part injected beside the assistant on its heaviest page), and fails when a file is
+ * loads or holds inline, the Console's content scripts, the part injected beside the assistant on its heaviest page), and fails when a file is
  * missing — so the gate cannot silently pass on a renamed bundle.
  */
 import { randomBytes } from 'node:crypto';
@@ -88,6 +88,18 @@ describe('size gate (scripts/size.ts)', () => {
     expect(over.total).toBeGreaterThan(budget.limit);
     expect(over.total - budget.limit).toBeLessThan(64);
     expect(over.ok).toBe(false);
+  });
+
+  it('counts a stylesheet the page holds itself (<style>) as the file it was', () => {
+    const css = 'main{padding:12px 14px 16px}header{display:flex;gap:10px}'.repeat(20);
+    const dir = build('inline-style', {
+      ...small,
+      'popup.html': `<script type="module" crossorigin src="/chunks/popup-abc.js"></script><style>${css}</style>`,
+    });
+    const popup = byLabel(dir, 'popup JS + CSS');
+    expect(popup.files.map((f) => f.path)).toEqual(['chunks/popup-abc.js', 'popup.html <style>']);
+    const gz = (b: Buffer) => gzipSync(b, { level: 9 }).length;
+    expect(popup.total).toBe(gz(small['chunks/popup-abc.js']) + gz(Buffer.from(css)));
   });
 
   it('adds what is injected beside the assistant on the page where it weighs most', () => {

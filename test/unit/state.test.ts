@@ -5,8 +5,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { checklistInput, computed, consoleContext, evidence, preventInput, troubleshootContext } from '@/lib/state/derive';
+import { readRaw, SNAPSHOT_KEYS, startFirstRead } from '@/lib/state/first-read';
 import * as items from '@/lib/state/items';
-import { readSnapshot, scope, watchSnapshot } from '@/lib/state/snapshot';
+import { readSnapshot, SNAPSHOT_ITEMS, scope, watchSnapshot } from '@/lib/state/snapshot';
 import type { StoredDiagnosis } from '@/lib/troubleshoot/store';
 import { aGoogleState, aMonitor, anOdooGmailState, aProbe, aSetup, aSnapshot, FAKE_CLIENT_ID, ORIGIN } from '../support/builders';
 
@@ -82,6 +83,35 @@ describe('the snapshot', () => {
     );
     expect(s).toMatchObject({ probe: null, odooGmail: null, monitor: null });
     expect(s.diagnoses.map((d) => d.origin)).toEqual([null]);
+  });
+
+  it('is read the same from the raw values a first read started early (its keys are the snapshot items’)', async () => {
+    expect([...SNAPSHOT_KEYS]).toEqual(SNAPSHOT_ITEMS.map((i) => i.key));
+    await items.setupItem.set(aSetup());
+    await items.monitorItem.set(aMonitor());
+    await items.googleItem.set(aGoogleState({ projectId: 'odoo-123456' }));
+    await fakeBrowser.storage.local.set({ probe: { not: 'a probe' } });
+    const first = startFirstRead(SNAPSHOT_KEYS);
+    expect(await readSnapshot(first.values)).toEqual(await readSnapshot());
+    first.stop();
+  });
+
+  it('reads what a first read lacks, or all of it when that read failed', async () => {
+    await items.setupItem.set(aSetup());
+    await items.monitorItem.set(aMonitor());
+    const partial = readRaw(SNAPSHOT_KEYS.filter((k) => k !== 'local:monitor'));
+    expect((await readSnapshot(partial)).monitor).toEqual(aMonitor());
+    expect((await readSnapshot(Promise.reject(new Error('storage unavailable')))).setup).toEqual(aSetup());
+  });
+
+  it('a first read notices a change to its keys until it stops', async () => {
+    const first = startFirstRead(SNAPSHOT_KEYS);
+    await items.credentialsItem.set(null);
+    await fakeBrowser.storage.local.set({ unrelated: 1 });
+    expect(first.changed()).toBe(false);
+    await items.publishChoiceItem.set('production');
+    expect(first.changed()).toBe(true);
+    first.stop();
   });
 
   it('tells its watcher when any of its items changes', async () => {
