@@ -27,7 +27,7 @@ import {
 import type { Reply } from '../protocol';
 import { parseGmail } from '../setup/setup';
 import { type IncomingCheckStatus, type IncomingSetup, incomingItem } from '../state/incoming';
-import { odooContext, withKeepAlive } from './odoo-context';
+import { BUSY, exclusive, odooContext, withKeepAlive } from './odoo-context';
 
 const CONFIRM_PATH = '/google_gmail/confirm';
 /** How long after the click a return to Odoo counts as the end of the consent (as for the outgoing server). */
@@ -46,8 +46,19 @@ async function fail(error: unknown): Promise<Reply<never>> {
   return { ok: false, error: m };
 }
 
+/**
+ * Under the background's one Odoo lock (./odoo-context.ts `exclusive`): a click while another of the person's
+ * operations runs is refused as busy, as theirs are; the return from Google (`check`) waits its turn instead.
+ */
+async function locked<T>(op: 'incoming' | 'check', fn: () => Promise<Reply<T>>): Promise<Reply<T>> {
+  const result = await exclusive(op, fn);
+  return result === BUSY ? { ok: false, error: msg('odoo.err.busy') } : result;
+}
+
 /** The click: the server for the setup's address (never a second one), then Google's consent in a new tab. */
-export async function receiveMail(): Promise<Reply<{ action: 'created' | 'updated' | 'unchanged' }>> {
+export const receiveMail = () => locked('incoming', receiveMailNow);
+
+async function receiveMailNow(): Promise<Reply<{ action: 'created' | 'updated' | 'unchanged' }>> {
   const context = await odooContext();
   if (!context.ok) return context;
   const { origin, setup } = context.ctx;
@@ -82,8 +93,10 @@ export async function receiveMail(): Promise<Reply<{ action: 'created' | 'update
   }
 }
 
-/** Back in Odoo after the consent: Test & Confirm (fact 17), then what Odoo holds now. */
-export async function confirmIncoming(): Promise<Reply<IncomingSetup>> {
+/** Back in Odoo after the consent: Test & Confirm (fact 17), then what Odoo holds now. The person's "again" click. */
+export const confirmIncoming = () => locked('incoming', confirmIncomingNow);
+
+async function confirmIncomingNow(): Promise<Reply<IncomingSetup>> {
   const state = await incomingItem.get();
   if (!state?.serverId || !state.schema) return { ok: false, error: msg('incoming.err.notStarted') };
   const { origin, serverId, gmail, schema } = state;
@@ -137,7 +150,7 @@ export async function onIncomingTab(url: string | undefined, status: string | un
     await update((s) => ({ ...s, status: 'refused', at: Date.now(), error: msg('incoming.err.refused') }));
     return;
   }
-  if (isIncomingReturn(url, state.origin, state.serverId)) await confirmIncoming();
+  if (isIncomingReturn(url, state.origin, state.serverId)) await locked('check', confirmIncomingNow);
 }
 
 export function watchIncomingReturn(): void {

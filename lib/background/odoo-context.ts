@@ -68,9 +68,11 @@ export const STALE_MS = 6 * 60_000;
  * scheduled check runs waits for it (it is not refused: the person did not start that check); a second
  * click while one of their own operations runs is refused as busy.
  */
-let current: { op: OdooOp | 'check'; done: Promise<unknown> } | null = null;
+let current: { op: LockOp; done: Promise<unknown> } | null = null;
+/** What holds the lock: one of the person's operations, the incoming server's (lib/background/incoming.ts), or a check. */
+type LockOp = OdooOp | 'incoming' | 'check';
 export const BUSY = Symbol('busy');
-export async function exclusive<T>(op: OdooOp | 'check', fn: () => Promise<T>): Promise<T | typeof BUSY> {
+export async function exclusive<T>(op: LockOp, fn: () => Promise<T>): Promise<T | typeof BUSY> {
   while (current) {
     if (current.op !== 'check' && op !== 'check') return BUSY;
     await current.done.catch(() => undefined);

@@ -108,6 +108,20 @@ describe('failures are kept, in Odoo’s words', () => {
   });
 });
 
+describe('one Odoo operation at a time', () => {
+  it('a second click while the first runs is refused as busy, and there is still one server', async () => {
+    await start('17.0');
+    const [first, second] = await Promise.all([sendAs(POPUP, 'receiveMail', {}), sendAs(POPUP, 'receiveMail', {})]);
+    expect(first).toEqual({ ok: true, value: { action: 'created' } });
+    expect(second).toEqual({ ok: false, error: { key: 'odoo.err.busy' } });
+    expect(servers()).toHaveLength(1);
+    // The same holds against the outgoing side's operations: one lock for all of the person's clicks.
+    const [outgoing, incoming] = await Promise.all([sendAs(POPUP, 'setupMailServer', {}), sendAs(POPUP, 'receiveMail', {})]);
+    expect(outgoing).toMatchObject({ ok: true });
+    expect(incoming).toEqual({ ok: false, error: { key: 'odoo.err.busy' } });
+  });
+});
+
 describe('round trips (lock-step rounds)', () => {
   it('the click is 4 deep for a new server (2 when it holds the values already); the return 2', async () => {
     await start('17.0');
