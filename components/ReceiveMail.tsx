@@ -3,28 +3,17 @@
  * one click — the background creates or updates the incoming server and opens Google's consent, then runs
  * Odoo's Test & Confirm when the consent comes back — and what Odoo confirmed: the server's state, its
  * last fetch, and where the mail lands, with a warning when it lands nowhere (captures fact 20). Renders
- * from storage (`incomingItem`), so a popup reopened after Google's tab shows where it stands.
+ * from storage (`incomingItem`, through the popup's snapshot), so a popup reopened after Google's tab shows where it stands.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Text } from '@/components/Text';
 import { type Msg, msg, t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
-import { type IncomingSetup, incomingItem } from '@/lib/state/incoming';
+import type { IncomingSetup } from '@/lib/state/incoming';
 
 const formatTime = (at: number) =>
   new Date(at).toLocaleString(browser.i18n.getUILanguage(), { dateStyle: 'medium', timeStyle: 'short' });
-
-/** The stored state for this Odoo and address, kept current while the popup is open. */
-function useIncoming(origin: string, gmail: string): IncomingSetup | null {
-  const [state, setState] = useState<IncomingSetup | null>(null);
-  useEffect(() => {
-    const keep = (s: IncomingSetup | null) => setState(s?.origin === origin && s.gmail === gmail ? s : null);
-    void incomingItem.get().then(keep);
-    return incomingItem.watch(keep);
-  }, [origin, gmail]);
-  return state;
-}
 
 function landingMsg(landing: NonNullable<IncomingSetup['server']>['landing']): Msg {
   if (landing.kind === 'model') return msg('incoming.landing.model', { name: landing.name });
@@ -32,8 +21,12 @@ function landingMsg(landing: NonNullable<IncomingSetup['server']>['landing']): M
   return msg('incoming.landing.nowhere');
 }
 
-export function ReceiveMail({ origin, gmail }: { origin: string; gmail: string }) {
-  const state = useIncoming(origin, gmail);
+/**
+ * `stored` comes from the popup's one snapshot, already scoped to the current Odoo (lib/state/snapshot.ts);
+ * a record for another address is nothing known.
+ */
+export function ReceiveMail({ stored, gmail }: { stored: IncomingSetup | null; gmail: string }) {
+  const state = stored?.gmail === gmail ? stored : null;
   const [sending, setSending] = useState(false);
   const [replyError, setReplyError] = useState<Msg | null>(null);
   const busy = sending || state?.status === 'working' || state?.status === 'confirming';

@@ -28,6 +28,7 @@ const EMPTY: Snapshot = {
   diagnoses: [],
   publishChoice: null,
   publishLinks: null,
+  incoming: null,
   hosts: {},
 };
 
@@ -35,7 +36,7 @@ export function App() {
   // One snapshot of what the extension remembers, each record already about the current Odoo.
   const snapshot = useSnapshot();
   const s = snapshot ?? EMPTY;
-  const { setup, probe, google, odooGmail, monitor } = s;
+  const { setup, probe, google, odooGmail, monitor, incoming } = s;
   const [tabOrigin, setTabOrigin] = useState<string | null>(null);
   const [probing, setProbing] = useState(false);
 
@@ -127,7 +128,7 @@ export function App() {
           )}
           {ready && setup && probe && <BeforeConnect snapshot={s} setup={setup} probe={probe} />}
           {ready && setup && probe && (
-            <OdooPanel setup={setup} probe={probe} state={odooGmail} monitor={monitor} google={google} />
+            <OdooPanel setup={setup} probe={probe} state={odooGmail} monitor={monitor} google={google} incoming={incoming} />
           )}
           <section aria-labelledby="checklist-heading">
             <h2 id="checklist-heading">

@@ -17,6 +17,7 @@ import type { ProbeResult } from '@/lib/odoo/probe';
 import type { Reply } from '@/lib/protocol';
 import type { MonitorState, OdooGmailState, OdooOp } from '@/lib/setup/odoo-state';
 import type { Setup } from '@/lib/setup/setup';
+import type { IncomingSetup } from '@/lib/state/incoming';
 import type { GoogleState } from '@/lib/state/items';
 
 const STALE_MS = 6 * 60_000;
@@ -27,6 +28,8 @@ interface Props {
   state: OdooGmailState | null;
   monitor: MonitorState | null;
   google: GoogleState | null;
+  /** "Also receive mail" on this Odoo, from the same snapshot. */
+  incoming: IncomingSetup | null;
 }
 
 type Pending = { clientId: string | null; hasSecret: boolean; source: 'console' | 'json' | 'paste' | null };
@@ -43,7 +46,7 @@ function ErrorLine({ m }: { m: Msg | undefined }) {
   );
 }
 
-export function OdooPanel({ setup, probe, state, monitor, google }: Props) {
+export function OdooPanel({ setup, probe, state, monitor, google, incoming }: Props) {
   // The snapshot's: about this Odoo already (lib/state/snapshot.ts).
   const s = state;
   const storedBusy = s?.running && Date.now() - s.running.at < STALE_MS ? s.running.op : null;
@@ -130,7 +133,7 @@ export function OdooPanel({ setup, probe, state, monitor, google }: Props) {
         />
       )}
       {/* The outgoing side is done (a green Test Connection): receiving is offered. */}
-      {server && gmail && m?.status === 'ok' && <ReceiveMail origin={setup.odooOrigin} gmail={gmail} />}
+      {server && gmail && m?.status === 'ok' && <ReceiveMail stored={incoming} gmail={gmail} />}
     </section>
   );
 }

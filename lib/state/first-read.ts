@@ -26,6 +26,7 @@ export const SNAPSHOT_KEYS = [
   'local:publishChoice',
   'local:publishLinks',
   'session:hostFacts',
+  'local:incoming',
 ] as const satisfies readonly StorageKey[];
 
 type Area = 'local' | 'session' | 'sync' | 'managed';

@@ -17,6 +17,7 @@ import type { StoredDiagnosis } from '../troubleshoot/store';
 import { readItems, type ValidatedItem } from './define';
 import type { RawValues } from './first-read';
 import { hostFactsItem } from './host-facts';
+import { type IncomingSetup, incomingItem } from './incoming';
 import {
   diagnosesItem,
   type GoogleState,
@@ -51,6 +52,8 @@ export interface Snapshot {
    * about host names, not an Odoo, so not scoped. A host missing here is not known yet.
    */
   hosts: HostFacts;
+  /** "Also receive mail from this Gmail" on this Odoo (lib/state/incoming.ts). */
+  incoming: IncomingSetup | null;
 }
 
 /** The records that carry the Odoo they are about. */
@@ -60,6 +63,7 @@ export interface OdooRecords {
   odooGmail?: OdooGmailState | null;
   monitor?: MonitorState | null;
   diagnoses?: StoredDiagnosis[];
+  incoming?: IncomingSetup | null;
 }
 
 /** The one place a record is compared with the current Odoo: another Odoo's record is dropped. */
@@ -72,6 +76,7 @@ export function scope<T extends OdooRecords>(s: T): T {
     ...(s.probe !== undefined ? { probe: mine(s.probe) } : {}),
     ...(s.odooGmail !== undefined ? { odooGmail: mine(s.odooGmail) } : {}),
     ...(s.monitor !== undefined ? { monitor: mine(s.monitor) } : {}),
+    ...(s.incoming !== undefined ? { incoming: mine(s.incoming) } : {}),
     // A diagnosis made before any Odoo was known (no origin) applies to whichever is set up.
     ...(s.diagnoses !== undefined ? { diagnoses: s.diagnoses.filter((d) => !d.origin || d.origin === origin) } : {}),
   };
@@ -89,6 +94,7 @@ export const SNAPSHOT_ITEMS = [
   publishChoiceItem,
   publishLinksItem,
   hostFactsItem,
+  incomingItem,
 ] as const satisfies readonly ValidatedItem<unknown>[];
 
 /**
@@ -96,12 +102,10 @@ export const SNAPSHOT_ITEMS = [
  * Odoo. `started`: their raw values, already being read (./first-read.ts).
  */
 export async function readSnapshot(started?: Promise<RawValues>): Promise<Snapshot> {
-  const [setup, probe, progress, google, odooGmail, monitor, diagnoses, publishChoice, publishLinks, hostFacts] = await readItems(
-    SNAPSHOT_ITEMS,
-    started,
-  );
+  const [setup, probe, progress, google, odooGmail, monitor, diagnoses, publishChoice, publishLinks, hostFacts, incoming] =
+    await readItems(SNAPSHOT_ITEMS, started);
   const hosts = hostFacts?.hosts ?? {};
-  return scope({ setup, probe, progress, google, odooGmail, monitor, diagnoses, publishChoice, publishLinks, hosts });
+  return scope({ setup, probe, progress, google, odooGmail, monitor, diagnoses, publishChoice, publishLinks, hosts, incoming });
 }
 
 /** Calls `cb` whenever an item of the snapshot changes; returns the unwatch. */

@@ -78,6 +78,7 @@ export const aSnapshot = (over: Partial<Snapshot> = {}): Snapshot => ({
   odooGmail: null,
   monitor: null,
   diagnoses: [],
+  incoming: null,
   publishChoice: null,
   publishLinks: null,
   // What the background stores for ORIGIN from the public suffix list (lib/state/host-facts.ts).
