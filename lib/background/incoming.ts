@@ -176,11 +176,12 @@ const verdict = (status: IncomingCheckStatus, reading: IncomingCheck['reading'] 
  * and Odoo says Confirmed — side by side with the outgoing check's two rounds, so the check stays 2 deep.
  * A server that is Not Confirmed is reported, not confirmed behind the person's back.
  */
-export async function checkIncoming(origin: string): Promise<IncomingCheck | null> {
+export async function checkIncoming(origin: string): Promise<IncomingLook | null> {
   const state = await incomingItem.get();
   if (state?.origin !== origin || !state.serverId || !state.schema) return null;
   if (state.status !== 'confirmed' && state.status !== 'failed') return null;
   const { serverId, gmail, schema } = state;
+  const was = state.check?.status ?? null;
   let server: IncomingSetup['server'] = state.server;
   let found: Omit<IncomingCheck, 'at'>;
   try {
@@ -203,5 +204,15 @@ export async function checkIncoming(origin: string): Promise<IncomingCheck | nul
   }
   const check = { at: Date.now(), ...found };
   await update((s) => (s.serverId === serverId ? { ...s, server, check } : s));
-  return check;
+  return { gmail, check, alert: isRed(check.status) && (was === null || !isRed(was)) };
+}
+
+/** What stops Odoo from receiving (`unreachable` says nothing about the server: the outgoing check says it). */
+export const isRed = (status: IncomingCheckStatus) => status !== 'ok' && status !== 'unreachable';
+
+/** The monitor's look: the check, and whether it just turned red (a notification is due, once per red spell). */
+export interface IncomingLook {
+  gmail: string;
+  check: IncomingCheck;
+  alert: boolean;
 }

@@ -21,7 +21,7 @@ import type { MonitorState, MonitorStatus } from '../setup/odoo-state';
 import { monitorItem, odooGmailItem, probeItem, tokenCountRefusedItem } from '../state/items';
 import { readSnapshot } from '../state/snapshot';
 import { noteBaseUrl } from './base-url';
-import { checkIncoming } from './incoming';
+import { checkIncoming, type IncomingLook, isRed } from './incoming';
 import { hasOriginPermission } from './odoo-connection';
 import { BUSY, exclusive, markSignedOut, stateFor, updateState, withKeepAlive } from './odoo-context';
 import { warnTestingExpiry } from './testing-expiry';
@@ -161,7 +161,7 @@ async function check(trigger: CheckTrigger): Promise<Reply<MonitorState>> {
   const origin = setup.odooOrigin;
   const serverId = state.server.id;
   const base = { origin, serverId, trigger, at: Date.now(), token: null, test: null, detail: null };
-  let incoming: Promise<unknown> = Promise.resolve();
+  let incoming: Promise<IncomingLook | null> = Promise.resolve(null);
   let result: Parameters<typeof nextMonitorState>[1];
   let server: GmailServerState | null = null;
   if (!(await hasOriginPermission(origin))) {
@@ -203,11 +203,11 @@ async function check(trigger: CheckTrigger): Promise<Reply<MonitorState>> {
       await updateState(origin, (s) => ({ ...s, running: s.running?.op === 'check' ? null : s.running }));
     }
   }
-  await incoming;
+  const look = await incoming;
   result.at = Date.now();
   const { state: next, notify } = nextMonitorState(await monitorItem.get(), result);
   // The badge first: whoever sees the stored result (the popup) finds the badge already saying the same.
-  await showBadge(next);
+  await showBadge(next, look);
   await monitorItem.set(next);
   // A pending connect ends only on evidence from after Google answered: the tab back on Odoo's form, and a
   // token newer than the connect (its stamp moved). A check made meanwhile leaves it pending.
@@ -231,6 +231,8 @@ async function check(trigger: CheckTrigger): Promise<Reply<MonitorState>> {
   // The person just came back from Google's page: the outcome is said either way, once per connect.
   if (notify || (connectedNow && next.verdict === 'red')) await notifyRed(next);
   if (connectedNow && next.status === 'ok') await notifyConnected(state.server.gmail);
+  // Receiving stopped while sending works: said too (when both are red, the outgoing side's notification stands).
+  else if (look?.alert && next.verdict !== 'red') await notifyIncoming(look);
   // External app in Testing: the token dies 7 days after consent — say so before it does (the troubleshooter's 7-day warning).
   if (next.token === true) await warnTestingExpiry().catch(() => false);
   return { ok: true, value: next };
@@ -251,7 +253,8 @@ function actionApi() {
   return browser.action ?? browser.browserAction;
 }
 
-export async function showBadge(state: MonitorState | null): Promise<void> {
+/** The outgoing check's verdict, or red when the outgoing side is green but the incoming server stopped receiving. */
+export async function showBadge(state: MonitorState | null, incoming: IncomingLook | null = null): Promise<void> {
   const action = actionApi();
   if (!action) return;
   try {
@@ -260,10 +263,12 @@ export async function showBadge(state: MonitorState | null): Promise<void> {
       await action.setTitle({ title: t('extName') });
       return;
     }
-    const kind = state.status === 'ok' ? 'green' : verdictOf(state.status) === 'red' ? 'red' : 'unknown';
+    const receiving = state.status === 'ok' && incoming && isRed(incoming.check.status) ? incoming.check.status : null;
+    const kind = receiving ? 'red' : state.status === 'ok' ? 'green' : verdictOf(state.status) === 'red' ? 'red' : 'unknown';
+    const why = receiving ? t(`incoming.check.${receiving}`) : t(`monitor.status.${state.status}`);
     await action.setBadgeText({ text: BADGE[kind].text() });
     await action.setBadgeBackgroundColor({ color: BADGE[kind].color });
-    await action.setTitle({ title: `${t('extName')} — ${t(`monitor.status.${state.status}`)}` });
+    await action.setTitle({ title: `${t('extName')} — ${why}` });
   } catch {
     // A badge is a hint; failing to draw it changes nothing about the check.
   }
@@ -291,6 +296,11 @@ async function notifyRed(state: MonitorState): Promise<void> {
       ? t(`monitor.reading.${state.test.reading}`)
       : t(`monitor.status.${state.status}`);
   await replaceNotification(NOTIFICATION_ID, t('monitor.notify.title'), reason);
+}
+
+async function notifyIncoming({ gmail, check }: IncomingLook): Promise<void> {
+  const reason = check.reading ? t(`incoming.reading.${check.reading}`) : t(`incoming.check.${check.status}`);
+  await replaceNotification(NOTIFICATION_ID, t('monitor.notify.incomingTitle', { gmail }), reason);
 }
 
 async function notifyConnected(gmail: string): Promise<void> {

@@ -234,6 +234,27 @@ describe('the monitor watches the incoming server too, beside the outgoing check
     expect(await monitorItem.get()).toMatchObject({ status: 'ok' });
   });
 
+  it('receiving stops while sending works: the badge turns red, and one notification names the address', async () => {
+    await bothConfirmed('17.0');
+    await sendAs(POPUP, 'checkGmail', { trigger: 'manual' });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('OK');
+    const notify = vi.spyOn(fakeBrowser.notifications, 'create');
+    Object.assign(fetchmail(), { state: 'draft' });
+    await sendAs(POPUP, 'checkGmail', { trigger: 'manual' });
+    expect(await monitorItem.get()).toMatchObject({ status: 'ok' });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+    expect(await fakeBrowser.action.getTitle({})).toContain('Not Confirmed');
+    expect(notify).toHaveBeenCalledTimes(1);
+    expect(notify.mock.calls[0]?.[1]).toMatchObject({ title: `Odoo no longer receives mail from ${GMAIL}` });
+    // Once per red spell: the next check, still red, says nothing new.
+    await sendAs(POPUP, 'checkGmail', { trigger: 'manual' });
+    expect(notify).toHaveBeenCalledTimes(1);
+    // Confirmed again: green again.
+    Object.assign(fetchmail(), { state: 'done' });
+    await sendAs(POPUP, 'checkGmail', { trigger: 'manual' });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('OK');
+  });
+
   it('no incoming server set up: the check sends nothing for it', async () => {
     await start('17.0');
     expect(await sendAs(POPUP, 'setupMailServer', {})).toMatchObject({ ok: true });
