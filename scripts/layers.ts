@@ -271,5 +271,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   console.log(
     `layers: ${report.files} files, ${RULES.length + 1} rules, ${report.cycles.length} import cycles, ${report.violations.length} violations (${relative(process.cwd(), root) || '.'})`,
   );
-  process.exit(report.violations.length === 0 ? 0 : 1);
+  process.exitCode = report.violations.length === 0 ? 0 : 1; // not exit(): the lines still in the pipe would be lost
 }

@@ -104,8 +104,11 @@ if (import.meta.main) {
   if (!existsSync(join(dir, 'manifest.json'))) {
     console.log(`FAIL no build in ${dir}: run \`npx wxt build\` first`);
     console.log('size: 0 passed, 1 failed');
-    process.exit(1);
-  }
+    process.exitCode = 1;
+  } else report(dir);
+}
+
+function report(dir: string) {
   const results = measureBudgets(dir);
   for (const r of results) {
     console.log(
@@ -117,5 +120,6 @@ if (import.meta.main) {
   }
   const failed = results.filter((r) => !r.ok).length;
   console.log(`size: ${results.length - failed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  // exitCode, not exit(): a pipe may still hold the last lines (it shrinks to a page under load), and exit() drops them.
+  process.exitCode = failed ? 1 : 0;
 }

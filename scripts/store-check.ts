@@ -257,7 +257,8 @@ function main() {
 
   const failed = results.filter((r) => !r.ok).length;
   console.log(`store-check: ${results.length - failed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  // exitCode, not exit(): a pipe may still hold the last lines (it shrinks to a page under load), and exit() drops them.
+  process.exitCode = failed ? 1 : 0;
 }
 
 /** What an AMO reviewer does: build from the sources zip alone and compare with the package. */

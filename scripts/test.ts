@@ -195,4 +195,5 @@ for (const r of results) {
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 && results.length > 0 ? 0 : 1);
+// exitCode, not exit(): CI reads this last line through a pipe, which exit() may cut short.
+process.exitCode = failed === 0 && results.length > 0 ? 0 : 1;
