@@ -9,11 +9,9 @@
 import { activeFilter, type Db, matchDomain, type RecordValues } from '../db.ts';
 import { OdooException, userError, validationError } from '../errors.ts';
 import { accessTokenFor, gmailUri } from '../gmail.ts';
-import { pyRepr } from '../gmail-facts.ts';
 import { idsArg, requireSystem } from './access.ts';
-import { readRows } from './fields.ts';
 import { irModelName } from './ir_model.ts';
-import { browse as browseRecord, consentAction, createRows, type FieldDef, fieldsGet, singleton, writeRows } from './records.ts';
+import { browse as browseRecord, consentAction, type FieldDef, rowMethods, singleton } from './records.ts';
 import type { CallContext, Model } from './types.ts';
 
 export const FETCHMAIL = 'fetchmail.server';
@@ -97,17 +95,6 @@ const odooNow = () => new Date().toISOString().slice(0, 19).replace('T', ' ');
 const isGmail = (db: Db, r: RecordValues) =>
   db.profile.major <= 15 ? r.use_google_gmail_service === true : r.server_type === 'gmail';
 
-function validate(db: Db, vals: Record<string, unknown>): void {
-  const fields = fetchmailFields(db);
-  for (const [name, value] of Object.entries(vals)) {
-    const def = fields[name];
-    if (!def || name === 'id') throw new OdooException('builtins.ValueError', `Invalid field '${name}' on model '${FETCHMAIL}'`);
-    if (def.type === 'selection' && value !== false && !def.selection?.some(([v]) => v === value)) {
-      throw new OdooException('builtins.ValueError', `Wrong value for ${FETCHMAIL}.${name}: ${pyRepr(String(value))}`);
-    }
-  }
-}
-
 /** 15.0's fetchmail_gmail constraint (odoo-gmail.md §1.4). */
 function checkConstraints(db: Db, r: RecordValues): void {
   if (db.profile.major <= 15 && r.use_google_gmail_service && r.server_type !== 'imap') {
@@ -153,43 +140,19 @@ function imapLogin(db: Db, r: RecordValues): void {
   if (!user || db.google.accountOfAccessToken(access) !== user) throw new ImapError(IMAP_AUTH_FAILED);
 }
 
-const ROWS = { name: FETCHMAIL, fields: fetchmailFields, computed: COMPUTED, validate, check: checkConstraints };
+const ROWS = {
+  name: FETCHMAIL,
+  fields: fetchmailFields,
+  computed: COMPUTED,
+  check: checkConstraints,
+  withComputed,
+  search,
+};
 
 export const fetchmailServer: Model = {
   name: FETCHMAIL,
   methods: {
-    fields_get(ctx, args, kwargs) {
-      requireSystem(ctx, FETCHMAIL);
-      return fieldsGet(fetchmailFields(ctx.db), args, kwargs);
-    },
-    create(ctx, args) {
-      requireSystem(ctx, FETCHMAIL, 'create');
-      return createRows(ctx, ROWS, args);
-    },
-    write(ctx, args) {
-      requireSystem(ctx, FETCHMAIL, 'write');
-      return writeRows(ctx, ROWS, args);
-    },
-    read(ctx, args, kwargs) {
-      requireSystem(ctx, FETCHMAIL);
-      const fields = (args[1] ?? kwargs.fields ?? []) as string[];
-      const rows = idsArg(args).map((id) => withComputed(ctx.db, browse(ctx, id)));
-      return readRows(ctx.db, FETCHMAIL, rows, fields, Object.keys(fetchmailFields(ctx.db)));
-    },
-    search_read(ctx, args, kwargs) {
-      requireSystem(ctx, FETCHMAIL);
-      const domain = (args[0] ?? kwargs.domain ?? []) as unknown[];
-      const fields = (args[1] ?? kwargs.fields ?? []) as string[];
-      const limit = typeof kwargs.limit === 'number' ? kwargs.limit : undefined;
-      const rows = search(ctx, domain, kwargs)
-        .slice(0, limit)
-        .map((r) => withComputed(ctx.db, r));
-      return readRows(ctx.db, FETCHMAIL, rows, fields, Object.keys(fetchmailFields(ctx.db)));
-    },
-    search_count(ctx, args, kwargs) {
-      requireSystem(ctx, FETCHMAIL);
-      return search(ctx, (args[0] ?? kwargs.domain ?? []) as unknown[], kwargs).length;
-    },
+    ...rowMethods(ROWS),
     /** Fact 16: the same consent as the outgoing server's (odoo-gmail.md §6), for this model. */
     open_google_gmail_uri(ctx, args) {
       requireSystem(ctx, FETCHMAIL);

@@ -5,12 +5,11 @@
  * nothing is filled in for the caller (§8.4). Access: `base.group_system` (ACL and field groups, §6).
  */
 import { activeFilter, type Db, matchDomain, type RecordValues } from '../db.ts';
-import { accessError, OdooException, userError } from '../errors.ts';
+import { accessError, userError } from '../errors.ts';
 import { gmailUri, MAIL_SERVER, simulateSmtpTest } from '../gmail.ts';
 import { pyRepr } from '../gmail-facts.ts';
 import { idsArg, requireSystem } from './access.ts';
-import { readRows } from './fields.ts';
-import { browse as browseRecord, consentAction, createRows, type FieldDef, fieldsGet, singleton, writeRows } from './records.ts';
+import { browse as browseRecord, consentAction, type FieldDef, rowMethods, singleton } from './records.ts';
 import type { CallContext, Model } from './types.ts';
 
 const SELECTION_LABELS: Record<string, string> = {
@@ -85,18 +84,6 @@ export function mailServerFields(db: Db): Record<string, FieldDef> {
 
 const COMPUTED = new Set(['google_gmail_uri', 'smtp_authentication_info']);
 
-function validate(db: Db, vals: Record<string, unknown>): void {
-  const fields = mailServerFields(db);
-  for (const [name, value] of Object.entries(vals)) {
-    const def = fields[name];
-    if (!def || name === 'id')
-      throw new OdooException('builtins.ValueError', `Invalid field '${name}' on model '${MAIL_SERVER}'`);
-    if (def.type === 'selection' && value !== false && !def.selection?.some(([v]) => v === value)) {
-      throw new OdooException('builtins.ValueError', `Wrong value for ${MAIL_SERVER}.${name}: ${pyRepr(String(value))}`);
-    }
-  }
-}
-
 /** `_check_use_google_gmail_service` (§1.3), in Odoo's order, with each version's wording. */
 function checkGmailConstraints(db: Db, r: RecordValues): void {
   const g = db.gmail;
@@ -150,42 +137,15 @@ const ROWS = {
   name: MAIL_SERVER,
   fields: mailServerFields,
   computed: COMPUTED,
-  validate,
   check: checkGmailConstraints,
+  withComputed,
+  search,
 };
 
 export const irMailServer: Model = {
   name: MAIL_SERVER,
   methods: {
-    fields_get(ctx, args, kwargs) {
-      requireSystem(ctx, MAIL_SERVER);
-      return fieldsGet(mailServerFields(ctx.db), args, kwargs);
-    },
-    create(ctx, args) {
-      requireSystem(ctx, MAIL_SERVER, 'create');
-      return createRows(ctx, ROWS, args);
-    },
-    write(ctx, args) {
-      requireSystem(ctx, MAIL_SERVER, 'write');
-      return writeRows(ctx, ROWS, args);
-    },
-    read(ctx, args, kwargs) {
-      requireSystem(ctx, MAIL_SERVER);
-      const fields = (args[1] ?? kwargs.fields ?? []) as string[];
-      const rows = idsArg(args).map((id) => withComputed(ctx.db, browse(ctx, id)));
-      return readRows(ctx.db, MAIL_SERVER, rows, fields, Object.keys(mailServerFields(ctx.db)));
-    },
-    search_read(ctx, args, kwargs) {
-      requireSystem(ctx, MAIL_SERVER);
-      const domain = (args[0] ?? kwargs.domain ?? []) as unknown[];
-      const fields = (args[1] ?? kwargs.fields ?? []) as string[];
-      const rows = search(ctx, domain, kwargs).map((r) => withComputed(ctx.db, r));
-      return readRows(ctx.db, MAIL_SERVER, rows, fields, Object.keys(mailServerFields(ctx.db)));
-    },
-    search_count(ctx, args, kwargs) {
-      requireSystem(ctx, MAIL_SERVER);
-      return search(ctx, (args[0] ?? kwargs.domain ?? []) as unknown[], kwargs).length;
-    },
+    ...rowMethods(ROWS),
     unlink(ctx, args) {
       requireSystem(ctx, MAIL_SERVER, 'delete');
       for (const id of idsArg(args)) ctx.db.table(MAIL_SERVER).delete(browse(ctx, id).id as number);

@@ -6,8 +6,10 @@
 import type { Db, RecordValues } from '../db.ts';
 import { OdooException, userError } from '../errors.ts';
 import { gmailUri } from '../gmail.ts';
-import { idsArg } from './access.ts';
-import type { CallContext } from './types.ts';
+import { pyRepr } from '../gmail-facts.ts';
+import { idsArg, requireSystem } from './access.ts';
+import { readRows } from './fields.ts';
+import type { CallContext, Model } from './types.ts';
 
 export interface FieldDef {
   type: string;
@@ -53,10 +55,67 @@ interface RowModel {
   fields(db: Db): Record<string, FieldDef>;
   /** Computed fields: never stored. */
   computed: Set<string>;
-  /** Field names and selection values (Odoo's ValueError). */
-  validate(db: Db, vals: Record<string, unknown>): void;
   /** The model's constraints on the record as it would be stored. */
   check(db: Db, record: RecordValues): void;
+  /** The stored record as `read` returns it: its computed fields added. */
+  withComputed(db: Db, record: RecordValues): RecordValues;
+  /** The records a domain selects (`active_test` applied), in the model's order. */
+  search(ctx: CallContext, domain: unknown[], kwargs: Record<string, unknown>): RecordValues[];
+}
+
+/** Field names and selection values, as the ORM checks them before a create or write (Odoo's ValueError). */
+function validate(db: Db, m: RowModel, vals: Record<string, unknown>): void {
+  const fields = m.fields(db);
+  for (const [name, value] of Object.entries(vals)) {
+    const def = fields[name];
+    if (!def || name === 'id') throw new OdooException('builtins.ValueError', `Invalid field '${name}' on model '${m.name}'`);
+    if (def.type === 'selection' && value !== false && !def.selection?.some(([v]) => v === value)) {
+      throw new OdooException('builtins.ValueError', `Wrong value for ${m.name}.${name}: ${pyRepr(String(value))}`);
+    }
+  }
+}
+
+/**
+ * The ORM's methods on a model kept as rows — `fields_get`, `create`, `write`, `read`, `search_read` (with
+ * its `limit`), `search_count` — each behind `base.group_system`, the models' ACL. The model adds its own.
+ */
+export function rowMethods(m: RowModel): Model['methods'] {
+  const names = (db: Db) => Object.keys(m.fields(db));
+  const domainOf = (args: unknown[], kwargs: Record<string, unknown>) => (args[0] ?? kwargs.domain ?? []) as unknown[];
+  return {
+    fields_get(ctx, args, kwargs) {
+      requireSystem(ctx, m.name);
+      return fieldsGet(m.fields(ctx.db), args, kwargs);
+    },
+    create(ctx, args) {
+      requireSystem(ctx, m.name, 'create');
+      return createRows(ctx, m, args);
+    },
+    write(ctx, args) {
+      requireSystem(ctx, m.name, 'write');
+      return writeRows(ctx, m, args);
+    },
+    read(ctx, args, kwargs) {
+      requireSystem(ctx, m.name);
+      const fields = (args[1] ?? kwargs.fields ?? []) as string[];
+      const rows = idsArg(args).map((id) => m.withComputed(ctx.db, browse(ctx, m.name, id)));
+      return readRows(ctx.db, m.name, rows, fields, names(ctx.db));
+    },
+    search_read(ctx, args, kwargs) {
+      requireSystem(ctx, m.name);
+      const fields = (args[1] ?? kwargs.fields ?? []) as string[];
+      const limit = typeof kwargs.limit === 'number' ? kwargs.limit : undefined;
+      const rows = m
+        .search(ctx, domainOf(args, kwargs), kwargs)
+        .slice(0, limit)
+        .map((r) => m.withComputed(ctx.db, r));
+      return readRows(ctx.db, m.name, rows, fields, names(ctx.db));
+    },
+    search_count(ctx, args, kwargs) {
+      requireSystem(ctx, m.name);
+      return m.search(ctx, domainOf(args, kwargs), kwargs).length;
+    },
+  };
 }
 
 /** `create` of one values dict or a list: defaults, the given values, required fields, constraints. */
@@ -64,7 +123,7 @@ export function createRows(ctx: CallContext, m: RowModel, args: unknown[]): numb
   const list = Array.isArray(args[0]) ? (args[0] as Record<string, unknown>[]) : [args[0] as Record<string, unknown>];
   const ids: number[] = [];
   for (const vals of list) {
-    m.validate(ctx.db, vals);
+    validate(ctx.db, m, vals);
     const fields = m.fields(ctx.db);
     const record: RecordValues = { id: ctx.db.nextId(m.name) };
     for (const [name, def] of Object.entries(fields)) {
@@ -89,7 +148,7 @@ export function createRows(ctx: CallContext, m: RowModel, args: unknown[]): numb
 /** `write(ids, vals)`: each record checked with the new values before it changes. */
 export function writeRows(ctx: CallContext, m: RowModel, args: unknown[]): true {
   const vals = (args[1] ?? {}) as Record<string, unknown>;
-  m.validate(ctx.db, vals);
+  validate(ctx.db, m, vals);
   for (const record of idsArg(args).map((id) => browse(ctx, m.name, id))) {
     const next = { ...record, ...vals } as RecordValues;
     m.check(ctx.db, next);
