@@ -15,6 +15,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAst } from 'vite';
+import { STEP_PARTS } from '../lib/console/groups/pages.ts';
 
 /** One import of one file: `to` is a path relative to the root (a module of ours) or a package name. */
 export interface Edge {
@@ -51,18 +52,7 @@ export const PAGE_SCRIPTS = [
   'entrypoints/console.content',
   'entrypoints/console-assistant.ts',
   'entrypoints/console-report.ts',
-  'entrypoints/console-step-project-create.ts',
-  'entrypoints/console-step-dashboard.ts',
-  'entrypoints/console-step-enable-mfa.ts',
-  'entrypoints/console-step-auth-overview.ts',
-  'entrypoints/console-step-auth-wizard.ts',
-  'entrypoints/console-step-branding.ts',
-  'entrypoints/console-step-audience.ts',
-  'entrypoints/console-step-legacy-user-type.ts',
-  'entrypoints/console-step-legacy-app-registration.ts',
-  'entrypoints/console-step-clients-list.ts',
-  'entrypoints/console-step-client-create.ts',
-  'entrypoints/console-step-client-details.ts',
+  ...STEP_PARTS.map((part) => `entrypoints/console-${part}.ts`),
   'entrypoints/signin-error.content',
   'entrypoints/diagnosis-panel.ts',
 ];

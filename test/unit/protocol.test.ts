@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handlers, startBackground } from '@/lib/background';
+import { STEP_PARTS } from '@/lib/console/groups/pages';
 import { removeAllListeners } from '@/lib/messaging';
 import { type MessageName, protocol, type SenderKind } from '@/lib/protocol';
 import { CONSOLE_TAB, installPermissions, POPUP, sendAs } from './helpers';
@@ -51,18 +52,7 @@ const PAGE_SCRIPTS = [
   'entrypoints/console.content/index.ts',
   'entrypoints/console-assistant.ts',
   'entrypoints/console-report.ts',
-  'entrypoints/console-step-project-create.ts',
-  'entrypoints/console-step-dashboard.ts',
-  'entrypoints/console-step-enable-mfa.ts',
-  'entrypoints/console-step-auth-overview.ts',
-  'entrypoints/console-step-auth-wizard.ts',
-  'entrypoints/console-step-branding.ts',
-  'entrypoints/console-step-audience.ts',
-  'entrypoints/console-step-legacy-user-type.ts',
-  'entrypoints/console-step-legacy-app-registration.ts',
-  'entrypoints/console-step-clients-list.ts',
-  'entrypoints/console-step-client-create.ts',
-  'entrypoints/console-step-client-details.ts',
+  ...STEP_PARTS.map((part) => `entrypoints/console-${part}.ts`),
   'entrypoints/signin-error.content/index.ts',
   'entrypoints/diagnosis-panel.ts',
 ];
