@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { callParsed } from './call';
 import { OdooRpcError } from './errors';
-import { type ServerSchema, STAMP_FIELD, stampOf, TOKEN_FIELD } from './gmail-schema';
+import { countRefreshToken, type ServerSchema, STAMP_FIELD, stampOf, TOKEN_FIELD } from './gmail-schema';
 import { GmailSetupError } from './gmail-setup';
 import type { RpcOptions } from './rpc';
 
@@ -73,19 +73,7 @@ async function refreshTokenStored(
   let countRefused = false;
   if (tryCount) {
     try {
-      const count = await callParsed(
-        origin,
-        'ir.mail_server',
-        'search_count',
-        [
-          [
-            ['id', '=', serverId],
-            [TOKEN_FIELD, '!=', false],
-          ],
-        ],
-        z.int(),
-        { context: { active_test: false }, ...rpc },
-      );
+      const count = await countRefreshToken(origin, 'ir.mail_server', serverId, rpc);
       return { stored: count > 0, countRefused: false };
     } catch (error) {
       if (!(error instanceof OdooRpcError) || error.kind !== 'odooError') throw error;

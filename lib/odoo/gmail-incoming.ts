@@ -13,7 +13,7 @@ import * as z from 'zod/mini';
 import { callParsed } from './call';
 import { OdooRpcError } from './errors';
 import { ActUrl, type ConsentUrl, parseConsentUrl } from './gmail-connection';
-import { FieldsGetReply, TOKEN_FIELD } from './gmail-schema';
+import { countRefreshToken, type FieldsGetReply, readFields } from './gmail-schema';
 import { GmailSetupError, IdReply } from './gmail-setup';
 import type { ImapReading, IncomingSchema } from './incoming-shapes';
 import type { RpcOptions } from './rpc';
@@ -40,11 +40,7 @@ export function incomingSchemaFromFields(fields: FieldsGetReply): IncomingSchema
 
 /** `fields_get` of `fetchmail.server`: null when google_gmail's incoming side is not loaded. One round trip. */
 export async function detectIncomingSchema(origin: string, opts: RpcOptions = {}): Promise<IncomingSchema | null> {
-  const fields = await callParsed(origin, 'fetchmail.server', 'fields_get', [], FieldsGetReply, {
-    kwargs: { attributes: ['type', 'selection', 'string'] },
-    ...opts,
-  });
-  return incomingSchemaFromFields(fields);
+  return incomingSchemaFromFields(await readFields(origin, 'fetchmail.server', opts));
 }
 
 /** The values of this version's Gmail IMAP server for `gmail` (fact 15: every field given, no onchange runs). */
@@ -243,19 +239,7 @@ export function odooTime(v: unknown): number | null {
 /** The refresh token's presence on the incoming server, counted (the token never travels). */
 async function countIncomingToken(origin: string, serverId: number, opts: RpcOptions): Promise<boolean | null> {
   try {
-    const count = await callParsed(
-      origin,
-      'fetchmail.server',
-      'search_count',
-      [
-        [
-          ['id', '=', serverId],
-          [TOKEN_FIELD, '!=', false],
-        ],
-      ],
-      z.int(),
-      { context: { active_test: false }, ...opts },
-    );
+    const count = await countRefreshToken(origin, 'fetchmail.server', serverId, opts);
     return count > 0;
   } catch (error) {
     if (error instanceof OdooRpcError && error.kind === 'odooError') return null;

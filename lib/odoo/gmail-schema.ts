@@ -30,6 +30,34 @@ const FieldDescription = z.looseObject({
 export const FieldsGetReply = z.record(z.string(), FieldDescription);
 export type FieldsGetReply = z.infer<typeof FieldsGetReply>;
 
+/** A Gmail server model's fields (`ir.mail_server`, `fetchmail.server`), as a schema is read from them. One round trip. */
+export function readFields(origin: string, model: string, opts: RpcOptions = {}): Promise<FieldsGetReply> {
+  return callParsed(origin, model, 'fields_get', [], FieldsGetReply, {
+    kwargs: { attributes: ['type', 'selection', 'string'] },
+    ...opts,
+  });
+}
+
+/**
+ * How many records of `model` with this id hold a refresh token: `search_count` with the token in the domain
+ * (works for admins in 15–19, §8.4) returns a number, so the token itself never travels. Archived ones count.
+ */
+export function countRefreshToken(origin: string, model: string, serverId: number, opts: RpcOptions = {}): Promise<number> {
+  return callParsed(
+    origin,
+    model,
+    'search_count',
+    [
+      [
+        ['id', '=', serverId],
+        [TOKEN_FIELD, '!=', false],
+      ],
+    ],
+    z.int(),
+    { context: { active_test: false }, ...opts },
+  );
+}
+
 export const ServerSchema = z.object({
   kind: z.enum(['flag15', 'auth16']),
   /** Every field `fields_get` listed: reads ask only for fields that exist in this version. */
@@ -50,11 +78,7 @@ export function schemaFromFields(fields: FieldsGetReply): ServerSchema | null {
 }
 
 export async function detectServerSchema(origin: string, opts: RpcOptions = {}): Promise<ServerSchema | null> {
-  const fields = await callParsed(origin, 'ir.mail_server', 'fields_get', [], FieldsGetReply, {
-    kwargs: { attributes: ['type', 'selection', 'string'] },
-    ...opts,
-  });
-  return schemaFromFields(fields);
+  return schemaFromFields(await readFields(origin, 'ir.mail_server', opts));
 }
 
 /**
