@@ -9,21 +9,13 @@ import { OdooException } from '../errors.ts';
 import { MAIL_SERVER, simulateSmtpSend } from '../gmail.ts';
 import { idsArg, requireSystem } from './access.ts';
 import { readRows } from './fields.ts';
+import { browse as browseRecord } from './records.ts';
 import type { CallContext, Model } from './types.ts';
 
 const MODEL = 'mail.mail';
 const FIELDS = ['subject', 'body_html', 'email_from', 'email_to', 'mail_server_id', 'state', 'failure_reason'];
 
-function browse(ctx: CallContext, id: number): RecordValues {
-  const record = ctx.db.table(MODEL).get(id);
-  if (!record) {
-    throw new OdooException(
-      'odoo.exceptions.MissingError',
-      `Record does not exist or has been deleted.\n(Record: ${MODEL}(${id},), User: ${ctx.user.id})`,
-    );
-  }
-  return record;
-}
+const browse = (ctx: CallContext, id: number): RecordValues => browseRecord(ctx, MODEL, id);
 
 /** The server a message goes out through: its own, else the first active one by priority. */
 function serverFor(ctx: CallContext, mail: RecordValues): RecordValues | undefined {
