@@ -16,7 +16,7 @@
  * for a new secret (`CaptureHooks.expected`), the whole page is searched for a `GOCSPX-` secret that
  * was not on it before.
  */
-import { parseClientId, parseClientSecret } from '../google/client-formats';
+import { asClientId, asClientSecret } from '../google/client-formats';
 import { accName, matches, names, query, visible, waitFor } from './fill';
 import type { Labels } from './selectors';
 import * as S from './selectors';
@@ -29,16 +29,9 @@ export interface Found {
 /** How long a secret may take to render after the dialog shows (§3.7: "poll up to ~20–25 s"). */
 export const SECRET_WAIT_MS = 25_000;
 
-const id = (v: string) => {
-  const r = parseClientId(v);
-  return r.ok ? r.value : null;
-};
-const secret = (v: string, labelled: boolean) => {
-  // Unlabelled text only counts with the GOCSPX- prefix; a 24-character legacy secret needs its label.
-  if (!labelled && !v.startsWith('GOCSPX-')) return null;
-  const r = parseClientSecret(v);
-  return r.ok ? r.value : null;
-};
+const id = asClientId;
+// Unlabelled text only counts with the GOCSPX- prefix; a 24-character legacy secret needs its label.
+const secret = (v: string, labelled: boolean) => (labelled || v.startsWith('GOCSPX-') ? asClientSecret(v) : null);
 
 /** The words of the text nodes under `root`, outside icons and buttons (a copy icon's ligature text is no value). */
 function words(root: Node): string[] {

@@ -18,11 +18,27 @@ export const CLIENT_SECRET_IN_TEXT = /GOCSPX-[A-Za-z0-9_-]{20,}/;
 
 export type FormatResult = { ok: true; value: string } | { ok: false; error: Msg };
 
+/**
+ * The Client ID `input` holds (trimmed), or null: exactly what `parseClientId` accepts, without the reasons
+ * it gives a person for a refusal — the Console's capture only keeps or skips a value, and its bundle stays
+ * without those messages.
+ */
+export function asClientId(input: string): string | null {
+  const value = input.trim();
+  return CLIENT_ID_RE.test(value) || CLIENT_ID_LENIENT_RE.test(value) ? value : null;
+}
+
+/** The client secret `input` holds (trimmed), or null: exactly what `parseClientSecret` accepts (see `asClientId`). */
+export function asClientSecret(input: string): string | null {
+  const value = input.trim();
+  return CLIENT_SECRET_RE.test(value) || LEGACY_CLIENT_SECRET_RE.test(value) ? value : null;
+}
+
 export function parseClientId(input: string): FormatResult {
   const value = input.trim();
   if (value === '') return { ok: false, error: msg('err.clientId.empty') };
   if (/\s/.test(value)) return { ok: false, error: msg('err.clientId.spaces') };
-  if (CLIENT_ID_RE.test(value) || CLIENT_ID_LENIENT_RE.test(value)) return { ok: true, value };
+  if (asClientId(value)) return { ok: true, value };
   if (value.startsWith('GOCSPX-')) return { ok: false, error: msg('err.clientId.isSecret') };
   if (!value.endsWith('.apps.googleusercontent.com')) return { ok: false, error: msg('err.clientId.suffix') };
   return { ok: false, error: msg('err.clientId.shape') };
@@ -34,7 +50,7 @@ export function parseClientSecret(input: string): FormatResult {
   if (/\s/.test(value)) return { ok: false, error: msg('err.clientSecret.spaces') };
   if (value.endsWith('.apps.googleusercontent.com')) return { ok: false, error: msg('err.clientSecret.isId') };
   if (/^\*+.{0,4}$/.test(value) || value.includes('•')) return { ok: false, error: msg('err.clientSecret.masked') };
-  if (CLIENT_SECRET_RE.test(value) || LEGACY_CLIENT_SECRET_RE.test(value)) return { ok: true, value };
+  if (asClientSecret(value)) return { ok: true, value };
   if (value.startsWith('GOCSPX-')) {
     // Longer than a secret: pasted twice, or with something after it — not "cut short".
     const long = value.length > 'GOCSPX-'.length + 28;

@@ -8,6 +8,8 @@ import { type Msg, msg } from '../i18n';
 import { parseClientId, parseClientSecret } from './client-formats';
 
 export {
+  asClientId,
+  asClientSecret,
   CLIENT_ID_IN_TEXT,
   CLIENT_ID_LENIENT_RE,
   CLIENT_ID_RE,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseClientId, parseClientSecret, parseClientSecretJson, projectNumberOf } from '@/lib/google/formats';
+import {
+  asClientId,
+  asClientSecret,
+  parseClientId,
+  parseClientSecret,
+  parseClientSecretJson,
+  projectNumberOf,
+} from '@/lib/google/formats';
 import { FAKE_CLIENT_ID } from '../support/builders';
 
 // Made-up values in Google's formats (google-console.md §5.1–5.2); none is a real credential.
@@ -34,6 +41,38 @@ describe('parseClientSecret', () => {
     ['GOCSPX-AbCdEf GhIjKlMnOpQrStUvWx_-12', 'err.clientSecret.spaces'],
     ['password123', 'err.clientSecret.shape'],
   ])('refuses %j → %s', (v, key) => expect(parseClientSecret(v)).toEqual({ ok: false, error: { key } }));
+});
+
+describe("the capture's checks (asClientId, asClientSecret): what the parsers accept, nothing more or less", () => {
+  // Every value above, and what a page puts around or inside one (a masked secret, a bullet, a trailing
+  // period, a tab, a Client ID with a secret's prefix).
+  const values = [
+    ID,
+    ` ${ID}\t`,
+    '1-abc.apps.googleusercontent.com',
+    `${ID}.`,
+    SECRET,
+    `\n${SECRET} `,
+    'abcdefghijklmnopqrstuvwx',
+    'abcdefghijklmnopqrstuvw•',
+    '************************',
+    'GOCSPX-AbCdEfGhIj',
+    'GOCSPX-AbCdEfGhIjKlMnOpQrStUvWx_-12345',
+    'GOCSPX-AbCdEf GhIjKlMnOpQrStUvWx_-12',
+    `GOCSPX-${ID}`,
+    'password123',
+    '',
+    '   ',
+  ];
+  const accepted = (r: ReturnType<typeof parseClientId>) => (r.ok ? r.value : null);
+  it.each(values)('%j', (v) => {
+    expect(asClientId(v)).toBe(accepted(parseClientId(v)));
+    expect(asClientSecret(v)).toBe(accepted(parseClientSecret(v)));
+  });
+  it('accepts both kinds of each', () => {
+    expect([asClientId(ID), asClientId('1-abc.apps.googleusercontent.com')]).toEqual([ID, '1-abc.apps.googleusercontent.com']);
+    expect([asClientSecret(SECRET), asClientSecret('abcdefghijklmnopqrstuvwx')]).toEqual([SECRET, 'abcdefghijklmnopqrstuvwx']);
+  });
 });
 
 describe('parseClientSecretJson', () => {
