@@ -47,10 +47,10 @@ export const BUDGETS: Budget[] = [
     // on the page where that weighs most; the field report loads on a click, after the first step ran.
     perPage: CONSOLE_PAGES,
     measure: 'gzip',
-    // Core + the part of its heaviest page (audience): 19,111 B at the last measure (`npm run size`). The goal,
+    // Core + the part of its heaviest page (audience): 18,859 B at the last measure (`npm run size`). The goal,
     // 15 KB, needs the core's own code smaller: the panel, the fill engine, the runner, the accessible name
-    // (docs/console.md › Parts).
-    limit: 19 * KB,
+    // (docs/console.md › Parts, with what moving the capture out and an extension-frame panel would weigh).
+    limit: 18.625 * KB,
     goal: 15 * KB,
   },
   {
