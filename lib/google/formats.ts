@@ -24,15 +24,17 @@ export {
 /** The downloaded file is at most a few hundred bytes; anything far larger is not it. */
 export const MAX_JSON_BYTES = 64 * 1024;
 
-const WebClientJson = z.object({
-  web: z.looseObject({
-    client_id: z.string(),
-    client_secret: z.string(),
-    project_id: z.optional(z.string()),
-    redirect_uris: z.optional(z.array(z.string())),
-    javascript_origins: z.optional(z.array(z.string())),
+const WebClientJson = z.lazy(() =>
+  z.object({
+    web: z.looseObject({
+      client_id: z.string(),
+      client_secret: z.string(),
+      project_id: z.optional(z.string()),
+      redirect_uris: z.optional(z.array(z.string())),
+      javascript_origins: z.optional(z.array(z.string())),
+    }),
   }),
-});
+);
 
 export type ClientJsonResult =
   | { ok: true; clientId: string; clientSecret: string; projectId: string | null; redirectUris: string[] }

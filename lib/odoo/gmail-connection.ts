@@ -14,7 +14,7 @@ import type { RpcOptions } from './rpc';
 // ---------------------------------------------------------------------------------------------
 // Consent URL (§6): `{'type': 'ir.actions.act_url', 'url': …}`; 19.0 adds `target: 'self'`.
 
-export const ActUrl = z.looseObject({ type: z.literal('ir.actions.act_url'), url: z.string() });
+export const ActUrl = z.lazy(() => z.looseObject({ type: z.literal('ir.actions.act_url'), url: z.string() }));
 
 export interface ConsentUrl {
   url: string;
@@ -54,7 +54,7 @@ export async function openGmailConsent(origin: string, serverId: number, opts: R
 
 export type TokenPresence = 'present' | 'absent' | 'serverMissing';
 
-export const IdRows = z.array(z.looseObject({ id: z.number() }));
+export const IdRows = z.lazy(() => z.array(z.looseObject({ id: z.number() })));
 
 /**
  * Whether the record's refresh token is set. `search_count` with the token in the domain (works for
@@ -141,13 +141,15 @@ export type GmailServerState =
       tokenStamp: number | null;
     };
 
-export const ServerFactsRow = z.looseObject({
-  id: z.number(),
-  smtp_user: z.optional(z.union([z.string(), z.literal(false), z.null()])),
-  smtp_authentication: z.optional(z.union([z.string(), z.literal(false), z.null()])),
-  use_google_gmail_service: z.optional(z.boolean()),
-  google_gmail_access_token_expiration: z.optional(z.union([z.number(), z.literal(false), z.null()])),
-});
+export const ServerFactsRow = z.lazy(() =>
+  z.looseObject({
+    id: z.number(),
+    smtp_user: z.optional(z.union([z.string(), z.literal(false), z.null()])),
+    smtp_authentication: z.optional(z.union([z.string(), z.literal(false), z.null()])),
+    use_google_gmail_service: z.optional(z.boolean()),
+    google_gmail_access_token_expiration: z.optional(z.union([z.number(), z.literal(false), z.null()])),
+  }),
+);
 
 /**
  * The server as Odoo has it now — exists, Username, authentication type, token, token stamp — in one
@@ -274,11 +276,13 @@ export function readTestFailure(text: string, facts?: ServerFacts): TestReading 
 
 export type TestOutcome = { ok: true } | { ok: false; odooText: string; reading: TestReading };
 
-export const Notification = z.looseObject({
-  type: z.literal('ir.actions.client'),
-  tag: z.string(),
-  params: z.optional(z.looseObject({ type: z.optional(z.string()), message: z.optional(z.string()) })),
-});
+export const Notification = z.lazy(() =>
+  z.looseObject({
+    type: z.literal('ir.actions.client'),
+    tag: z.string(),
+    params: z.optional(z.looseObject({ type: z.optional(z.string()), message: z.optional(z.string()) })),
+  }),
+);
 
 /**
  * `test_smtp_connection` on the record. Success is a `display_notification` action whose

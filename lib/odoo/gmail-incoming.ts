@@ -57,29 +57,31 @@ const isGmailIncoming = (schema: IncomingSchema, row: Record<string, unknown>) =
 // ---------------------------------------------------------------------------------------------
 // Find or create — never a second server for the address.
 
-const Id = z.int().check(z.positive());
-const Falsy = z.union([z.literal(false), z.null()]);
+const Id = z.lazy(() => z.int().check(z.positive()));
+const Falsy = z.lazy(() => z.union([z.literal(false), z.null()]));
 /** A many2one as read: `[id, display name]` or false. */
-const Many2one = z.union([z.tuple([Id, z.string()]), Falsy]);
+const Many2one = z.lazy(() => z.union([z.tuple([Id, z.string()]), Falsy]));
 
-export const IncomingRow = z.looseObject({
-  id: Id,
-  name: z.optional(z.union([z.string(), Falsy])),
-  active: z.optional(z.boolean()),
-  server: z.optional(z.union([z.string(), Falsy])),
-  port: z.optional(z.union([z.int(), Falsy])),
-  is_ssl: z.optional(z.boolean()),
-  user: z.optional(z.union([z.string(), Falsy])),
-  server_type: z.optional(z.union([z.string(), Falsy])),
-  use_google_gmail_service: z.optional(z.boolean()),
-  state: z.optional(z.union([z.enum(['draft', 'done']), Falsy])),
-  /** Last Fetch Date, `YYYY-MM-DD HH:MM:SS` in UTC (fact 19). */
-  date: z.optional(z.union([z.string(), Falsy])),
-  object_id: z.optional(Many2one),
-  /** 19.0: the first failure since the last successful fetch (fact 22). */
-  error_date: z.optional(z.union([z.string(), Falsy])),
-  error_message: z.optional(z.union([z.string(), Falsy])),
-});
+export const IncomingRow = z.lazy(() =>
+  z.looseObject({
+    id: Id,
+    name: z.optional(z.union([z.string(), Falsy])),
+    active: z.optional(z.boolean()),
+    server: z.optional(z.union([z.string(), Falsy])),
+    port: z.optional(z.union([z.int(), Falsy])),
+    is_ssl: z.optional(z.boolean()),
+    user: z.optional(z.union([z.string(), Falsy])),
+    server_type: z.optional(z.union([z.string(), Falsy])),
+    use_google_gmail_service: z.optional(z.boolean()),
+    state: z.optional(z.union([z.enum(['draft', 'done']), Falsy])),
+    /** Last Fetch Date, `YYYY-MM-DD HH:MM:SS` in UTC (fact 19). */
+    date: z.optional(z.union([z.string(), Falsy])),
+    object_id: z.optional(Many2one),
+    /** 19.0: the first failure since the last successful fetch (fact 22). */
+    error_date: z.optional(z.union([z.string(), Falsy])),
+    error_message: z.optional(z.union([z.string(), Falsy])),
+  }),
+);
 export type IncomingRow = z.infer<typeof IncomingRow>;
 
 const valueFields = (schema: IncomingSchema, gmail: string) => Object.keys(incomingServerValues(schema, gmail));
@@ -207,11 +209,13 @@ export type MailLanding =
   /** No alias and no target model: Odoo fetches, keeps nothing, and Gmail's copies are marked read (fact 20). */
   | { kind: 'nowhere' };
 
-export const AliasRow = z.looseObject({
-  id: Id,
-  alias_name: z.optional(z.union([z.string(), Falsy])),
-  alias_model_id: z.optional(Many2one),
-});
+export const AliasRow = z.lazy(() =>
+  z.looseObject({
+    id: Id,
+    alias_name: z.optional(z.union([z.string(), Falsy])),
+    alias_model_id: z.optional(Many2one),
+  }),
+);
 
 export type IncomingState =
   | { exists: false }

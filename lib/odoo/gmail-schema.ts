@@ -22,12 +22,14 @@ export const STAMP_FIELD = 'google_gmail_access_token_expiration';
 /** The stamp as read: null when there is none. */
 export const stampOf = (v: unknown): number | null => (typeof v === 'number' && v > 0 ? v : null);
 
-const FieldDescription = z.looseObject({
-  type: z.string(),
-  string: z.optional(z.string()),
-  selection: z.optional(z.array(z.tuple([z.union([z.string(), z.number(), z.boolean()]), z.string()]))),
-});
-export const FieldsGetReply = z.record(z.string(), FieldDescription);
+const FieldDescription = z.lazy(() =>
+  z.looseObject({
+    type: z.string(),
+    string: z.optional(z.string()),
+    selection: z.optional(z.array(z.tuple([z.union([z.string(), z.number(), z.boolean()]), z.string()]))),
+  }),
+);
+export const FieldsGetReply = z.lazy(() => z.record(z.string(), FieldDescription));
 export type FieldsGetReply = z.infer<typeof FieldsGetReply>;
 
 /** A Gmail server model's fields (`ir.mail_server`, `fetchmail.server`), as a schema is read from them. One round trip. */

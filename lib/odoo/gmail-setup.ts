@@ -67,15 +67,17 @@ export async function installOrUpgradeGmail(origin: string, opts: RpcOptions = {
 // ---------------------------------------------------------------------------------------------
 // 2. Credentials (§1.5, §8.3): the settings form's way — create + execute — then read back.
 
-const Id = z.int().check(z.positive());
+const Id = z.lazy(() => z.int().check(z.positive()));
 /** `create`'s reply: the new id, or a one-element list (what `create` gives for a list of values). */
-export const IdReply = z.union([
-  Id,
-  z.pipe(
-    z.array(Id).check(z.length(1)),
-    z.transform((a: number[]) => a[0] as number),
-  ),
-]);
+export const IdReply = z.lazy(() =>
+  z.union([
+    Id,
+    z.pipe(
+      z.array(Id).check(z.length(1)),
+      z.transform((a: number[]) => a[0] as number),
+    ),
+  ]),
+);
 
 export interface CredentialsWritten {
   clientId: string;
@@ -165,16 +167,18 @@ export async function readGmailCredentials(
 // 3. The outgoing server (§8.4): find by address, update, or create — never a duplicate.
 
 /** A row of `findGmailServer`'s `search_read`. */
-export const ServerRow = z.looseObject({
-  id: Id,
-  name: z.optional(z.union([z.string(), z.literal(false)])),
-  smtp_host: z.optional(z.union([z.string(), z.literal(false)])),
-  active: z.optional(z.boolean()),
-});
+export const ServerRow = z.lazy(() =>
+  z.looseObject({
+    id: Id,
+    name: z.optional(z.union([z.string(), z.literal(false)])),
+    smtp_host: z.optional(z.union([z.string(), z.literal(false)])),
+    active: z.optional(z.boolean()),
+  }),
+);
 type ServerRow = z.infer<typeof ServerRow>;
 
 /** The read-back of the values written: any fields, compared one by one with what was sent. */
-export const ServerValuesRows = z.array(z.record(z.string(), z.unknown()));
+export const ServerValuesRows = z.lazy(() => z.array(z.record(z.string(), z.unknown())));
 
 /** The fields to read back and compare with what was written. */
 function checkedFields(schema: ServerSchema, values: Record<string, unknown>): string[] {

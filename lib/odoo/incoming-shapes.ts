@@ -5,12 +5,14 @@
  */
 import * as z from 'zod/mini';
 
-export const IncomingSchema = z.object({
-  /** `flag15`: `imap` + `use_google_gmail_service`; `type16`: `server_type = 'gmail'`. */
-  kind: z.enum(['flag15', 'type16']),
-  /** Every field `fields_get` listed: reads ask only for fields of this version (19.0's `error_*`). */
-  fields: z.array(z.string()),
-});
+export const IncomingSchema = z.lazy(() =>
+  z.object({
+    /** `flag15`: `imap` + `use_google_gmail_service`; `type16`: `server_type = 'gmail'`. */
+    kind: z.enum(['flag15', 'type16']),
+    /** Every field `fields_get` listed: reads ask only for fields of this version (19.0's `error_*`). */
+    fields: z.array(z.string()),
+  }),
+);
 export type IncomingSchema = z.infer<typeof IncomingSchema>;
 
 /** What a failed Test & Confirm or a failed fetch means (facts 18, 22). */

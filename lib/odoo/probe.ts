@@ -21,45 +21,49 @@ export const PROBE_STATUSES = [
 ] as const;
 export type ProbeStatus = (typeof PROBE_STATUSES)[number];
 
-export const ModuleInfo = z.object({
-  state: z.enum(['installed', 'uninstalled', 'uninstallable', 'to upgrade', 'to remove', 'to install', 'missing']),
-  /** Version recorded in the database (Odoo's `latest_version`, label "Installed Version"). */
-  dbVersion: z.nullable(z.string()),
-  /** Version of the code on disk (Odoo's `installed_version`, label "Latest Version"). */
-  codeVersion: z.nullable(z.string()),
-  outdated: z.boolean(),
-});
+export const ModuleInfo = z.lazy(() =>
+  z.object({
+    state: z.enum(['installed', 'uninstalled', 'uninstallable', 'to upgrade', 'to remove', 'to install', 'missing']),
+    /** Version recorded in the database (Odoo's `latest_version`, label "Installed Version"). */
+    dbVersion: z.nullable(z.string()),
+    /** Version of the code on disk (Odoo's `installed_version`, label "Latest Version"). */
+    codeVersion: z.nullable(z.string()),
+    outdated: z.boolean(),
+  }),
+);
 export type ModuleInfo = z.infer<typeof ModuleInfo>;
 
-export const ProbeResult = z.object({
-  origin: z.string(),
-  at: z.number(),
-  status: z.enum(PROBE_STATUSES),
-  /** HTTP status or Odoo's own message, for the details line. */
-  detail: z.optional(z.string()),
-  odoo: z.optional(
-    z.object({
-      db: z.string(),
-      version: z.string(),
-      major: z.number(),
-      minor: z.number(),
-      saas: z.boolean(),
-      edition: z.enum(['community', 'enterprise']),
-      isSystem: z.boolean(),
-      baseUrl: z.nullable(z.string()),
-      /** `web.base.url.freeze` is set (true), not set (false), or could not be read (null / absent). */
-      baseUrlFrozen: z.optional(z.nullable(z.boolean())),
-      /**
-       * The value `baseUrl` replaced when Odoo was seen to change it (an administrator's login through
-       * another address, captures fact 6), and when that was seen. Gone once frozen.
-       */
-      baseUrlWas: z.optional(z.object({ value: z.string(), at: z.number() })),
-      userName: z.nullable(z.string()),
-      userEmail: z.nullable(z.string()),
-    }),
-  ),
-  gmailModule: z.optional(ModuleInfo),
-});
+export const ProbeResult = z.lazy(() =>
+  z.object({
+    origin: z.string(),
+    at: z.number(),
+    status: z.enum(PROBE_STATUSES),
+    /** HTTP status or Odoo's own message, for the details line. */
+    detail: z.optional(z.string()),
+    odoo: z.optional(
+      z.object({
+        db: z.string(),
+        version: z.string(),
+        major: z.number(),
+        minor: z.number(),
+        saas: z.boolean(),
+        edition: z.enum(['community', 'enterprise']),
+        isSystem: z.boolean(),
+        baseUrl: z.nullable(z.string()),
+        /** `web.base.url.freeze` is set (true), not set (false), or could not be read (null / absent). */
+        baseUrlFrozen: z.optional(z.nullable(z.boolean())),
+        /**
+         * The value `baseUrl` replaced when Odoo was seen to change it (an administrator's login through
+         * another address, captures fact 6), and when that was seen. Gone once frozen.
+         */
+        baseUrlWas: z.optional(z.object({ value: z.string(), at: z.number() })),
+        userName: z.nullable(z.string()),
+        userEmail: z.nullable(z.string()),
+      }),
+    ),
+    gmailModule: z.optional(ModuleInfo),
+  }),
+);
 export type ProbeResult = z.infer<typeof ProbeResult>;
 
 const str = (v: string | false | null | undefined): string | null => (typeof v === 'string' && v !== '' ? v : null);

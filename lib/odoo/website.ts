@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { callParsed } from './call';
 
-export const PageRows = z.array(z.looseObject({ url: z.string() }));
+export const PageRows = z.lazy(() => z.array(z.looseObject({ url: z.string() })));
 
 export function readPrivacyPages(origin: string): Promise<z.infer<typeof PageRows>> {
   return callParsed(origin, 'website.page', 'search_read', [[['url', 'ilike', 'privacy']]], PageRows, {

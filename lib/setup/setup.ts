@@ -13,20 +13,24 @@ export type AccountType = (typeof ACCOUNT_TYPES)[number];
 /** Consumer Google accounts; every other domain that has Gmail is a Google Workspace domain. */
 const PERSONAL_DOMAINS = new Set(['gmail.com', 'googlemail.com']);
 
-export const SetupInput = z.object({
-  odooUrl: z.string().check(z.maxLength(2048)),
-  gmail: z.string().check(z.maxLength(320)),
-  accountType: z.nullable(z.enum(ACCOUNT_TYPES)),
-});
+export const SetupInput = z.lazy(() =>
+  z.object({
+    odooUrl: z.string().check(z.maxLength(2048)),
+    gmail: z.string().check(z.maxLength(320)),
+    accountType: z.nullable(z.enum(ACCOUNT_TYPES)),
+  }),
+);
 export type SetupInput = z.infer<typeof SetupInput>;
 
-export const Setup = z.object({
-  odooOrigin: z.string(),
-  gmail: z.nullable(z.string()),
-  accountType: z.nullable(z.enum(ACCOUNT_TYPES)),
-  /** The address was proposed by the extension (the Odoo user's email), not typed by the person. */
-  gmailProposed: z._default(z.boolean(), false),
-});
+export const Setup = z.lazy(() =>
+  z.object({
+    odooOrigin: z.string(),
+    gmail: z.nullable(z.string()),
+    accountType: z.nullable(z.enum(ACCOUNT_TYPES)),
+    /** The address was proposed by the extension (the Odoo user's email), not typed by the person. */
+    gmailProposed: z._default(z.boolean(), false),
+  }),
+);
 export type Setup = z.infer<typeof Setup>;
 
 export type SetupField = keyof SetupInput;

@@ -24,18 +24,22 @@ export const STEP_STATES = ['todo', 'inProgress', 'done', 'attention', 'na'] as 
 export type StepState = (typeof STEP_STATES)[number];
 
 /** A stored message (key and parameters of locales/*.yml), turned into text where it is shown. */
-export const MsgData = z.object({
-  key: z.string(),
-  params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
-});
+export const MsgData = z.lazy(() =>
+  z.object({
+    key: z.string(),
+    params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
+  }),
+);
 
 /** What a feature reports about a step it drives (Console assistant, Odoo operations, monitor). */
-export const StepProgress = z.object({
-  state: z.enum(STEP_STATES),
-  at: z.number(),
-  note: z.optional(MsgData),
-});
+export const StepProgress = z.lazy(() =>
+  z.object({
+    state: z.enum(STEP_STATES),
+    at: z.number(),
+    note: z.optional(MsgData),
+  }),
+);
 export type StepProgress = z.infer<typeof StepProgress>;
 
-export const StepProgressMap = z.partialRecord(z.enum(STEP_IDS), StepProgress);
+export const StepProgressMap = z.lazy(() => z.partialRecord(z.enum(STEP_IDS), StepProgress));
 export type StepProgressMap = z.infer<typeof StepProgressMap>;

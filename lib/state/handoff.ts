@@ -13,20 +13,22 @@ import { PAGE_IDS, type PageId } from '../console/detect';
 import { CONSOLE_STEPS } from '../console/types';
 import { defineValidatedItem } from './define';
 
-const Handoff = z.object({
-  /**
-   * The page it is for; null when the click cannot know which page it leads to ("Get started" opens the
-   * wizard at its own address or in place): then the next page of the journey in that tab takes it.
-   */
-  page: z.nullable(z.enum(PAGE_IDS)),
-  /** The step the click asked for (`Env.carry`): it runs there without a second click. */
-  step: z.optional(z.enum(CONSOLE_STEPS)),
-  /** The assistant opened the page itself: its panel takes the keyboard focus (`ConsoleContext.arrived`). */
-  focus: z.boolean(),
-  /** The tab whose click left it: another Console tab never takes it. */
-  tab: z.optional(z.int()),
-  at: z.number(),
-});
+const Handoff = z.lazy(() =>
+  z.object({
+    /**
+     * The page it is for; null when the click cannot know which page it leads to ("Get started" opens the
+     * wizard at its own address or in place): then the next page of the journey in that tab takes it.
+     */
+    page: z.nullable(z.enum(PAGE_IDS)),
+    /** The step the click asked for (`Env.carry`): it runs there without a second click. */
+    step: z.optional(z.enum(CONSOLE_STEPS)),
+    /** The assistant opened the page itself: its panel takes the keyboard focus (`ConsoleContext.arrived`). */
+    focus: z.boolean(),
+    /** The tab whose click left it: another Console tab never takes it. */
+    tab: z.optional(z.int()),
+    at: z.number(),
+  }),
+);
 export type Handoff = z.infer<typeof Handoff>;
 
 export const handoffItem = defineValidatedItem('session:consoleHandoff', z.nullable(Handoff), { fallback: null, version: 1 });

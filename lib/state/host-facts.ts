@@ -10,12 +10,14 @@
 import * as z from 'zod/mini';
 import { defineValidatedItem } from './define';
 
-export const StoredHostFacts = z.object({
-  /** The extension version whose list gave these facts. */
-  version: z.string(),
-  /** Per host (`suffixKey`): on the list or not, and its registrable domain. */
-  hosts: z.record(z.string(), z.object({ listed: z.boolean(), domain: z.nullable(z.string()) })),
-});
+export const StoredHostFacts = z.lazy(() =>
+  z.object({
+    /** The extension version whose list gave these facts. */
+    version: z.string(),
+    /** Per host (`suffixKey`): on the list or not, and its registrable domain. */
+    hosts: z.record(z.string(), z.object({ listed: z.boolean(), domain: z.nullable(z.string()) })),
+  }),
+);
 export type StoredHostFacts = z.infer<typeof StoredHostFacts>;
 
 export const hostFactsItem = defineValidatedItem('session:hostFacts', z.nullable(StoredHostFacts), {

@@ -53,17 +53,19 @@ export const progressItem = defineValidatedItem('local:progress', StepProgressMa
 // The Google side.
 
 /** What the extension knows of the Google side (no secret): filled by the Console assistant. */
-export const GoogleState = z.object({
-  projectId: z.nullable(z.string()),
-  clientId: z.nullable(z.string()),
-  audience: z.nullable(z.enum(['internal', 'external'])),
-  publishing: z.nullable(z.enum(['testing', 'production'])),
-  authorizedDomains: z.array(z.string()),
-  testUsers: z.array(z.string()),
-  redirectUris: z.array(z.string()),
-  /** When the client secret was captured (the secret itself is never here). */
-  secretCapturedAt: z.nullable(z.number()),
-});
+export const GoogleState = z.lazy(() =>
+  z.object({
+    projectId: z.nullable(z.string()),
+    clientId: z.nullable(z.string()),
+    audience: z.nullable(z.enum(['internal', 'external'])),
+    publishing: z.nullable(z.enum(['testing', 'production'])),
+    authorizedDomains: z.array(z.string()),
+    testUsers: z.array(z.string()),
+    redirectUris: z.array(z.string()),
+    /** When the client secret was captured (the secret itself is never here). */
+    secretCapturedAt: z.nullable(z.number()),
+  }),
+);
 export type GoogleState = z.infer<typeof GoogleState>;
 export const EMPTY_GOOGLE_STATE: GoogleState = {
   projectId: null,
@@ -92,13 +94,15 @@ export const publishChoiceItem = defineValidatedItem('local:publishChoice', z.nu
  * go to production (google-console-2026.md §1): read from the Odoo website (its home and privacy page)
  * when the person chose production, or given by the person in the popup. Public addresses, no secret.
  */
-export const PublishLinks = z.object({
-  home: z.nullable(z.url()),
-  privacy: z.nullable(z.url()),
-  /** `website`: found on the Odoo's website; `person`: typed in the popup; `none`: Odoo has no website. */
-  source: z.enum(['website', 'person', 'none']),
-  at: z.number(),
-});
+export const PublishLinks = z.lazy(() =>
+  z.object({
+    home: z.nullable(z.url()),
+    privacy: z.nullable(z.url()),
+    /** `website`: found on the Odoo's website; `person`: typed in the popup; `none`: Odoo has no website. */
+    source: z.enum(['website', 'person', 'none']),
+    at: z.number(),
+  }),
+);
 export type PublishLinks = z.infer<typeof PublishLinks>;
 export const publishLinksItem = defineValidatedItem('local:publishLinks', z.nullable(PublishLinks), {
   fallback: null,
@@ -110,12 +114,14 @@ export const publishLinksItem = defineValidatedItem('local:publishLinks', z.null
  * write. `storage.session`: memory only, cleared when the browser stops, not readable by content
  * scripts. Wiped as soon as Odoo has confirmed the write.
  */
-export const Credentials = z.object({
-  clientId: z.string(),
-  clientSecret: z.string(),
-  source: z.enum(['console', 'json', 'paste']),
-  at: z.number(),
-});
+export const Credentials = z.lazy(() =>
+  z.object({
+    clientId: z.string(),
+    clientSecret: z.string(),
+    source: z.enum(['console', 'json', 'paste']),
+    at: z.number(),
+  }),
+);
 export type Credentials = z.infer<typeof Credentials>;
 export const credentialsItem = defineValidatedItem('session:credentials', z.nullable(Credentials), {
   fallback: null,
@@ -151,7 +157,7 @@ export const expiryWarningItem = defineValidatedItem(
  * "Set up Google Cloud for Odoo" (lib/background/autopilot.ts): kept in `storage.session`, the run is the
  * person's click of this browser session.
  */
-const Autopilot = z.object({ startedAt: z.number() });
+const Autopilot = z.lazy(() => z.object({ startedAt: z.number() }));
 export const autopilotItem = defineValidatedItem('session:googleSetup', z.nullable(Autopilot), { fallback: null, version: 1 });
 
 /**
@@ -159,7 +165,9 @@ export const autopilotItem = defineValidatedItem('session:googleSetup', z.nullab
  * dashboard of that project, or the "Navigate to … project" notification — google-console.md §3.1).
  * Session storage: a creation left pending is meaningless after a browser restart.
  */
-const PendingProject = z.object({ projectId: z.nullable(z.string()), fromProject: z.nullable(z.string()), at: z.number() });
+const PendingProject = z.lazy(() =>
+  z.object({ projectId: z.nullable(z.string()), fromProject: z.nullable(z.string()), at: z.number() }),
+);
 export const pendingProjectItem = defineValidatedItem('session:consolePendingProject', z.nullable(PendingProject), {
   fallback: null,
   version: 1,
@@ -170,7 +178,7 @@ export const pendingProjectItem = defineValidatedItem('session:consolePendingPro
  * "reload up to 3 times"): counted across the reloads, so the panel stops offering one after the third.
  * Session storage; a count older than `RELOADS_MS` (lib/background/console.ts) or for another page starts again.
  */
-const ConsoleReloads = z.object({ page: z.enum(PAGE_IDS), count: z.int().check(z.minimum(0)), at: z.number() });
+const ConsoleReloads = z.lazy(() => z.object({ page: z.enum(PAGE_IDS), count: z.int().check(z.minimum(0)), at: z.number() }));
 export const consoleReloadsItem = defineValidatedItem('session:consoleReloads', z.nullable(ConsoleReloads), {
   fallback: null,
   version: 1,

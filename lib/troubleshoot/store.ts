@@ -11,20 +11,22 @@ import type { Diagnosis } from './sign-in';
 export const DIAGNOSIS_SOURCES = ['signIn', 'confirm'] as const;
 export type DiagnosisSource = (typeof DIAGNOSIS_SOURCES)[number];
 
-export const StoredDiagnosis = z.object({
-  id: z.string().check(z.maxLength(60)),
-  step: z.enum(STEP_IDS),
-  source: z.enum(DIAGNOSIS_SOURCES),
-  /** The Odoo origin of the setup when it was made; another origin means it does not apply. */
-  origin: z.nullable(z.string()),
-  at: z.number(),
-  title: MsgData,
-  cause: MsgData,
-  fix: MsgData,
-  link: z.optional(z.string()),
-  value: z.optional(z.string()),
-  details: z.optional(z.array(MsgData)),
-});
+export const StoredDiagnosis = z.lazy(() =>
+  z.object({
+    id: z.string().check(z.maxLength(60)),
+    step: z.enum(STEP_IDS),
+    source: z.enum(DIAGNOSIS_SOURCES),
+    /** The Odoo origin of the setup when it was made; another origin means it does not apply. */
+    origin: z.nullable(z.string()),
+    at: z.number(),
+    title: MsgData,
+    cause: MsgData,
+    fix: MsgData,
+    link: z.optional(z.string()),
+    value: z.optional(z.string()),
+    details: z.optional(z.array(MsgData)),
+  }),
+);
 export type StoredDiagnosis = z.infer<typeof StoredDiagnosis>;
 
 export function toStored(d: Diagnosis, source: DiagnosisSource, origin: string | null, at: number): StoredDiagnosis {
