@@ -15,6 +15,7 @@ import { msg, t } from '../i18n';
 import { readBaseUrl } from '../odoo/base-url';
 import { OdooRpcError } from '../odoo/errors';
 import { type GmailServerState, readGmailServer, testGmailConnection } from '../odoo/gmail-connection';
+import { readNeutralized } from '../odoo/probe';
 import { odooMailServerLink } from '../odoo/urls';
 import type { Reply } from '../protocol';
 import type { MonitorState, MonitorStatus } from '../setup/odoo-state';
@@ -40,7 +41,7 @@ const TEST_TIMEOUT_MS = 90_000;
 export type CheckTrigger = MonitorState['trigger'];
 
 const GREEN: MonitorStatus[] = ['ok'];
-const RED: MonitorStatus[] = ['noToken', 'testFailed', 'serverMissing'];
+const RED: MonitorStatus[] = ['noToken', 'testFailed', 'serverMissing', 'serverArchived'];
 
 export function verdictOf(status: MonitorStatus): 'green' | 'red' | null {
   if (GREEN.includes(status)) return 'green';
@@ -175,14 +176,20 @@ async function check(trigger: CheckTrigger): Promise<Reply<MonitorState>> {
       // web.base.url as it is now (it moves at admin logins elsewhere): side by side, one round trip.
       // An Odoo that refused to count the token before is not asked again: two round trips, never three.
       const countRefused = (await tokenCountRefusedItem.get()).includes(origin);
-      const [read, baseUrl] = await Promise.all([
+      // Whether this database is a neutralized copy goes in the same round trip (odoo-gmail.md §9.1).
+      const [read, baseUrl, neutralized] = await Promise.all([
         readGmailServer(origin, serverId, state.server.schema, { countToken: !countRefused }),
         readBaseUrl(origin).catch(() => null),
+        readNeutralized(origin),
       ]);
       server = read;
       if (read.tokenCountRefused) await tokenCountRefusedItem.update((list) => [...new Set([...list, origin])]);
       if (baseUrl) await noteBaseUrl(origin, baseUrl);
-      if (!server.exists) result = { ...base, status: 'serverMissing' };
+      // On a neutralized copy mail is off by design: said as such, never as a broken token (no test either:
+      // it would prove nothing about sending from an archived server).
+      if (neutralized === true) result = { ...base, status: 'neutralized', token: server.exists ? server.facts.token : null };
+      else if (!server.exists) result = { ...base, status: 'serverMissing' };
+      else if (!server.active) result = { ...base, status: 'serverArchived', token: server.facts.token };
       else if (!server.facts.token) result = { ...base, status: 'noToken', token: false };
       else {
         const { facts } = server;
