@@ -141,7 +141,22 @@ export function App() {
             </h2>
             <Checklist steps={steps} />
           </section>
-          <OtherOdoos current={setup?.odooOrigin ?? null} tabOrigin={tabOrigin} onBusy={setProbing} />
+          <OtherOdoos
+            current={setup?.odooOrigin ?? null}
+            exportable={
+              setup
+                ? {
+                    setup,
+                    odoo: probe?.odoo ? { db: probe.odoo.db, version: probe.odoo.version } : null,
+                    google,
+                    publishChoice: s.publishChoice,
+                    publishLinks: s.publishLinks,
+                  }
+                : null
+            }
+            tabOrigin={tabOrigin}
+            onBusy={setProbing}
+          />
         </>
       )}
     </main>

@@ -1,12 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Text } from '@/components/Text';
-import { type Msg, t } from '@/lib/i18n';
+import { type Msg, msg, t } from '@/lib/i18n';
+import { sendMessage } from '@/lib/messaging';
+import { buildSetupFile, type SetupFileInput, setupFileName } from '@/lib/setup/setup-file';
 import { type SavedSetup, setupsItem } from '@/lib/state/setups';
 import { connectOdoo } from './connect-odoo';
 
 interface Props {
   /** The Odoo the popup shows now. */
   current: string | null;
+  /** What a setup file of the current setup holds (null: nothing set up yet). */
+  exportable: SetupFileInput | null;
   /** The open tab's Odoo, when it looks like one: listed first, and said. */
   tabOrigin: string | null;
   onBusy(busy: boolean): void;
@@ -21,10 +25,11 @@ const kindOf = (e: SavedSetup): 'green' | 'red' | 'unknown' =>
  * a switch. Read after the first paint and drawn below everything else, so nothing above it moves when it
  * arrives. The open tab's database comes first.
  */
-export function OtherOdoos({ current, tabOrigin, onBusy }: Props) {
+export function OtherOdoos({ current, exportable, tabOrigin, onBusy }: Props) {
   const [saved, setSaved] = useState<Record<string, SavedSetup>>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<Msg | null>(null);
+  const [note, setNote] = useState<Msg | null>(null);
   useEffect(() => {
     void setupsItem.get().then(setSaved);
     return setupsItem.watch(setSaved);
@@ -33,7 +38,33 @@ export function OtherOdoos({ current, tabOrigin, onBusy }: Props) {
   const entries = Object.values(saved)
     .filter((e) => e.setup.odooOrigin !== current)
     .sort((a, b) => Number(b.setup.odooOrigin === tabOrigin) - Number(a.setup.odooOrigin === tabOrigin) || b.savedAt - a.savedAt);
-  if (entries.length === 0) return null;
+
+  const exportSetup = () => {
+    if (!exportable) return;
+    const blob = new Blob([`${JSON.stringify(buildSetupFile(exportable), null, 2)}\n`], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = setupFileName(exportable);
+    a.click();
+    // Not revoked here: the download reads the blob after the click returns; it goes with the popup's document.
+  };
+
+  const importFile = async (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    setError(null);
+    setNote(null);
+    try {
+      const reply = await sendMessage('importSetup', { text: await file.text() });
+      if (reply.ok) setNote(msg('setups.imported', { origin: reply.value.origin }));
+      else setError(reply.error);
+    } catch (e) {
+      setError(msg('err.messaging', { detail: e instanceof Error ? e.message : '?' }));
+    }
+  };
 
   const switchTo = (e: SavedSetup) => {
     if (busy) return;
@@ -54,32 +85,51 @@ export function OtherOdoos({ current, tabOrigin, onBusy }: Props) {
   return (
     <section aria-labelledby="others-heading" class="others">
       <h2 id="others-heading">{t('setups.heading')}</h2>
+      <div class="setup-file">
+        {exportable && (
+          <button type="button" class="small" onClick={exportSetup}>
+            {t('setups.export')}
+          </button>
+        )}
+        <div class="field import">
+          <label for="setupFile">{t('setups.import')}</label>
+          <input id="setupFile" type="file" accept=".json,application/json" onChange={importFile} />
+        </div>
+      </div>
+      {exportable && <p class="hint">{t('setups.exportHint')}</p>}
       {error && (
         <p class="error" role="alert">
           <Text m={error} />
         </p>
       )}
-      <ul>
-        {entries.map((e) => {
-          const origin = e.setup.odooOrigin;
-          const db = e.probe?.odoo?.db ?? host(origin);
-          const kind = kindOf(e);
-          return (
-            <li key={origin} data-state={kind}>
-              <span class="db">
-                {db} <span class="hint">{host(origin)}</span>
-                {origin === tabOrigin && <span class="hint"> · {t('setups.thisTab')}</span>}
-              </span>
-              <span class={kind === 'green' ? 'ok' : kind === 'red' ? 'error' : 'hint'}>
-                {e.monitor ? t(`monitor.status.${e.monitor.status}`) : t('setups.notChecked')}
-              </span>
-              <button type="button" disabled={!!busy} onClick={() => switchTo(e)} aria-label={t('setups.switchTo', { db })}>
-                {busy === origin ? t('odoo.working') : t('setups.switch')}
-              </button>
-            </li>
-          );
-        })}
-      </ul>
+      {note && (
+        <p class="ok" role="status">
+          <Text m={note} />
+        </p>
+      )}
+      {entries.length > 0 && (
+        <ul>
+          {entries.map((e) => {
+            const origin = e.setup.odooOrigin;
+            const db = e.probe?.odoo?.db ?? host(origin);
+            const kind = kindOf(e);
+            return (
+              <li key={origin} data-state={kind}>
+                <span class="db">
+                  {db} <span class="hint">{host(origin)}</span>
+                  {origin === tabOrigin && <span class="hint"> · {t('setups.thisTab')}</span>}
+                </span>
+                <span class={kind === 'green' ? 'ok' : kind === 'red' ? 'error' : 'hint'}>
+                  {e.monitor ? t(`monitor.status.${e.monitor.status}`) : t('setups.notChecked')}
+                </span>
+                <button type="button" disabled={!!busy} onClick={() => switchTo(e)} aria-label={t('setups.switchTo', { db })}>
+                  {busy === origin ? t('odoo.working') : t('setups.switch')}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
     </section>
   );
 }

@@ -11,6 +11,8 @@
  * goes only to the Odoo the person confirmed).
  */
 import { type Msg, msg } from '../i18n';
+import type { Reply } from '../protocol';
+import { parseSetupFile } from '../setup/setup-file';
 import type { Setup } from '../setup/setup';
 import { incomingItem } from '../state/incoming';
 import {
@@ -23,6 +25,7 @@ import {
   progressItem,
   publishChoiceItem,
   publishLinksItem,
+  setupItem,
 } from '../state/items';
 import { type SavedSetup, setupsItem } from '../state/setups';
 import { readSnapshot } from '../state/snapshot';
@@ -90,4 +93,33 @@ export async function moveSetup(next: Setup): Promise<{ restored: boolean }> {
     publishLinksItem.set(publishLinks),
   ]);
   return { restored: true };
+}
+
+/**
+ * A colleague's setup file (lib/setup/setup-file.ts, read again here: the popup's reading is not trusted):
+ * kept beside the others, for the person to switch to. An Odoo already set up here — the current one or a kept
+ * one — is left as it is: the file would replace what this browser learnt itself.
+ */
+export async function importSetup(text: string): Promise<Reply<{ origin: string }>> {
+  const read = parseSetupFile(text);
+  if (!read.ok) return { ok: false, error: read.error };
+  const { file } = read;
+  const origin = file.setup.odooOrigin;
+  const [current, saved] = await Promise.all([setupItem.get(), setupsItem.get()]);
+  if (current?.odooOrigin === origin || saved[origin]) return { ok: false, error: msg('setups.file.known', { origin }) };
+  const entry: SavedSetup = {
+    setup: { ...file.setup, gmailProposed: false },
+    probe: null,
+    progress: {},
+    google: { ...file.google, secretCapturedAt: null },
+    odooGmail: null,
+    monitor: null,
+    incoming: null,
+    diagnoses: [],
+    publishChoice: file.publishChoice,
+    publishLinks: file.publishLinks,
+    savedAt: Date.now(),
+  };
+  await setupsItem.update((all) => ({ ...all, [origin]: entry }));
+  return { ok: true, value: { origin } };
 }

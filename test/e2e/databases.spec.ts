@@ -1,9 +1,10 @@
 /**
  * Many Odoo databases in Chromium (lib/state/setups.ts): two fake Odoos on two hosts (so that each keeps its
  * own session cookie), one set up, then the other; the first waits under "Other Odoo databases" with its
- * monitor's last word, and one click takes the popup back to it — its server and check as they were.
+ * monitor's last word, and one click takes the popup back to it — its server and check as they were. Then
+ * the setup exported for a colleague, and a colleague's file imported.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeOdoo } from '../fake-odoo/server.ts';
@@ -54,6 +55,37 @@ test('two databases: the one left is kept, listed with its last check, and one c
     await expect(panel(popup).getByRole('button', { name: 'Update the mail server' })).toBeVisible();
     await expect(panel(popup).getByRole('region', { name: 'Gmail connection' })).toContainText('no Gmail token');
     await expect(others.getByRole('listitem')).toContainText('staging');
+    // --- Export prod for a colleague: the addresses and the Google side, never a secret or a token.
+    const [download] = await Promise.all([
+      popup.waitForEvent('download'),
+      others.getByRole('button', { name: 'Export this setup' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('gmail-odoo-prod.json');
+    const content = readFileSync(await download.path(), 'utf8');
+    const exported = JSON.parse(content) as { setup: Record<string, unknown> };
+    expect(exported).toMatchObject({
+      kind: 'gmail-odoo-setup',
+      setup: { odooOrigin: prod.origin, gmail: GMAIL },
+      odoo: { db: 'prod' },
+    });
+    expect(content).not.toMatch(/secret|token/i);
+    // A colleague's file for a third Odoo: kept beside the others, listed.
+    const theirs = {
+      ...exported,
+      setup: { ...exported.setup, odooOrigin: 'https://client.example.com' },
+      odoo: { db: 'client', version: '17.0' },
+    };
+    await others
+      .getByLabel("Import a colleague's setup")
+      .setInputFiles({
+        name: 'gmail-odoo-client.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(theirs)),
+      });
+    await expect(others.getByRole('status')).toContainText('Kept: https://client.example.com');
+    await expect(others.getByRole('listitem')).toHaveCount(2);
+    await expect(others.getByRole('button', { name: 'Switch to client' })).toBeVisible();
+
     // Nothing was created twice: one server in prod, none in staging.
     expect(prod.mailServers()).toHaveLength(1);
     expect(staging.mailServers()).toHaveLength(0);

@@ -8,11 +8,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/lib/background';
 import { MONITOR_ALARM, SAVED_NOTIFICATION_PREFIX } from '@/lib/background/monitor';
 import { removeAllListeners } from '@/lib/messaging';
+import { buildSetupFile } from '@/lib/setup/setup-file';
 import { incomingItem } from '@/lib/state/incoming';
 import {
   autopilotItem,
   credentialsItem,
   diagnosesItem,
+  EMPTY_GOOGLE_STATE,
   googleItem,
   monitorItem,
   odooGmailItem,
@@ -169,6 +171,56 @@ describe('setups by origin', () => {
     ).toMatchObject({
       ok: true,
     });
+  });
+});
+
+describe("a colleague's setup file", () => {
+  it('is kept beside the others, never over a setup this browser has; switching to it brings its Google side', async () => {
+    const { fetchAll } = await threeOdoos();
+    const [prod, staging] = odoos as [FakeOdoo, FakeOdoo];
+    await connect(prod, 'sales@acme.com', fetchAll);
+    const mine = await everything();
+    // The colleague's staging, exported on their machine.
+    const file = buildSetupFile({
+      setup: { odooOrigin: staging.origin, gmail: 'ops@acme.com', accountType: 'workspace', gmailProposed: false },
+      odoo: { db: 'staging', version: '17.0' },
+      google: { ...EMPTY_GOOGLE_STATE, projectId: 'colleague-project', clientId: FAKE_CLIENT_ID, audience: 'internal' },
+      publishChoice: null,
+      publishLinks: null,
+    });
+    expect(await sendAs(POPUP, 'importSetup', { text: JSON.stringify(file) })).toEqual({
+      ok: true,
+      value: { origin: staging.origin },
+    });
+    expect(await everything()).toEqual(mine);
+    expect((await setupsItem.get())[staging.origin]).toMatchObject({
+      setup: { odooOrigin: staging.origin, gmail: 'ops@acme.com' },
+      google: { projectId: 'colleague-project', secretCapturedAt: null },
+      probe: null,
+      monitor: null,
+    });
+    // Once more, or the Odoo this browser is on: nothing changes.
+    expect(await sendAs(POPUP, 'importSetup', { text: JSON.stringify(file) })).toEqual({
+      ok: false,
+      error: { key: 'setups.file.known', params: { origin: staging.origin } },
+    });
+    const own = { ...file, setup: { ...file.setup, odooOrigin: prod.origin } };
+    expect(await sendAs(POPUP, 'importSetup', { text: JSON.stringify(own) })).toMatchObject({ ok: false });
+    expect(await everything()).toEqual(mine);
+    // A refused file, read again in the background: the popup's reading is not trusted.
+    expect(await sendAs(POPUP, 'importSetup', { text: JSON.stringify({ ...file, client_secret: 'GOCSPX-x' }) })).toMatchObject({
+      ok: false,
+      error: { key: 'setups.file.secret' },
+    });
+
+    // The switcher's click: the colleague's setup becomes the current one, with its Google side.
+    expect(
+      await sendAs(POPUP, 'saveSetup', { odooUrl: staging.origin, gmail: 'ops@acme.com', accountType: 'workspace' }),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect((await googleItem.get()).projectId).toBe('colleague-project');
+    expect((await setupsItem.get())[prod.origin]).toMatchObject({ google: mine.google, odooGmail: mine.odooGmail });
   });
 });
 
