@@ -154,6 +154,7 @@ export function App() {
                   }
                 : null
             }
+            held={{ probe, odooGmail }}
             tabOrigin={tabOrigin}
             onBusy={setProbing}
           />

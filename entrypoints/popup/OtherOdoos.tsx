@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { Text } from '@/components/Text';
 import { type Msg, msg, t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
+import { sameClientAs } from '@/lib/setup/databases';
 import { buildSetupFile, type SetupFileInput, setupFileName } from '@/lib/setup/setup-file';
 import { type SavedSetup, setupsItem } from '@/lib/state/setups';
 import { connectOdoo } from './connect-odoo';
@@ -11,6 +12,8 @@ interface Props {
   current: string | null;
   /** What a setup file of the current setup holds (null: nothing set up yet). */
   exportable: SetupFileInput | null;
+  /** What the current Odoo holds, to see whether it is a copy of a kept one. */
+  held: Parameters<typeof sameClientAs>[0];
   /** The open tab's Odoo, when it looks like one: listed first, and said. */
   tabOrigin: string | null;
   onBusy(busy: boolean): void;
@@ -25,7 +28,7 @@ const kindOf = (e: SavedSetup): 'green' | 'red' | 'unknown' =>
  * a switch. Read after the first paint and drawn below everything else, so nothing above it moves when it
  * arrives. The open tab's database comes first.
  */
-export function OtherOdoos({ current, exportable, tabOrigin, onBusy }: Props) {
+export function OtherOdoos({ current, exportable, held, tabOrigin, onBusy }: Props) {
   const [saved, setSaved] = useState<Record<string, SavedSetup>>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<Msg | null>(null);
@@ -85,6 +88,11 @@ export function OtherOdoos({ current, exportable, tabOrigin, onBusy }: Props) {
   return (
     <section aria-labelledby="others-heading" class="others">
       <h2 id="others-heading">{t('setups.heading')}</h2>
+      {sameClientAs(held, saved).map((copy) => (
+        <p class="warning" role="note" key={copy.origin}>
+          {t('setups.sameClient', { db: exportable?.odoo?.db ?? current ?? '', other: copy.db, clientId: copy.clientId })}
+        </p>
+      ))}
       <div class="setup-file">
         {exportable && (
           <button type="button" class="small" onClick={exportSetup}>

@@ -12,8 +12,8 @@
  */
 import { type Msg, msg } from '../i18n';
 import type { Reply } from '../protocol';
-import { parseSetupFile } from '../setup/setup-file';
 import type { Setup } from '../setup/setup';
+import { parseSetupFile } from '../setup/setup-file';
 import { incomingItem } from '../state/incoming';
 import {
   credentialsItem,

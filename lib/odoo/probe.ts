@@ -61,6 +61,11 @@ export const ProbeResult = z.object({
        * Odoo sends and fetches no mail by design. false: not set; null / absent: could not be read.
        */
       neutralized: z.optional(z.nullable(z.boolean())),
+      /**
+       * The Client ID Odoo holds (`google_gmail_client_id`, not a secret): the same one on two origins is the
+       * sign of a copy of a database (lib/setup/databases.ts). null: none set, or it could not be read.
+       */
+      clientId: z.optional(z.nullable(z.string())),
     }),
   ),
   gmailModule: z.optional(ModuleInfo),
@@ -68,6 +73,11 @@ export const ProbeResult = z.object({
 export type ProbeResult = z.infer<typeof ProbeResult>;
 
 const str = (v: string | false | null | undefined): string | null => (typeof v === 'string' && v !== '' ? v : null);
+/** A system parameter's value as read: its text, or null when unset, empty or not a parameter's reply. */
+const paramString = (raw: unknown): string | null => {
+  const parsed = ParamValue.safeParse(raw);
+  return parsed.success ? str(parsed.data) : null;
+};
 
 export function moduleInfoFrom(rows: ModuleRow[]): ModuleInfo {
   const row = rows.find((r) => r.name === 'google_gmail');
@@ -124,7 +134,7 @@ export async function probeOdoo(origin: string, opts: RpcOptions = {}): Promise<
   // Every read after session_info depends only on its uid and is_system, so they go out together: one
   // round trip instead of four (a far Odoo costs 150–300 ms each). Each settles on its own, and each keeps
   // the meaning it had when they ran one after the other.
-  const [users, baseParam, modules, frozen, neutralized] = await Promise.allSettled([
+  const [users, baseParam, modules, frozen, neutralized, clientId] = await Promise.allSettled([
     callKw(origin, 'res.users', 'read', [[info.uid], ['email', 'login']], {}, opts),
     // Not every version puts it in session_info; the parameter itself is readable by admins (§9).
     isSystem && !sessionBaseUrl ? callKw(origin, 'ir.config_parameter', 'get_param', ['web.base.url'], {}, opts) : null,
@@ -140,6 +150,7 @@ export async function probeOdoo(origin: string, opts: RpcOptions = {}): Promise<
       : null,
     isSystem ? readBaseUrlFreeze(origin, opts) : null,
     isSystem ? readNeutralized(origin, opts) : null,
+    isSystem ? callKw(origin, 'ir.config_parameter', 'get_param', ['google_gmail_client_id'], {}, opts) : null,
   ]);
 
   let userEmail: string | null = null;
@@ -151,7 +162,7 @@ export async function probeOdoo(origin: string, opts: RpcOptions = {}): Promise<
   }
 
   // Computed values fall back to the origin when the parameter could not be read, and say so.
-  const param = baseParam.status === 'fulfilled' && baseParam.value !== null ? ParamValue.safeParse(baseParam.value) : null;
+  const param = baseParam.status === 'fulfilled' ? paramString(baseParam.value) : null;
   const odoo = {
     db: info.db,
     version: version.label,
@@ -160,7 +171,7 @@ export async function probeOdoo(origin: string, opts: RpcOptions = {}): Promise<
     saas: version.saas,
     edition: version.edition,
     isSystem,
-    baseUrl: sessionBaseUrl ?? (param?.success ? str(param.data) : null),
+    baseUrl: sessionBaseUrl ?? param,
     userName: str(info.name),
     userEmail,
   };
@@ -182,6 +193,7 @@ export async function probeOdoo(origin: string, opts: RpcOptions = {}): Promise<
       ...odoo,
       baseUrlFrozen: frozen.status === 'fulfilled' ? frozen.value : null,
       neutralized: neutralized.status === 'fulfilled' ? neutralized.value : null,
+      clientId: clientId.status === 'fulfilled' ? paramString(clientId.value) : null,
     },
     gmailModule: moduleInfoFrom(rows.data),
   };

@@ -75,13 +75,11 @@ test('two databases: the one left is kept, listed with its last check, and one c
       setup: { ...exported.setup, odooOrigin: 'https://client.example.com' },
       odoo: { db: 'client', version: '17.0' },
     };
-    await others
-      .getByLabel("Import a colleague's setup")
-      .setInputFiles({
-        name: 'gmail-odoo-client.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(JSON.stringify(theirs)),
-      });
+    await others.getByLabel("Import a colleague's setup").setInputFiles({
+      name: 'gmail-odoo-client.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(theirs)),
+    });
     await expect(others.getByRole('status')).toContainText('Kept: https://client.example.com');
     await expect(others.getByRole('listitem')).toHaveCount(2);
     await expect(others.getByRole('button', { name: 'Switch to client' })).toBeVisible();

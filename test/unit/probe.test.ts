@@ -16,6 +16,8 @@ function baseUrlFromParameter() {
       return { json: { jsonrpc: '2.0', id: 3, result: 'https://erp.acme.com' } };
     if (body.params?.args?.[0] === 'web.base.url.freeze') return { json: { jsonrpc: '2.0', id: 5, result: false } };
     if (body.params?.args?.[0] === 'database.is_neutralized') return { json: { jsonrpc: '2.0', id: 6, result: false } };
+    if (body.params?.args?.[0] === 'google_gmail_client_id')
+      return { json: { jsonrpc: '2.0', id: 7, result: '123456789012-abc.apps.googleusercontent.com' } };
     return odooRoutes({ session: 'session-17.0.json', modules: 'modules-installed-17.0.json' })({ path, body });
   });
 }
@@ -46,16 +48,21 @@ describe('probeOdoo against recorded replies of each version', () => {
       },
       gmailModule: { state: 'installed', outdated: false },
     });
-    // get_session_info, the user's address, the module, web.base.url.freeze, database.is_neutralized: five
-    // requests, all with the session cookie.
+    // get_session_info, the user's address, the module, web.base.url.freeze, database.is_neutralized and the
+    // Client ID Odoo holds: six requests, all with the session cookie.
     expect(r.calls.map((c) => c.body.params?.method ?? new URL(c.url).pathname)).toEqual([
       '/web/session/get_session_info',
       'read',
       'search_read',
       'get_param',
       'get_param',
+      'get_param',
     ]);
-    expect(r.calls.slice(3).map((c) => c.body.params?.args?.[0])).toEqual(['web.base.url.freeze', 'database.is_neutralized']);
+    expect(r.calls.slice(3).map((c) => c.body.params?.args?.[0])).toEqual([
+      'web.base.url.freeze',
+      'database.is_neutralized',
+      'google_gmail_client_id',
+    ]);
     expect(r.calls.every((c) => c.init.credentials === 'include')).toBe(true);
   });
 
@@ -68,7 +75,7 @@ describe('probeOdoo against recorded replies of each version', () => {
       status: 'ok',
       odoo: { baseUrl: 'https://erp.acme.com', baseUrlFrozen: false, neutralized: false },
     });
-    expect(rounds.tags).toEqual([0, 1, 1, 1, 1, 1]);
+    expect(rounds.tags).toEqual([0, 1, 1, 1, 1, 1, 1]);
   });
 
   it('a neutralized copy (database.is_neutralized set, odoo-gmail.md §9.1) is said so; an unreadable flag is unknown, not false', async () => {
