@@ -30,6 +30,7 @@ import { FAKE_CLIENT_ID } from '../support/builders';
 import { inRounds } from '../support/rounds';
 import { consentThroughGoogle } from './fake-odoo-fetch';
 import { installPermissions, POPUP, sendAs } from './helpers';
+import { trackTimers } from './timers';
 
 const SECRET = 'GOCSPX-AbCdEfGhIjKlMnOpQrStUvWx_-12';
 const realFetch = globalThis.fetch;
@@ -242,6 +243,7 @@ describe('the monitor watches every database', () => {
     const requests = () => odoos.map((o) => o.requests.filter((r) => r.rpcMethod).length);
     const before = requests();
     rounds.reset();
+    const timers = trackTimers();
 
     await fakeBrowser.alarms.onAlarm.trigger({ name: MONITOR_ALARM, scheduledTime: Date.now(), persistAcrossSessions: true });
     await vi.waitFor(async () => {
@@ -271,6 +273,10 @@ describe('the monitor watches every database', () => {
     // prod and staging: the record, the token count, web.base.url, its freeze, the neutralization flag, the test.
     expect(prodCalls).toBe(stagingCalls);
     expect(prodCalls).toBeLessThanOrEqual(7);
+    // Nothing left running between alarms: every keep-alive and timeout of the three checks is cleared.
+    expect(timers.live.size).toBe(0);
+    const alarms = await fakeBrowser.alarms.getAll();
+    expect(alarms.map((a) => a.name)).toEqual([MONITOR_ALARM]);
     // Nothing was written to the current setup's items for the other databases.
     expect((await odooGmailItem.get())?.origin).toBe(prod.origin);
 
