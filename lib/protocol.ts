@@ -224,6 +224,13 @@ export const protocol = {
   receiveMail: { from: ['extensionPage'], payload: nothing, reply: reply<{ action: 'created' | 'updated' | 'unchanged' }>() },
   /** Run Odoo's Test & Confirm on the incoming server again, and read what Odoo holds. */
   confirmIncoming: { from: ['extensionPage'], payload: nothing, reply: reply<IncomingSetup>() },
+  // --- Many databases.
+  /** A setup file a colleague exported (lib/setup/setup-file.ts), as its text: read and checked in the background. */
+  importSetup: {
+    from: ['extensionPage'],
+    payload: schema(() => z.strictObject({ text: z.string().check(z.maxLength(64 * 1024)) })), // MAX_SETUP_FILE_BYTES
+    reply: reply<{ origin: string }>(),
+  },
 } as const satisfies Record<string, { from: readonly SenderKind[]; payload: LazySchema<z.ZodMiniType>; reply: Replies<unknown> }>;
 
 type Protocol = typeof protocol;

@@ -14,6 +14,7 @@ import logo from '@/public/icon/48.png?inline';
 import { odooOriginOfActiveTab } from './active-tab';
 import { BeforeConnect } from './BeforeConnect';
 import { OdooPanel } from './OdooPanel';
+import { OtherOdoos } from './OtherOdoos';
 import { SetupForm } from './SetupForm';
 import { useSnapshot } from './use-snapshot';
 
@@ -140,6 +141,23 @@ export function App() {
             </h2>
             <Checklist steps={steps} />
           </section>
+          <OtherOdoos
+            current={setup?.odooOrigin ?? null}
+            exportable={
+              setup
+                ? {
+                    setup,
+                    odoo: probe?.odoo ? { db: probe.odoo.db, version: probe.odoo.version } : null,
+                    google,
+                    publishChoice: s.publishChoice,
+                    publishLinks: s.publishLinks,
+                  }
+                : null
+            }
+            held={{ probe, odooGmail }}
+            tabOrigin={tabOrigin}
+            onBusy={setProbing}
+          />
         </>
       )}
     </main>

@@ -87,6 +87,12 @@ export function OdooPanel({ setup, probe, state, monitor, google, incoming }: Pr
     <section aria-labelledby="odoo-heading" class="odoo-panel" aria-busy={!!busy}>
       <h2 id="odoo-heading">{t('odoo.heading')}</h2>
       <p class="hint">{t('odoo.intro')}</p>
+      {/* A neutralized copy sends no mail by design (odoo-gmail.md §9.1): said before any step. */}
+      {probe.odoo?.neutralized && (
+        <p class="warning" role="note">
+          {t('odoo.neutralized', { db: probe.odoo.db })}
+        </p>
+      )}
       {busy && (
         <p class="running" role="status">
           {t(`odoo.running.${busy}`)}
@@ -388,7 +394,7 @@ function MonitorBlock({
   error?: Msg;
   onTest(): void;
 }) {
-  const red = monitor && ['noToken', 'testFailed', 'serverMissing'].includes(monitor.status);
+  const red = monitor && ['noToken', 'testFailed', 'serverMissing', 'serverArchived'].includes(monitor.status);
   return (
     <section aria-labelledby="monitor-heading" class="odoo-block monitor">
       <h3 id="monitor-heading">{t('monitor.heading')}</h3>

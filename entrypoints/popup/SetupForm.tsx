@@ -1,9 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { Text } from '@/components/Text';
-import { type Msg, msg, t } from '@/lib/i18n';
-import { sendMessage } from '@/lib/messaging';
-import { originPattern } from '@/lib/odoo/urls';
+import { type Msg, t } from '@/lib/i18n';
 import {
   type AccountType,
   guessAccountType,
@@ -13,6 +10,7 @@ import {
   type SetupInput,
   validateSetup,
 } from '@/lib/setup/setup';
+import { connectOdoo } from './connect-odoo';
 
 interface Props {
   setup: Setup | null;
@@ -72,31 +70,16 @@ export function SetupForm({ setup, tabOrigin, onBusy }: Props) {
     setErrors({});
     setWarnings(result.warnings);
     setBanner(null);
-    const origin = result.value.odooOrigin;
-    // The permission request must be the first thing the click does (it needs the user gesture).
-    const permission = browser.permissions.request({ origins: [originPattern(origin)] });
-    const saved = sendMessage('saveSetup', raw);
+    // The permission request is the first thing the click does (it needs the user gesture).
+    const done = connectOdoo(raw, result.value.odooOrigin);
     setBusy(true);
     onBusy(true);
-    (async () => {
-      const save = await saved;
-      if (!save.ok) {
-        setErrors(save.fieldErrors ?? {});
-        setBanner(save.error);
-        return;
-      }
-      edited.current.clear();
-      let granted = false;
-      try {
-        granted = (await permission) && (await browser.permissions.contains({ origins: [originPattern(origin)] }));
-      } catch {
-        granted = false;
-      }
-      if (!granted) setBanner(msg('err.permission', { origin }));
-      const probe = await sendMessage('probeOdoo', {});
-      if (!probe.ok) setBanner(probe.error);
-    })()
-      .catch((error: unknown) => setBanner(msg('err.messaging', { detail: error instanceof Error ? error.message : '?' })))
+    void done
+      .then((outcome) => {
+        if (outcome.fieldErrors) setErrors(outcome.fieldErrors);
+        else edited.current.clear();
+        if (outcome.banner) setBanner(outcome.banner);
+      })
       .finally(() => {
         setBusy(false);
         onBusy(false);

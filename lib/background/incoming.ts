@@ -61,9 +61,11 @@ export const receiveMail = () => locked('incoming', receiveMailNow);
 async function receiveMailNow(): Promise<Reply<{ action: 'created' | 'updated' | 'unchanged' }>> {
   const context = await odooContext();
   if (!context.ok) return context;
-  const { origin, setup } = context.ctx;
+  const { origin, setup, probe } = context.ctx;
   const gmail = setup.gmail ? parseGmail(setup.gmail) : null;
   if (!gmail?.ok) return { ok: false, error: msg('odoo.err.needGmail') };
+  // A neutralized copy fetches nothing by design (its crons are stopped, odoo-gmail.md §9.1): not turned on from here.
+  if (probe.odoo?.neutralized) return { ok: false, error: msg('odoo.err.neutralized') };
   const before = await incomingItem.get();
   const same = before?.origin === origin && before.gmail === gmail.value ? before : null;
   await incomingItem.set({

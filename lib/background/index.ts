@@ -20,6 +20,7 @@ import {
 import { watchHostFacts } from './public-suffix';
 import { setPublishLinks } from './publish-links';
 import { afterFirstReply, type Handlers, routeAll } from './router';
+import { importSetup } from './setups';
 import { choosePublishing, diagnoseSignIn, freezeBaseUrl, watchTroubleshooting } from './troubleshoot';
 
 /**
@@ -57,6 +58,8 @@ export const handlers = {
   // --- Incoming Gmail.
   receiveMail: () => receiveMail(),
   confirmIncoming: () => confirmIncoming(),
+  // --- Many databases.
+  importSetup: (data) => importSetup(data.text),
 } satisfies Handlers;
 
 export function startBackground(): void {

@@ -15,10 +15,13 @@ import { msg, t } from '../i18n';
 import { readBaseUrl } from '../odoo/base-url';
 import { OdooRpcError } from '../odoo/errors';
 import { type GmailServerState, readGmailServer, testGmailConnection } from '../odoo/gmail-connection';
+import type { BaseUrlRead } from '../odoo/probe';
+import { readNeutralized } from '../odoo/probe';
 import { odooMailServerLink } from '../odoo/urls';
 import type { Reply } from '../protocol';
-import type { MonitorState, MonitorStatus } from '../setup/odoo-state';
+import type { MonitorState, MonitorStatus, OdooGmailState } from '../setup/odoo-state';
 import { monitorItem, odooGmailItem, probeItem, tokenCountRefusedItem } from '../state/items';
+import { type SavedSetup, setupsItem } from '../state/setups';
 import { readSnapshot } from '../state/snapshot';
 import { noteBaseUrl } from './base-url';
 import { checkIncoming, type IncomingLook, isRed } from './incoming';
@@ -34,13 +37,15 @@ export const MONITOR_FIRST_DELAY_MINUTES = 5;
 export const NOTIFICATION_ID = 'gmail-monitor-red';
 /** The return from Google's consent page ended green: said once, so the person need not look. */
 export const CONNECTED_NOTIFICATION_ID = 'gmail-monitor-connected';
+/** A saved database's red notification: this prefix and its origin (one per database). */
+export const SAVED_NOTIFICATION_PREFIX = 'gmail-monitor-red:';
 /** Test Connection waits on Gmail through Odoo (SMTP timeout 60 s in Odoo). */
 const TEST_TIMEOUT_MS = 90_000;
 
 export type CheckTrigger = MonitorState['trigger'];
 
 const GREEN: MonitorStatus[] = ['ok'];
-const RED: MonitorStatus[] = ['noToken', 'testFailed', 'serverMissing'];
+const RED: MonitorStatus[] = ['noToken', 'testFailed', 'serverMissing', 'serverArchived'];
 
 export function verdictOf(status: MonitorStatus): 'green' | 'red' | null {
   if (GREEN.includes(status)) return 'green';
@@ -152,10 +157,59 @@ async function backFromGoogle(trigger: CheckTrigger, origin: string, tabId: numb
   }
 }
 
+/** What a check found: the record, and the status it gives (the test run only when it can say something). */
+interface Inspection {
+  result: Pick<MonitorState, 'status' | 'token' | 'test'>;
+  server: GmailServerState;
+}
+
+/**
+ * The reads and the test of one check, for any Odoo and server: the record (a failed test is read with its
+ * Username, type and token), web.base.url as it is now (it moves at admin logins elsewhere) and whether the
+ * database is a neutralized copy (odoo-gmail.md §9.1) side by side, one round trip; then Test Connection when
+ * it can tell something. `afterRead` runs between the two (the current setup notes what it read). An Odoo
+ * that refused to count the token before is not asked again: two round trips, never three. Throws what the
+ * requests threw.
+ */
+async function inspect(
+  origin: string,
+  server: Pick<NonNullable<OdooGmailState['server']>, 'id' | 'schema'>,
+  afterRead: (read: { tokenCountRefused: boolean; baseUrl: BaseUrlRead | null }) => Promise<void>,
+): Promise<Inspection> {
+  const countRefused = (await tokenCountRefusedItem.get()).includes(origin);
+  const [read, baseUrl, neutralized] = await Promise.all([
+    readGmailServer(origin, server.id, server.schema, { countToken: !countRefused }),
+    readBaseUrl(origin).catch(() => null),
+    readNeutralized(origin),
+  ]);
+  if (read.tokenCountRefused) await tokenCountRefusedItem.update((list) => [...new Set([...list, origin])]);
+  await afterRead({ tokenCountRefused: read.tokenCountRefused, baseUrl });
+  const none = { token: null, test: null };
+  // On a neutralized copy mail is off by design: said as such, never as a broken token (no test either:
+  // it would prove nothing about sending from an archived server).
+  if (neutralized === true)
+    return { server: read, result: { ...none, status: 'neutralized', token: read.exists ? read.facts.token : null } };
+  if (!read.exists) return { server: read, result: { ...none, status: 'serverMissing' } };
+  if (!read.active) return { server: read, result: { ...none, status: 'serverArchived', token: read.facts.token } };
+  if (!read.facts.token) return { server: read, result: { ...none, status: 'noToken', token: false } };
+  const { facts } = read;
+  const outcome = await withKeepAlive(() => testGmailConnection(origin, server.id, { timeoutMs: TEST_TIMEOUT_MS, facts }));
+  return {
+    server: read,
+    result: outcome.ok
+      ? { status: 'ok', token: true, test: { ok: true, odooText: null, reading: null } }
+      : { status: 'testFailed', token: true, test: { ok: false, odooText: outcome.odooText, reading: outcome.reading } },
+  };
+}
+
 async function check(trigger: CheckTrigger): Promise<Reply<MonitorState>> {
+  // The other databases' setups: checked beside this one on the alarm (./setups.ts), else as last checked.
+  const others = trigger === 'alarm' ? checkSavedSetups(trigger) : savedLooks();
   // Odoo's state for the Odoo set up now (scoped by the snapshot): another Odoo's server is not checked.
   const { setup, odooGmail: state } = await readSnapshot();
   if (!setup || !state?.server) {
+    const saved = await others;
+    if (saved.length > 0) await showBadge(null, null, saved);
     return { ok: false, error: msg('monitor.err.noServer') };
   }
   const origin = setup.odooOrigin;
@@ -171,31 +225,11 @@ async function check(trigger: CheckTrigger): Promise<Reply<MonitorState>> {
     incoming = checkIncoming(origin).catch(() => null);
     await updateState(origin, (s) => ({ ...s, running: s.running ?? { op: 'check', at: Date.now() } }));
     try {
-      // The record as Odoo has it now (a failed test is read with its Username, type and token), and
-      // web.base.url as it is now (it moves at admin logins elsewhere): side by side, one round trip.
-      // An Odoo that refused to count the token before is not asked again: two round trips, never three.
-      const countRefused = (await tokenCountRefusedItem.get()).includes(origin);
-      const [read, baseUrl] = await Promise.all([
-        readGmailServer(origin, serverId, state.server.schema, { countToken: !countRefused }),
-        readBaseUrl(origin).catch(() => null),
-      ]);
-      server = read;
-      if (read.tokenCountRefused) await tokenCountRefusedItem.update((list) => [...new Set([...list, origin])]);
-      if (baseUrl) await noteBaseUrl(origin, baseUrl);
-      if (!server.exists) result = { ...base, status: 'serverMissing' };
-      else if (!server.facts.token) result = { ...base, status: 'noToken', token: false };
-      else {
-        const { facts } = server;
-        const outcome = await withKeepAlive(() => testGmailConnection(origin, serverId, { timeoutMs: TEST_TIMEOUT_MS, facts }));
-        result = outcome.ok
-          ? { ...base, status: 'ok', token: true, test: { ok: true, odooText: null, reading: null } }
-          : {
-              ...base,
-              status: 'testFailed',
-              token: true,
-              test: { ok: false, odooText: outcome.odooText, reading: outcome.reading },
-            };
-      }
+      const look = await inspect(origin, state.server, async ({ baseUrl }) => {
+        if (baseUrl) await noteBaseUrl(origin, baseUrl);
+      });
+      server = look.server;
+      result = { ...base, ...look.result };
     } catch (error) {
       result = { ...base, ...statusOfError(error) };
       if (result.status === 'signedOut') await markSignedOut(origin);
@@ -207,7 +241,7 @@ async function check(trigger: CheckTrigger): Promise<Reply<MonitorState>> {
   result.at = Date.now();
   const { state: next, notify } = nextMonitorState(await monitorItem.get(), result);
   // The badge first: whoever sees the stored result (the popup) finds the badge already saying the same.
-  await showBadge(next, look);
+  await showBadge(next, look, await others);
   await monitorItem.set(next);
   // A pending connect ends only on evidence from after Google answered: the tab back on Odoo's form, and a
   // token newer than the connect (its stamp moved). A check made meanwhile leaves it pending.
@@ -239,6 +273,64 @@ async function check(trigger: CheckTrigger): Promise<Reply<MonitorState>> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The other databases (lib/state/setups.ts): checked on the alarm beside the current one.
+
+/** A saved setup's last check, with the name the badge and the notification give its database. */
+export interface SavedLook {
+  origin: string;
+  db: string;
+  monitor: MonitorState;
+}
+
+const dbOf = (entry: SavedSetup) => entry.probe?.odoo?.db ?? new URL(entry.setup.odooOrigin).host;
+
+/** The saved setups' last checks, as stored. */
+async function savedLooks(): Promise<SavedLook[]> {
+  const saved = await setupsItem.get();
+  return Object.values(saved).flatMap((e) =>
+    e.monitor ? [{ origin: e.setup.odooOrigin, db: dbOf(e), monitor: e.monitor }] : [],
+  );
+}
+
+/**
+ * Every saved setup with a server, checked at once (the same reads and test as the current one, so the
+ * alarm stays two round trips deep however many databases there are), each result kept in its entry. A
+ * database that turns red is named in its own notification. Nothing is written to the current setup's items.
+ */
+async function checkSavedSetups(trigger: CheckTrigger): Promise<SavedLook[]> {
+  const saved = Object.values(await setupsItem.get()).filter((e) => e.odooGmail?.server);
+  const looks = await Promise.all(saved.map((entry) => checkSaved(entry, trigger).catch(() => null)));
+  return looks.filter((l) => l !== null);
+}
+
+async function checkSaved(entry: SavedSetup, trigger: CheckTrigger): Promise<SavedLook | null> {
+  const origin = entry.setup.odooOrigin;
+  const server = entry.odooGmail?.server;
+  if (!server || entry.odooGmail?.origin !== origin) return null;
+  const base = { origin, serverId: server.id, trigger, at: Date.now(), token: null, test: null, detail: null };
+  let result: Parameters<typeof nextMonitorState>[1];
+  if (!(await hasOriginPermission(origin))) result = { ...base, status: 'permission' };
+  else {
+    try {
+      result = { ...base, ...(await inspect(origin, server, async () => undefined)).result };
+    } catch (error) {
+      result = { ...base, ...statusOfError(error) };
+    }
+  }
+  result.at = Date.now();
+  const { state: next, notify } = nextMonitorState(entry.monitor, result);
+  const kept = await setupsItem.update((all) => {
+    const now = all[origin];
+    // Switched back to meanwhile (the entry left the list) or replaced: the result is not this entry's any more.
+    return now && now.savedAt === entry.savedAt ? { ...all, [origin]: { ...now, monitor: next } } : all;
+  });
+  if (kept[origin]?.savedAt !== entry.savedAt) return null;
+  const look = { origin, db: dbOf(entry), monitor: next };
+  if (notify) await notifySavedRed(look);
+  return look;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Badge and notification.
 
 /** Signs, not words — but "OK" is a word, so it comes from the locale. */
@@ -253,22 +345,45 @@ function actionApi() {
   return browser.action ?? browser.browserAction;
 }
 
-/** The outgoing check's verdict, or red when the outgoing side is green but the incoming server stopped receiving. */
-export async function showBadge(state: MonitorState | null, incoming: IncomingLook | null = null): Promise<void> {
+type BadgeKind = 'green' | 'red' | 'unknown';
+const kindOf = (status: MonitorStatus): BadgeKind =>
+  status === 'ok' ? 'green' : verdictOf(status) === 'red' ? 'red' : 'unknown';
+const WORSE: Record<BadgeKind, number> = { green: 0, unknown: 1, red: 2 };
+
+/**
+ * The worst state of every database: the current one's verdict (red too when its outgoing side is green but
+ * the incoming server stopped receiving), and each saved setup's last check (`saved`), named in the tooltip.
+ */
+export async function showBadge(
+  state: MonitorState | null,
+  incoming: IncomingLook | null = null,
+  saved: SavedLook[] = [],
+): Promise<void> {
   const action = actionApi();
   if (!action) return;
   try {
-    if (!state) {
+    const seen: { kind: BadgeKind; why: string }[] = [];
+    if (state) {
+      const receiving = state.status === 'ok' && incoming && isRed(incoming.check.status) ? incoming.check.status : null;
+      seen.push({
+        kind: receiving ? 'red' : kindOf(state.status),
+        why: receiving ? t(`incoming.check.${receiving}`) : t(`monitor.status.${state.status}`),
+      });
+    }
+    for (const look of saved)
+      seen.push({
+        kind: kindOf(look.monitor.status),
+        why: t('monitor.savedSays', { db: look.db, status: t(`monitor.status.${look.monitor.status}`) }),
+      });
+    const worst = seen.reduce<(typeof seen)[number] | null>((w, x) => (!w || WORSE[x.kind] > WORSE[w.kind] ? x : w), null);
+    if (!worst) {
       await action.setBadgeText({ text: '' });
       await action.setTitle({ title: t('extName') });
       return;
     }
-    const receiving = state.status === 'ok' && incoming && isRed(incoming.check.status) ? incoming.check.status : null;
-    const kind = receiving ? 'red' : state.status === 'ok' ? 'green' : verdictOf(state.status) === 'red' ? 'red' : 'unknown';
-    const why = receiving ? t(`incoming.check.${receiving}`) : t(`monitor.status.${state.status}`);
-    await action.setBadgeText({ text: BADGE[kind].text() });
-    await action.setBadgeBackgroundColor({ color: BADGE[kind].color });
-    await action.setTitle({ title: `${t('extName')} — ${why}` });
+    await action.setBadgeText({ text: BADGE[worst.kind].text() });
+    await action.setBadgeBackgroundColor({ color: BADGE[worst.kind].color });
+    await action.setTitle({ title: `${t('extName')} — ${worst.why}` });
   } catch {
     // A badge is a hint; failing to draw it changes nothing about the check.
   }
@@ -290,12 +405,27 @@ async function replaceNotification(id: string, title: string, message: string): 
   }
 }
 
+const redReason = (state: MonitorState) =>
+  state.status === 'testFailed' && state.test?.reading
+    ? t(`monitor.reading.${state.test.reading}`)
+    : t(`monitor.status.${state.status}`);
+
 async function notifyRed(state: MonitorState): Promise<void> {
-  const reason =
-    state.status === 'testFailed' && state.test?.reading
-      ? t(`monitor.reading.${state.test.reading}`)
-      : t(`monitor.status.${state.status}`);
-  await replaceNotification(NOTIFICATION_ID, t('monitor.notify.title'), reason);
+  await replaceNotification(NOTIFICATION_ID, t('monitor.notify.title'), redReason(state));
+}
+
+/** A saved database turned red: its own notification, naming it, beside the current one's. */
+async function notifySavedRed({ origin, db, monitor }: SavedLook): Promise<void> {
+  try {
+    await browser.notifications.create(`${SAVED_NOTIFICATION_PREFIX}${origin}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/notification-icon.png'),
+      title: t('monitor.notify.savedTitle', { db }),
+      message: redReason(monitor),
+    });
+  } catch {
+    // Notifications may be turned off; the badge says it too.
+  }
 }
 
 async function notifyIncoming({ gmail, check }: IncomingLook): Promise<void> {
@@ -330,13 +460,14 @@ export function startMonitor(): void {
   });
   browser.runtime.onStartup.addListener(() => {
     void ensureMonitorAlarm();
-    void monitorItem.get().then(showBadge);
+    void Promise.all([monitorItem.get(), savedLooks()]).then(([state, saved]) => showBadge(state, null, saved));
   });
   browser.runtime.onInstalled.addListener(() => {
     void ensureMonitorAlarm();
   });
   browser.notifications.onClicked.addListener((id) => {
     if (id === NOTIFICATION_ID || id === CONNECTED_NOTIFICATION_ID) void openServerForm();
+    else if (id.startsWith(SAVED_NOTIFICATION_PREFIX)) void openSavedServerForm(id.slice(SAVED_NOTIFICATION_PREFIX.length));
   });
   void ensureMonitorAlarm().catch(() => undefined);
 }
@@ -346,4 +477,12 @@ async function openServerForm(): Promise<void> {
   if (!state?.server) return;
   const odoo = probe?.origin === state.origin ? probe.odoo : undefined;
   await browser.tabs.create({ url: odooMailServerLink(state.origin, state.server.id, odoo?.major, odoo?.minor) });
+}
+
+async function openSavedServerForm(origin: string): Promise<void> {
+  const entry = (await setupsItem.get())[origin];
+  const server = entry?.odooGmail?.server;
+  if (!entry || !server) return;
+  const odoo = entry.probe?.odoo;
+  await browser.tabs.create({ url: odooMailServerLink(origin, server.id, odoo?.major, odoo?.minor) });
 }

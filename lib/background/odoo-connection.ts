@@ -11,6 +11,7 @@ import type { Reply } from '../protocol';
 import { guessAccountType, type Setup, type SetupInput, validateSetup } from '../setup/setup';
 import { probeItem, setupItem } from '../state/items';
 import { noteHosts, shownHosts } from './public-suffix';
+import { moveRefused, moveSetup } from './setups';
 
 export async function hasOriginPermission(origin: string): Promise<boolean> {
   try {
@@ -25,10 +26,16 @@ export async function saveSetup(input: SetupInput): Promise<Reply<Setup>> {
   if (!result.ok) return { ok: false, error: msg('err.form'), fieldErrors: result.errors };
   const previous = await setupItem.get();
   const next = result.value;
+  // Another Odoo: the one left is kept under its origin, the one reached taken back if it was kept (./setups.ts).
+  if (previous) {
+    const refused = await moveRefused(previous, next);
+    if (refused) return { ok: false, error: refused };
+  }
   // Re-saving the proposed address unchanged keeps it marked as a proposal.
   if (previous?.gmailProposed && next.gmail === previous.gmail) next.gmailProposed = true;
   // The address's public-suffix facts first, so that the popup's values come with the setup (a failed read: later).
   await noteHosts([next.odooOrigin]).catch(() => undefined);
+  await moveSetup(next);
   await setupItem.set(next);
   const probe = await probeItem.get();
   if (probe && probe.origin !== next.odooOrigin) await probeItem.set(null);

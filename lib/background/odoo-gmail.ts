@@ -99,9 +99,12 @@ export function saveCredentialsToOdoo({ openSettings = true } = {}): Promise<Rep
  * ask Odoo whether some were entered by hand (false while they are being saved beside it).
  */
 async function saveServer(
-  { origin, setup, odoo }: OdooContext,
+  { origin, setup, odoo, probe }: OdooContext,
   lookForCredentials: boolean,
 ): Promise<{ id: number; action: 'created' | 'updated'; stamp: number | null }> {
+  // A neutralized copy keeps its servers archived on purpose (odoo-gmail.md §9.1): creating one, or
+  // unarchiving production's, would send real mail from the copy.
+  if (probe.odoo?.neutralized) throw new MsgError(msg('odoo.err.neutralized'));
   const gmail = setup.gmail ? parseGmail(setup.gmail) : null;
   if (!gmail?.ok) throw new MsgError(msg('odoo.err.needGmail'));
   // The version's schema and the server already there for the address: independent, one round trip.

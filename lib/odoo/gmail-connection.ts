@@ -133,6 +133,8 @@ export type GmailServerState =
   | {
       exists: true;
       facts: ServerFacts;
+      /** false: archived — Odoo sends nothing through it, whatever its token (a neutralized copy archives every server, §9.1). */
+      active: boolean;
       /**
        * `google_gmail_access_token_expiration` (a Unix time in Odoo's clock, not a secret): Odoo writes it
        * each time it gets a token from Google — at the consent's callback and at each refresh. A value
@@ -144,6 +146,7 @@ export type GmailServerState =
 export const ServerFactsRow = z.lazy(() =>
   z.looseObject({
     id: z.number(),
+    active: z.optional(z.boolean()),
     smtp_user: z.optional(z.union([z.string(), z.literal(false), z.null()])),
     smtp_authentication: z.optional(z.union([z.string(), z.literal(false), z.null()])),
     use_google_gmail_service: z.optional(z.boolean()),
@@ -152,7 +155,7 @@ export const ServerFactsRow = z.lazy(() =>
 );
 
 /**
- * The server as Odoo has it now — exists, Username, authentication type, token, token stamp — in one
+ * The server as Odoo has it now — exists, archived or not, Username, authentication type, token, token stamp — in one
  * round trip: the record's read and the token count go out together. `kind` is the schema the
  * extension detected when it wrote the server (`fields_get`, §8.4), so only fields of this version are
  * asked for. `countToken: false`: this Odoo refused the count before, the token is read as a boolean at once
@@ -165,7 +168,7 @@ export async function readGmailServer(
   opts: RpcOptions & { countToken?: boolean } = {},
 ): Promise<GmailServerState & { tokenCountRefused: boolean }> {
   const { countToken = true, ...rpc } = opts;
-  const fields = ['smtp_user', kind === 'flag15' ? 'use_google_gmail_service' : 'smtp_authentication', STAMP_FIELD];
+  const fields = ['smtp_user', kind === 'flag15' ? 'use_google_gmail_service' : 'smtp_authentication', 'active', STAMP_FIELD];
   const [rows, token] = await Promise.all([
     callParsed(origin, 'ir.mail_server', 'search_read', [[['id', '=', serverId]]], z.array(ServerFactsRow), {
       kwargs: { fields },
@@ -184,6 +187,7 @@ export async function readGmailServer(
       username: typeof row.smtp_user === 'string' && row.smtp_user.trim() ? row.smtp_user.trim() : null,
       token: token.stored,
     },
+    active: row.active !== false,
     tokenStamp: stampOf(row.google_gmail_access_token_expiration),
     tokenCountRefused,
   };

@@ -59,6 +59,16 @@ export const ProbeResult = z.lazy(() =>
         baseUrlWas: z.optional(z.object({ value: z.string(), at: z.number() })),
         userName: z.nullable(z.string()),
         userEmail: z.nullable(z.string()),
+        /**
+         * `database.is_neutralized` is set (true): a copy made safe for testing (odoo-gmail.md §9.1), where
+         * Odoo sends and fetches no mail by design. false: not set; null / absent: could not be read.
+         */
+        neutralized: z.optional(z.nullable(z.boolean())),
+        /**
+         * The Client ID Odoo holds (`google_gmail_client_id`, not a secret): the same one on two origins is the
+         * sign of a copy of a database (lib/setup/databases.ts). null: none set, or it could not be read.
+         */
+        clientId: z.optional(z.nullable(z.string())),
       }),
     ),
     gmailModule: z.optional(ModuleInfo),
@@ -67,6 +77,11 @@ export const ProbeResult = z.lazy(() =>
 export type ProbeResult = z.infer<typeof ProbeResult>;
 
 const str = (v: string | false | null | undefined): string | null => (typeof v === 'string' && v !== '' ? v : null);
+/** A system parameter's value as read: its text, or null when unset, empty or not a parameter's reply. */
+const paramString = (raw: unknown): string | null => {
+  const parsed = ParamValue.safeParse(raw);
+  return parsed.success ? str(parsed.data) : null;
+};
 
 export function moduleInfoFrom(rows: ModuleRow[]): ModuleInfo {
   const row = rows.find((r) => r.name === 'google_gmail');
@@ -123,7 +138,7 @@ export async function probeOdoo(origin: string, opts: RpcOptions = {}): Promise<
   // Every read after session_info depends only on its uid and is_system, so they go out together: one
   // round trip instead of four (a far Odoo costs 150–300 ms each). Each settles on its own, and each keeps
   // the meaning it had when they ran one after the other.
-  const [users, baseParam, modules, frozen] = await Promise.allSettled([
+  const [users, baseParam, modules, frozen, neutralized, clientId] = await Promise.allSettled([
     callKw(origin, 'res.users', 'read', [[info.uid], ['email', 'login']], {}, opts),
     // Not every version puts it in session_info; the parameter itself is readable by admins (§9).
     isSystem && !sessionBaseUrl ? callKw(origin, 'ir.config_parameter', 'get_param', ['web.base.url'], {}, opts) : null,
@@ -138,6 +153,8 @@ export async function probeOdoo(origin: string, opts: RpcOptions = {}): Promise<
         )
       : null,
     isSystem ? readBaseUrlFreeze(origin, opts) : null,
+    isSystem ? readNeutralized(origin, opts) : null,
+    isSystem ? callKw(origin, 'ir.config_parameter', 'get_param', ['google_gmail_client_id'], {}, opts) : null,
   ]);
 
   let userEmail: string | null = null;
@@ -149,7 +166,7 @@ export async function probeOdoo(origin: string, opts: RpcOptions = {}): Promise<
   }
 
   // Computed values fall back to the origin when the parameter could not be read, and say so.
-  const param = baseParam.status === 'fulfilled' && baseParam.value !== null ? ParamValue.safeParse(baseParam.value) : null;
+  const param = baseParam.status === 'fulfilled' ? paramString(baseParam.value) : null;
   const odoo = {
     db: info.db,
     version: version.label,
@@ -158,7 +175,7 @@ export async function probeOdoo(origin: string, opts: RpcOptions = {}): Promise<
     saas: version.saas,
     edition: version.edition,
     isSystem,
-    baseUrl: sessionBaseUrl ?? (param?.success ? str(param.data) : null),
+    baseUrl: sessionBaseUrl ?? param,
     userName: str(info.name),
     userEmail,
   };
@@ -176,19 +193,39 @@ export async function probeOdoo(origin: string, opts: RpcOptions = {}): Promise<
     origin,
     at,
     status: 'ok',
-    odoo: { ...odoo, baseUrlFrozen: frozen.status === 'fulfilled' ? frozen.value : null },
+    odoo: {
+      ...odoo,
+      baseUrlFrozen: frozen.status === 'fulfilled' ? frozen.value : null,
+      neutralized: neutralized.status === 'fulfilled' ? neutralized.value : null,
+      clientId: clientId.status === 'fulfilled' ? paramString(clientId.value) : null,
+    },
     gmailModule: moduleInfoFrom(rows.data),
   };
 }
 
 /**
  * `web.base.url.freeze` (odoo-gmail.md §9): while it is unset, Odoo rewrites `web.base.url` each time an
- * administrator signs in from another address, which silently changes the redirect URI (P3). Any
- * non-empty value counts as set (Odoo only tests whether the parameter is there).
+ * administrator signs in from another address, which silently changes the redirect URI (P3).
  */
-export async function readBaseUrlFreeze(origin: string, opts: RpcOptions = {}): Promise<boolean | null> {
+export function readBaseUrlFreeze(origin: string, opts: RpcOptions = {}): Promise<boolean | null> {
+  return readParamSet(origin, 'web.base.url.freeze', opts);
+}
+
+/**
+ * `database.is_neutralized` (odoo-gmail.md §9.1): Odoo's neutralization (16.0+, Odoo.sh staging and
+ * duplicated databases) sets it to `true` after archiving every mail server and stopping the crons.
+ */
+export function readNeutralized(origin: string, opts: RpcOptions = {}): Promise<boolean | null> {
+  return readParamSet(origin, 'database.is_neutralized', opts);
+}
+
+/**
+ * Whether a system parameter is set: any non-empty value counts, as Odoo itself only tests the value's
+ * truth (`if ICP.get_param(key):`). null when it cannot be read.
+ */
+async function readParamSet(origin: string, key: string, opts: RpcOptions): Promise<boolean | null> {
   try {
-    const value = ParamValue.parse(await callKw(origin, 'ir.config_parameter', 'get_param', ['web.base.url.freeze'], {}, opts));
+    const value = ParamValue.parse(await callKw(origin, 'ir.config_parameter', 'get_param', [key], {}, opts));
     return value !== false && value !== '';
   } catch {
     return null;

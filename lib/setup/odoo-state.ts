@@ -86,6 +86,10 @@ export const MONITOR_STATUSES = [
   'serverError',
   'serverMissing',
   'permission',
+  /** The server is archived: Odoo sends nothing through it (red). */
+  'serverArchived',
+  /** A neutralized copy (odoo-gmail.md §9.1): mail is off by design; neither green nor red. */
+  'neutralized',
 ] as const;
 export type MonitorStatus = (typeof MONITOR_STATUSES)[number];
 

@@ -44,7 +44,8 @@ test.describe('popup against the fake Odoo', () => {
     // The session first; then the probe's reads leave together (lib/odoo/probe.ts), so they may arrive in any order.
     const [first, ...together] = rpc.map((r) => r.rpcMethod ?? r.path);
     expect(first).toBe('/web/session/get_session_info');
-    expect(together.sort()).toEqual(['get_param', 'read', 'search_read']);
+    // web.base.url.freeze, database.is_neutralized (odoo-gmail.md §9.1) and the Client ID beside the address and the module.
+    expect(together.sort()).toEqual(['get_param', 'get_param', 'get_param', 'read', 'search_read']);
     expect(rpc.every((r) => r.authenticated)).toBe(true);
 
     // After the probe, the Odoo user's address is proposed and the account type guessed from it.

@@ -175,6 +175,29 @@ export class Db {
     return this.paramIds.get(key) ?? 0;
   }
 
+  /**
+   * What Odoo's neutralization (16.0+; Odoo.sh staging, duplicates, `odoo-bin neutralize`) does to the
+   * records this fake keeps, from base's `neutralize.sql` (odoo-gmail.md §9.1): every outgoing server
+   * archived (tokens kept), one active dummy server at `invalid:1025`, and `database.is_neutralized` set.
+   * (The fake runs no crons, so stopping them changes nothing here.)
+   */
+  neutralize(): void {
+    if (this.profile.major < 16) throw new Error('Odoo neutralizes databases from 16.0 on');
+    const servers = this.table('ir.mail_server');
+    for (const server of servers.values()) server.active = false;
+    const id = this.nextId('ir.mail_server');
+    servers.set(id, {
+      id,
+      name: 'neutralization - disable emails',
+      smtp_host: 'invalid',
+      smtp_port: 1025,
+      smtp_encryption: 'none',
+      smtp_authentication: 'login',
+      active: true,
+    });
+    this.params.set('database.is_neutralized', 'true');
+  }
+
   table(model: string): Map<number, RecordValues> {
     let table = this.records.get(model);
     if (!table) {

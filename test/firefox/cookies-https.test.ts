@@ -48,7 +48,7 @@ it('Firefox background fetches to https://acme.odoo.com carry the HttpOnly SameS
   // The session first; then the probe's reads leave together (lib/odoo/probe.ts), so they may arrive in any order.
   const [first, ...together] = rpc.map((r) => r.rpcMethod ?? r.path);
   expect(first).toBe('/web/session/get_session_info');
-  expect(together.sort()).toEqual(['get_param', 'read', 'search_read']);
+  expect(together.sort()).toEqual(['get_param', 'get_param', 'get_param', 'read', 'search_read']);
   expect(rpc.every((r) => r.authenticated)).toBe(true);
   // The requests came from the extension (its moz-extension:// origin), not from the Odoo tab.
   expect(rpc.every((r) => r.origin === undefined || r.origin.startsWith('moz-extension://'))).toBe(true);

@@ -38,6 +38,8 @@ describe.each(['en', 'vi'] as const)('Firefox in %s', (lang) => {
       text('popup.title'),
       text('popup.setupHeading'),
       `${text('popup.checklistHeading')} ${text('popup.summary', { done: 0, total: 11 })}`,
+      // Where a colleague's setup file is imported, before anything is set up here.
+      text('setups.heading'),
     ]);
     await popup.type(await fieldByLabel(popup, text('form.odooUrl')), odoo.origin);
     await clickButton(popup, text('form.connect'));

@@ -64,7 +64,7 @@ describe('popup in Firefox against the fake Odoo', () => {
     // The session first; then the probe's reads leave together (lib/odoo/probe.ts), so they may arrive in any order.
     const [first, ...together] = rpc.map((r) => r.rpcMethod ?? r.path);
     expect(first).toBe('/web/session/get_session_info');
-    expect(together.sort()).toEqual(['get_param', 'read', 'search_read']);
+    expect(together.sort()).toEqual(['get_param', 'get_param', 'get_param', 'read', 'search_read']);
     expect(rpc.every((r) => r.authenticated)).toBe(true);
   });
 

@@ -14,6 +14,7 @@ import { monitorItem, odooGmailItem } from '@/lib/state/items';
 import { FAKE_CLIENT_ID } from '../support/builders';
 import { connectedBackground, consentThroughGoogle, type FakeOdooClient } from './fake-odoo-fetch';
 import { POPUP, sendAs } from './helpers';
+import { trackTimers } from './timers';
 
 const GMAIL = 'sales@acme.com';
 const ID = FAKE_CLIENT_ID;
@@ -38,43 +39,7 @@ afterEach(async () => {
 
 it('one scheduled check: a fixed number of RPC calls, then nothing alive but the alarm', async () => {
   // Every timer the extension's code starts from here on, and whether it was cleared or fired.
-  const live = new Set<unknown>();
-  const created = { timeouts: 0, intervals: 0 };
-  const realSetTimeout = globalThis.setTimeout;
-  const realClearTimeout = globalThis.clearTimeout;
-  const realSetInterval = globalThis.setInterval;
-  const realClearInterval = globalThis.clearInterval;
-  vi.stubGlobal('setTimeout', ((fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) => {
-    const handle: unknown = realSetTimeout(
-      (...a: unknown[]) => {
-        live.delete(handle);
-        fn(...a);
-      },
-      ms,
-      ...args,
-    );
-    // Node's fetch (undici) keeps its sockets with timers of its own: the test's stand-in for the
-    // browser's network stack, not the extension's code.
-    if (!new Error().stack?.includes('node:internal/deps/undici')) {
-      created.timeouts++;
-      live.add(handle);
-    }
-    return handle;
-  }) as typeof setTimeout);
-  vi.stubGlobal('clearTimeout', ((handle: Parameters<typeof clearTimeout>[0]) => {
-    live.delete(handle);
-    realClearTimeout(handle);
-  }) as typeof clearTimeout);
-  vi.stubGlobal('setInterval', ((fn: () => void, ms?: number) => {
-    created.intervals++;
-    const handle = realSetInterval(fn, ms);
-    live.add(handle);
-    return handle;
-  }) as typeof setInterval);
-  vi.stubGlobal('clearInterval', ((handle: Parameters<typeof clearInterval>[0]) => {
-    live.delete(handle);
-    realClearInterval(handle);
-  }) as typeof clearInterval);
+  const { live, created } = trackTimers();
 
   const before = client.odoo.requests.length;
   const previous = (await monitorItem.get())?.at ?? 0;

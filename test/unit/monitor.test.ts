@@ -203,6 +203,63 @@ describe('the background monitor against the fake Odoo', () => {
     expect(everything).not.toContain(SECRET);
   });
 
+  it('an archived server is red (Odoo sends nothing through it), said once; unarchived, green again', async () => {
+    await readyServer();
+    await consent();
+    expect(await sendAs(POPUP, 'checkGmail', { trigger: 'manual' })).toMatchObject({ value: { status: 'ok' } });
+    const record = client.odoo.db.table('ir.mail_server').get(1);
+    if (!record) throw new Error('no server');
+    record.active = false;
+    const tests = () => client.calls().filter((c) => c.method === 'test_smtp_connection').length;
+    const before = tests();
+    await fakeBrowser.alarms.onAlarm.trigger({ name: MONITOR_ALARM, scheduledTime: Date.now(), persistAcrossSessions: true });
+    await vi.waitFor(async () => expect((await monitorItem.get())?.trigger).toBe('alarm'));
+    expect(await monitorItem.get()).toMatchObject({ status: 'serverArchived', token: true, verdict: 'red' });
+    // A Test Connection would pass on the archived record and prove nothing: none is run.
+    expect(tests()).toBe(before);
+    expect(await badge()).toBe('!');
+    expect(await notifications()).toEqual(['gmail-monitor-red']);
+
+    record.active = true;
+    expect(await sendAs(POPUP, 'checkGmail', { trigger: 'manual' })).toMatchObject({ value: { status: 'ok', verdict: 'green' } });
+    expect(await badge()).toBe('OK');
+  });
+
+  it('a neutralized copy (odoo-gmail.md §9.1): mail off by design, said as such — not red, no notification, no test', async () => {
+    await readyServer();
+    await consent();
+    expect(await sendAs(POPUP, 'checkGmail', { trigger: 'manual' })).toMatchObject({ value: { status: 'ok' } });
+    // The database is copied to staging: Odoo archives every server (tokens kept) and sets the flag.
+    client.odoo.db.neutralize();
+    const before = client.calls().length;
+    await fakeBrowser.alarms.onAlarm.trigger({ name: MONITOR_ALARM, scheduledTime: Date.now(), persistAcrossSessions: true });
+    await vi.waitFor(async () => expect((await monitorItem.get())?.trigger).toBe('alarm'));
+    expect(await monitorItem.get()).toMatchObject({ status: 'neutralized', token: true });
+    expect(
+      client
+        .calls()
+        .slice(before)
+        .map((c) => c.method),
+    ).not.toContain('test_smtp_connection');
+    expect(await badge()).toBe('?');
+    expect(await fakeBrowser.action.getTitle({})).toContain('neutralized copy');
+    expect(await notifications()).toEqual([]);
+    // The same database with its token revoked meanwhile: still not reported as a broken token.
+    client.odoo.revokeToken();
+    expect(await sendAs(POPUP, 'checkGmail', { trigger: 'manual' })).toMatchObject({ value: { status: 'neutralized' } });
+    expect(await notifications()).toEqual([]);
+
+    // Probed again, the copy is known as such: the extension turns no mail back on there — neither the
+    // outgoing server (it would unarchive production's) nor an incoming one.
+    expect(await sendAs(POPUP, 'probeOdoo', {})).toMatchObject({ ok: true, value: { odoo: { neutralized: true } } });
+    const writes = () => client.calls().filter((c) => ['create', 'write'].includes(c.method)).length;
+    const written = writes();
+    expect(await sendAs(POPUP, 'setupMailServer', {})).toEqual({ ok: false, error: { key: 'odoo.err.neutralized' } });
+    expect(await sendAs(POPUP, 'receiveMail', {})).toEqual({ ok: false, error: { key: 'odoo.err.neutralized' } });
+    expect(writes()).toBe(written);
+    expect(client.odoo.mailServers().find((r) => r.id === 1)).toMatchObject({ active: false });
+  });
+
   it('Odoo unreachable is said as such', async () => {
     await readyServer();
     await client.odoo.stop();

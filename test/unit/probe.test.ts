@@ -15,6 +15,9 @@ function baseUrlFromParameter() {
     if (body.params?.model === 'ir.config_parameter' && body.params.args?.[0] === 'web.base.url')
       return { json: { jsonrpc: '2.0', id: 3, result: 'https://erp.acme.com' } };
     if (body.params?.args?.[0] === 'web.base.url.freeze') return { json: { jsonrpc: '2.0', id: 5, result: false } };
+    if (body.params?.args?.[0] === 'database.is_neutralized') return { json: { jsonrpc: '2.0', id: 6, result: false } };
+    if (body.params?.args?.[0] === 'google_gmail_client_id')
+      return { json: { jsonrpc: '2.0', id: 7, result: '123456789012-abc.apps.googleusercontent.com' } };
     return odooRoutes({ session: 'session-17.0.json', modules: 'modules-installed-17.0.json' })({ path, body });
   });
 }
@@ -45,23 +48,59 @@ describe('probeOdoo against recorded replies of each version', () => {
       },
       gmailModule: { state: 'installed', outdated: false },
     });
-    // get_session_info, the user's address, the module, web.base.url.freeze: four requests, all with the session cookie.
+    // get_session_info, the user's address, the module, web.base.url.freeze, database.is_neutralized and the
+    // Client ID Odoo holds: six requests, all with the session cookie.
     expect(r.calls.map((c) => c.body.params?.method ?? new URL(c.url).pathname)).toEqual([
       '/web/session/get_session_info',
       'read',
       'search_read',
       'get_param',
+      'get_param',
+      'get_param',
+    ]);
+    expect(r.calls.slice(3).map((c) => c.body.params?.args?.[0])).toEqual([
+      'web.base.url.freeze',
+      'database.is_neutralized',
+      'google_gmail_client_id',
     ]);
     expect(r.calls.every((c) => c.init.credentials === 'include')).toBe(true);
   });
 
-  it('two round trips deep: session_info, then the address, web.base.url, the module and the freeze together', async () => {
+  it('two round trips deep: session_info, then the address, web.base.url, the module, the freeze and the neutralization flag together', async () => {
     const r = baseUrlFromParameter();
     // Each request is tagged with the round trip it left in (test/support/rounds.ts).
     const rounds = inRounds(r.fetch);
     const result = await probeOdoo(ORIGIN, { fetch: rounds.fetch });
-    expect(result).toMatchObject({ status: 'ok', odoo: { baseUrl: 'https://erp.acme.com', baseUrlFrozen: false } });
-    expect(rounds.tags).toEqual([0, 1, 1, 1, 1]);
+    expect(result).toMatchObject({
+      status: 'ok',
+      odoo: { baseUrl: 'https://erp.acme.com', baseUrlFrozen: false, neutralized: false },
+    });
+    expect(rounds.tags).toEqual([0, 1, 1, 1, 1, 1, 1]);
+  });
+
+  it('a neutralized copy (database.is_neutralized set, odoo-gmail.md §9.1) is said so; an unreadable flag is unknown, not false', async () => {
+    const routes = odooRoutes({ session: 'session-17.0.json', modules: 'modules-installed-17.0.json' });
+    const neutralized = replay(({ path, body }) =>
+      body.params?.args?.[0] === 'database.is_neutralized'
+        ? { json: { jsonrpc: '2.0', id: 6, result: 'true' } }
+        : routes({ path, body }),
+    );
+    const copy = await probeOdoo(ORIGIN, { fetch: neutralized.fetch });
+    expect(copy).toMatchObject({ status: 'ok', odoo: { neutralized: true }, gmailModule: { state: 'installed' } });
+
+    const refused = replay(({ path, body }) =>
+      body.params?.args?.[0] === 'database.is_neutralized'
+        ? {
+            json: {
+              jsonrpc: '2.0',
+              id: 6,
+              error: { code: 200, message: 'Odoo Server Error', data: { name: 'odoo.exceptions.AccessError', message: 'no' } },
+            },
+          }
+        : routes({ path, body }),
+    );
+    const unknown = await probeOdoo(ORIGIN, { fetch: refused.fetch });
+    expect(unknown).toMatchObject({ status: 'ok', odoo: { neutralized: null } });
   });
 
   it('asks only for google_gmail and the four fields it needs', async () => {
