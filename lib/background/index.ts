@@ -17,6 +17,7 @@ import {
   setupMailServer,
   watchConnectReturn,
 } from './odoo-gmail';
+import { connectMine, listPersonal, readMine, testMine, watchPersonalReturn } from './personal';
 import { watchHostFacts } from './public-suffix';
 import { setPublishLinks } from './publish-links';
 import { afterFirstReply, type Handlers, routeAll } from './router';
@@ -57,6 +58,11 @@ export const handlers = {
   // --- Incoming Gmail.
   receiveMail: () => receiveMail(),
   confirmIncoming: () => confirmIncoming(),
+  // --- Odoo 19 personal servers.
+  readMine: () => readMine(),
+  connectMine: () => connectMine(),
+  testMine: () => testMine(),
+  listPersonal: () => listPersonal(),
 } satisfies Handlers;
 
 export function startBackground(): void {
@@ -69,4 +75,5 @@ export function startBackground(): void {
   // message, which usually wakes the worker, is answered first.
   afterFirstReply(watchHostFacts());
   watchIncomingReturn();
+  watchPersonalReturn();
 }

@@ -70,7 +70,7 @@ export const STALE_MS = 6 * 60_000;
  */
 let current: { op: LockOp; done: Promise<unknown> } | null = null;
 /** What holds the lock: one of the person's operations, the incoming server's (lib/background/incoming.ts), or a check. */
-type LockOp = OdooOp | 'incoming' | 'check';
+type LockOp = OdooOp | 'incoming' | 'personal' | 'check';
 export const BUSY = Symbol('busy');
 export async function exclusive<T>(op: LockOp, fn: () => Promise<T>): Promise<T | typeof BUSY> {
   while (current) {

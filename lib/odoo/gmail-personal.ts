@@ -146,6 +146,12 @@ export interface PersonalServer {
   token: boolean;
 }
 
+/** The administrator's list: the servers, and the e-mails a minute each may send (fact 27). */
+export interface PersonalList {
+  servers: PersonalServer[];
+  limit: number;
+}
+
 const OWNED = ['owner_user_id', '!=', false];
 
 /**

@@ -56,6 +56,8 @@ export const ProbeResult = z.object({
       baseUrlWas: z.optional(z.object({ value: z.string(), at: z.number() })),
       userName: z.nullable(z.string()),
       userEmail: z.nullable(z.string()),
+      /** The user's id (session_info's `uid`): 19.0's preferences are `/odoo/my-preferences/<uid>` (captures fact 25). */
+      uid: z.optional(z.int()),
     }),
   ),
   gmailModule: z.optional(ModuleInfo),
@@ -157,6 +159,7 @@ export async function probeOdoo(origin: string, opts: RpcOptions = {}): Promise<
     baseUrl: sessionBaseUrl ?? (param?.success ? str(param.data) : null),
     userName: str(info.name),
     userEmail,
+    uid: info.uid,
   };
   if (!isSystem) return { origin, at, status: 'notAdmin', odoo };
 
