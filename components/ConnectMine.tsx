@@ -102,6 +102,11 @@ export function PersonalServers() {
       .then((r) => (r.ok ? setList(r.value) : setError(r.error)))
       .catch(() => undefined);
   }, []);
+  return <PersonalServersView list={list} error={error} />;
+}
+
+/** What the administrator's list shows, from the background's answer. */
+export function PersonalServersView({ list, error }: { list: PersonalList | null; error: Msg | null }) {
   if (!list && !error) return null;
   return (
     <section aria-labelledby="personal-list-heading" class="odoo-block personal-list">
