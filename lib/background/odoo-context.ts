@@ -88,6 +88,15 @@ export async function exclusive<T>(op: LockOp, fn: () => Promise<T>): Promise<T 
 }
 
 /**
+ * `fn` under the one Odoo lock, its reply as is; a second click while another operation runs is refused as
+ * busy (`check`: the return from Google waits its turn instead).
+ */
+export async function lockedReply<T>(op: LockOp, fn: () => Promise<Reply<T>>): Promise<Reply<T>> {
+  const result = await exclusive(op, fn);
+  return result === BUSY ? { ok: false, error: msg('odoo.err.busy') } : result;
+}
+
+/**
  * Runs one operation: waits for a running check, refuses while another operation runs, marks it
  * running, stores its error or clears it. The reply carries the same Msg the popup will find in storage.
  */

@@ -18,6 +18,7 @@ import {
   listPersonalServers,
   openPersonalConsent,
   type PersonalList,
+  type PersonalUser,
   readPersonalLimit,
   readPersonalUser,
   testPersonalServer,
@@ -28,7 +29,7 @@ import { type PersonalSetup, personalItem } from '../state/personal';
 import { emailMismatch, isConfirmUrl } from '../troubleshoot/odoo-confirm';
 import { parseUrl } from '../url';
 import { hasOriginPermission } from './odoo-connection';
-import { BUSY, exclusive, odooContext } from './odoo-context';
+import { lockedReply, odooContext } from './odoo-context';
 import { readPage } from './troubleshoot';
 
 /** How long after the click a return to Odoo counts as the end of the consent (as for the other servers). */
@@ -72,47 +73,43 @@ const about = (s: PersonalSetup | null, me: Mine) => (s && s.origin === me.origi
 const put = (me: Mine, fn: (s: PersonalSetup) => PersonalSetup) =>
   personalItem.update((s) => fn(about(s, me))) as Promise<PersonalSetup>;
 
-async function locked<T>(op: 'personal' | 'check', fn: () => Promise<Reply<T>>): Promise<Reply<T>> {
-  const result = await exclusive(op, fn);
-  return result === BUSY ? { ok: false, error: msg('odoo.err.busy') } : result;
-}
-
 async function fail(me: Mine, error: unknown): Promise<Reply<never>> {
   const m = odooErrorMsg(error);
   await put(me, (s) => ({ ...s, status: 'failed', error: m, at: Date.now() }));
   return { ok: false, error: m };
 }
 
-/** What Odoo holds for the user: the address it checks, "Use Custom Email Servers", the active server. */
-export const readMine = () => locked('personal', readMineNow);
-
-async function readMineNow(): Promise<Reply<PersonalSetup>> {
-  const context = await mine();
-  if (!context.ok) return context;
-  const { me } = context;
-  try {
-    const user = await readPersonalUser(me.origin, me.uid);
-    const next = await put(me, (s) => ({
-      ...s,
-      email: user.email ?? s.email,
-      customServers: user.customServers,
-      server: user.server?.name ?? null,
-    }));
-    return { ok: true, value: next };
-  } catch (error) {
-    return fail(me, error);
-  }
+/** For the stored Odoo's user, under the one Odoo lock; a failure to reach Odoo is stored as the outcome. */
+function forMe<T>(op: 'personal' | 'check', fn: (me: Mine) => Promise<Reply<T>>): Promise<Reply<T>> {
+  return lockedReply(op, async () => {
+    const context = await mine();
+    if (!context.ok) return context;
+    try {
+      return await fn(context.me);
+    } catch (error) {
+      return fail(context.me, error);
+    }
+  });
 }
 
-/** The click: the personal server and Google's consent for it (fact 24), in a new tab. */
-export const connectMine = () => locked('personal', connectMineNow);
+/** What the user's record says, as stored: the address Odoo checks, the setting, the active server (facts 23, 25). */
+const userFacts = (user: PersonalUser, s: PersonalSetup) => ({
+  email: user.email ?? s.email,
+  customServers: user.customServers,
+  server: user.server?.name ?? null,
+});
 
-async function connectMineNow(): Promise<Reply<null>> {
-  const context = await mine();
-  if (!context.ok) return context;
-  const { me } = context;
-  await put(me, (s) => ({ ...s, status: 'working', at: Date.now(), error: null, odooText: null, reading: null, chosen: null }));
-  try {
+/** What Odoo holds for the user: the address it checks, "Use Custom Email Servers", the active server. */
+export const readMine = () =>
+  forMe('personal', async (me) => {
+    const user = await readPersonalUser(me.origin, me.uid);
+    return { ok: true, value: await put(me, (s) => ({ ...s, ...userFacts(user, s) })) };
+  });
+
+/** The click: the personal server and Google's consent for it (fact 24), in a new tab. */
+export const connectMine = () =>
+  forMe('personal', async (me): Promise<Reply<null>> => {
+    await put(me, (s) => ({ ...s, status: 'working', at: Date.now(), error: null, odooText: null, reading: null, chosen: null }));
     const outcome = await openPersonalConsent(me.origin);
     if (!outcome.ok) {
       const error = msg(`personal.setup.${outcome.reading}`);
@@ -131,36 +128,24 @@ async function connectMineNow(): Promise<Reply<null>> {
     await put(me, (s) => ({ ...s, status: 'waiting', at: Date.now(), startedAt: Date.now() }));
     await browser.tabs.create({ url: outcome.consent.url });
     return { ok: true, value: null };
-  } catch (error) {
-    return fail(me, error);
-  }
-}
+  });
 
 /** Back on the preferences (or "Test again"): Odoo's test of the personal server, and the user's read (fact 26). */
-export const testMine = () => locked('personal', testMineNow);
-
-async function testMineNow(): Promise<Reply<PersonalSetup>> {
-  const context = await mine();
-  if (!context.ok) return context;
-  const { me } = context;
-  await put(me, (s) => ({ ...s, status: 'testing', at: Date.now() }));
-  try {
+export const testMine = (op: 'personal' | 'check' = 'personal') =>
+  forMe(op, async (me) => {
+    await put(me, (s) => ({ ...s, status: 'testing', at: Date.now() }));
     // Independent: one round trip.
     const [outcome, user] = await Promise.all([testPersonalServer(me.origin), readPersonalUser(me.origin, me.uid)]);
     const next = await put(me, (s) => ({
       ...s,
+      ...userFacts(user, s),
       status: outcome.ok && user.server ? 'connected' : 'failed',
       at: Date.now(),
       error: outcome.ok ? (user.server ? null : msg('personal.err.noServer')) : msg(`monitor.reading.${outcome.reading}`),
       odooText: outcome.ok ? null : outcome.odooText,
-      customServers: user.customServers,
-      server: user.server?.name ?? null,
     }));
     return { ok: true, value: next };
-  } catch (error) {
-    return fail(me, error);
-  }
-}
+  });
 
 /** Where Odoo's confirm route sends the user once the account matched (fact 25). */
 export function isPreferencesReturn(url: string, origin: string, uid: number): boolean {
@@ -178,7 +163,8 @@ export async function onPersonalTab(tabId: number, url: string | undefined, stat
   if (state?.status !== 'waiting' || !state.startedAt || Date.now() - state.startedAt > CONSENT_WINDOW_MS) return;
   const me = { origin: state.origin, uid: state.uid, email: state.email };
   if (isPreferencesReturn(url, state.origin, state.uid)) {
-    await locked('check', testMineNow);
+    // The return waits its turn behind a click rather than being refused as busy.
+    await testMine('check');
     return;
   }
   const page = parseUrl(url);
@@ -218,7 +204,7 @@ export function watchPersonalReturn(): void {
 // The administrator's side (fact 28).
 
 /** Who has connected their own Gmail, and the per-minute limit: one round trip. */
-export const listPersonal = () => locked('personal', listPersonalNow);
+export const listPersonal = () => lockedReply('personal', listPersonalNow);
 
 async function listPersonalNow(): Promise<Reply<PersonalList>> {
   const context = await odooContext();

@@ -7,22 +7,12 @@
  * the browser comes back to the preferences and Odoo's test passes. Every action is counted (`Human`). The
  * administrator's popup then lists who has connected (checked with axe).
  */
-import type { User } from '../fake-odoo/db.ts';
-import { ADMIN } from '../fake-odoo/db.ts';
+import { ADMIN, companyClientForPersonalServers, USER1 } from '../fake-odoo/db.ts';
 import { expectNoSeriousA11yViolations } from './a11y.ts';
 import { Human } from './console-fixtures.ts';
 import { expect, loginToOdoo, stepRow, test } from './fixtures.ts';
 import { connectedPopup, openedBy, routeGoogle } from './odoo-helpers.ts';
 
-const USER1: User = {
-  id: 5,
-  login: 'user1',
-  password: 'user1',
-  name: 'User One',
-  email: 'user1@gmail.com',
-  isSystem: false,
-  isAdmin: false,
-};
 const CLIENT = { clientId: '123456789012-personal.apps.googleusercontent.com', clientSecret: 'GOCSPX-personal-e2e' };
 const isGoogle = (url: string) => url.startsWith('https://accounts.google.com/');
 
@@ -31,14 +21,10 @@ test.use({ odooOptions: { version: '19.0', users: [ADMIN, USER1] } });
 test('a user who is not an administrator connects their own Gmail from the toolbar', async ({ context, extensionId, odoo }) => {
   test.slow();
   // The administrator's part, done before (not counted): "Use Custom Email Servers" and the company's client.
-  odoo.db.params.set('base_setup.default_external_email_server', 'True');
-  odoo.db.params.set('google_gmail_client_id', CLIENT.clientId);
-  odoo.db.params.set('google_gmail_client_secret', CLIENT.clientSecret);
-  odoo.google.registerClient({
-    ...CLIENT,
-    redirectUris: [`${odoo.origin}/google_gmail/confirm`],
-    testUsers: [USER1.email as string, 'other.person@gmail.com'],
-  });
+  companyClientForPersonalServers(odoo.db, CLIENT, `${odoo.origin}/google_gmail/confirm`, [
+    'user1@gmail.com',
+    'other.person@gmail.com',
+  ]);
   odoo.google.accountChooser = true; // Google's "Choose an account", as a person meets it
   await routeGoogle(context, odoo);
   // Precondition: signed in to Odoo as the user, looking at it.

@@ -6,25 +6,15 @@
  * (`/odoo/my-preferences/<uid>`, captures fact 25), where the background runs the user's test (fact 26).
  * Every host is the real one on port 443, served on this machine by `startSiteProxy`.
  */
-import type { Page } from 'puppeteer-core';
 import { afterEach, expect, it } from 'vitest';
-import { ADMIN, type User } from '../fake-odoo/db.ts';
+import { ADMIN, companyClientForPersonalServers, USER1 } from '../fake-odoo/db.ts';
 import { type FakeOdoo, startFakeOdoo } from '../fake-odoo/server.ts';
 import { googleSite, odooSite } from '../support/sites.ts';
 import { extensionStorage } from './console-replica.ts';
-import { clickButton, type FirefoxSession, fieldByLabel, launchFirefox, waitForStep } from './harness.ts';
+import { clickButton, type FirefoxSession, fieldByLabel, launchFirefox, tabOpenedAt, waitForStep } from './harness.ts';
 import { type SiteProxy, startSiteProxy } from './site-proxy.ts';
 
 const ODOO = 'https://acme.odoo.com';
-const USER1: User = {
-  id: 5,
-  login: 'user1',
-  password: 'user1',
-  name: 'User One',
-  email: 'user1@gmail.com',
-  isSystem: false,
-  isAdmin: false,
-};
 const CLIENT = { clientId: '123456789012-personal.apps.googleusercontent.com', clientSecret: 'GOCSPX-personal-firefox' };
 let odoo: FakeOdoo;
 let proxy: SiteProxy;
@@ -36,21 +26,10 @@ afterEach(async () => {
   await odoo?.stop();
 });
 
-async function tabOpenedAt(prefix: string): Promise<Page> {
-  const target = await firefox.browser.waitForTarget((t) => t.url().startsWith(prefix), { timeout: 30_000 });
-  const page = await target.page();
-  if (!page) throw new Error(`no page for ${target.url()}`);
-  return page;
-}
-
 it('a user who is not an administrator connects their own Gmail: the consent, the return to the preferences, the test', async () => {
   odoo = await startFakeOdoo({ version: '19.0', users: [ADMIN, USER1], proxyMode: true });
   odoo.db.params.set('web.base.url', ODOO);
-  // The administrator's part, done before: "Use Custom Email Servers" and the company's client (fact 23).
-  odoo.db.params.set('base_setup.default_external_email_server', 'True');
-  odoo.db.params.set('google_gmail_client_id', CLIENT.clientId);
-  odoo.db.params.set('google_gmail_client_secret', CLIENT.clientSecret);
-  odoo.google.registerClient({ ...CLIENT, redirectUris: [`${ODOO}/google_gmail/confirm`], testUsers: ['user1@gmail.com'] });
+  companyClientForPersonalServers(odoo.db, CLIENT, `${ODOO}/google_gmail/confirm`, ['user1@gmail.com']);
   odoo.google.signIn('user1@gmail.com');
   odoo.google.accountChooser = true;
   proxy = await startSiteProxy({ 'acme.odoo.com': odooSite(odoo), 'accounts.google.com': googleSite(odoo) });
@@ -71,7 +50,7 @@ it('a user who is not an administrator connects their own Gmail: the consent, th
     { timeout: 20_000, polling: 250 },
   );
 
-  const consent = tabOpenedAt('https://accounts.google.com/');
+  const consent = tabOpenedAt(firefox, 'https://accounts.google.com/');
   await clickButton(popup, 'Connect my own Gmail');
   const google = await consent;
   const chooser = await google.waitForSelector('button[name="chosen"]');

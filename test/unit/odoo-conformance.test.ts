@@ -67,7 +67,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { type IncomingHttpHeaders, request } from 'node:http';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { User } from '../fake-odoo/db.ts';
+import { USER1, type User } from '../fake-odoo/db.ts';
 import { type FakeOdoo, startFakeOdoo } from '../fake-odoo/server.ts';
 
 const DIR = resolve('test/fixtures/odoo/recorded');
@@ -524,17 +524,6 @@ const started: FakeOdoo[] = [];
 afterEach(async () => {
   await Promise.all(started.splice(0).map((o) => o.stop()));
 });
-
-/** The recording's second user (personal-03), an internal user who is no administrator. */
-const USER1: User = {
-  id: 5,
-  login: 'user1',
-  password: 'user1',
-  name: 'User One',
-  email: 'user1@gmail.com',
-  isSystem: false,
-  isAdmin: false,
-};
 
 async function fake(version: Version, recorded: Map<string, Recorded>, others: User[] = []): Promise<FakeOdoo> {
   // The administrator as recorded: probe-08 read its login and e-mail.

@@ -13,22 +13,13 @@ import { isPreferencesReturn, onPersonalTab } from '@/lib/background/personal';
 import { removeAllListeners } from '@/lib/messaging';
 import { setupItem } from '@/lib/state/items';
 import { personalItem } from '@/lib/state/personal';
-import { ADMIN, type User } from '../fake-odoo/db.ts';
+import { ADMIN, companyClientForPersonalServers, USER1 } from '../fake-odoo/db.ts';
 import { startFakeOdoo } from '../fake-odoo/server.ts';
 import { aSetup } from '../support/builders';
 import { inRounds } from '../support/rounds';
 import { type FakeOdooClient, fetchWithCookie } from './fake-odoo-fetch';
 import { installPermissions, POPUP, sendAs } from './helpers';
 
-const USER1: User = {
-  id: 5,
-  login: 'user1',
-  password: 'user1',
-  name: 'User One',
-  email: 'user1@gmail.com',
-  isSystem: false,
-  isAdmin: false,
-};
 const CREDENTIALS = { clientId: '123-personal.apps.googleusercontent.com', clientSecret: 'GOCSPX-personal' };
 
 let client: FakeOdooClient;
@@ -43,16 +34,13 @@ async function start(opts: { login?: string; customServers?: boolean; credential
   const odoo = await startFakeOdoo({ version: '19.0', users: [ADMIN, USER1] });
   const fetch = fetchWithCookie(odoo.login(opts.login ?? 'user1'));
   client = { odoo, fetch, calls: () => [], stop: () => odoo.stop() };
-  if (opts.customServers !== false) odoo.db.params.set('base_setup.default_external_email_server', 'True');
-  if (opts.credentials !== false) {
-    odoo.db.params.set('google_gmail_client_id', CREDENTIALS.clientId);
-    odoo.db.params.set('google_gmail_client_secret', CREDENTIALS.clientSecret);
-  }
-  odoo.google.registerClient({
-    ...CREDENTIALS,
-    redirectUris: [`${odoo.origin}/google_gmail/confirm`],
-    testUsers: ['user1@gmail.com', 'other.person@gmail.com'],
-  });
+  companyClientForPersonalServers(odoo.db, CREDENTIALS, `${odoo.origin}/google_gmail/confirm`, [
+    'user1@gmail.com',
+    'other.person@gmail.com',
+  ]);
+  // Undone where a test says so: the setting off, or no company client (fact 23).
+  if (opts.customServers === false) odoo.db.params.delete('base_setup.default_external_email_server');
+  if (opts.credentials === false) odoo.db.params.delete('google_gmail_client_secret');
   installPermissions(['http://127.0.0.1/*']);
   vi.stubGlobal('fetch', fetch);
   startBackground();
