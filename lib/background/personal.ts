@@ -5,7 +5,8 @@
  * address there (fact 25) and sends the browser back to `/odoo/my-preferences/<uid>`, where the background
  * runs the user's Test (fact 26). Odoo's confirm page left open is read for what went wrong: the consent
  * refused, or another account chosen ("you chose X, Odoo expects Y"). The administrator's side lists who has
- * connected (fact 28). Everything runs under the background's one Odoo lock.
+ * connected (fact 28). The click and the return run under the background's one Odoo lock; the reads made on
+ * every popup open (the user's facts, the administrator's list) do not, so they never make a click wait.
  *
  * Round trips: the user's read 1; the click 1 (the server and its consent URL are one call); the return 1
  * (the test and the user's read go out together); the administrator's list 1 (the servers, the ids holding a
@@ -79,9 +80,12 @@ async function fail(me: Mine, error: unknown): Promise<Reply<never>> {
   return { ok: false, error: m };
 }
 
-/** For the stored Odoo's user, under the one Odoo lock; a failure to reach Odoo is stored as the outcome. */
-function forMe<T>(op: 'personal' | 'check', fn: (me: Mine) => Promise<Reply<T>>): Promise<Reply<T>> {
-  return lockedReply(op, async () => {
+/**
+ * For the stored Odoo's user; a failure to reach Odoo is stored as the outcome. Under the one Odoo lock unless
+ * `op` is null: a read that only refreshes facts (on every popup open) never makes a click wait or refuses it.
+ */
+function forMe<T>(op: 'personal' | 'check' | null, fn: (me: Mine) => Promise<Reply<T>>): Promise<Reply<T>> {
+  const run = async (): Promise<Reply<T>> => {
     const context = await mine();
     if (!context.ok) return context;
     try {
@@ -89,7 +93,8 @@ function forMe<T>(op: 'personal' | 'check', fn: (me: Mine) => Promise<Reply<T>>)
     } catch (error) {
       return fail(context.me, error);
     }
-  });
+  };
+  return op ? lockedReply(op, run) : run();
 }
 
 /** What the user's record says, as stored: the address Odoo checks, the setting, the active server (facts 23, 25). */
@@ -99,9 +104,9 @@ const userFacts = (user: PersonalUser, s: PersonalSetup) => ({
   server: user.server?.name ?? null,
 });
 
-/** What Odoo holds for the user: the address it checks, "Use Custom Email Servers", the active server. */
+/** What Odoo holds for the user: the address it checks, "Use Custom Email Servers", the active server. No lock. */
 export const readMine = () =>
-  forMe('personal', async (me) => {
+  forMe(null, async (me) => {
     const user = await readPersonalUser(me.origin, me.uid);
     return { ok: true, value: await put(me, (s) => ({ ...s, ...userFacts(user, s) })) };
   });
@@ -203,10 +208,8 @@ export function watchPersonalReturn(): void {
 // ---------------------------------------------------------------------------------------------
 // The administrator's side (fact 28).
 
-/** Who has connected their own Gmail, and the per-minute limit: one round trip. */
-export const listPersonal = () => lockedReply('personal', listPersonalNow);
-
-async function listPersonalNow(): Promise<Reply<PersonalList>> {
+/** Who has connected their own Gmail, and the per-minute limit: one round trip. Reads only: no lock (see `forMe`). */
+export async function listPersonal(): Promise<Reply<PersonalList>> {
   const context = await odooContext();
   if (!context.ok) return context;
   const { origin, odoo } = context.ctx;

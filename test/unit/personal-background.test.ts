@@ -147,6 +147,14 @@ describe('connect my own Gmail (19.0, not an administrator)', () => {
     expect(servers()).toEqual([]);
   });
 
+  it('the read made as the popup opens never makes the click wait or refuses it as busy', async () => {
+    await start();
+    vi.spyOn(fakeBrowser.tabs, 'create');
+    const [read, clicked] = await Promise.all([sendAs(POPUP, 'readMine', {}), sendAs(POPUP, 'connectMine', {})]);
+    expect(read).toMatchObject({ ok: true });
+    expect(clicked).toEqual({ ok: true, value: null });
+  });
+
   it('round trips: the read 1, the click 1, the return 1 (the test beside the read)', async () => {
     await start();
     const rounds = inRounds(client.fetch);
