@@ -81,7 +81,7 @@ async function fail(me: Mine, error: unknown): Promise<Reply<never>> {
 }
 
 /**
- * For the stored Odoo's user; a failure to reach Odoo is stored as the outcome. Under the one Odoo lock unless
+ * For the stored Odoo's user; an operation's failure to reach Odoo is stored as its outcome. Under the one Odoo lock unless
  * `op` is null: a read that only refreshes facts (on every popup open) never makes a click wait or refuses it.
  */
 function forMe<T>(op: 'personal' | 'check' | null, fn: (me: Mine) => Promise<Reply<T>>): Promise<Reply<T>> {
@@ -91,7 +91,8 @@ function forMe<T>(op: 'personal' | 'check' | null, fn: (me: Mine) => Promise<Rep
     try {
       return await fn(context.me);
     } catch (error) {
-      return fail(context.me, error);
+      // A read that failed changes nothing stored (a consent under way stays so); an operation's failure is its outcome.
+      return op ? fail(context.me, error) : { ok: false, error: odooErrorMsg(error) };
     }
   };
   return op ? lockedReply(op, run) : run();
