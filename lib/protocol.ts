@@ -16,12 +16,14 @@ import { PAGE_IDS } from './console/detect';
 import { CONSOLE_PARTS, CONSOLE_STEPS, type ConsoleContext, REASONS } from './console/types';
 import { CLIENT_ID_LENIENT_RE } from './google/client-formats';
 import type { Msg } from './i18n';
+import type { PersonalList } from './odoo/gmail-personal';
 import type { ModuleAction } from './odoo/gmail-setup';
 import type { ModuleInfo, ProbeResult } from './odoo/probe';
 import type { MonitorState } from './setup/odoo-state';
 import { type Setup, type SetupErrors, SetupInput } from './setup/setup';
 import type { IncomingSetup } from './state/incoming';
 import type { PublishLinks } from './state/items';
+import type { PersonalSetup } from './state/personal';
 import type { Diagnosis } from './troubleshoot/sign-in';
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: Msg; fieldErrors?: SetupErrors };
@@ -231,6 +233,16 @@ export const protocol = {
     payload: schema(() => z.strictObject({ text: z.string().check(z.maxLength(64 * 1024)) })), // MAX_SETUP_FILE_BYTES
     reply: reply<{ origin: string }>(),
   },
+
+  // --- Odoo 19 personal servers: lib/odoo/gmail-personal.ts, handlers in lib/background/personal.ts ---
+  /** What Odoo holds for the signed-in user: the address it checks, "Use Custom Email Servers", their server. */
+  readMine: { from: ['extensionPage'], payload: nothing, reply: reply<PersonalSetup>() },
+  /** "Connect my own Gmail": the user's personal server and Google's consent for it. */
+  connectMine: { from: ['extensionPage'], payload: nothing, reply: reply<null>() },
+  /** Odoo's test of the user's personal server, and the user's read. */
+  testMine: { from: ['extensionPage'], payload: nothing, reply: reply<PersonalSetup>() },
+  /** The administrator's list of personal servers, and the per-minute limit. */
+  listPersonal: { from: ['extensionPage'], payload: nothing, reply: reply<PersonalList>() },
 } as const satisfies Record<string, { from: readonly SenderKind[]; payload: LazySchema<z.ZodMiniType>; reply: Replies<unknown> }>;
 
 type Protocol = typeof protocol;

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { Checklist } from '@/components/Checklist';
+import { ConnectMine, PersonalServers } from '@/components/ConnectMine';
 import { ConsoleAccess } from '@/components/ConsoleAccess';
 import { CopyField } from '@/components/CopyField';
 import { NextStep } from '@/components/NextStep';
@@ -30,6 +31,7 @@ const EMPTY: Snapshot = {
   publishChoice: null,
   publishLinks: null,
   incoming: null,
+  personal: null,
   hosts: {},
 };
 
@@ -130,6 +132,11 @@ export function App() {
           {ready && setup && probe && <BeforeConnect snapshot={s} setup={setup} probe={probe} />}
           {ready && setup && probe && (
             <OdooPanel setup={setup} probe={probe} state={odooGmail} monitor={monitor} google={google} incoming={incoming} />
+          )}
+          {/* Odoo 19 personal servers: the administrator's list, or a user's own short path. */}
+          {ready && probe?.odoo && probe.odoo.major >= 19 && <PersonalServers />}
+          {setup && probe?.status === 'notAdmin' && probe.odoo && probe.odoo.major >= 19 && (
+            <ConnectMine stored={s.personal} email={probe.odoo.userEmail} />
           )}
           <section aria-labelledby="checklist-heading">
             <h2 id="checklist-heading">

@@ -27,7 +27,7 @@ import {
 import type { Reply } from '../protocol';
 import { parseGmail } from '../setup/setup';
 import { type IncomingCheckStatus, type IncomingSetup, incomingItem } from '../state/incoming';
-import { BUSY, exclusive, odooContext, withKeepAlive } from './odoo-context';
+import { lockedReply, odooContext, withKeepAlive } from './odoo-context';
 
 const CONFIRM_PATH = '/google_gmail/confirm';
 /** How long after the click a return to Odoo counts as the end of the consent (as for the outgoing server). */
@@ -46,17 +46,8 @@ async function fail(error: unknown): Promise<Reply<never>> {
   return { ok: false, error: m };
 }
 
-/**
- * Under the background's one Odoo lock (./odoo-context.ts `exclusive`): a click while another of the person's
- * operations runs is refused as busy, as theirs are; the return from Google (`check`) waits its turn instead.
- */
-async function locked<T>(op: 'incoming' | 'check', fn: () => Promise<Reply<T>>): Promise<Reply<T>> {
-  const result = await exclusive(op, fn);
-  return result === BUSY ? { ok: false, error: msg('odoo.err.busy') } : result;
-}
-
 /** The click: the server for the setup's address (never a second one), then Google's consent in a new tab. */
-export const receiveMail = () => locked('incoming', receiveMailNow);
+export const receiveMail = () => lockedReply('incoming', receiveMailNow);
 
 async function receiveMailNow(): Promise<Reply<{ action: 'created' | 'updated' | 'unchanged' }>> {
   const context = await odooContext();
@@ -96,7 +87,7 @@ async function receiveMailNow(): Promise<Reply<{ action: 'created' | 'updated' |
 }
 
 /** Back in Odoo after the consent: Test & Confirm (fact 17), then what Odoo holds now. The person's "again" click. */
-export const confirmIncoming = () => locked('incoming', confirmIncomingNow);
+export const confirmIncoming = () => lockedReply('incoming', confirmIncomingNow);
 
 async function confirmIncomingNow(): Promise<Reply<IncomingSetup>> {
   const state = await incomingItem.get();
@@ -152,7 +143,7 @@ export async function onIncomingTab(url: string | undefined, status: string | un
     await update((s) => ({ ...s, status: 'refused', at: Date.now(), error: msg('incoming.err.refused') }));
     return;
   }
-  if (isIncomingReturn(url, state.origin, state.serverId)) await locked('check', confirmIncomingNow);
+  if (isIncomingReturn(url, state.origin, state.serverId)) await lockedReply('check', confirmIncomingNow);
 }
 
 export function watchIncomingReturn(): void {

@@ -17,6 +17,7 @@ import {
   setupMailServer,
   watchConnectReturn,
 } from './odoo-gmail';
+import { connectMine, listPersonal, readMine, testMine, watchPersonalReturn } from './personal';
 import { watchHostFacts } from './public-suffix';
 import { setPublishLinks } from './publish-links';
 import { afterFirstReply, type Handlers, routeAll } from './router';
@@ -60,6 +61,11 @@ export const handlers = {
   confirmIncoming: () => confirmIncoming(),
   // --- Many databases.
   importSetup: (data) => importSetup(data.text),
+  // --- Odoo 19 personal servers.
+  readMine: () => readMine(),
+  connectMine: () => connectMine(),
+  testMine: () => testMine(),
+  listPersonal: () => listPersonal(),
 } satisfies Handlers;
 
 export function startBackground(): void {
@@ -72,4 +78,5 @@ export function startBackground(): void {
   // message, which usually wakes the worker, is answered first.
   afterFirstReply(watchHostFacts());
   watchIncomingReturn();
+  watchPersonalReturn();
 }

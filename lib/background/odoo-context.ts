@@ -70,7 +70,7 @@ export const STALE_MS = 6 * 60_000;
  */
 let current: { op: LockOp; done: Promise<unknown> } | null = null;
 /** What holds the lock: one of the person's operations, the incoming server's (lib/background/incoming.ts), or a check. */
-type LockOp = OdooOp | 'incoming' | 'check';
+type LockOp = OdooOp | 'incoming' | 'personal' | 'check';
 export const BUSY = Symbol('busy');
 export async function exclusive<T>(op: LockOp, fn: () => Promise<T>): Promise<T | typeof BUSY> {
   while (current) {
@@ -85,6 +85,15 @@ export async function exclusive<T>(op: LockOp, fn: () => Promise<T>): Promise<T 
   } finally {
     if (current === mine) current = null;
   }
+}
+
+/**
+ * `fn` under the one Odoo lock, its reply as is; a second click while another operation runs is refused as
+ * busy (`check`: the return from Google waits its turn instead).
+ */
+export async function lockedReply<T>(op: LockOp, fn: () => Promise<Reply<T>>): Promise<Reply<T>> {
+  const result = await exclusive(op, fn);
+  return result === BUSY ? { ok: false, error: msg('odoo.err.busy') } : result;
 }
 
 /**

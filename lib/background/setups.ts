@@ -27,6 +27,7 @@ import {
   publishLinksItem,
   setupItem,
 } from '../state/items';
+import { personalItem } from '../state/personal';
 import { type SavedSetup, setupsItem } from '../state/setups';
 import { readSnapshot } from '../state/snapshot';
 import { autopilotOn } from './autopilot';
@@ -35,13 +36,14 @@ import { autopilotOn } from './autopilot';
 async function currentSetup(): Promise<SavedSetup | null> {
   const s = await readSnapshot();
   if (!s.setup) return null;
-  const { setup, probe, progress, google, odooGmail, monitor, incoming, diagnoses, publishChoice, publishLinks } = s;
+  const { setup, probe, progress, google, odooGmail, monitor, incoming, personal, diagnoses, publishChoice, publishLinks } = s;
   return {
     setup,
     probe,
     progress,
     google,
     odooGmail,
+    personal,
     monitor,
     incoming,
     diagnoses,
@@ -77,10 +79,16 @@ export async function moveSetup(next: Setup): Promise<{ restored: boolean }> {
   const kept: SavedSetup | null = back;
   if (!kept) {
     // A database not seen before: what is about the Odoo left goes (it is kept above); the rest carries over.
-    await Promise.all([probeItem.set(null), odooGmailItem.set(null), monitorItem.set(null), incomingItem.set(null)]);
+    await Promise.all([
+      probeItem.set(null),
+      odooGmailItem.set(null),
+      monitorItem.set(null),
+      incomingItem.set(null),
+      personalItem.set(null),
+    ]);
     return { restored: false };
   }
-  const { probe, progress, google, odooGmail, monitor, incoming, diagnoses, publishChoice, publishLinks } = kept;
+  const { probe, progress, google, odooGmail, monitor, incoming, personal, diagnoses, publishChoice, publishLinks } = kept;
   await Promise.all([
     probeItem.set(probe),
     progressItem.set(progress),
@@ -88,6 +96,7 @@ export async function moveSetup(next: Setup): Promise<{ restored: boolean }> {
     odooGmailItem.set(odooGmail),
     monitorItem.set(monitor),
     incomingItem.set(incoming),
+    personalItem.set(personal ?? null),
     diagnosesItem.set(diagnoses),
     publishChoiceItem.set(publishChoice),
     publishLinksItem.set(publishLinks),
@@ -115,6 +124,7 @@ export async function importSetup(text: string): Promise<Reply<{ origin: string 
     odooGmail: null,
     monitor: null,
     incoming: null,
+    personal: null,
     diagnoses: [],
     publishChoice: file.publishChoice,
     publishLinks: file.publishLinks,

@@ -57,7 +57,7 @@ export async function diagnoseSignIn(report: SignInErrorReport): Promise<Reply<D
 export const PANEL_SCRIPT = '/diagnosis-panel.js';
 
 /** Runs in the Odoo tab (serialized by executeScript): what a person reads there, bounded. */
-function readPage(): { title: string; text: string } {
+export function readPage(): { title: string; text: string } {
   return { title: document.title.slice(0, 300), text: (document.body?.innerText ?? '').slice(0, 4000) };
 }
 

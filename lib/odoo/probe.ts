@@ -59,6 +59,8 @@ export const ProbeResult = z.lazy(() =>
         baseUrlWas: z.optional(z.object({ value: z.string(), at: z.number() })),
         userName: z.nullable(z.string()),
         userEmail: z.nullable(z.string()),
+        /** The user's id (session_info's `uid`): 19.0's preferences are `/odoo/my-preferences/<uid>` (captures fact 25). */
+        uid: z.optional(z.int()),
         /**
          * `database.is_neutralized` is set (true): a copy made safe for testing (odoo-gmail.md §9.1), where
          * Odoo sends and fetches no mail by design. false: not set; null / absent: could not be read.
@@ -178,6 +180,7 @@ export async function probeOdoo(origin: string, opts: RpcOptions = {}): Promise<
     baseUrl: sessionBaseUrl ?? param,
     userName: str(info.name),
     userEmail,
+    uid: info.uid,
   };
   if (!isSystem) return { origin, at, status: 'notAdmin', odoo };
 

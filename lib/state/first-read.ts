@@ -27,6 +27,7 @@ export const SNAPSHOT_KEYS = [
   'local:publishLinks',
   'session:hostFacts',
   'local:incoming',
+  'local:personal',
 ] as const satisfies readonly StorageKey[];
 
 type Area = 'local' | 'session' | 'sync' | 'managed';

@@ -30,6 +30,9 @@
  * (`incoming`, local, written by background/incoming), "Also receive mail": the incoming server, its consent,
  * what Odoo confirmed and the monitor's last look at it (no token). In lib/state/setups.ts: `setupsItem` (`setups`,
  * local, written by background/setups and background/monitor), the other Odoo databases' setups by origin.
+ * In lib/state/personal.ts: `personalItem`
+ * (`personal`, local, written by background/personal), "Connect my own Gmail": an Odoo 19 user's personal
+ * server, its consent and Odoo's test (no token).
  *
  * `local:` survives browser restarts and never holds a secret; `session:` is memory only, gone when the
  * browser stops, and not readable by content scripts (docs/evidence/field-notes.md §3.6).

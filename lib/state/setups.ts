@@ -3,7 +3,7 @@
  * origin. The current one lives in the items of ./items.ts and ./incoming.ts, as it always has; when the
  * person moves to another Odoo (Connect to Odoo with another address, or the popup's switcher), everything
  * known about the one they leave — its setup, probe, checklist progress, Google client, what Odoo confirmed,
- * the monitor's last check, the incoming server, the diagnoses — is kept here under its origin, and taken
+ * the monitor's last check, the incoming server, the personal server, the diagnoses — is kept here under its origin, and taken
  * back when they return. No secret and no token, like every `local:` item.
  *
  * An entry that no longer parses (written by hand, or by a future build) is dropped alone: the others stay.
@@ -17,6 +17,7 @@ import { StoredDiagnosis } from '../troubleshoot/store';
 import { defineValidatedItem } from './define';
 import { IncomingSetup } from './incoming';
 import { GoogleState, PublishLinks } from './items';
+import { PersonalSetup } from './personal';
 
 export const SavedSetup = z.lazy(() =>
   z.object({
@@ -27,6 +28,8 @@ export const SavedSetup = z.lazy(() =>
     odooGmail: z.nullable(OdooGmailState),
     monitor: z.nullable(MonitorState),
     incoming: z.nullable(IncomingSetup),
+    /** "Connect my own Gmail" (Odoo 19, ./personal.ts); absent in entries kept before it existed. */
+    personal: z.optional(z.nullable(PersonalSetup)),
     diagnoses: z.array(StoredDiagnosis),
     publishChoice: z.nullable(z.enum(['testing', 'production'])),
     publishLinks: z.nullable(PublishLinks),

@@ -31,6 +31,7 @@ import {
   publishLinksItem,
   setupItem,
 } from './items';
+import { type PersonalSetup, personalItem } from './personal';
 
 export interface Snapshot {
   setup: Setup | null;
@@ -54,6 +55,8 @@ export interface Snapshot {
   hosts: HostFacts;
   /** "Also receive mail from this Gmail" on this Odoo (lib/state/incoming.ts). */
   incoming: IncomingSetup | null;
+  /** "Connect my own Gmail" on this Odoo (lib/state/personal.ts). */
+  personal: PersonalSetup | null;
 }
 
 /** The records that carry the Odoo they are about. */
@@ -64,6 +67,7 @@ export interface OdooRecords {
   monitor?: MonitorState | null;
   diagnoses?: StoredDiagnosis[];
   incoming?: IncomingSetup | null;
+  personal?: PersonalSetup | null;
 }
 
 /** The one place a record is compared with the current Odoo: another Odoo's record is dropped. */
@@ -77,6 +81,7 @@ export function scope<T extends OdooRecords>(s: T): T {
     ...(s.odooGmail !== undefined ? { odooGmail: mine(s.odooGmail) } : {}),
     ...(s.monitor !== undefined ? { monitor: mine(s.monitor) } : {}),
     ...(s.incoming !== undefined ? { incoming: mine(s.incoming) } : {}),
+    ...(s.personal !== undefined ? { personal: mine(s.personal) } : {}),
     // A diagnosis made before any Odoo was known (no origin) applies to whichever is set up.
     ...(s.diagnoses !== undefined ? { diagnoses: s.diagnoses.filter((d) => !d.origin || d.origin === origin) } : {}),
   };
@@ -95,6 +100,7 @@ export const SNAPSHOT_ITEMS = [
   publishLinksItem,
   hostFactsItem,
   incomingItem,
+  personalItem,
 ] as const satisfies readonly ValidatedItem<unknown>[];
 
 /**
@@ -102,10 +108,35 @@ export const SNAPSHOT_ITEMS = [
  * Odoo. `started`: their raw values, already being read (./first-read.ts).
  */
 export async function readSnapshot(started?: Promise<RawValues>): Promise<Snapshot> {
-  const [setup, probe, progress, google, odooGmail, monitor, diagnoses, publishChoice, publishLinks, hostFacts, incoming] =
-    await readItems(SNAPSHOT_ITEMS, started);
+  const [
+    setup,
+    probe,
+    progress,
+    google,
+    odooGmail,
+    monitor,
+    diagnoses,
+    publishChoice,
+    publishLinks,
+    hostFacts,
+    incoming,
+    personal,
+  ] = await readItems(SNAPSHOT_ITEMS, started);
   const hosts = hostFacts?.hosts ?? {};
-  return scope({ setup, probe, progress, google, odooGmail, monitor, diagnoses, publishChoice, publishLinks, hosts, incoming });
+  return scope({
+    setup,
+    probe,
+    progress,
+    google,
+    odooGmail,
+    monitor,
+    diagnoses,
+    publishChoice,
+    publishLinks,
+    hosts,
+    incoming,
+    personal,
+  });
 }
 
 /** Calls `cb` whenever an item of the snapshot changes; returns the unwatch. */

@@ -32,6 +32,12 @@ const FORBIDDEN = /\b403\b.*Forbidden|^Forbidden$|You don't have the permission 
 const AUTH_ERROR = /An error occur(?:red)? during the authentication process|An error occurred when fetching the access token/i;
 const EMAIL_MISMATCH = /you're creating an authorization to send from (\S+) but your address is (\S+?)\.? Make sure/i;
 
+/** 19.0's wrong-account page (captures fact 25): the account chosen and the address Odoo expects. */
+export function emailMismatch(text: string): { chosen: string; expected: string } | null {
+  const m = EMAIL_MISMATCH.exec(text);
+  return m ? { chosen: m[1] ?? '', expected: m[2] ?? '' } : null;
+}
+
 export function diagnoseConfirmPage(href: string, title: string, text: string, facts: ConfirmPageFacts): Diagnosis | null {
   const url = parseUrl(href);
   if (!url) return null;

@@ -84,6 +84,33 @@ export const DEMO: User = {
   isAdmin: false,
 };
 
+/** The personal-server recordings' second user (captures personal-03): an internal user, not an administrator. */
+export const USER1: User = {
+  id: 5,
+  login: 'user1',
+  password: 'user1',
+  name: 'User One',
+  email: 'user1@gmail.com',
+  isSystem: false,
+  isAdmin: false,
+};
+
+/**
+ * The administrator's part of 19.0's personal servers, done beforehand (captures fact 23): "Use Custom Email
+ * Servers" on, the company's client saved in Odoo and known to Google for `redirectUri`, with its test users.
+ */
+export function companyClientForPersonalServers(
+  db: Db,
+  client: { clientId: string; clientSecret: string },
+  redirectUri: string,
+  testUsers: string[],
+): void {
+  db.params.set('base_setup.default_external_email_server', 'True');
+  db.params.set('google_gmail_client_id', client.clientId);
+  db.params.set('google_gmail_client_secret', client.clientSecret);
+  db.google.registerClient({ ...client, redirectUris: [redirectUri], testUsers });
+}
+
 export class Db {
   profile: VersionProfile;
   edition: Edition;

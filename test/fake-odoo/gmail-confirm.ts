@@ -98,7 +98,8 @@ export function gmailConfirm(db: Db, user: User, query: URLSearchParams): Answer
     if (email.toLowerCase() !== String(record.smtp_user || '').toLowerCase()) {
       return templateError(
         `Oops, you're creating an authorization to send from ${email} but your address is ${record.smtp_user}. Make sure your addresses match!`,
-        formLink,
+        // captures fact 25: a personal server's "Go back" is the user's preferences.
+        record.owner_user_id ? `/odoo/my-preferences/${user.id}` : formLink,
       );
     }
   }

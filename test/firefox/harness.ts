@@ -114,6 +114,14 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
 }
 
 /** The text of the popup's heading list, a cheap "the popup rendered" check. */
+/** The tab the extension opens on `prefix…`, as a page to drive. */
+export async function tabOpenedAt(firefox: FirefoxSession, prefix: string): Promise<Page> {
+  const target = await firefox.browser.waitForTarget((t) => t.url().startsWith(prefix), { timeout: 30_000 });
+  const page = await target.page();
+  if (!page) throw new Error(`no page for ${target.url()}`);
+  return page;
+}
+
 export async function headings(page: Page): Promise<string[]> {
   return page.$$eval('h1, h2', (els) => els.map((e) => (e.textContent ?? '').trim()));
 }

@@ -20,7 +20,7 @@ import { type FakeOdoo, startFakeOdoo } from '../fake-odoo/server.ts';
 import { consoleSite, type ReplicaConfig } from '../support/replica.ts';
 import { googleSite, odooSite } from '../support/sites.ts';
 import { CONSOLE, domText, extensionStorage, replicaState, tickPolicyBox, waitForPanel } from './console-replica.ts';
-import { clickButton, type FirefoxSession, fieldByLabel, launchFirefox, stepState, waitForStep } from './harness.ts';
+import { clickButton, type FirefoxSession, fieldByLabel, launchFirefox, stepState, tabOpenedAt, waitForStep } from './harness.ts';
 import { type SiteProxy, startSiteProxy } from './site-proxy.ts';
 
 const ODOO = 'https://acme.odoo.com';
@@ -49,14 +49,6 @@ afterEach(async () => {
   await proxy?.close();
   await odoo?.stop();
 });
-
-/** The tab the extension opens on `url…`, as a page to drive. */
-async function tabOpenedAt(firefox: FirefoxSession, prefix: string): Promise<Page> {
-  const target = await firefox.browser.waitForTarget((t) => t.url().startsWith(prefix), { timeout: 30_000 });
-  const page = await target.page();
-  if (!page) throw new Error(`no page for ${target.url()}`);
-  return page;
-}
 
 describe.each<[string, ReplicaConfig]>([
   ['the default Console', {}],

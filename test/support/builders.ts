@@ -79,6 +79,7 @@ export const aSnapshot = (over: Partial<Snapshot> = {}): Snapshot => ({
   monitor: null,
   diagnoses: [],
   incoming: null,
+  personal: null,
   publishChoice: null,
   publishLinks: null,
   // What the background stores for ORIGIN from the public suffix list (lib/state/host-facts.ts).

@@ -1,6 +1,6 @@
 /**
  * The fake Odoo (test/fake-odoo) against real Odoo: every request recorded from real Odoo Community
- * 15.0–19.0 (test/fixtures/odoo/recorded, captures facts 1–22) is sent again, over real HTTP, to the
+ * 15.0–19.0 (test/fixtures/odoo/recorded, captures facts 1–28) is sent again, over real HTTP, to the
  * fake Odoo of the same version, and the two answers are compared structurally. A difference is either
  * fixed in the fake or listed in ACCEPTED below with the reason it does not matter to the extension;
  * the test fails on any other difference, and on an ACCEPTED entry that no longer happens.
@@ -42,6 +42,13 @@
  *   25 Google revokes the grant; before 29 it lets the same refresh token work again, and 29's bogus
  *   access token expires an hour from now (as 39 above); 30 and 31 (Gmail's two rejection styles) get
  *   the same text from real Odoo (captures fact 18) and from the fake.
+ * - personal-* (19.0, captures facts 23–28): on a fresh fake holding the recording's second user too
+ *   (`user1`, id 5, "User One", user1@gmail.com, an internal user), whom the recording created in 02–03;
+ *   the fake's `ir.mail_server` sequence starts at 2 as the recording's did. 20, 23 and 25 are Google's
+ *   redirects: skipped; 21 and 26 get `state`/`code` from the fake's consent on 16's URL, signed in to
+ *   Google as other.person@gmail.com (21) and as user1@gmail.com (26). 02–03 and 29–33 are not replayed
+ *   (PERSONAL_SKIPPED says why for each); 02 was the admin session's first request after its login, so
+ *   that session is no longer fresh at 04.
  * - nofromfilter-08: server 3 was never linked in the recording, yet its Test Connection passed in
  *   15.0–18.0 — the token stand-in of that later recording accepted it. The fake's Google refuses a token
  *   it never issued (as Google does, step 21), so server 3 is linked through the fake's consent before
@@ -60,7 +67,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { type IncomingHttpHeaders, request } from 'node:http';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { User } from '../fake-odoo/db.ts';
+import { USER1, type User } from '../fake-odoo/db.ts';
 import { type FakeOdoo, startFakeOdoo } from '../fake-odoo/server.ts';
 
 const DIR = resolve('test/fixtures/odoo/recorded');
@@ -189,6 +196,20 @@ const INCOMING_SKIPPED: Record<string, string> = {
   '37': "the mail.message records a fetch leaves: the fake's INBOX is empty (no mail gateway)",
 };
 
+/** Personal-server steps not replayed, and why (see the header). */
+const PERSONAL_SKIPPED: Record<string, string> = {
+  '02': 'ir.model.data, read to create the second user: the fake starts with that user instead',
+  '03': "the second user's creation: the fake starts with that user instead",
+  '20': "Google's redirect, not an Odoo exchange",
+  '23': "Google's redirect, not an Odoo exchange",
+  '25': "Google's redirect, not an Odoo exchange",
+  '29': 'a contact for the message: the fake has no res.partner (no mail gateway); the extension never posts',
+  '30': 'message_post: the fake has no mail gateway; the extension never posts',
+  '31': 'the mail.message a post leaves: the fake has no mail gateway',
+  '32': 'the mail.mail a post leaves: the fake has no mail gateway',
+  '33': 'the mail.notification a post leaves: the fake has no mail gateway',
+};
+
 /** Result numbers compared by kind: `[step, path]` → kind. */
 const NUMBER_KINDS: [RegExp, RegExp, string][] = [
   [/./, /(^|\.)google_gmail_access_token_expiration$/, '<unix-time>'],
@@ -196,7 +217,7 @@ const NUMBER_KINDS: [RegExp, RegExp, string][] = [
 ];
 
 const SESSION_INFO_STEPS =
-  /^(05-authenticate|incoming-01-authenticate|06-get_session_info|baseurl-0[13]-|nofromfilter-01-|probe-07-)/;
+  /^(05-authenticate|incoming-01-authenticate|personal-0[15]-authenticate|06-get_session_info|baseurl-0[13]-|nofromfilter-01-|probe-07-)/;
 
 function load(version: Version): Map<string, Recorded> {
   const out = new Map<string, Recorded>();
@@ -475,13 +496,13 @@ const resultOf = (answer: Answer): Record<string, unknown> => {
  * Google knows the OAuth client a recorded settings `create` saved in Odoo, for the fake's address, and
  * `account` is signed in.
  */
-function knowClient(odoo: FakeOdoo, settingsCreate: Recorded | undefined, account: string) {
+function knowClient(odoo: FakeOdoo, settingsCreate: Recorded | undefined, account: string, testUsers = [account]) {
   const client = argOf(settingsCreate?.request.body_json, 0);
   odoo.google.registerClient({
     clientId: String(client.google_gmail_client_identifier),
     clientSecret: String(client.google_gmail_client_secret),
     redirectUris: [`${odoo.origin}/google_gmail/confirm`],
-    testUsers: [account],
+    testUsers,
   });
   odoo.google.signIn(account);
 }
@@ -504,13 +525,13 @@ afterEach(async () => {
   await Promise.all(started.splice(0).map((o) => o.stop()));
 });
 
-async function fake(version: Version, recorded: Map<string, Recorded>): Promise<FakeOdoo> {
+async function fake(version: Version, recorded: Map<string, Recorded>, others: User[] = []): Promise<FakeOdoo> {
   // The administrator as recorded: probe-08 read its login and e-mail.
   const probe = recorded.get('probe-08-call_kw_plain_path.json')?.response.body_json;
   const row = isObject(probe) && Array.isArray(probe.result) && isObject(probe.result[0]) ? probe.result[0] : {};
   const email = typeof row.email === 'string' ? row.email : false;
   const admin: User = { id: 2, login: 'admin', password: 'admin', name: 'Administrator', email, isSystem: true, isAdmin: true };
-  const odoo = await startFakeOdoo({ version, db: 'demo', users: [admin] });
+  const odoo = await startFakeOdoo({ version, db: 'demo', users: [admin, ...others] });
   started.push(odoo);
   return odoo;
 }
@@ -592,6 +613,30 @@ async function replayVersion(version: Version) {
     compared += cmp.compared;
   }
 
+  // personal-* on a fresh fake with the second user (captures facts 23–28).
+  if (files.some((f) => f.startsWith('personal-'))) {
+    const odoo = await fake(version, recorded, [USER1]);
+    odoo.db.nextId('ir.mail_server'); // the recording's sequence gave the personal server id 2
+    const cmp = new Comparison(version, recordedPort, odoo.port);
+    const jar = new Replay(odoo, cmp);
+    const settings = recorded.get('personal-14-admin_settings_credentials_create.json');
+    knowClient(odoo, settings, 'user1@gmail.com', ['user1@gmail.com', 'other.person@gmail.com']);
+    let consentUrl = '';
+    for (const file of files.filter((f) => f.startsWith('personal-'))) {
+      const rec = recorded.get(file) as Recorded;
+      const step = file.slice('personal-'.length, 'personal-'.length + 2);
+      if (step in PERSONAL_SKIPPED) continue;
+      // 02 was the admin session's first request after its login, which 18.0+ answer with the cookie again.
+      if (step === '04') for (const session of odoo.db.sessions.values()) session.fresh = false;
+      if (step === '21') odoo.google.signIn('other.person@gmail.com');
+      if (step === '26') odoo.google.signIn('user1@gmail.com');
+      const answer = await jar.replay(rec, step === '21' || step === '26' ? confirmPath(odoo, rec, consentUrl) : {});
+      if (step === '16') consentUrl = String(resultOf(answer).url ?? '');
+    }
+    diffs.push(...cmp.diffs);
+    compared += cmp.compared;
+  }
+
   // baseurl-* and probe-*, each on a fresh fake.
   for (const prefix of ['baseurl-', 'probe-']) {
     const odoo = await fake(version, recorded);
@@ -611,8 +656,9 @@ const accepted = (d: Difference) =>
 describe('the fake Odoo answers what real Odoo answered (test/fixtures/odoo/recorded)', () => {
   it.each(VERSIONS)('%s: every recorded exchange, replayed in order', async (version) => {
     const { diffs, compared, files } = await replayVersion(version);
-    // Every file but Google's own redirect (46) and the incoming steps INCOMING_SKIPPED names is replayed and compared.
-    expect(compared).toBe(files - 1 - Object.keys(INCOMING_SKIPPED).length);
+    // Every file but Google's own redirect (46) and the steps INCOMING_SKIPPED and PERSONAL_SKIPPED name is replayed and compared.
+    const personal = version === '19.0' ? Object.keys(PERSONAL_SKIPPED).length : 0;
+    expect(compared).toBe(files - 1 - Object.keys(INCOMING_SKIPPED).length - personal);
     expect(diffs.filter((d) => !accepted(d)).map((d) => `${d.step} ${d.where}: recorded ${d.recorded} — fake ${d.fake}`)).toEqual(
       [],
     );

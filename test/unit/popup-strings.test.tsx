@@ -9,6 +9,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Checklist } from '@/components/Checklist';
+import { ConnectMine, PersonalServersView } from '@/components/ConnectMine';
 import { CopyField } from '@/components/CopyField';
 import { Text } from '@/components/Text';
 import { App } from '@/entrypoints/popup/App';
@@ -296,6 +297,47 @@ describe('popup components render only localized text', () => {
     expect(root.querySelector('li[data-step="client"] a')?.getAttribute('href')).toBe(link);
     const values = [...root.querySelectorAll('output')].map((o) => o.textContent ?? '');
     expect(findLiterals(root, [ORIGIN, 'me@gmail.com', 'admin@acme.com', clientId, ...values])).toEqual([]);
+  });
+
+  it('"Connect my own Gmail" refused for another account, and the administrator\'s list (Odoo 19 personal servers)', async () => {
+    const chosen = 'other.person@gmail.com';
+    const email = 'user1@gmail.com';
+    const server = "User One's outgoing email";
+    const odooText = 'You are not allowed to create a personal mail server.';
+    await mount(
+      <div>
+        <ConnectMine
+          stored={{
+            origin: ORIGIN,
+            uid: 5,
+            email,
+            status: 'refused',
+            at: 1,
+            startedAt: 1,
+            error: msg('personal.err.mismatch', { chosen, expected: email }),
+            odooText,
+            reading: 'customServersOff',
+            chosen,
+            customServers: false,
+            server,
+          }}
+          email={email}
+        />
+        <PersonalServersView
+          list={{
+            limit: 30,
+            servers: [
+              { id: 2, owner: { id: 5, name: 'User One' }, address: email, active: true, token: true },
+              { id: 3, owner: { id: 6, name: 'Marc Demo' }, address: null, active: false, token: false },
+            ],
+          }}
+          error={null}
+        />
+        <PersonalServersView list={{ limit: 12, servers: [] }} error={msg('personal.err.notAvailable')} />
+      </div>,
+    );
+    expect(root.textContent).toContain(chosen);
+    expect(findLiterals(root, [email, chosen, server, odooText, 'User One', 'Marc Demo', '30', '12'])).toEqual([]);
   });
 
   it('Checklist, CopyField and Text on their own', async () => {

@@ -33,6 +33,13 @@ import {
   readImapFailure,
 } from '@/lib/odoo/gmail-incoming';
 import {
+  openPersonalConsent,
+  PersonalServerRow,
+  PersonalUserRow,
+  readSetupFailure,
+  testPersonalServer,
+} from '@/lib/odoo/gmail-personal';
+import {
   detectServerSchema,
   FieldsGetReply,
   isGmailServer,
@@ -166,11 +173,11 @@ type Rule =
 
 /** The Client IDs written through the settings in a version's recordings: the consent URL must carry one of them. */
 const clientIdsWritten = (version: string) =>
-  EXCHANGES.filter((ex) => ex.version === version && ex.kind === 'res.config.settings.create').map(
-    (ex) =>
-      z.tuple([z.looseObject({ google_gmail_client_identifier: z.string() })]).parse(ex.call?.args)[0]
-        .google_gmail_client_identifier,
-  );
+  EXCHANGES.filter((ex) => ex.version === version && ex.kind === 'res.config.settings.create').flatMap((ex) => {
+    // personal-09 writes "Use Custom Email Servers" alone (captures fact 23).
+    const written = z.tuple([z.looseObject({ google_gmail_client_identifier: z.optional(z.string()) })]).parse(ex.call?.args)[0];
+    return written.google_gmail_client_identifier ? [written.google_gmail_client_identifier] : [];
+  });
 
 /** The server schema a version's own `fields_get` reply gives. */
 function versionSchema(version: string): ServerSchema | null {
@@ -194,7 +201,8 @@ const checkSession: Check = (ex, result) => {
 const RULES: Record<string, Rule> = {
   // probe.ts
   '/web/session/get_session_info': { made: true, readers: [SessionInfo], check: checkSession },
-  'res.users.read': { made: true, readers: [z.array(UserRow)] },
+  // …and gmail-personal.ts, the preferences' fields (captures fact 23).
+  'res.users.read': { made: true, readers: [z.array(UserRow), z.array(PersonalUserRow)] },
   'ir.config_parameter.get_param': {
     made: true,
     readers: [ParamValue],
@@ -217,7 +225,11 @@ const RULES: Record<string, Rule> = {
   'ir.mail_server.create': { made: true, readers: [IdReply] },
   'ir.mail_server.write': { made: true, readers: [z.unknown()] },
   // findGmailServer, gmailTokenPresence, readGmailServer / readTokenStamp: each reads the same rows its own way.
-  'ir.mail_server.search_read': { made: true, readers: [z.array(ServerRow), IdRows, z.array(ServerFactsRow)] },
+  // …and listPersonalServers (captures fact 28).
+  'ir.mail_server.search_read': {
+    made: true,
+    readers: [z.array(ServerRow), IdRows, z.array(ServerFactsRow), z.array(PersonalServerRow)],
+  },
   'ir.mail_server.read': {
     made: true,
     readers: [ServerValuesRows],
@@ -321,6 +333,34 @@ const RULES: Record<string, Rule> = {
       await expect(confirmIncomingServer(ex.url.origin, serverIdOf(ex), { fetch: answering(ex) })).resolves.toEqual({ ok: true });
     },
   },
+  // gmail-personal.ts: Odoo 19 personal servers (captures facts 23–28)
+  'res.users.action_setup_outgoing_mail_server': {
+    made: true,
+    readers: [z.unknown()],
+    check: async (ex, result) => {
+      if (ex.call?.args[0] === 'default') {
+        // "Default" (never sent by the extension) deletes the server: a warning notification (fact 28).
+        expect(Notification.parse(result).params?.type).toBe('warning');
+        return;
+      }
+      // "Gmail": the consent URL on the company's client (fact 24), 19.0's `target: "self"`.
+      expect(ActUrl.parse(result)).toMatchObject({ target: 'self' });
+      const outcome = await openPersonalConsent(ex.url.origin, { fetch: answering(ex) });
+      expect(outcome.ok && outcome.consent.via).toBe('google');
+      if (!outcome.ok) return;
+      expect(outcome.consent.redirectUri).toBe(`${ex.url.origin}/google_gmail/confirm`);
+      expect(clientIdsWritten(ex.version)).toContain(outcome.consent.clientId);
+    },
+  },
+  'res.users.action_test_outgoing_mail_server': {
+    made: true,
+    readers: [Notification],
+    check: async (ex, result) => {
+      // Without the `sticky` and `next` of test_smtp_connection (fact 26).
+      expect(Object.hasOwn(Notification.parse(result).params ?? {}, 'next')).toBe(false);
+      await expect(testPersonalServer(ex.url.origin, { fetch: answering(ex) })).resolves.toEqual({ ok: true });
+    },
+  },
   // lib/background/troubleshoot.ts (the result is not read)
   'ir.config_parameter.set_param': { made: true, readers: [z.unknown()] },
   // lib/background/publish-links.ts — the Odoo website's privacy page (for Publish app); the recorded
@@ -357,6 +397,19 @@ const RULES: Record<string, Rule> = {
   'ir.cron.read': { made: false, why: 'the recorder checking the fetchmail cron' },
   'mail.message.search_read': { made: false, why: 'the recorder checking what a fetch left; the extension reads no mail' },
   'res.partner.search_read': { made: false, why: 'the recorder checking what a fetch left; the extension reads no mail' },
+  // The personal-server recording (captures facts 23–28): what the recorder did that the extension does not.
+  'res.users.create': { made: false, why: 'the recorder creating the second user' },
+  'res.users.fields_get': {
+    made: false,
+    why: "the preferences' selection (default, gmail, outlook); the extension reads the user's own type",
+  },
+  'res.partner.create': { made: false, why: 'the recorder sending a message as the user; the extension sends no mail' },
+  'res.partner.message_post': { made: false, why: 'the recorder sending a message as the user; the extension sends no mail' },
+  'mail.message.read': { made: false, why: 'the recorder checking what a message left; the extension reads no mail' },
+  'mail.notification.search_read': {
+    made: false,
+    why: 'the recorder checking what a message left; the extension reads no mail',
+  },
   '/google_gmail/confirm': { made: false, why: "Google's redirect opens it in the admin's tab", page: true },
   '/web/login': { made: false, why: 'a page for people', page: true },
   google: { made: false, why: "Google's side of the consent, not Odoo", page: true },
@@ -534,6 +587,12 @@ describe('error replies become the right kind and message', () => {
       expect(outcome.ok ? 'ok' : outcome.reading).not.toBe('unknown');
     }
     if (ex.kind.startsWith('fetchmail.server.')) expect(readImapFailure(data.message)).not.toBe('unknown'); // facts 16, 18, 22
+    if (ex.kind === 'res.users.action_setup_outgoing_mail_server') {
+      // "Use Custom Email Servers" off, or no company client (fact 23): each read in plain words.
+      const outcome = await openPersonalConsent(ex.url.origin, { fetch: answering(ex) });
+      expect(outcome).toMatchObject({ ok: false, odooText: data.message });
+      expect(readSetupFailure(data.message)).not.toBe('unknown');
+    }
     if (ex.kind === 'ir.mail_server.test_smtp_connection') {
       // A failed Test Connection keeps Odoo's text verbatim (how it is read is the lead's: not asserted here).
       await expect(testGmailConnection(ex.url.origin, serverIdOf(ex), { fetch: answering(ex) })).resolves.toMatchObject({

@@ -24,6 +24,7 @@ import {
   publishLinksItem,
   setupItem,
 } from '@/lib/state/items';
+import { personalItem } from '@/lib/state/personal';
 import { setupsItem } from '@/lib/state/setups';
 import { type FakeOdoo, startFakeOdoo } from '../fake-odoo/server.ts';
 import { FAKE_CLIENT_ID } from '../support/builders';
@@ -78,7 +79,7 @@ async function connect(odoo: FakeOdoo, gmail: string, fetchAll: typeof fetch) {
 
 /** Every item a setup is made of, as stored now. */
 async function everything() {
-  const [setup, probe, progress, google, odooGmail, monitor, incoming, diagnoses, publishChoice, publishLinks] =
+  const [setup, probe, progress, google, odooGmail, monitor, incoming, personal, diagnoses, publishChoice, publishLinks] =
     await Promise.all([
       setupItem.get(),
       probeItem.get(),
@@ -87,11 +88,12 @@ async function everything() {
       odooGmailItem.get(),
       monitorItem.get(),
       incomingItem.get(),
+      personalItem.get(),
       diagnosesItem.get(),
       publishChoiceItem.get(),
       publishLinksItem.get(),
     ]);
-  return { setup, probe, progress, google, odooGmail, monitor, incoming, diagnoses, publishChoice, publishLinks };
+  return { setup, probe, progress, google, odooGmail, monitor, incoming, personal, diagnoses, publishChoice, publishLinks };
 }
 
 describe('setups by origin', () => {
@@ -121,7 +123,7 @@ describe('setups by origin', () => {
     // The items are about the new Odoo now: nothing of the first one shows there; the Google client carries over.
     const now = await everything();
     expect(now.setup).toMatchObject({ odooOrigin: staging.origin, gmail: 'ops@acme.com' });
-    expect([now.probe, now.odooGmail, now.monitor, now.incoming]).toEqual([null, null, null, null]);
+    expect([now.probe, now.odooGmail, now.monitor, now.incoming, now.personal]).toEqual([null, null, null, null, null]);
     expect(now.google).toEqual(before.google);
 
     // Back to the first: exactly as it was; the second is kept in its turn.

@@ -114,6 +114,8 @@ function checkGmailConstraints(db: Db, r: RecordValues): void {
 
 function withComputed(db: Db, r: RecordValues): RecordValues {
   const out: RecordValues = { ...r };
+  // A many2one reads as `[id, display_name]` (captures fact 28, personal-17).
+  if (typeof r.owner_user_id === 'number') out.owner_user_id = [r.owner_user_id, db.users.get(r.owner_user_id)?.name ?? ''];
   if ('google_gmail_uri' in mailServerFields(db)) out.google_gmail_uri = gmailUri(db, MAIL_SERVER, Number(r.id));
   if ('smtp_authentication_info' in mailServerFields(db)) {
     out.smtp_authentication_info =
@@ -142,10 +144,30 @@ const ROWS = {
   search,
 };
 
+const rows = rowMethods(ROWS);
+
+/**
+ * 19.0 keeps `ir.mail_server`'s fields for the administrators: a user's `read` of `name` and `smtp_user`
+ * is the AccessError of the field `smtp_user` (captures fact 24, personal-19), the one user read recorded.
+ * Here every field but `name` is refused that way; what is left goes on to the model's ACL.
+ */
+function fieldAccess(ctx: CallContext, fields: string[]): void {
+  if (ctx.user.isSystem || ctx.db.profile.major < 19) return;
+  const refused = fields.find((f) => f !== 'id' && f !== 'name');
+  if (refused === undefined) return;
+  throw accessError(
+    `You do not have enough rights to access the field "${refused}" on Mail Server (ir.mail_server). Please contact your system administrator.\n\nOperation: read\nUser: ${ctx.user.id}\nGroups: allowed for groups 'Role / Administrator'`,
+  );
+}
+
 export const irMailServer: Model = {
   name: MAIL_SERVER,
   methods: {
-    ...rowMethods(ROWS),
+    ...rows,
+    read(ctx, args, kwargs) {
+      fieldAccess(ctx, (args[1] ?? kwargs.fields ?? []) as string[]);
+      return rows.read?.(ctx, args, kwargs);
+    },
     unlink(ctx, args) {
       requireSystem(ctx, MAIL_SERVER, 'delete');
       for (const id of idsArg(args)) ctx.db.table(MAIL_SERVER).delete(browse(ctx, id).id as number);
