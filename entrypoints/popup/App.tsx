@@ -19,7 +19,7 @@ import { OtherOdoos } from './OtherOdoos';
 import { SetupForm } from './SetupForm';
 import { useSnapshot } from './use-snapshot';
 
-/** Before the first read (the popup then shows only its title, busy): what the hooks compute from. */
+/** Without a snapshot (the first read failed; the popup then shows only its title, busy): what the hooks compute from. */
 const EMPTY: Snapshot = {
   setup: null,
   probe: null,

@@ -9,6 +9,9 @@ import { readSnapshotEarly } from './use-snapshot';
 // The language of the messages shown (a browser in French gets the English bundle: lang=en).
 document.documentElement.lang = t('a11y.lang');
 document.title = t('popup.title');
-readSnapshotEarly(firstRead);
 const root = document.getElementById('app');
-if (root) render(<App />, root);
+// One render, once the snapshot has been read (or the read failed): the checklist is drawn by the first
+// render, from the stored snapshot, and the effects the first render schedules (the active tab, the
+// background's messages) run after that paint, not before it. Until then the page shows popup.html's logo.
+const read = readSnapshotEarly(firstRead);
+if (root) void read.then(() => render(<App />, root));

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 /**
  * The popup's first snapshot read starts before its first render (entrypoints/popup/main.tsx), even before
- * the bundle has run (entrypoints/popup/first-read.ts): what is shown is still what storage holds, also when
- * an item changes between that read and the hook's watch.
+ * the bundle has run (entrypoints/popup/first-read.ts), and the first render waits for it: what is shown is
+ * still what storage holds, also when an item changes between that read and the hook's watch.
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
@@ -54,6 +54,19 @@ it('shows a first read started before the bundle ran, and a change made after it
   readSnapshotEarly(first);
   await act(async () => render(<Origin />, root));
   await vi.waitFor(() => expect(shown()).toBe('https://d.example.com'));
+});
+
+it('draws its first render from an early read that has answered: no busy render before it', async () => {
+  await setupItem.set(aSetup({ odooOrigin: 'https://e.example.com', gmail: null, accountType: null }));
+  await readSnapshotEarly();
+  const renders: string[] = [];
+  function Renders() {
+    const s = useSnapshot();
+    renders.push(s === undefined ? 'loading' : (s.setup?.odooOrigin ?? 'none'));
+    return null;
+  }
+  await act(async () => render(<Renders />, root));
+  expect(renders).toEqual(['https://e.example.com']);
 });
 
 it('without an early read, reads on mount as before', async () => {
