@@ -12,7 +12,6 @@
  * Every host is the real one on port 443, served on this machine by `startSiteProxy` (Firefox's HTTPS
  * proxy): the tabs the extension opens itself are reached too, which per-page interception cannot do.
  */
-import type { Page } from 'puppeteer-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { STEP_IDS } from '../../lib/setup/steps.ts';
 import { ADMIN } from '../fake-odoo/db.ts';
