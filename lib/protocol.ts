@@ -226,6 +226,12 @@ export const protocol = {
   receiveMail: { from: ['extensionPage'], payload: nothing, reply: reply<{ action: 'created' | 'updated' | 'unchanged' }>() },
   /** Run Odoo's Test & Confirm on the incoming server again, and read what Odoo holds. */
   confirmIncoming: { from: ['extensionPage'], payload: nothing, reply: reply<IncomingSetup>() },
+  /** The administrator's test users to add at once on the Audience page (lib/background/test-users.ts). */
+  setTestUsersWanted: {
+    from: ['extensionPage'],
+    payload: schema(() => z.strictObject({ emails: z.array(z.string().check(z.maxLength(320))).check(z.maxLength(200)) })),
+    reply: reply<{ emails: string[] }>(),
+  },
   // --- Many databases.
   /** A setup file a colleague exported (lib/setup/setup-file.ts), as its text: read and checked in the background. */
   importSetup: {

@@ -4,6 +4,7 @@ import { ConnectMine, PersonalServers } from '@/components/ConnectMine';
 import { ConsoleAccess } from '@/components/ConsoleAccess';
 import { CopyField } from '@/components/CopyField';
 import { NextStep } from '@/components/NextStep';
+import { TestUsers } from '@/components/TestUsers';
 import { Text } from '@/components/Text';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
@@ -135,6 +136,8 @@ export function App() {
           )}
           {/* Odoo 19 personal servers: the administrator's list, or a user's own short path. */}
           {ready && probe?.odoo && probe.odoo.major >= 19 && <PersonalServers />}
+          {/* An External app in Testing: the administrator's other test users, added at once on the Console. */}
+          {ready && setup?.gmail && setup.accountType === 'personal' && <TestUsers gmail={setup.gmail} google={google} />}
           {setup && probe?.status === 'notAdmin' && probe.odoo && probe.odoo.major >= 19 && (
             <ConnectMine stored={s.personal} email={probe.odoo.userEmail} />
           )}

@@ -22,6 +22,7 @@ import { watchHostFacts } from './public-suffix';
 import { setPublishLinks } from './publish-links';
 import { afterFirstReply, type Handlers, routeAll } from './router';
 import { importSetup } from './setups';
+import { setTestUsersWanted } from './test-users';
 import { choosePublishing, diagnoseSignIn, freezeBaseUrl, watchTroubleshooting } from './troubleshoot';
 
 /**
@@ -59,6 +60,7 @@ export const handlers = {
   // --- Incoming Gmail.
   receiveMail: () => receiveMail(),
   confirmIncoming: () => confirmIncoming(),
+  setTestUsersWanted: (data) => setTestUsersWanted(data.emails),
   // --- Many databases.
   importSetup: (data) => importSetup(data.text),
   // --- Odoo 19 personal servers.

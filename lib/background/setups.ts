@@ -120,7 +120,7 @@ export async function importSetup(text: string): Promise<Reply<{ origin: string 
     setup: { ...file.setup, gmailProposed: false },
     probe: null,
     progress: {},
-    google: { ...file.google, secretCapturedAt: null },
+    google: { ...file.google, secretCapturedAt: null, testUsersWanted: [] },
     odooGmail: null,
     monitor: null,
     incoming: null,

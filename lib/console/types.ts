@@ -66,6 +66,8 @@ export interface ConsoleContext {
    */
   secretCaptured: boolean;
   known: { authorizedDomains: string[]; testUsers: string[]; redirectUris: string[] };
+  /** Test users to add besides `gmail` (the administrator's list in the popup); lower case. */
+  testUsersWanted?: string[];
   progress: Partial<Record<ConsoleStep, StepState>>;
   /** The person chose to publish the app (in the popup's "Before you connect"): the Audience page guides "Publish app". */
   publishChoice?: 'testing' | 'production' | null;

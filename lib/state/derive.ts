@@ -160,6 +160,7 @@ export function consoleContext(s: Snapshot, session: ConsoleSession): ConsoleCon
     clientId: google.clientId,
     secretCaptured,
     known: { authorizedDomains: google.authorizedDomains, testUsers: google.testUsers, redirectUris: google.redirectUris },
+    testUsersWanted: google.testUsersWanted,
     progress: Object.fromEntries(CONSOLE_STEPS_SHOWN.flatMap((st) => (progress[st] ? [[st, progress[st].state]] : []))),
     publishChoice,
     autopilot: session.autopilot,

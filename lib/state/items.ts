@@ -68,6 +68,11 @@ export const GoogleState = z.lazy(() =>
     redirectUris: z.array(z.string()),
     /** When the client secret was captured (the secret itself is never here). */
     secretCapturedAt: z.nullable(z.number()),
+    /**
+     * More test users the administrator asked for in the popup (besides the Gmail address): the Console
+     * assistant adds them on the Audience page of an External app in Testing (at most 100, google-console.md §6.4).
+     */
+    testUsersWanted: z._default(z.array(z.string()), []),
   }),
 );
 export type GoogleState = z.infer<typeof GoogleState>;
@@ -80,6 +85,7 @@ export const EMPTY_GOOGLE_STATE: GoogleState = {
   testUsers: [],
   redirectUris: [],
   secretCapturedAt: null,
+  testUsersWanted: [],
 };
 export const googleItem = defineValidatedItem('local:google', GoogleState, { fallback: EMPTY_GOOGLE_STATE, version: 1 });
 

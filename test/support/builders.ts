@@ -38,6 +38,7 @@ export const aGoogleState = (over: Partial<GoogleState> = {}): GoogleState => ({
   authorizedDomains: [],
   testUsers: [],
   redirectUris: [],
+  testUsersWanted: [],
   secretCapturedAt: null,
   ...over,
 });

@@ -65,6 +65,25 @@ describe('Audience › Test users', () => {
     expect(reports).toContainEqual({ step: 'testUser', state: 'done', facts: { testUsers: [GMAIL] } });
   }, 15_000);
 
+  it("the administrator's other test users are added at once, in the same panel; one already listed is not added again", async () => {
+    const assign = vi.spyOn(window.location, 'assign').mockImplementation(() => undefined);
+    const page = audiencePage(['ann@example.com'], 0);
+    const reports: unknown[] = [];
+    const wanted = ['Ann@Example.com', 'bob@example.com', 'cy@example.org'];
+    await runStep(audience, { ...env(reports), ctx: { ...env(reports).ctx, testUsersWanted: wanted } });
+    expect(main()?.textContent).toBe(`Fill in and save 3 test users (${GMAIL}, bob@example.com, cy@example.org)`);
+    main()?.click();
+    await vi.waitFor(() => expect(assign).toHaveBeenCalled(), { timeout: 12_000 });
+    expect(page.saves()).toBe(1);
+    const listed = [...document.querySelectorAll('#users li')].map((li) => li.textContent);
+    expect(listed).toEqual(['ann@example.com', GMAIL, 'bob@example.com', 'cy@example.org']);
+    expect(reports).toContainEqual({
+      step: 'testUser',
+      state: 'done',
+      facts: { testUsers: ['ann@example.com', GMAIL, 'bob@example.com', 'cy@example.org'] },
+    });
+  }, 15_000);
+
   it('the address already listed: nothing is added, nothing is clicked, no going on', async () => {
     const assign = vi.spyOn(window.location, 'assign').mockImplementation(() => undefined);
     const page = audiencePage([GMAIL], 0);

@@ -70,7 +70,11 @@ export const audience: Step = {
       return null;
     }
     if (!gmail) return missing(env, audience, 'gmail');
-    if (users.includes(gmail)) {
+    // The Gmail address, then the administrator's other test users (the popup's list), each added once.
+    const toAdd = [...new Set([gmail, ...(env.ctx.testUsersWanted ?? [])].map((e) => e.toLowerCase()))].filter(
+      (e) => !users.includes(e),
+    );
+    if (toAdd.length === 0) {
       await env.report({ step: 'testUser', state: 'done' });
       // The person chose production in the popup ("Before you connect"): guide "Publish app" now.
       if (wantsPublish(env, facts)) return publishApp.prepare(env);
@@ -78,16 +82,20 @@ export const audience: Step = {
       return null;
     }
     return {
-      action: tx('console.action.saveTestUser', { email: gmail }),
+      action:
+        toAdd.length === 1 && toAdd[0] === gmail
+          ? tx('console.action.saveTestUser', { email: gmail })
+          : tx('console.action.saveTestUsers', { count: toAdd.length, emails: toAdd.join(', ') }),
       progress: 'testUser',
       sections: [
         {
           open: S.addUsers,
-          fields: [{ target: S.testUserInput, kind: 'chip', value: gmail }],
+          // One chip per address, in the one panel (up to 100 test users, §6.4).
+          fields: toAdd.map((value) => ({ target: S.testUserInput, kind: 'chip' as const, value })),
           next: S.save,
-          // "Panel closing = success" and the address listed (§3.4, 2026 §13); a first Save that did
+          // "Panel closing = success" and every address listed (§3.4, 2026 §13); a first Save that did
           // nothing gets a second click (latchkey), then the person is asked (../click.ts).
-          done: () => !typing() && testUsersOnPage().includes(gmail),
+          done: () => !typing() && toAdd.every((e) => testUsersOnPage().includes(e)),
           again: true,
         },
       ],
