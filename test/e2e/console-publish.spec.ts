@@ -4,7 +4,7 @@
  * → `Confirm` → `In production` — and the publishing status the page then shows is recorded.
  */
 import { assistant, CONFIGURED, CONSOLE, replicaState, seedSetup, serveConsole, storage } from './console-fixtures.ts';
-import { expect, serviceWorkerOf, test } from './fixtures.ts';
+import { expect, openPopup, serviceWorkerOf, test } from './fixtures.ts';
 
 const at = (path: string) => `${CONSOLE}${path}?project=odoo-123456`;
 
@@ -39,4 +39,30 @@ test('Publish app: not offered by default; guided once production is chosen', as
   await page.goto(at('/auth/audience'));
   await expect(a.status).toHaveText('me@gmail.com is already a test user ✓');
   await expect(publish).toHaveCount(0);
+});
+
+test("many test users at once: the administrator's list, typed in the popup, is added with the Gmail address in one panel", async ({
+  context,
+  extensionId,
+}) => {
+  await serveConsole(context, { seed: CONFIGURED({ testUsers: ['ann@example.com'] }) });
+  await seedSetup(context);
+  // The popup's Test users box (an External app: personal Gmail), checked and kept by the background.
+  const popup = await openPopup(context, extensionId);
+  await popup.getByLabel('Addresses to add, one per line').fill('ann@example.com\nBob@Example.com');
+  await popup.getByRole('button', { name: 'Save the list' }).click();
+  await expect(popup.getByRole('status').filter({ hasText: 'addresses will be added' })).toHaveText(
+    '2 addresses will be added on the Audience page.',
+  );
+  await expect(popup.getByLabel('Addresses to add, one per line')).toHaveValue('ann@example.com\nbob@example.com');
+  await popup.close();
+
+  const page = context.pages()[0] ?? (await context.newPage());
+  const a = assistant(page);
+  await page.goto(at('/auth/audience'));
+  // ann is listed already: only the Gmail address and bob are added.
+  await expect(a.main).toHaveText('Fill in and save 2 test users (me@gmail.com, bob@example.com)');
+  await a.main.click();
+  await page.waitForURL(/\/auth\/clients\/create\?project=odoo-123456$/);
+  expect((await replicaState(page)).consent?.testUsers).toEqual(['ann@example.com', 'me@gmail.com', 'bob@example.com']);
 });
