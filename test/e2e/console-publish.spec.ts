@@ -3,6 +3,8 @@
  * chose production in the popup for an External app in Testing — `Publish app` → `Push to production?`
  * → `Confirm` → `In production` — and the publishing status the page then shows is recorded.
  */
+
+import { expectNoSeriousA11yViolations } from './a11y.ts';
 import { assistant, CONFIGURED, CONSOLE, replicaState, seedSetup, serveConsole, storage } from './console-fixtures.ts';
 import { expect, openPopup, serviceWorkerOf, test } from './fixtures.ts';
 
@@ -55,6 +57,7 @@ test("many test users at once: the administrator's list, typed in the popup, is 
     '2 addresses will be added on the Audience page.',
   );
   await expect(popup.getByLabel('Addresses to add, one per line')).toHaveValue('ann@example.com\nbob@example.com');
+  await expectNoSeriousA11yViolations(popup, 'popup with the Test users box');
   await popup.close();
 
   const page = context.pages()[0] ?? (await context.newPage());
