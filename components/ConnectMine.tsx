@@ -6,27 +6,19 @@
  * what the background stored or answered; the user's record comes from the popup's snapshot.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { Text } from '@/components/Text';
-import { type Msg, msg, t } from '@/lib/i18n';
+import { ErrorLine } from '@/components/Text';
+import { useReply } from '@/components/use-reply';
+import { type Msg, t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import type { PersonalList } from '@/lib/odoo/gmail-personal';
+import type { Reply } from '@/lib/protocol';
 import type { PersonalSetup } from '@/lib/state/personal';
-
-function ErrorText({ m }: { m: Msg | null }) {
-  if (!m) return null;
-  return (
-    <p class="error" role="alert">
-      <Text m={m} />
-    </p>
-  );
-}
 
 /** `stored`: the snapshot's record, already about the current Odoo; `email`: the user's Odoo address (the probe). */
 export function ConnectMine({ stored, email }: { stored: PersonalSetup | null; email: string | null }) {
-  const [sending, setSending] = useState(false);
-  const [replyError, setReplyError] = useState<Msg | null>(null);
+  const reply = useReply();
   const status = stored?.status ?? 'idle';
-  const busy = sending || status === 'working' || status === 'testing';
+  const busy = reply.sending || status === 'working' || status === 'testing';
   const address = stored?.email ?? email;
 
   // What Odoo holds for the user now ("Use Custom Email Servers", their server): read once per open.
@@ -34,21 +26,14 @@ export function ConnectMine({ stored, email }: { stored: PersonalSetup | null; e
     void sendMessage('readMine', {}).catch(() => undefined);
   }, []);
 
-  const send = async (name: 'connectMine' | 'testMine') => {
+  const send = (name: 'connectMine' | 'testMine') => {
     if (busy) return;
-    setSending(true);
-    setReplyError(null);
-    try {
-      const reply = await sendMessage(name, {});
-      if (!reply.ok) setReplyError(reply.error);
-    } catch (error) {
-      setReplyError(msg('err.messaging', { detail: error instanceof Error ? error.message : '?' }));
-    } finally {
-      setSending(false);
-    }
+    // Only the error is used: either message's reply will do.
+    const sent: Promise<Reply<unknown>> = sendMessage(name, {});
+    void reply.send(() => sent);
   };
 
-  const error = replyError ?? (stored?.error as Msg | null | undefined) ?? null;
+  const error = reply.error ?? (stored?.error as Msg | null | undefined) ?? null;
   const connected = status === 'connected';
   return (
     <section aria-labelledby="personal-heading" class="odoo-block personal" data-status={status}>
@@ -68,7 +53,7 @@ export function ConnectMine({ stored, email }: { stored: PersonalSetup | null; e
       {status === 'testing' && <p role="status">{t('personal.testing')}</p>}
       {connected && stored?.server && <p class="ok">{t('personal.connected', { server: stored.server })}</p>}
       {!connected && stored?.server && <p class="hint">{t('personal.hasServer', { server: stored.server })}</p>}
-      <ErrorText m={error} />
+      <ErrorLine m={error} />
       {stored?.odooText && (
         <figure class="odoo-text">
           <figcaption>{t('monitor.odooSaid')}</figcaption>
@@ -76,12 +61,12 @@ export function ConnectMine({ stored, email }: { stored: PersonalSetup | null; e
         </figure>
       )}
       {!connected && (
-        <button type="button" class="primary" disabled={busy || !address} onClick={() => void send('connectMine')}>
+        <button type="button" class="primary" disabled={busy || !address} onClick={() => send('connectMine')}>
           {t('personal.button')}
         </button>
       )}
       {stored?.server && (
-        <button type="button" disabled={busy} onClick={() => void send('testMine')}>
+        <button type="button" disabled={busy} onClick={() => send('testMine')}>
           {t('personal.again')}
         </button>
       )}
@@ -112,7 +97,7 @@ export function PersonalServersView({ list, error }: { list: PersonalList | null
     <section aria-labelledby="personal-list-heading" class="odoo-block personal-list">
       <h3 id="personal-list-heading">{t('personal.admin.heading')}</h3>
       {list && <p class="hint">{t('personal.admin.intro', { limit: list.limit })}</p>}
-      <ErrorText m={error} />
+      <ErrorLine m={error} />
       {list && list.servers.length === 0 && <p>{t('personal.admin.none')}</p>}
       {list && list.servers.length > 0 && (
         <ul>

@@ -5,11 +5,12 @@
  * last fetch, and where the mail lands, with a warning when it lands nowhere (captures fact 20). Renders
  * from storage (`incomingItem`, through the popup's snapshot), so a popup reopened after Google's tab shows where it stands.
  */
-import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { Text } from '@/components/Text';
+import { ErrorLine, Text } from '@/components/Text';
+import { useReply } from '@/components/use-reply';
 import { type Msg, msg, t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
+import type { Reply } from '@/lib/protocol';
 import type { IncomingSetup } from '@/lib/state/incoming';
 
 const formatTime = (at: number) =>
@@ -27,26 +28,18 @@ function landingMsg(landing: NonNullable<IncomingSetup['server']>['landing']): M
  */
 export function ReceiveMail({ stored, gmail }: { stored: IncomingSetup | null; gmail: string }) {
   const state = stored?.gmail === gmail ? stored : null;
-  const [sending, setSending] = useState(false);
-  const [replyError, setReplyError] = useState<Msg | null>(null);
-  const busy = sending || state?.status === 'working' || state?.status === 'confirming';
+  const reply = useReply();
+  const busy = reply.sending || state?.status === 'working' || state?.status === 'confirming';
 
-  const send = async (name: 'receiveMail' | 'confirmIncoming') => {
+  const send = (name: 'receiveMail' | 'confirmIncoming') => {
     if (busy) return;
-    setSending(true);
-    setReplyError(null);
-    try {
-      const reply = await sendMessage(name, {});
-      if (!reply.ok) setReplyError(reply.error);
-    } catch (error) {
-      setReplyError(msg('err.messaging', { detail: error instanceof Error ? error.message : '?' }));
-    } finally {
-      setSending(false);
-    }
+    // Only the error is used: either message's reply will do.
+    const sent: Promise<Reply<unknown>> = sendMessage(name, {});
+    void reply.send(() => sent);
   };
 
   const server = state?.server;
-  const error = replyError ?? (state?.error as Msg | null | undefined) ?? null;
+  const error = reply.error ?? (state?.error as Msg | null | undefined) ?? null;
   const confirmed = state?.status === 'confirmed';
   return (
     <section aria-labelledby="incoming-heading" class="odoo-block incoming" data-status={state?.status ?? 'none'}>
@@ -73,11 +66,7 @@ export function ReceiveMail({ stored, gmail }: { stored: IncomingSetup | null; g
         </p>
       )}
       {state?.check?.status === 'ok' && confirmed && <p class="hint">{t('incoming.check.ok')}</p>}
-      {error && (
-        <p class="error" role="alert">
-          <Text m={error} />
-        </p>
-      )}
+      <ErrorLine m={error} />
       {(state?.refusal?.odooText ?? state?.check?.odooText) && (
         <figure class="odoo-text">
           <figcaption>{t('monitor.odooSaid')}</figcaption>
@@ -85,12 +74,12 @@ export function ReceiveMail({ stored, gmail }: { stored: IncomingSetup | null; g
         </figure>
       )}
       {!confirmed && (
-        <button type="button" class="primary" disabled={busy} onClick={() => void send('receiveMail')}>
+        <button type="button" class="primary" disabled={busy} onClick={() => send('receiveMail')}>
           {t('incoming.offer', { gmail })}
         </button>
       )}
       {state?.serverId && (state.status === 'failed' || confirmed) && (
-        <button type="button" disabled={busy} onClick={() => void send('confirmIncoming')}>
+        <button type="button" disabled={busy} onClick={() => send('confirmIncoming')}>
           {t('incoming.again')}
         </button>
       )}

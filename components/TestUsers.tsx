@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { Text } from '@/components/Text';
+import { ErrorLine, Text } from '@/components/Text';
+import { useReply } from '@/components/use-reply';
 import { type Msg, msg, t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import type { GoogleState } from '@/lib/state/items';
@@ -11,21 +12,16 @@ import type { GoogleState } from '@/lib/state/items';
 export function TestUsers({ gmail, google }: { gmail: string; google: GoogleState }) {
   const [text, setText] = useState(google.testUsersWanted.join('\n'));
   const [note, setNote] = useState<Msg | null>(null);
-  const [error, setError] = useState<Msg | null>(null);
+  const reply = useReply();
   const already = google.testUsersWanted.filter((e) => google.testUsers.includes(e));
 
   const save = async (event: Event) => {
     event.preventDefault();
     setNote(null);
-    setError(null);
-    try {
-      const reply = await sendMessage('setTestUsersWanted', { emails: text.split(/[\s,;]+/) });
-      if (!reply.ok) return setError(reply.error);
-      setText(reply.value.emails.join('\n'));
-      setNote(msg('testUsers.saved', { count: reply.value.emails.length }));
-    } catch (e) {
-      setError(msg('err.messaging', { detail: e instanceof Error ? e.message : '?' }));
-    }
+    const saved = await reply.send(() => sendMessage('setTestUsersWanted', { emails: text.split(/[\s,;]+/) }));
+    if (!saved?.ok) return;
+    setText(saved.value.emails.join('\n'));
+    setNote(msg('testUsers.saved', { count: saved.value.emails.length }));
   };
 
   return (
@@ -38,11 +34,7 @@ export function TestUsers({ gmail, google }: { gmail: string; google: GoogleStat
         <button type="submit">{t('testUsers.save')}</button>
       </form>
       {already.length > 0 && <p class="hint">{t('testUsers.already', { emails: already.join(', ') })}</p>}
-      {error && (
-        <p class="error" role="alert">
-          <Text m={error} />
-        </p>
-      )}
+      <ErrorLine m={reply.error} />
       {note && (
         <p class="ok" role="status">
           <Text m={note} />

@@ -8,14 +8,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ReceiveMail } from '@/components/ReceiveMail';
-import { Text } from '@/components/Text';
+import { ErrorLine, Text } from '@/components/Text';
 import { consoleLink } from '@/lib/google/console-urls';
 import { parseClientId, parseClientSecret, parseClientSecretJson } from '@/lib/google/formats';
 import { type Msg, msg, t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import type { ProbeResult } from '@/lib/odoo/probe';
 import type { Reply } from '@/lib/protocol';
-import type { MonitorState, OdooGmailState, OdooOp } from '@/lib/setup/odoo-state';
+import { type MonitorState, type OdooGmailState, type OdooOp, verdictOf } from '@/lib/setup/odoo-state';
 import type { Setup } from '@/lib/setup/setup';
 import type { IncomingSetup } from '@/lib/state/incoming';
 import type { GoogleState } from '@/lib/state/items';
@@ -36,15 +36,6 @@ type Pending = { clientId: string | null; hasSecret: boolean; source: 'console' 
 
 const formatTime = (at: number) =>
   new Date(at).toLocaleString(browser.i18n.getUILanguage(), { dateStyle: 'medium', timeStyle: 'short' });
-
-function ErrorLine({ m }: { m: Msg | undefined }) {
-  if (!m) return null;
-  return (
-    <p class="error" role="alert">
-      <Text m={m} />
-    </p>
-  );
-}
 
 export function OdooPanel({ setup, probe, state, monitor, google, incoming }: Props) {
   // The snapshot's: about this Odoo already (lib/state/snapshot.ts).
@@ -394,7 +385,7 @@ function MonitorBlock({
   error?: Msg;
   onTest(): void;
 }) {
-  const red = monitor && ['noToken', 'testFailed', 'serverMissing', 'serverArchived'].includes(monitor.status);
+  const red = monitor && verdictOf(monitor.status) === 'red';
   return (
     <section aria-labelledby="monitor-heading" class="odoo-block monitor">
       <h3 id="monitor-heading">{t('monitor.heading')}</h3>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { Text } from '@/components/Text';
+import { ErrorLine, Text } from '@/components/Text';
+import { useReply } from '@/components/use-reply';
 import { type Msg, msg, t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import { sameClientAs } from '@/lib/setup/databases';
@@ -31,7 +32,8 @@ const kindOf = (e: SavedSetup): 'green' | 'red' | 'unknown' =>
 export function OtherOdoos({ current, exportable, held, tabOrigin, onBusy }: Props) {
   const [saved, setSaved] = useState<Record<string, SavedSetup>>({});
   const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<Msg | null>(null);
+  // The import's reply, and the switch's outcome: one line for what went wrong.
+  const reply = useReply();
   const [note, setNote] = useState<Msg | null>(null);
   useEffect(() => {
     void setupsItem.get().then(setSaved);
@@ -58,15 +60,10 @@ export function OtherOdoos({ current, exportable, held, tabOrigin, onBusy }: Pro
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    setError(null);
     setNote(null);
-    try {
-      const reply = await sendMessage('importSetup', { text: await file.text() });
-      if (reply.ok) setNote(msg('setups.imported', { origin: reply.value.origin }));
-      else setError(reply.error);
-    } catch (e) {
-      setError(msg('err.messaging', { detail: e instanceof Error ? e.message : '?' }));
-    }
+    const text = await file.text();
+    const imported = await reply.send(() => sendMessage('importSetup', { text }));
+    if (imported?.ok) setNote(msg('setups.imported', { origin: imported.value.origin }));
   };
 
   const switchTo = (e: SavedSetup) => {
@@ -75,10 +72,10 @@ export function OtherOdoos({ current, exportable, held, tabOrigin, onBusy }: Pro
     // Synchronously in the click: the origin's permission may be asked again.
     const done = connectOdoo({ odooUrl: origin, gmail: e.setup.gmail ?? '', accountType: e.setup.accountType }, origin);
     setBusy(origin);
-    setError(null);
+    reply.setError(null);
     onBusy(true);
     void done
-      .then((outcome) => setError(outcome.banner ?? null))
+      .then((outcome) => reply.setError(outcome.banner ?? null))
       .finally(() => {
         setBusy(null);
         onBusy(false);
@@ -105,11 +102,7 @@ export function OtherOdoos({ current, exportable, held, tabOrigin, onBusy }: Pro
         </div>
       </div>
       {exportable && <p class="hint">{t('setups.exportHint')}</p>}
-      {error && (
-        <p class="error" role="alert">
-          <Text m={error} />
-        </p>
-      )}
+      <ErrorLine m={reply.error} />
       {note && (
         <p class="ok" role="status">
           <Text m={note} />
