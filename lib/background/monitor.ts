@@ -19,7 +19,7 @@ import type { BaseUrlRead } from '../odoo/probe';
 import { readNeutralized } from '../odoo/probe';
 import { odooMailServerLink } from '../odoo/urls';
 import type { Reply } from '../protocol';
-import type { MonitorState, MonitorStatus, OdooGmailState } from '../setup/odoo-state';
+import { type MonitorState, type MonitorStatus, type OdooGmailState, verdictOf } from '../setup/odoo-state';
 import { monitorItem, odooGmailItem, probeItem, tokenCountRefusedItem } from '../state/items';
 import { type SavedSetup, setupsItem } from '../state/setups';
 import { readSnapshot } from '../state/snapshot';
@@ -44,14 +44,7 @@ const TEST_TIMEOUT_MS = 90_000;
 
 export type CheckTrigger = MonitorState['trigger'];
 
-const GREEN: MonitorStatus[] = ['ok'];
-const RED: MonitorStatus[] = ['noToken', 'testFailed', 'serverMissing', 'serverArchived'];
-
-export function verdictOf(status: MonitorStatus): 'green' | 'red' | null {
-  if (GREEN.includes(status)) return 'green';
-  if (RED.includes(status)) return 'red';
-  return null;
-}
+export { verdictOf };
 
 /** A failed request: what it says about reaching Odoo — never about the token. */
 export function statusOfError(error: unknown): { status: MonitorStatus; detail: string | null } {

@@ -93,6 +93,14 @@ export const MONITOR_STATUSES = [
 ] as const;
 export type MonitorStatus = (typeof MONITOR_STATUSES)[number];
 
+const RED: readonly MonitorStatus[] = ['noToken', 'testFailed', 'serverMissing', 'serverArchived'];
+
+/** What a status says of the connection: green, red, or nothing (the check could not be made, or says neither). */
+export function verdictOf(status: MonitorStatus): 'green' | 'red' | null {
+  if (status === 'ok') return 'green';
+  return RED.includes(status) ? 'red' : null;
+}
+
 export const MonitorState = z.lazy(() =>
   z.object({
     origin: z.string(),
