@@ -8,27 +8,15 @@ import { sameClientAs } from '@/lib/setup/databases';
 import { emptyOdooGmailState } from '@/lib/setup/odoo-state';
 import { EMPTY_GOOGLE_STATE } from '@/lib/state/items';
 import type { SavedSetup } from '@/lib/state/setups';
+import { adminProbe } from '../fixtures/stored-state';
 import { FAKE_CLIENT_ID } from '../support/builders';
 
-const probe = (origin: string, db: string, clientId: string | null, neutralized = false): ProbeResult => ({
-  origin,
-  at: 1,
-  status: 'ok',
-  odoo: {
-    db,
-    version: '17.0',
-    major: 17,
-    minor: 0,
-    saas: false,
-    edition: 'community',
-    isSystem: true,
-    baseUrl: origin,
-    userName: 'Admin',
-    userEmail: null,
-    neutralized,
-    clientId,
-  },
-});
+/** An administrator's probe (test/fixtures/stored-state.ts) of `db`, with the Client ID its Odoo holds. */
+function probe(origin: string, db: string, clientId: string | null, neutralized = false): ProbeResult {
+  const p = adminProbe({ origin });
+  if (!p.odoo) throw new Error('an admin probe has its Odoo');
+  return { ...p, odoo: { ...p.odoo, db, neutralized, clientId } };
+}
 
 const PROD = 'https://acme.odoo.com';
 const STAGING = 'https://acme-staging-123.dev.odoo.com';
