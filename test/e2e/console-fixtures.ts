@@ -84,9 +84,20 @@ export async function progress(context: BrowserContext): Promise<Record<string, 
   return ((await storage(context, 'local')).progress ?? {}) as Record<string, { state: string; note?: { key: string } }>;
 }
 
-/** The page's whole DOM as text, open shadow roots included (the assistant's panel is one); `without`: see `inPage.domText`. */
-export function domText(page: Page, without = ''): Promise<string> {
-  return page.evaluate(inPage.domText, without);
+/**
+ * The page's whole DOM as text, open shadow roots included (the assistant's panel is one); `without`: see
+ * `inPage.domText`. A page the assistant moves on by itself may change document while it is read: then the
+ * document it landed on is read instead (seen once in CI: "Execution context was destroyed" on the Console).
+ */
+export async function domText(page: Page, without = ''): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await page.evaluate(inPage.domText, without);
+    } catch (error) {
+      if (attempt === 3 || !String(error).includes('Execution context was destroyed')) throw error;
+      await page.waitForLoadState('domcontentloaded');
+    }
+  }
 }
 
 /** The assistant's panel text only. */
