@@ -11,7 +11,7 @@
  * Odoo that cannot be reached, is reported as such — it says nothing about the token.
  */
 import { browser } from 'wxt/browser';
-import { msg, t } from '../i18n';
+import { type Msg, msg, t, tm } from '../i18n';
 import { readBaseUrl } from '../odoo/base-url';
 import { OdooRpcError } from '../odoo/errors';
 import { type GmailServerState, readGmailServer, testGmailConnection } from '../odoo/gmail-connection';
@@ -20,13 +20,15 @@ import { readNeutralized } from '../odoo/probe';
 import { odooMailServerLink } from '../odoo/urls';
 import type { Reply } from '../protocol';
 import { type MonitorState, type MonitorStatus, type OdooGmailState, verdictOf } from '../setup/odoo-state';
-import { monitorItem, odooGmailItem, probeItem, tokenCountRefusedItem } from '../state/items';
+import { monitorItem, odooGmailItem, probeItem, setupItem, tokenCountRefusedItem } from '../state/items';
+import { type PersonalSetup, personalItem } from '../state/personal';
 import { type SavedSetup, setupsItem } from '../state/setups';
 import { readSnapshot } from '../state/snapshot';
 import { noteBaseUrl } from './base-url';
 import { checkIncoming, type IncomingLook, isRed } from './incoming';
 import { hasOriginPermission } from './odoo-connection';
 import { BUSY, exclusive, markSignedOut, stateFor, updateState, withKeepAlive } from './odoo-context';
+import { checkMine } from './personal';
 import { warnTestingExpiry } from './testing-expiry';
 
 export const MONITOR_ALARM = 'gmail-monitor';
@@ -39,6 +41,8 @@ export const NOTIFICATION_ID = 'gmail-monitor-red';
 export const CONNECTED_NOTIFICATION_ID = 'gmail-monitor-connected';
 /** A saved database's red notification: this prefix and its origin (one per database). */
 export const SAVED_NOTIFICATION_PREFIX = 'gmail-monitor-red:';
+/** The user's own Gmail server (Odoo 19, not an administrator) stopped passing Odoo's test. */
+export const OWN_NOTIFICATION_ID = 'gmail-monitor-own-red';
 /** Test Connection waits on Gmail through Odoo (SMTP timeout 60 s in Odoo). */
 const TEST_TIMEOUT_MS = 90_000;
 
@@ -201,8 +205,9 @@ async function check(trigger: CheckTrigger): Promise<Reply<MonitorState>> {
   // Odoo's state for the Odoo set up now (scoped by the snapshot): another Odoo's server is not checked.
   const { setup, odooGmail: state } = await readSnapshot();
   if (!setup || !state?.server) {
+    const own = setup ? await ownLook(setup.odooOrigin, trigger) : null;
     const saved = await others;
-    if (saved.length > 0) await showBadge(null, null, saved);
+    if (saved.length > 0 || own) await showBadge(null, null, saved, own);
     return { ok: false, error: msg('monitor.err.noServer') };
   }
   const origin = setup.odooOrigin;
@@ -263,6 +268,30 @@ async function check(trigger: CheckTrigger): Promise<Reply<MonitorState>> {
   // External app in Testing: the token dies 7 days after consent — say so before it does (the troubleshooter's 7-day warning).
   if (next.token === true) await warnTestingExpiry().catch(() => false);
   return { ok: true, value: next };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The user's own server (Odoo 19, lib/background/personal.ts): an Odoo user who is no administrator has no
+// company server to check, but may send through a Gmail server of their own.
+
+/**
+ * The user's own server as the badge shows it: on the alarm, Odoo's test again (`checkMine`; said in a
+ * notification when it turns red with this test, once per red spell); otherwise as last tested. Null when
+ * the user has none here.
+ */
+async function ownLook(origin: string, trigger: CheckTrigger): Promise<PersonalSetup | null> {
+  const checked = trigger === 'alarm' ? await checkMine().catch(() => null) : null;
+  if (checked) {
+    if (checked.after.status === 'failed' && checked.before.status !== 'failed') await notifyOwnRed(checked.after);
+    return checked.after;
+  }
+  return storedOwn(origin);
+}
+
+/** The user's own server as last tested, when Odoo named one active for the Odoo set up now (`origin`). */
+async function storedOwn(origin?: string): Promise<PersonalSetup | null> {
+  const [own, setup] = await Promise.all([personalItem.get(), origin ? null : setupItem.get()]);
+  return own?.server && own.origin === (origin ?? setup?.odooOrigin) ? own : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -345,12 +374,14 @@ const WORSE: Record<BadgeKind, number> = { green: 0, unknown: 1, red: 2 };
 
 /**
  * The worst state of every database: the current one's verdict (red too when its outgoing side is green but
- * the incoming server stopped receiving), and each saved setup's last check (`saved`), named in the tooltip.
+ * the incoming server stopped receiving), the user's own server's last test (`own`, where there is no company
+ * server to check), and each saved setup's last check (`saved`), named in the tooltip.
  */
 export async function showBadge(
   state: MonitorState | null,
   incoming: IncomingLook | null = null,
   saved: SavedLook[] = [],
+  own: PersonalSetup | null = null,
 ): Promise<void> {
   const action = actionApi();
   if (!action) return;
@@ -363,6 +394,16 @@ export async function showBadge(
         why: receiving ? t(`incoming.check.${receiving}`) : t(`monitor.status.${state.status}`),
       });
     }
+    if (own)
+      seen.push({
+        kind: own.status === 'connected' ? 'green' : own.status === 'failed' ? 'red' : 'unknown',
+        why:
+          own.status === 'connected'
+            ? t('personal.connected', { server: own.server ?? '' })
+            : own.error
+              ? tm(own.error as Msg)
+              : t('personal.hasServer', { server: own.server ?? '' }),
+      });
     for (const look of saved)
       seen.push({
         kind: kindOf(look.monitor.status),
@@ -421,6 +462,20 @@ async function notifySavedRed({ origin, db, monitor }: SavedLook): Promise<void>
   }
 }
 
+/** The user's own server turned red: what Odoo's test said, and a click to the preferences where "Test again" is. */
+async function notifyOwnRed(own: PersonalSetup): Promise<void> {
+  try {
+    await browser.notifications.create(OWN_NOTIFICATION_ID, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/notification-icon.png'),
+      title: t('monitor.notify.ownTitle', { gmail: own.email ?? '' }),
+      message: own.error ? tm(own.error as Msg) : t('monitor.status.testFailed'),
+    });
+  } catch {
+    // Notifications may be turned off; the badge and the popup say it too.
+  }
+}
+
 async function notifyIncoming({ gmail, check }: IncomingLook): Promise<void> {
   const reason = check.reading ? t(`incoming.reading.${check.reading}`) : t(`incoming.check.${check.status}`);
   await replaceNotification(NOTIFICATION_ID, t('monitor.notify.incomingTitle', { gmail }), reason);
@@ -453,7 +508,9 @@ export function startMonitor(): void {
   });
   browser.runtime.onStartup.addListener(() => {
     void ensureMonitorAlarm();
-    void Promise.all([monitorItem.get(), savedLooks()]).then(([state, saved]) => showBadge(state, null, saved));
+    void Promise.all([monitorItem.get(), savedLooks(), storedOwn()]).then(([state, saved, own]) =>
+      showBadge(state, null, saved, state ? null : own),
+    );
   });
   browser.runtime.onInstalled.addListener(() => {
     void ensureMonitorAlarm();
@@ -461,6 +518,7 @@ export function startMonitor(): void {
   browser.notifications.onClicked.addListener((id) => {
     if (id === NOTIFICATION_ID || id === CONNECTED_NOTIFICATION_ID) void openServerForm();
     else if (id.startsWith(SAVED_NOTIFICATION_PREFIX)) void openSavedServerForm(id.slice(SAVED_NOTIFICATION_PREFIX.length));
+    else if (id === OWN_NOTIFICATION_ID) void openOwnPreferences();
   });
   void ensureMonitorAlarm().catch(() => undefined);
 }
@@ -470,6 +528,12 @@ async function openServerForm(): Promise<void> {
   if (!state?.server) return;
   const odoo = probe?.origin === state.origin ? probe.odoo : undefined;
   await browser.tabs.create({ url: odooMailServerLink(state.origin, state.server.id, odoo?.major, odoo?.minor) });
+}
+
+/** Odoo's preferences of the user (fact 25's return page), where the personal server's "Test" is. */
+async function openOwnPreferences(): Promise<void> {
+  const own = await personalItem.get();
+  if (own) await browser.tabs.create({ url: `${own.origin}/odoo/my-preferences/${own.uid}` });
 }
 
 async function openSavedServerForm(origin: string): Promise<void> {

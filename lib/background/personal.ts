@@ -136,22 +136,48 @@ export const connectMine = () =>
     return { ok: true, value: null };
   });
 
+/** Odoo's test of the personal server and the user's read, stored (fact 26): one round trip. Throws what the requests threw. */
+async function testNow(me: Mine): Promise<PersonalSetup> {
+  await put(me, (s) => ({ ...s, status: 'testing', at: Date.now() }));
+  // Independent: one round trip.
+  const [outcome, user] = await Promise.all([testPersonalServer(me.origin), readPersonalUser(me.origin, me.uid)]);
+  return put(me, (s) => ({
+    ...s,
+    ...userFacts(user, s),
+    status: outcome.ok && user.server ? 'connected' : 'failed',
+    at: Date.now(),
+    error: outcome.ok ? (user.server ? null : msg('personal.err.noServer')) : msg(`monitor.reading.${outcome.reading}`),
+    odooText: outcome.ok ? null : outcome.odooText,
+  }));
+}
+
 /** Back on the preferences (or "Test again"): Odoo's test of the personal server, and the user's read (fact 26). */
 export const testMine = (op: 'personal' | 'check' = 'personal') =>
-  forMe(op, async (me) => {
-    await put(me, (s) => ({ ...s, status: 'testing', at: Date.now() }));
-    // Independent: one round trip.
-    const [outcome, user] = await Promise.all([testPersonalServer(me.origin), readPersonalUser(me.origin, me.uid)]);
-    const next = await put(me, (s) => ({
-      ...s,
-      ...userFacts(user, s),
-      status: outcome.ok && user.server ? 'connected' : 'failed',
-      at: Date.now(),
-      error: outcome.ok ? (user.server ? null : msg('personal.err.noServer')) : msg(`monitor.reading.${outcome.reading}`),
-      odooText: outcome.ok ? null : outcome.odooText,
-    }));
-    return { ok: true, value: next };
-  });
+  forMe(op, async (me) => ({ ok: true, value: await testNow(me) }));
+
+/** A connect or a test under way: the monitor leaves the record alone. */
+const UNDER_WAY: readonly PersonalSetup['status'][] = ['working', 'waiting', 'testing'];
+
+/**
+ * The monitor's alarm for a user whose own server Odoo named active at the last read: Odoo's test again, as
+ * "Test again" runs it (fact 26), one round trip. Runs inside the monitor's check, which holds the one Odoo
+ * lock. `before` and `after` tell whether it turned red with this test. A test Odoo could not be asked
+ * (unreachable, signed out) changes nothing stored and gives null, as does a user with nothing to check.
+ */
+export async function checkMine(): Promise<{ before: PersonalSetup; after: PersonalSetup } | null> {
+  const context = await mine();
+  if (!context.ok) return null;
+  const { me } = context;
+  const before = await personalItem.get();
+  if (!before || before.origin !== me.origin || before.uid !== me.uid) return null;
+  if (!before.server || UNDER_WAY.includes(before.status)) return null;
+  try {
+    return { before, after: await testNow(me) };
+  } catch {
+    await put(me, (s) => (s.status === 'testing' ? { ...s, status: before.status, at: before.at } : s));
+    return null;
+  }
+}
 
 /** Where Odoo's confirm route sends the user once the account matched (fact 25). */
 export function isPreferencesReturn(url: string, origin: string, uid: number): boolean {

@@ -9,6 +9,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/lib/background';
+import { MONITOR_ALARM, OWN_NOTIFICATION_ID } from '@/lib/background/monitor';
 import { isPreferencesReturn, onPersonalTab } from '@/lib/background/personal';
 import { removeAllListeners } from '@/lib/messaging';
 import { setupItem } from '@/lib/state/items';
@@ -169,6 +170,81 @@ describe('connect my own Gmail (19.0, not an administrator)', () => {
     await onPersonalTab(1, `${client.odoo.origin}/odoo/my-preferences/5`, 'complete');
     expect(rounds.depth()).toBe(1); // the test ∥ the user's read
     expect(await personalItem.get()).toMatchObject({ status: 'connected' });
+  });
+});
+
+describe("the monitor and the user's own server", () => {
+  const alarm = async () => {
+    const at = (await personalItem.get())?.at;
+    await fakeBrowser.alarms.onAlarm.trigger({ name: MONITOR_ALARM, scheduledTime: Date.now(), persistAcrossSessions: true });
+    return at;
+  };
+  const tested = (after: number | undefined) =>
+    vi.waitFor(async () => {
+      const own = await personalItem.get();
+      expect(own?.status).not.toBe('testing');
+      expect(own?.at).not.toBe(after);
+    });
+
+  it('tests it again on the alarm: green says OK; revoked at Google turns it red, said once, and the click opens the preferences', async () => {
+    await start();
+    const url = await click();
+    await consent(url, 'user1@gmail.com');
+    await onPersonalTab(1, `${client.odoo.origin}/odoo/my-preferences/5`, 'complete');
+    expect(await personalItem.get()).toMatchObject({ status: 'connected' });
+
+    const tests = () => client.odoo.requests.filter((r) => r.rpcMethod === 'action_test_outgoing_mail_server').length;
+    const before = tests();
+    await tested(await alarm());
+    expect(tests()).toBe(before + 1);
+    expect(await personalItem.get()).toMatchObject({ status: 'connected', error: null });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('OK');
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).not.toContain(OWN_NOTIFICATION_ID);
+
+    // Google revokes the grant: Odoo's test fails at the next alarm.
+    const notify = vi.spyOn(fakeBrowser.notifications, 'create');
+    client.odoo.revokeToken();
+    client.odoo.expireAccessTokens();
+    await tested(await alarm());
+    expect(await personalItem.get()).toMatchObject({ status: 'failed', error: { key: 'monitor.reading.tokenRevoked' } });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([OWN_NOTIFICATION_ID]);
+    expect(notify).toHaveBeenCalledWith(
+      OWN_NOTIFICATION_ID,
+      expect.objectContaining({ title: expect.stringContaining('user1@gmail.com') }),
+    );
+
+    // Still red at the next alarm: tested again, not said again.
+    await fakeBrowser.notifications.clear(OWN_NOTIFICATION_ID);
+    await tested(await alarm());
+    expect(tests()).toBe(before + 3);
+    expect(await fakeBrowser.notifications.getAll()).toEqual({});
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await fakeBrowser.notifications.onClicked.trigger(OWN_NOTIFICATION_ID);
+    await vi.waitFor(() => expect(create).toHaveBeenCalledWith({ url: `${client.odoo.origin}/odoo/my-preferences/5` }));
+  });
+
+  it('Odoo out of reach: nothing stored changes, the badge keeps the last test; nothing connected: nothing tested', async () => {
+    await start();
+    const tests = () => client.odoo.requests.filter((r) => r.rpcMethod === 'action_test_outgoing_mail_server').length;
+    // Nothing connected yet (no server named by Odoo): the alarm tests nothing.
+    await sendAs(POPUP, 'readMine', {});
+    await alarm();
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(MONITOR_ALARM)).toBeTruthy());
+    expect(tests()).toBe(0);
+
+    const url = await click();
+    await consent(url, 'user1@gmail.com');
+    await onPersonalTab(1, `${client.odoo.origin}/odoo/my-preferences/5`, 'complete');
+    const connected = await personalItem.get();
+    expect(connected).toMatchObject({ status: 'connected' });
+    await client.odoo.stop();
+    await alarm();
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('OK'));
+    expect(await personalItem.get()).toEqual(connected);
+    expect(await fakeBrowser.notifications.getAll()).toEqual({});
   });
 });
 
