@@ -28,7 +28,7 @@ export async function baselines(prod: string, runs: number, log: (line: string) 
     const p = await measurePopup(pair, runs);
     log(`service worker: ${runs} wakes each, alternating`);
     const w = await measureWorker(pair, runs);
-    const same = `production build and test/fixtures/empty-extension (same WXT) in one Chromium, ${runs} each, alternating`;
+    const same = `production build and test/fixtures/empty-extension (same WXT) in one Chromium, ${runs} each, alternating; the interval: 95% percentile bootstrap of the ratio of medians (scripts/bench/stats.ts)`;
     const pages = `${same}; popup.html and the empty page opened as tabs`;
     return [
       {

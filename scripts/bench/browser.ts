@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 import { launchBrowser } from '../../test/e2e/fixtures.ts';
+import { ratioInterval } from './stats.ts';
 
 export const EMPTY_DIR = resolve('.cache/bench-empty/chrome-mv3');
 
@@ -47,6 +48,13 @@ export function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? Number.NaN;
 }
 export const ms = (x: number) => `${x.toFixed(1)} ms`;
-/** `p50 A (empty B) = R×`: the real extension's median beside the empty one's, and their ratio. */
-export const versus = (real: number[], empty: number[], p = 50) =>
-  `p${p} ${ms(percentile(real, p))} vs ${ms(percentile(empty, p))} empty = ${(percentile(real, p) / percentile(empty, p)).toFixed(2)}×`;
+/**
+ * `p50 A vs B empty = R×`: the real extension's median beside the empty one's, and their ratio; for the median,
+ * with the ratio's 95% bootstrap interval (./stats.ts) — what one run of this many opens can tell.
+ */
+export function versus(real: number[], empty: number[], p = 50): string {
+  const ratio = `p${p} ${ms(percentile(real, p))} vs ${ms(percentile(empty, p))} empty = ${(percentile(real, p) / percentile(empty, p)).toFixed(2)}×`;
+  if (p !== 50) return ratio;
+  const [low, high] = ratioInterval(real, empty);
+  return `${ratio} (95% interval ${low.toFixed(2)}–${high.toFixed(2)}×)`;
+}
