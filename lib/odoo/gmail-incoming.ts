@@ -17,6 +17,7 @@ import { countRefreshToken, type FieldsGetReply, readFields } from './gmail-sche
 import { GmailSetupError, IdReply } from './gmail-setup';
 import type { ImapReading, IncomingSchema } from './incoming-shapes';
 import type { RpcOptions } from './rpc';
+import { Falsy, Id, Many2one } from './schemas';
 
 export { IMAP_READINGS, type ImapReading, IncomingSchema } from './incoming-shapes';
 
@@ -56,11 +57,6 @@ const isGmailIncoming = (schema: IncomingSchema, row: Record<string, unknown>) =
 
 // ---------------------------------------------------------------------------------------------
 // Find or create — never a second server for the address.
-
-const Id = z.lazy(() => z.int().check(z.positive()));
-const Falsy = z.lazy(() => z.union([z.literal(false), z.null()]));
-/** A many2one as read: `[id, display name]` or false. */
-const Many2one = z.lazy(() => z.union([z.tuple([Id, z.string()]), Falsy]));
 
 export const IncomingRow = z.lazy(() =>
   z.looseObject({

@@ -15,14 +15,11 @@ import { ActUrl, type ConsentUrl, Notification, parseConsentUrl, readTestFailure
 import { TOKEN_FIELD } from './gmail-schema';
 import { GmailSetupError } from './gmail-setup';
 import type { RpcOptions } from './rpc';
+import { Falsy, Id, Many2one } from './schemas';
 
 /** Fact 27: Odoo 19 sends at most this many e-mails a minute through a personal server when the parameter is unset. */
 export const PERSONAL_LIMIT_DEFAULT = 30;
 export const PERSONAL_LIMIT_PARAM = 'mail.server.personal.limit.minutes';
-
-const Id = z.lazy(() => z.int().check(z.positive()));
-const Falsy = z.lazy(() => z.union([z.literal(false), z.null()]));
-const Many2one = z.lazy(() => z.union([z.tuple([Id, z.string()]), Falsy]));
 
 /** The preferences' fields (fact 23; personal-06/11/27). */
 export const PersonalUserRow = z.lazy(() =>

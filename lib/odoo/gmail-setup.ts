@@ -8,7 +8,7 @@ import { callParsed } from './call';
 import { GMAIL_SMTP, gmailServerValues, isGmailServer, type ServerSchema, STAMP_FIELD, stampOf } from './gmail-schema';
 import { type ModuleInfo, moduleInfoFrom } from './probe';
 import type { RpcOptions } from './rpc';
-import { CountReply, ModuleRow, ParamValue } from './schemas';
+import { CountReply, Id, ModuleRow, ParamValue } from './schemas';
 
 /** A step Odoo answered but did not confirm (a read-back that differs): the UI says which. */
 export class GmailSetupError extends Error {
@@ -67,7 +67,6 @@ export async function installOrUpgradeGmail(origin: string, opts: RpcOptions = {
 // ---------------------------------------------------------------------------------------------
 // 2. Credentials (§1.5, §8.3): the settings form's way — create + execute — then read back.
 
-const Id = z.lazy(() => z.int().check(z.positive()));
 /** `create`'s reply: the new id, or a one-element list (what `create` gives for a list of values). */
 export const IdReply = z.lazy(() =>
   z.union([

@@ -4,6 +4,13 @@
  */
 import * as z from 'zod/mini';
 
+/** A record id as Odoo returns it. */
+export const Id = z.lazy(() => z.int().check(z.positive()));
+/** An empty value as Odoo reads it: `false` (a field with nothing in it), or null. */
+export const Falsy = z.lazy(() => z.union([z.literal(false), z.null()]));
+/** A many2one as read: `[id, display name]` or false. */
+export const Many2one = z.lazy(() => z.union([z.tuple([Id, z.string()]), Falsy]));
+
 /** `{"jsonrpc":"2.0","id":…,"error":{"code":200,"message":"Odoo Server Error","data":{"name":…,"message":…}}}` */
 export const RpcErrorBody = z.lazy(() =>
   z.object({
