@@ -8,7 +8,8 @@
 import { useState } from 'preact/hooks';
 import { CopyField } from '@/components/CopyField';
 import { Text } from '@/components/Text';
-import { type Msg, msg, t } from '@/lib/i18n';
+import { useReply } from '@/components/use-reply';
+import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import type { ProbeResult } from '@/lib/odoo/probe';
 import type { Reply } from '@/lib/protocol';
@@ -108,26 +109,16 @@ function WarningItem({ w, setup, probe, domains, choice, links }: WarningProps) 
   );
 }
 
+/** `useReply` (components/use-reply.ts), plus whether the last message went through. */
 function useSend() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Msg | null>(null);
+  const { sending, error, send: sendReply } = useReply();
   const [done, setDone] = useState(false);
   const send = async (fn: () => Promise<Reply<unknown>>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const reply = await fn();
-      if (reply.ok) setDone(true);
-      else setError(reply.error);
-      return reply.ok;
-    } catch (e) {
-      setError(msg('err.messaging', { detail: e instanceof Error ? e.message : '?' }));
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    const reply = await sendReply(fn);
+    if (reply?.ok) setDone(true);
+    return reply?.ok === true;
   };
-  return { busy, error, done, send };
+  return { busy: sending, error, done, send };
 }
 
 /** Two clicks: show the value, then set it once the person confirmed it is the right address. */
