@@ -42,12 +42,26 @@ describe('the packaged list', () => {
     const fetch = vi.fn(async () => new Response(PSL_TEXT));
     vi.stubGlobal('fetch', fetch);
     expect(await readPslFile()).toBe(PSL_TEXT);
-    expect(fetch).toHaveBeenCalledWith('chrome-extension://test-extension-id/psl.txt');
+    expect(fetch).toHaveBeenCalledWith('chrome-extension://test-extension-id/psl.txt', expect.anything());
     vi.stubGlobal(
       'fetch',
       vi.fn(async () => new Response('', { status: 404 })),
     );
     await expect(readPslFile()).rejects.toThrow('/psl.txt: HTTP 404');
+    vi.unstubAllGlobals();
+  });
+
+  it('that never answers fails after its limit instead of holding its caller', async () => {
+    const { readPslFile } = await vi.importActual<typeof import('@/lib/background/psl-file')>('@/lib/background/psl-file');
+    // A fetch that answers only when aborted, as a stuck read would.
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        (_url: string, init?: RequestInit) =>
+          new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason))),
+      ),
+    );
+    await expect(readPslFile(20)).rejects.toThrow(/timed out|abort/i);
     vi.unstubAllGlobals();
   });
 });
