@@ -111,5 +111,6 @@ export const FAR_ROUND_TRIPS_HOW = `- **Round trips.** \`test/unit/round-trips.t
 - **Journey, Odoo ${FAR_RTT_MS} ms away.** The same journey test once more with \`ODOO_RTT_MS=${FAR_RTT_MS}\`: the
   TLS front at \`https://acme.odoo.com\` sits behind the same hop, so every exchange of the browser with Odoo
   (its pages, the popup's and the background's calls, Google's return) pays the round trip; the Console
-  replica and Google's stand-in stay local. Beside it, the plain run's time from the row above. This second
-  journey is always played (\`--journey-json\` reuses only the plain one): about a minute more per run.`;
+  replica and Google's stand-in stay local. Beside it, the plain run's time from the row above: both journeys
+  are played by the bench, one after the other, alone on the machine (\`--journey-json\` reuses only the test
+  run's actions): about two minutes more per run.`;
