@@ -35,6 +35,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { baselines } from './bench/baselines.ts';
+import { playJourney, readJourney } from './bench/journey.ts';
 import { FAR_ROUND_TRIPS_HOW, farJourney, roundTrips } from './bench/round-trips.ts';
 import { SEED_ACTIONS } from './seed-actions.ts';
 import { limitText, measureBudgets } from './size.ts';
@@ -241,7 +242,8 @@ function journey(): number | null {
   if (fromTests) log(`journey: actions reused from ${reused}; the journey played alone for its wall time`);
   // The wall time always from a run of its own, alone on the machine — as the far journey below is — so that
   // the two stand side by side, and the goal is read off the journey, not off the suite's load.
-  const alone = playJourney();
+  log('journey: test/e2e/journey.spec.ts, alone');
+  const alone = playJourney({ log, sh });
   const counted = fromTests ?? alone;
   if (!counted) {
     row('journey', 'FAILED', '', spec);
@@ -265,34 +267,6 @@ function journey(): number | null {
     `${spec}, played alone (--workers=1) by the bench: first action → every checklist step done, browser start excluded`,
   );
   return alone?.seconds ?? null;
-}
-
-interface JourneyNumbers {
-  clicks: number;
-  typed?: number;
-  keystrokes: number;
-  seconds: number;
-}
-const readJourney = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as JourneyNumbers;
-
-/** The journey spec once, alone (one Playwright worker), on the e2e build (built first if missing). */
-function playJourney(): JourneyNumbers | null {
-  if (!existsSync('.output/chrome-mv3-e2e/manifest.json')) {
-    log('journey: wxt build --mode e2e');
-    const build = sh('npx', ['wxt', 'build', '--mode', 'e2e']);
-    if (!build.ok) {
-      console.error(build.out.slice(-4000));
-      return null;
-    }
-  }
-  log('journey: test/e2e/journey.spec.ts, alone');
-  const file = join(mkdtempSync(join(tmpdir(), 'gmail-odoo-bench-')), 'journey.json');
-  const run = sh('npx', ['playwright', 'test', 'test/e2e/journey.spec.ts', '--workers=1', '--retries=0'], { JOURNEY_JSON: file });
-  if (!run.ok || !existsSync(file)) {
-    console.error(run.out.slice(-4000));
-    return null;
-  }
-  return readJourney(file);
 }
 
 // ---------------------------------------------------------------- the background monitor

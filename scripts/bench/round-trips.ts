@@ -7,12 +7,11 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { playJourney, type Runner } from './journey.ts';
 
-/** What bench.ts lends these measures: its table, its log and its way to run a command. */
-export interface Bench {
+/** What bench.ts lends these measures: its table, beside its log and its way to run a command. */
+export interface Bench extends Runner {
   row(measure: string, value: string, goal: string, method: string): void;
-  log(line: string): void;
-  sh(cmd: string, args: string[], env?: Record<string, string>): { ok: boolean; out: string };
 }
 
 /** The round-trip time added in front of Odoo, as from South-East Asia to Odoo's European hosting. */
@@ -67,28 +66,13 @@ export function roundTrips(bench: Bench): void {
 export function farJourney(bench: Bench, plainSeconds: number | null): void {
   const spec = 'test/e2e/journey.spec.ts';
   const label = `journey wall time, Odoo ${FAR_RTT_MS} ms away`;
-  if (!existsSync('.output/chrome-mv3-e2e/manifest.json')) {
-    bench.log('far journey: wxt build --mode e2e');
-    const build = bench.sh('npx', ['wxt', 'build', '--mode', 'e2e']);
-    if (!build.ok) {
-      bench.row(label, 'FAILED', '', 'npx wxt build --mode e2e');
-      console.error(build.out.slice(-4000));
-      return;
-    }
-  }
-  bench.log(`far journey: ${spec} with ODOO_RTT_MS=${FAR_RTT_MS}`);
-  const file = join(mkdtempSync(join(tmpdir(), 'gmail-odoo-bench-')), 'journey-far.json');
-  const run = bench.sh('npx', ['playwright', 'test', spec, '--workers=1', '--retries=0'], {
-    JOURNEY_JSON: file,
-    ODOO_RTT_MS: String(FAR_RTT_MS),
-  });
   const method = `npx playwright test ${spec} (e2e build) with ODOO_RTT_MS=${FAR_RTT_MS}: the fake Odoo's TLS front behind test/support/latency-proxy.ts (+${FAR_RTT_MS} ms per round trip with Odoo: the popup's calls, the Odoo pages, Google's return); first action → every checklist step done, browser start excluded`;
-  if (!run.ok || !existsSync(file)) {
+  bench.log(`far journey: ${spec} with ODOO_RTT_MS=${FAR_RTT_MS}`);
+  const far = playJourney(bench, { ODOO_RTT_MS: String(FAR_RTT_MS) })?.seconds;
+  if (far === undefined) {
     bench.row(label, 'FAILED', '', method);
-    console.error(run.out.slice(-4000));
     return;
   }
-  const far = (JSON.parse(readFileSync(file, 'utf8')) as { seconds: number }).seconds;
   const delta = plainSeconds ? far - plainSeconds : 0;
   // Signed: the two runs differ by less than their own noise when Odoo is this close to the rest.
   const beside = plainSeconds ? ` (plain run ${plainSeconds} s: ${delta >= 0 ? '+' : '−'}${Math.abs(delta).toFixed(1)} s)` : '';
